@@ -1,0 +1,13 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+
+export function SignOutButton() {
+  const t = useTranslations("auth");
+  return (
+    <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="rounded-md px-3 py-1.5 text-sm text-white/90 hover:bg-white/10">
+      {t("signOut")}
+    </button>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { optionalViewer } from "~/app/_trpc/server";
+import { Card } from "~/app/_components/ui";
+import { SignInForm } from "./_components/signin-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signIn") };
+}
+
+// Only same-site paths: an absolute URL here would make the sign-in page an open redirect.
+const safeCallback = (value: string | string[] | undefined) =>
+  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  if (await optionalViewer()) redirect(safeCallback(params.callbackUrl));
+  const t = await getTranslations();
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <div className="mb-6 text-center">
+        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
+        <p className="mt-2 text-sm text-slate-600">{t("common.tagline")}</p>
+      </div>
+      <Card>
+        <h1 className="mb-4 text-xl font-semibold">{t("auth.signInTitle")}</h1>
+        <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { TRPCError } from "@trpc/server";
+import { createCaller } from "~/server/api/root";
+import { createTRPCContext } from "~/server/api/trpc";
+
+/** One context per request, shared by every server component that renders it. */
+const context = cache(async () => createTRPCContext({ headers: await headers() }));
+
+/** The tRPC router called in-process by server components, with the request's session. */
+export const api = cache(async () => createCaller(await context()));
+
+/** The signed-in viewer, or a redirect to the sign-in page. Every signed-in page calls this. */
+export const requireViewer = cache(async () => {
+  const { viewer } = await context();
+  if (!viewer) redirect("/signin");
+  return viewer;
+});
+
+export const optionalViewer = cache(async () => (await context()).viewer);
+
+/** Renders a page's data call, turning "not yours / not there" into a 404 page. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/signin");
+    throw error;
+  }
+}

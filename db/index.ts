@@ -1,0 +1,42 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "~/env.js";
+import * as schema from "./schema";
+
+type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+
+let launcherUrl: string | undefined;
+
+/**
+ * For the command-line launchers, which start the embedded server after the environment was read.
+ * Must be called before the first query.
+ */
+export function useDatabaseUrl(url: string): void {
+  launcherUrl = url;
+}
+
+function connect(): Database {
+  // The launchers (npm start, npm run demo, the test set-up) always provide a URL, starting the
+  // embedded server when none was configured. Reaching this without one is a wiring mistake.
+  const url = launcherUrl ?? env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run demo`");
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { application_name: "tianshan" },
+  });
+  return drizzle({ client, schema, casing: "snake_case" });
+}
+
+// One pool per process. Created on first use, not on import: `next build` evaluates route modules
+// with no database, and Next's dev server re-evaluates modules (hence globalThis).
+const cache = globalThis as unknown as { tianshanDb?: Database };
+const instance = () => (cache.tianshanDb ??= connect());
+
+export const db: Database = new Proxy({} as Database, {
+  get: (_target, key) => Reflect.get(instance(), key, instance()),
+});
+
+export type Db = Database;
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Tx;

@@ -1,0 +1,31 @@
+import { boolean, char, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
+import { countries } from "./reference";
+
+export const agencyKind = pgEnum("agency_kind", [
+  "customs",
+  "border_guard",
+  "drug_control",
+  "police",
+  "security_service",
+  "international",
+]);
+
+export const agencies = pgTable(
+  "agencies",
+  {
+    id: text().primaryKey(),
+    // Null for international bodies (UNODC offices, CARICC, INCB): they belong to no member
+    // country, whatever city hosts them (seatCountryCode).
+    countryCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
+    seatCountryCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
+    kind: agencyKind().notNull(),
+    nameEn: text().notNull(),
+    nameRu: text().notNull(),
+    nameZh: text(),
+    shortName: text().notNull(),
+    active: boolean().notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index("agencies_country_idx").on(t.countryCode)],
+);

@@ -1,0 +1,39 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else imports `env` from here, so a missing
+// or malformed variable stops the process at start-up with a message naming it.
+// `next build` runs in production mode but serves nobody: runtime secrets are not needed there.
+const production = process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Unset means: the launcher starts the embedded PostgreSQL and passes its URL down.
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    // Signs and encrypts session cookies. Required in production; `npm run demo` and `npm run dev`
+    // generate one and keep it in DATA_DIR so that sessions survive a restart.
+    AUTH_SECRET: production
+      ? z.string({ error: "is required in production (openssl rand -base64 32)" }).min(32, "must be at least 32 characters")
+      : z.string().min(32, "must be at least 32 characters").optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    PORT: port.default(3000),
+    DATA_DIR: z.string().min(1).default(".data"),
+    EMBEDDED_PG_PORT: port.default(54329),
+    // How many reverse proxies in front of the app append to X-Forwarded-For. 0: clients connect to
+    // `next start` directly. Decides which address sign-in throttling and the audit log see.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => `  ${issue.path?.join(".") ?? "?"}: ${issue.message}`);
+    console.error(`\nTianshan cannot start: invalid environment variables\n${lines.join("\n")}\nSee "Configuration" in README.md.\n`);
+    throw new Error("Invalid environment variables");
+  },
+});

@@ -1,0 +1,37 @@
+import type { Locale } from "./locales";
+
+/**
+ * One file per namespace and language, so that each area of the app owns its strings.
+ * English and Russian are complete (a unit test compares their keys); Chinese is filled in as
+ * translations arrive and falls back to English key by key.
+ */
+export const NAMESPACES = ["common", "auth", "validation", "errors", "home"] as const;
+
+type Messages = Record<string, unknown>;
+
+async function load(locale: Locale): Promise<Messages> {
+  const parts = await Promise.all(
+    NAMESPACES.map(async (ns) => {
+      const mod = (await import(`./messages/${locale}/${ns}.json`).catch(() => ({ default: {} }))) as { default: Messages };
+      return [ns, mod.default] as const;
+    }),
+  );
+  return Object.fromEntries(parts);
+}
+
+function fillFrom(base: Messages, over: Messages): Messages {
+  const out: Messages = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const fallback = base[key];
+    out[key] =
+      value && typeof value === "object" && fallback && typeof fallback === "object"
+        ? fillFrom(fallback as Messages, value as Messages)
+        : value;
+  }
+  return out;
+}
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const own = await load(locale);
+  return locale === "en" ? own : fillFrom(await load("en"), own);
+}

@@ -1,0 +1,37 @@
+import type { z } from "zod";
+
+/** A validation failure as the UI shows it: a key of the `validation` messages and its values. */
+export type FieldError = { key: string; values?: Record<string, string | number> };
+
+/**
+ * Turns a zod issue into a translatable message. Schemas may name a key themselves
+ * (`{ error: "passwordTooShort" }`); otherwise the issue's kind picks a generic one.
+ */
+export function describeIssue(issue: z.core.$ZodIssue): FieldError {
+  if (issue.message && /^[a-zA-Z]+$/.test(issue.message) && issue.code === "custom") return { key: issue.message };
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "string" && issue.minimum === 1
+        ? { key: "required" }
+        : { key: issue.origin === "string" ? "tooShort" : "tooSmall", values: { min: Number(issue.minimum) } };
+    case "too_big":
+      return { key: issue.origin === "string" ? "tooLong" : "tooBig", values: { max: Number(issue.maximum) } };
+    case "invalid_format":
+      return { key: issue.format === "email" ? "email" : "invalidFormat" };
+    case "invalid_type":
+      return { key: issue.input === undefined || issue.input === null ? "required" : "invalid" };
+    case "invalid_value":
+      return { key: "invalidChoice" };
+    case "unrecognized_keys":
+      return { key: "unknownField" };
+    default:
+      return { key: /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid" };
+  }
+}
+
+/** Field path → first failure, for a form to show next to each field. */
+export function fieldErrors(error: z.ZodError): Record<string, FieldError> {
+  const out: Record<string, FieldError> = {};
+  for (const issue of error.issues) out[issue.path.join(".") || "_"] ??= describeIssue(issue);
+  return out;
+}

@@ -1,0 +1,14 @@
+import { runMigrations } from "~/db/migrate";
+import { seedDemo } from "~/db/seed/demo";
+import { seedReference } from "~/db/seed/reference";
+import { env } from "~/env.js";
+import { devAuthSecret, provideDatabase, serve } from "./lib/launch";
+
+// `npm run dev`: like the demo, with Next's development server.
+const authSecret = await devAuthSecret();
+const database = await provideDatabase();
+await runMigrations(database.url);
+const { db } = await import("~/db/index");
+await seedReference(db);
+await seedDemo(db);
+await serve(["dev", "-p", String(env.PORT)], database, { AUTH_SECRET: authSecret });

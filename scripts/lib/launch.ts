@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { startEmbeddedPostgres, type RunningPostgres } from "~/db/embedded";
+import { useDatabaseUrl } from "~/db/index";
+import { env } from "~/env.js";
+
+/** DATABASE_URL when set; otherwise the embedded server in DATA_DIR/pg, started here. */
+export async function provideDatabase(): Promise<RunningPostgres> {
+  const running = env.DATABASE_URL
+    ? { url: env.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({
+        dir: join(env.DATA_DIR, "pg"),
+        port: env.EMBEDDED_PG_PORT,
+        database: "tianshan",
+        persistent: true,
+      });
+  useDatabaseUrl(running.url);
+  return running;
+}
+
+/**
+ * Demo and development only: a generated secret, kept in DATA_DIR so that sessions survive a
+ * restart. Production must set AUTH_SECRET itself (env.js refuses to start without it).
+ */
+export async function devAuthSecret(): Promise<string> {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = join(env.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(env.DATA_DIR, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+/** Runs `next <args>` as one child process (not through npx, which would orphan the server). */
+export function runNext(args: string[], extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, NEXTAUTH_URL: env.APP_URL, ...extraEnv },
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+/** Serves Next until it exits or we are told to stop; then stops the database too. */
+export async function serve(args: string[], database: RunningPostgres, extraEnv: Record<string, string> = {}) {
+  const next = runNext(args, { DATABASE_URL: database.url, ...extraEnv });
+  const stop = () => next.kill("SIGTERM");
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const code = await exited(next);
+  await database.stop();
+  process.exit(code);
+}
