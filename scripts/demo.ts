@@ -2,7 +2,7 @@ import { runMigrations } from "~/db/migrate";
 import { seedDemo } from "~/db/seed/demo";
 import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
-import { devAuthSecret, exited, provideDatabase, runNext, serve } from "./lib/launch";
+import { devAuthSecret, exited, fail, provideDatabase, runNext, serve } from "./lib/launch";
 
 // `npm run demo`: the whole platform with demo agencies, users and data, on the embedded
 // PostgreSQL unless DATABASE_URL is set. Safe to run again: migrations and seeds are idempotent.
@@ -12,7 +12,7 @@ if (env.NODE_ENV === "production" && env.DATABASE_URL) {
 }
 
 const authSecret = await devAuthSecret();
-const database = await provideDatabase();
+const database = await provideDatabase().catch(fail);
 try {
   await runMigrations(database.url);
   const { db } = await import("~/db/index");
@@ -21,7 +21,7 @@ try {
   await db.$client.end();
 } catch (error) {
   await database.stop();
-  throw error;
+  fail(error);
 }
 
 const skipBuild = process.argv.includes("--no-build");

@@ -1,15 +1,9 @@
 import { boolean, char, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { AGENCY_KINDS } from "../../schemas/agencies";
 import { timestamps } from "./columns";
 import { countries } from "./reference";
 
-export const agencyKind = pgEnum("agency_kind", [
-  "customs",
-  "border_guard",
-  "drug_control",
-  "police",
-  "security_service",
-  "international",
-]);
+export const agencyKind = pgEnum("agency_kind", AGENCY_KINDS);
 
 export const agencies = pgTable(
   "agencies",

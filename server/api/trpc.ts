@@ -3,12 +3,11 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { env } from "~/env.js";
-import { fieldErrors, type FieldError } from "~/schemas/issues";
 import { clientIp } from "~/server/auth/client-ip";
 import { can, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
 import { viewerFromHeaders } from "~/server/auth/viewer";
-import { toTRPCError } from "~/server/api/errors";
+import { fieldErrorsOf, toTRPCError } from "~/server/api/errors";
 import { ServiceError } from "~/server/services/errors";
 
 export type Context = { viewer: Viewer | null; ip: string | null; requestId: string };
@@ -32,9 +31,7 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
-      let fields: Record<string, FieldError> | null = null;
-      if (cause instanceof ZodError) fields = fieldErrors(cause);
-      else if (cause instanceof ServiceError && cause.field) fields = { [cause.field]: { key: cause.key } };
+      const fields = fieldErrorsOf(cause);
       // Clients get a message key and a request id; the stack, SQL and parameters stay in the log.
       return {
         message: internal ? "internal" : cause instanceof ZodError ? "invalid" : error.message,

@@ -48,8 +48,8 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       const sid = typeof token?.sid === "string" ? token.sid : null;
       if (!sid) return;
-      await endSession(sid);
-      await audit(db, { action: "auth.signout", details: { sessionId: sid } });
+      const actor = await endSession(sid);
+      if (actor) await audit(db, { action: "auth.signout", actor, details: { sessionId: sid } });
     },
   },
 };

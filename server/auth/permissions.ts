@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "agency.manage": ["admin"],
   // Agency admins reach only their own agency's users: the users service scopes it in SQL.
   "user.manage": ["agency_admin", "admin"],
+  "user.manage_all": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,8 @@ export type Viewer = {
   permissions: ReadonlySet<Permission>;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function createSession(input: {
   userId: string;
   sessionVersion: number;
@@ -40,11 +42,14 @@ export async function createSession(input: {
   return row!.id;
 }
 
-export async function endSession(sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+/** Deletes the session row; returns whose it was, for the audit log. */
+export async function endSession(sessionId: string): Promise<{ userId: string; agencyId: string } | null> {
+  if (!UUID.test(sessionId)) return null;
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+  if (!ended) return null;
+  const [user] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, ended.userId));
+  return user ? { userId: ended.userId, agencyId: user.agencyId } : null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The signed-in user as the database knows them now. A session is honoured only while it is

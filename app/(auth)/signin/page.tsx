@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { optionalViewer } from "~/app/_trpc/server";
+import { LocaleSwitcher } from "~/app/_components/locale-switcher";
 import { Card } from "~/app/_components/ui";
 import { SignInForm } from "./_components/signin-form";
 
@@ -27,6 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="mb-4 text-xl font-semibold">{t("auth.signInTitle")}</h1>
         <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
       </Card>
+      <LocaleSwitcher />
     </main>
   );
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { localized } from "~/app/_components/names";
+import { Card, PageHeader, Table } from "~/app/_components/ui";
+import { AGENCY_COUNTRIES } from "~/schemas/agencies";
+import { AgencyRow, type AgencyRowData } from "./_components/agency-row";
+import { CreateAgencyForm } from "./_components/create-agency-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("agencies"))("admin.title") };
+}
+
+export default async function AgencyAdminPage() {
+  const viewer = await requireViewer();
+  const caller = await api();
+  // Anyone without agency.manage gets the 404 page, as if there were no such page.
+  const agencies = await orNotFound(caller.agencies.list());
+  const [countries, t, locale] = await Promise.all([caller.agencies.countries(), getTranslations("agencies"), getLocale()]);
+  const collator = new Intl.Collator(locale);
+  const countryName = new Map(countries.map((country) => [country.code, localized(country.name, locale)]));
+  const nameOf = (code: string | null) => (code ? (countryName.get(code) ?? code) : null);
+
+  const rows: AgencyRowData[] = agencies.map((agency) => {
+    const seat = nameOf(agency.seatCountryCode);
+    return {
+      id: agency.id,
+      kind: agency.kind,
+      name: agency.name,
+      shortName: agency.shortName,
+      active: agency.active,
+      userCount: agency.userCount,
+      label: localized(agency.name, locale),
+      where: nameOf(agency.countryCode) ?? (seat ? `${t("admin.international")} · ${seat}` : t("admin.international")),
+      own: agency.id === viewer.agencyId,
+    };
+  });
+  const memberCountries = AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code }));
+  const seatCountries = countries
+    .map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+
+  return (
+    <>
+      <PageHeader title={t("admin.title")} subtitle={t("admin.subtitle")} />
+      <Card className="mb-8">
+        <CreateAgencyForm memberCountries={memberCountries} seatCountries={seatCountries} />
+      </Card>
+      <Table head={[t("fields.name"), t("fields.country"), t("fields.kind"), t("fields.users"), t("fields.status"), t("fields.actions")]}>
+        {rows.map((row) => (
+          <AgencyRow key={row.id} agency={row} />
+        ))}
+      </Table>
+    </>
+  );
+}

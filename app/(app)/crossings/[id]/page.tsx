@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
+import { ZReferenceGet } from "~/schemas/reference";
+import { CrossingModes, CrossingStatus } from "../_components/badges";
+import { crossingLabels } from "../_components/labels";
+
+type Props = { params: Promise<{ id: string }> };
+
+// The page and its title share one read per request; a malformed id is as absent as an unknown one.
+const load = cache(async (id: string) => {
+  const input = ZReferenceGet.safeParse({ id });
+  if (!input.success) notFound();
+  return orNotFound((await api()).reference.crossings.get(input.data));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const crossing = await load((await params).id);
+  return { title: (await crossingLabels()).name(crossing.name) };
+}
+
+export default async function CrossingPage({ params }: Props) {
+  await requireViewer();
+  const crossing = await load((await params).id);
+  const [t, format, label, locale] = await Promise.all([getTranslations("reference"), getFormatter(), crossingLabels(), getLocale()]);
+
+  const degrees = (value: number) => format.number(Math.abs(value), { maximumFractionDigits: 4 });
+  const { latitude, longitude } = crossing;
+  const coordinates =
+    latitude === null || longitude === null ? null : (
+      <>
+        {t("coordinatePair", {
+          latitude: t("latitude", { hemisphere: latitude >= 0 ? "north" : "south", value: degrees(latitude) }),
+          longitude: t("longitude", { hemisphere: longitude >= 0 ? "east" : "west", value: degrees(longitude) }),
+        })}
+        {crossing.coordsVerified ? null : (
+          <span className="ml-2">
+            <Badge tone="amber">{t("crossing.coordinatesUnverified")}</Badge>
+          </span>
+        )}
+      </>
+    );
+  const chinesePort =
+    crossing.neighborPortEn || crossing.name.zh ? (
+      <>
+        {crossing.neighborPortEn ? <span lang="en">{crossing.neighborPortEn}</span> : null}
+        {crossing.neighborPortEn && crossing.name.zh ? " · " : null}
+        {crossing.name.zh ? <span lang="zh">{crossing.name.zh}</span> : null}
+      </>
+    ) : null;
+  const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+  const risk = crossing.risk2005 && t.has(`risk.${crossing.risk2005}`) ? t(`risk.${crossing.risk2005}`) : crossing.risk2005;
+  const hasAssessment = Boolean(crossing.risk2005 || crossing.traffic2005 || crossing.controls2005);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <TextLink href="/crossings">← {t("crossing.back")}</TextLink>
+      </p>
+      <PageHeader
+        title={label.name(crossing.name)}
+        subtitle={`${label.pair(crossing)} · ${label.kind(crossing.kind)}`}
+        actions={<CrossingStatus status={crossing.status} />}
+      />
+      {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t("crossing.overview")}</h2>
+          <Facts
+            items={[
+              { label: t("crossing.countries"), value: label.pair(crossing) },
+              ...(crossing.neighbor.code === "CN" ? [{ label: t("crossing.chinesePort"), value: chinesePort }] : []),
+              { label: t("crossing.kind"), value: label.kind(crossing.kind) },
+              { label: t("crossing.modes"), value: <CrossingModes modes={crossing.modes} /> },
+              { label: t("crossing.elevation"), value: label.elevation(crossing.elevationM) },
+              { label: t("crossing.coordinates"), value: coordinates },
+              { label: t("crossing.status"), value: <CrossingStatus status={crossing.status} /> },
+              { label: t("crossing.schedule"), value: english(crossing.scheduleNote) },
+            ]}
+          />
+        </Card>
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t("crossing.notes")}</h2>
+          {crossing.notes.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("crossing.noNotes")}</p>
+          ) : (
+            <ul className="list-disc space-y-2 pl-5 text-sm" lang="en">
+              {crossing.notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card className="md:col-span-2">
+          <h2 className="mb-1 text-lg font-semibold">{t("crossing.assessment")}</h2>
+          {hasAssessment ? (
+            <>
+              <p className="mb-4 text-sm text-slate-600">{t("crossing.assessmentIntro")}</p>
+              <Facts
+                items={[
+                  { label: t("crossing.risk"), value: risk },
+                  { label: t("crossing.traffic"), value: english(crossing.traffic2005) },
+                  { label: t("crossing.controls"), value: english(crossing.controls2005) },
+                ]}
+              />
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">{t("crossing.noAssessment")}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

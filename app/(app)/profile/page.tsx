@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { localized } from "~/app/_components/names";
+import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
+import { timeZoneOptions } from "~/schemas/profile";
+import { PasswordForm } from "./_components/password-form";
+import { PreferencesForm } from "./_components/preferences-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  await requireViewer();
+  const [profile, t, tc, locale] = await Promise.all([(await api()).profile.get(), getTranslations("profile"), getTranslations("common"), getLocale()]);
+  // Listed here rather than in the browser, whose own time-zone list may differ from the server's.
+  const zones = timeZoneOptions();
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-4 text-lg font-semibold">{t("account")}</h2>
+          <Facts
+            items={[
+              { label: t("name"), value: <span data-testid="profile-name">{profile.name}</span> },
+              { label: t("email"), value: profile.email },
+              { label: t("agency"), value: localized(profile.agency.name, locale) },
+              { label: t("role"), value: tc(`roles.${profile.role}`) },
+              {
+                label: t("dutyStation"),
+                value: profile.dutyStation ? (
+                  <TextLink href={`/crossings/${profile.dutyStation.id}`}>{localized(profile.dutyStation.name, locale)}</TextLink>
+                ) : null,
+              },
+            ]}
+          />
+        </Card>
+        <Card>
+          <PreferencesForm initial={{ name: profile.name, locale: profile.locale, timeZone: profile.timeZone }} zones={zones} />
+        </Card>
+        <Card>
+          <PasswordForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { chmod, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import postgres from "postgres";
+import { startEmbeddedPostgres } from "~/db/embedded";
+import { runMigrations } from "~/db/migrate";
+import { seedDemo } from "~/db/seed/demo";
+import { seedReference } from "~/db/seed/reference";
+import { env } from "~/env.js";
+import { serve } from "~/scripts/lib/launch";
+import { databaseUrlFile } from "./support/state";
+
+// The server under test: a throw-away embedded PostgreSQL, or a fresh database on DATABASE_URL's
+// server, migrated and seeded like the demo, behind `next start`.
+const state = process.env.E2E_STATE_DIR!;
+await chmod(state, 0o711);
+
+async function freshDatabase() {
+  if (!env.DATABASE_URL) {
+    return startEmbeddedPostgres({ dir: join(state, "pg"), port: env.EMBEDDED_PG_PORT + 1, database: "tianshan_e2e", persistent: false });
+  }
+  const name = `tianshan_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const url = Object.assign(new URL(env.DATABASE_URL), { pathname: `/${name}` }).toString();
+  return {
+    url,
+    stop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const database = await freshDatabase();
+await runMigrations(database.url);
+const { db, useDatabaseUrl } = await import("~/db/index");
+useDatabaseUrl(database.url);
+await seedReference(db);
+await seedDemo(db);
+await db.$client.end();
+await writeFile(databaseUrlFile(), database.url);
+await serve(["start", "-p", String(env.PORT), "-H", "127.0.0.1"], database, { AUTH_SECRET: randomBytes(32).toString("base64url") });

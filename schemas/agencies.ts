@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// The platform's member countries, in the order the directory lists them. A national agency
+// belongs to one of them; international bodies belong to none.
+export const AGENCY_COUNTRIES = ["KZ", "KG", "TJ", "CN"] as const;
+export type AgencyCountry = (typeof AGENCY_COUNTRIES)[number];
+
+export const AGENCY_KINDS = ["customs", "border_guard", "drug_control", "police", "security_service", "international"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+const AGENCY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+// The identifier appears in URLs, audit entries and users' records, so it is fixed at creation.
+const ZAgencyId = z.string().min(3).max(64).refine((id) => AGENCY_ID.test(id), { error: "agencyIdFormat" });
+// Naming an existing agency: whatever does not exist is simply not found.
+const ZAgencyRef = z.string().min(1).max(64);
+
+const ZCountryCode = z.string().regex(/^[A-Z]{2}$/);
+const name = z.string().trim().min(1).max(300);
+// Chinese names are known for some agencies only; the reader then sees the English one.
+const optionalName = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((value) => value || null);
+
+const details = {
+  kind: z.enum(AGENCY_KINDS),
+  nameEn: name,
+  nameRu: name,
+  nameZh: optionalName,
+  shortName: z.string().trim().min(1).max(64),
+};
+
+export const ZAgencyCreate = z
+  .strictObject({
+    id: ZAgencyId,
+    countryCode: z.enum(AGENCY_COUNTRIES).nullable(),
+    // Only asked for international bodies: a national agency sits in its own country.
+    seatCountryCode: ZCountryCode.nullable(),
+    ...details,
+  })
+  .refine((agency) => agency.countryCode !== null || agency.seatCountryCode !== null, { error: "required", path: ["seatCountryCode"] });
+
+export const ZAgencyUpdate = z.strictObject({ id: ZAgencyRef, ...details });
+
+export const ZAgencySetActive = z.strictObject({ id: ZAgencyRef, active: z.boolean() });

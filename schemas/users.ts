@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { DEFAULT_TIME_ZONE } from "~/i18n/locales";
+import { PASSWORD_MAX, ZPassword } from "~/schemas/password";
+import { ZPreferences } from "~/schemas/profile";
+import { ROLES } from "~/server/auth/roles";
+
+// Stored lower-cased, so that uniqueness and sign-in ignore case.
+export const ZEmail = z.string().trim().toLowerCase().min(1).max(320).pipe(z.email());
+const ZUserName = ZPreferences.shape.name;
+// Naming an existing record: whatever does not exist is reported by the service.
+const ZRef = z.string().trim().min(1).max(64);
+const ZDutyStation = ZRef.nullable();
+
+export const ZUserInvite = z.strictObject({
+  email: ZEmail,
+  name: ZUserName,
+  agencyId: ZRef,
+  role: z.enum(ROLES),
+  dutyStationId: ZDutyStation.default(null),
+  // Validated as on the profile page, where the user may later change them.
+  locale: ZPreferences.shape.locale.default("en"),
+  timeZone: ZPreferences.shape.timeZone.default(DEFAULT_TIME_ZONE),
+});
+export type UserInviteInput = z.input<typeof ZUserInvite>;
+export type UserInvite = z.output<typeof ZUserInvite>;
+
+/** Only the fields present change. */
+export const ZUserUpdate = z.strictObject({
+  userId: z.uuid(),
+  name: ZUserName.optional(),
+  role: z.enum(ROLES).optional(),
+  agencyId: ZRef.optional(),
+  dutyStationId: ZDutyStation.optional(),
+});
+export type UserUpdateInput = z.input<typeof ZUserUpdate>;
+
+export const ZUserRef = z.strictObject({ userId: z.uuid() });
+
+// 32 random bytes in base64url are 43 characters; the bound only keeps junk out of the hash.
+const ZToken = z.string().min(1).max(128);
+
+export const ZInvitationCheck = z.strictObject({ token: ZToken });
+
+export const ZInvitationAccept = z
+  .strictObject({ token: ZToken, password: ZPassword, confirmPassword: z.string().max(PASSWORD_MAX) })
+  .refine((input) => input.password === input.confirmPassword, { error: "passwordMismatch", path: ["confirmPassword"] });
+export type InvitationAcceptInput = z.input<typeof ZInvitationAccept>;

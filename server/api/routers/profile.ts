@@ -1,0 +1,13 @@
+import { ZPasswordChange, ZPreferences } from "~/schemas/profile";
+import { permissionProcedure, router } from "~/server/api/trpc";
+import { changePassword, getProfile, updatePreferences } from "~/server/services/profile";
+
+export const profileRouter = router({
+  get: permissionProcedure("profile.read").query(({ ctx: { viewer } }) => getProfile({ viewer })),
+  updatePreferences: permissionProcedure("profile.update")
+    .input(ZPreferences)
+    .mutation(({ ctx: { viewer }, input }) => updatePreferences({ viewer, input })),
+  changePassword: permissionProcedure("profile.update")
+    .input(ZPasswordChange)
+    .mutation(({ ctx: { viewer }, input }) => changePassword({ viewer, input })),
+});

@@ -1,0 +1,80 @@
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { db } from "~/db/index";
+import { crossings, sessions, users } from "~/db/schema";
+import type { ZPasswordChange, ZPreferences } from "~/schemas/profile";
+import { hashPassword, verifyPassword } from "~/server/auth/password";
+import type { Viewer } from "~/server/auth/sessions";
+import { audit } from "~/server/services/audit";
+import { notFound, ServiceError } from "~/server/services/errors";
+
+const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, agencyId: viewer.agencyId });
+
+/** The viewer's own account, with their duty station's names for display. */
+export async function getProfile({ viewer }: { viewer: Viewer }) {
+  const [station] = viewer.dutyStationId
+    ? await db
+        .select({ id: crossings.id, en: crossings.nameEn, ru: crossings.nameRu, zh: crossings.nameZh })
+        .from(crossings)
+        .where(eq(crossings.id, viewer.dutyStationId))
+    : [];
+  return {
+    name: viewer.name,
+    email: viewer.email,
+    role: viewer.role,
+    agency: { id: viewer.agencyId, name: viewer.agencyName },
+    dutyStation: station ? { id: station.id, name: { en: station.en, ru: station.ru, zh: station.zh } } : null,
+    locale: viewer.locale,
+    timeZone: viewer.timeZone,
+  };
+}
+
+/** Display name, language and time zone: the request configuration reads them back on every page. */
+export async function updatePreferences({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZPreferences> }) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ name: users.name, locale: users.locale, timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, viewer.userId))
+      .for("update");
+    // The session was checked moments ago; a user gone since then is one more dead session.
+    if (!current) throw notFound();
+    const changed = (Object.keys(input) as (keyof typeof input)[]).filter((field) => input[field] !== current[field]);
+    if (changed.length > 0) {
+      await tx.update(users).set(input).where(eq(users.id, viewer.userId));
+      await audit(tx, {
+        action: "profile.update",
+        actor: actorOf(viewer),
+        target: { type: "user", id: viewer.userId },
+        details: Object.fromEntries(changed.map((field) => [field, { from: current[field], to: input[field] }])),
+      });
+    }
+    return { changed };
+  });
+}
+
+/**
+ * Replaces the viewer's password after checking the current one. Every other session of the user
+ * ends (the version moves on); the one in use is carried over to the new version, so changing a
+ * password does not sign the user out of the very page they did it on.
+ */
+export async function changePassword({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZPasswordChange> }) {
+  const outcome = await db.transaction(async (tx) => {
+    // Locked so that two changes at once cannot both pass the check against the same old hash.
+    const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId)).for("update");
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return "wrongPassword" as const;
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.userId))
+      .returning({ sessionVersion: users.sessionVersion });
+    await tx.update(sessions).set({ sessionVersion: updated!.sessionVersion }).where(eq(sessions.id, viewer.sessionId));
+    await audit(tx, { action: "profile.password_change", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
+    return "changed" as const;
+  });
+  if (outcome === "wrongPassword") {
+    // Recorded like a failed sign-in: guessing through a stolen session should leave a trace.
+    await audit(db, { action: "profile.password_change_failed", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
+    throw new ServiceError("INVALID", "currentPasswordWrong", "currentPassword");
+  }
+}
