@@ -19,6 +19,8 @@ export const agencies = pgTable(
     nameZh: text(),
     shortName: text().notNull(),
     active: boolean().notNull().default(true),
+    // Notices by this agency's analysts wait for one of its chiefs before anyone outside sees them.
+    requiresRelease: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [index("agencies_country_idx").on(t.countryCode)],

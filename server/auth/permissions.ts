@@ -15,6 +15,18 @@ export const PERMISSIONS = {
   // Agency admins reach only their own agency's users: the users service scopes it in SQL.
   "user.manage": ["agency_admin", "admin"],
   "user.manage_all": ["admin"],
+  // Notices. Who may read WHICH notice is decided by server/services/visibility.ts alone; these
+  // only say which actions a role may attempt at all.
+  "notice.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  // UNODC sees the whole region: every released notice except RED ones not addressed to them.
+  "notice.read_region": ["coordinator"],
+  "notice.create": ["analyst", "coordinator"],
+  "notice.edit": ["analyst", "coordinator"],
+  "notice.release": ["chief"],
+  "notice.link": ["analyst", "chief", "coordinator"],
+  "notice.retract": ["analyst", "chief", "coordinator"],
+  // Who read the notices of one's own agency (AMBER and stricter reads are audited).
+  "notice.read_log": ["analyst", "chief", "agency_admin", "coordinator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,296 @@
+import { sql } from "drizzle-orm";
+import {
+  char,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  customType,
+} from "drizzle-orm/pg-core";
+import {
+  ARREST_STATUSES,
+  COMPANY_GROUNDS,
+  CONVEYANCES,
+  HANDLING_CODES,
+  NOTICE_KINDS,
+  NOTICE_STATUSES,
+  PERSON_ROLES,
+  QUANTITY_UNITS,
+  SOURCE_RELIABILITY,
+  TLP_LEVELS,
+} from "../../schemas/notice-enums";
+import { agencies } from "./agencies";
+import { ts, timestamps } from "./columns";
+import { countries, criminalProvisions, crossings, substances } from "./reference";
+import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const noticeKind = pgEnum("notice_kind", NOTICE_KINDS);
+export const tlp = pgEnum("tlp", TLP_LEVELS);
+export const noticeStatus = pgEnum("notice_status", NOTICE_STATUSES);
+export const sourceReliability = pgEnum("source_reliability", SOURCE_RELIABILITY);
+export const handlingCode = pgEnum("handling_code", HANDLING_CODES);
+
+/**
+ * What every kind of notice shares: the feed, visibility, search and pagination run on this
+ * table alone. Kind-specific facts live in one details table per kind.
+ */
+export const notices = pgTable(
+  "notices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: noticeKind().notNull(),
+    title: text().notNull(),
+    narrative: text().notNull().default(""),
+    occurredOn: date({ mode: "string" }).notNull(),
+    // Set when the time of day is known; shown in each reader's time zone.
+    occurredAt: ts(),
+    crossingId: text().references(() => crossings.id, { onDelete: "restrict" }),
+    placeText: text(),
+    // Where it happened: the crossing's country, or the country of the free-text place.
+    countryCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    agencyId: text()
+      .notNull()
+      .references(() => agencies.id, { onDelete: "restrict" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    tags: text().array().notNull().default(sql`'{}'`),
+    tlp: tlp().notNull(),
+    status: noticeStatus().notNull(),
+    sourceReliability: sourceReliability().notNull(),
+    infoCredibility: smallint().notNull(),
+    handlingCode: handlingCode().notNull(),
+    // Optimistic concurrency: an edit names the version it started from.
+    version: integer().notNull().default(1),
+    publishedAt: ts(),
+    releasedById: uuid().references(() => users.id, { onDelete: "restrict" }),
+    retractedAt: ts(),
+    retractedReason: text(),
+    // A retried create (double click, flaky link) carries the same key and finds the first notice.
+    idempotencyKey: uuid(),
+    // Names of companies and people, kept by the notices service for trigram (misspelling) search.
+    searchNames: text().notNull().default(""),
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B')`,
+      ),
+    ...timestamps,
+  },
+  (t) => [
+    // The feed: newest first, keyset pagination on (published_at, id); both columns are set for
+    // every published notice, and the index order matches the query's ORDER BY exactly.
+    index("notices_feed_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_crossing_feed_idx").on(t.crossingId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_agency_feed_idx").on(t.agencyId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_country_feed_idx").on(t.countryCode, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("notices_search_idx").using("gin", t.searchVector),
+    index("notices_names_trgm_idx").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    uniqueIndex("notices_idempotency_key").on(t.authorId, t.idempotencyKey),
+    check("notices_credibility_range", sql`${t.infoCredibility} BETWEEN 1 AND 6`),
+    // People are named in arrest notifications: never for the whole community.
+    check("notices_arrest_not_public", sql`${t.kind} <> 'arrest' OR ${t.tlp} NOT IN ('clear', 'green')`),
+    check("notices_published_at", sql`${t.status} NOT IN ('published', 'retracted') OR ${t.publishedAt} IS NOT NULL`),
+  ],
+);
+
+/** AMBER and AMBER+STRICT: the agencies a notice is released to, besides its own. */
+export const noticeReleaseAgencies = pgTable(
+  "notice_release_agencies",
+  {
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    agencyId: text()
+      .notNull()
+      .references(() => agencies.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.agencyId] }), index("notice_release_agencies_agency_idx").on(t.agencyId, t.noticeId)],
+);
+
+/** AMBER only: whole member countries a notice is released to (all their agencies). */
+export const noticeReleaseCountries = pgTable(
+  "notice_release_countries",
+  {
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    countryCode: char({ length: 2 })
+      .notNull()
+      .references(() => countries.code, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.countryCode] }), index("notice_release_countries_country_idx").on(t.countryCode, t.noticeId)],
+);
+
+/** RED: the named people, besides the author, who may read it. */
+export const noticeRecipients = pgTable(
+  "notice_recipients",
+  {
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] }), index("notice_recipients_user_idx").on(t.userId, t.noticeId)],
+);
+
+/** "Related to": stored once per pair, smaller id first. */
+export const noticeLinks = pgTable(
+  "notice_links",
+  {
+    noticeA: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    noticeB: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    createdById: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.noticeA, t.noticeB] }),
+    index("notice_links_b_idx").on(t.noticeB),
+    check("notice_links_ordered", sql`${t.noticeA} < ${t.noticeB}`),
+  ],
+);
+
+/** Every edit keeps the notice as it was before, so readers can see what changed. */
+export const noticeVersions = pgTable(
+  "notice_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+    changedFields: text().array().notNull(),
+    editedById: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("notice_versions_notice_version_key").on(t.noticeId, t.version)],
+);
+
+export const conveyance = pgEnum("conveyance", CONVEYANCES);
+export const quantityUnit = pgEnum("quantity_unit", QUANTITY_UNITS);
+
+export const seizureDetails = pgTable("seizure_details", {
+  noticeId: uuid()
+    .primaryKey()
+    .references(() => notices.id, { onDelete: "cascade" }),
+  concealment: text(),
+  declaredAs: text(),
+  declaredHsCode: text(),
+  conveyance: conveyance(),
+  conveyanceIds: text().array().notNull().default(sql`'{}'`),
+  originCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
+  transitCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
+  destinationCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
+  seizingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
+  seizingAgencyText: text(),
+  ...timestamps,
+});
+
+export const seizureItems = pgTable(
+  "seizure_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    // Null: not (yet) identified.
+    substanceId: text().references(() => substances.id, { onDelete: "restrict" }),
+    description: text(),
+    quantity: numeric({ precision: 14, scale: 3, mode: "number" }).notNull(),
+    unit: quantityUnit().notNull(),
+    // Derived where possible: mass units directly, volumes through the substance's density.
+    massKg: numeric({ precision: 14, scale: 3, mode: "number" }),
+  },
+  (t) => [index("seizure_items_notice_idx").on(t.noticeId), index("seizure_items_substance_idx").on(t.substanceId, t.noticeId)],
+);
+
+export const companyGround = pgEnum("company_ground", COMPANY_GROUNDS);
+
+export type CompanyName = { script: "latin" | "cyrillic" | "chinese"; name: string };
+
+export const companyAlerts = pgTable("company_alerts", {
+  noticeId: uuid()
+    .primaryKey()
+    .references(() => notices.id, { onDelete: "cascade" }),
+  names: jsonb().$type<CompanyName[]>().notNull(),
+  registrationNumbers: text().array().notNull().default(sql`'{}'`),
+  registrationCountryCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
+  addresses: text().array().notNull().default(sql`'{}'`),
+  owners: text().array().notNull().default(sql`'{}'`),
+  grounds: companyGround().array().notNull(),
+  groundsNote: text(),
+  recommendedAction: text().notNull(),
+  expiresOn: date({ mode: "string" }).notNull(),
+  ...timestamps,
+});
+
+export const arrestStatus = pgEnum("arrest_status", ARREST_STATUSES);
+export const personRole = pgEnum("person_role", PERSON_ROLES);
+
+export const arrestDetails = pgTable("arrest_details", {
+  noticeId: uuid()
+    .primaryKey()
+    .references(() => notices.id, { onDelete: "cascade" }),
+  arrestingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
+  arrestingAgencyText: text(),
+  status: arrestStatus().notNull(),
+  ...timestamps,
+});
+
+export type PersonNames = { latin?: string; cyrillic?: string; chinese?: string };
+
+export const arrestPersons = pgTable(
+  "arrest_persons",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    names: jsonb().$type<PersonNames>().notNull(),
+    nationalityCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
+    birthYear: smallint(),
+    role: personRole().notNull(),
+  },
+  (t) => [index("arrest_persons_notice_idx").on(t.noticeId)],
+);
+
+export const arrestCharges = pgTable(
+  "arrest_charges",
+  {
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    provisionId: text()
+      .notNull()
+      .references(() => criminalProvisions.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.provisionId] })],
+);
