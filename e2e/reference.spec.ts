@@ -56,8 +56,8 @@ test.describe("profile", () => {
     await page.getByRole("button", { name: "Выйти" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await apiSignIn(page.request, user.email, user.password!);
-    await page.goto("/");
-    await expect(page.getByText("Asia/Bishkek")).toBeVisible();
+    await page.goto("/profile");
+    await expect(page.getByLabel("Часовой пояс")).toHaveValue("Asia/Bishkek");
     await expect(page.getByRole("navigation").getByRole("link", { name: "Пункты пропуска" })).toBeVisible();
   });
 });

@@ -11,6 +11,7 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
   if (issue.message && /^[a-zA-Z]+$/.test(issue.message) && issue.code === "custom") return { key: issue.message };
   switch (issue.code) {
     case "too_small":
+      if (issue.origin === "array") return { key: "chooseAtLeast", values: { min: Number(issue.minimum) } };
       return issue.origin === "string" && issue.minimum === 1
         ? { key: "required" }
         : { key: issue.origin === "string" ? "tooShort" : "tooSmall", values: { min: Number(issue.minimum) } };
@@ -19,7 +20,10 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
     case "invalid_format":
       return { key: issue.format === "email" ? "email" : "invalidFormat" };
     case "invalid_type":
-      return { key: issue.input === undefined || issue.input === null ? "required" : "invalid" };
+      // zod leaves the input out of the issue unless asked; its message still says what arrived.
+      return { key: /received (undefined|null)/.test(issue.message) ? "required" : issue.expected === "number" ? "invalidNumber" : "invalid" };
+    case "invalid_union":
+      return { key: "invalidChoice" };
     case "invalid_value":
       return { key: "invalidChoice" };
     case "unrecognized_keys":

@@ -11,7 +11,7 @@ import { ServiceError } from "~/server/services/errors";
  */
 export async function callerFor(user: { id: string; sessionVersion: number }) {
   const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: "127.0.0.1", userAgent: "vitest" });
-  const viewer = await loadViewer(sessionId);
+  const viewer = await loadViewer(sessionId, "127.0.0.1");
   if (!viewer) throw new Error("the test user cannot sign in (inactive user or agency?)");
   return { caller: createCaller({ viewer, ip: "127.0.0.1", requestId: randomUUID() }), viewer, sessionId };
 }

@@ -11,9 +11,12 @@ export const dynamic = "force-dynamic";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const t = await getTranslations("common");
+  const feed = await getTranslations("feed.nav");
   const locale = await getLocale();
   const links = [
     { href: "/", label: t("nav.home") },
+    { href: "/feed", label: feed("feed") },
+    { href: "/search", label: feed("search") },
     { href: "/crossings", label: t("nav.crossings") },
     { href: "/substances", label: t("nav.substances") },
     { href: "/agencies", label: t("nav.agencies") },

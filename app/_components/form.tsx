@@ -16,6 +16,8 @@ export const noErrors: FormErrors = { fields: {}, message: null };
 export function formErrors(error: unknown): FormErrors {
   if (error instanceof TRPCClientError) {
     const data = error.data as { fields?: Record<string, FieldError> | null; code?: string } | undefined;
+    // No data: the request never got an answer from the server (offline, dropped link).
+    if (!data) return { fields: {}, message: "network" };
     if (data?.fields && Object.keys(data.fields).length > 0) return { fields: data.fields, message: null };
     if (data?.code === "INTERNAL_SERVER_ERROR") return { fields: {}, message: "internal" };
     return { fields: {}, message: error.message || "internal" };

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { useDatabaseUrl } from "~/db/index";
 import { runMigrations } from "~/db/migrate";
-import * as schema from "~/db/schema";
 import { seedDemo } from "~/db/seed/demo";
 import { seedReference } from "~/db/seed/reference";
 
@@ -14,6 +13,8 @@ const name = `tianshan_empty_${randomBytes(5).toString("hex")}`;
 const serverUrl = inject("serverUrl");
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+// The demo seed writes notices through the services, which use the application's connection.
+useDatabaseUrl(url);
 let client: postgres.Sql;
 
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe("a new installation", () => {
   });
 
   it("seeds reference and demo data once: seeding twice changes nothing", async () => {
-    const db = drizzle({ client, schema, casing: "snake_case" });
+    const { db } = await import("~/db/index");
     await seedReference(db);
     await seedDemo(db);
     const once = await fingerprint();

@@ -3,6 +3,8 @@ import type { DbOrTx } from "~/db/index";
 import { agencies, users } from "~/db/schema";
 import type { Role } from "~/server/auth/roles";
 import { createUser } from "./factories";
+import { seedHistoricalSeizures } from "./historical";
+import { seedDemoNotices } from "./notices";
 
 type DemoUser = { email: string; name: string; agencyId: string; role: Role; dutyStationId?: string; locale?: "en" | "ru" | "zh"; timeZone: string };
 
@@ -17,7 +19,11 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "kz.officer@example.org", name: "Aigerim Bekova", agencyId: "kz-sgd-customs", role: "analyst", dutyStationId: "dostyk", locale: "ru", timeZone: "Asia/Almaty" },
 ];
 
-/** The demo accounts (password DEMO_PASSWORD). Accounts that exist are left as they are. */
+/**
+ * The demo accounts (password DEMO_PASSWORD), then the demo notices. Accounts that exist are
+ * left as they are. The notices are written through the notices service, which uses the
+ * application's connection: `db` must be that connection (db/index).
+ */
 export async function seedDemo(db: DbOrTx): Promise<void> {
   // The demo's Chinese liaison needs its agency enabled; the other Chinese agencies stay off.
   await db.update(agencies).set({ active: true }).where(and(eq(agencies.id, "cn-nncc"), eq(agencies.active, false)));
@@ -25,4 +31,6 @@ export async function seedDemo(db: DbOrTx): Promise<void> {
     const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${user.email}`);
     if (!existing) await createUser(db, user);
   }
+  await seedHistoricalSeizures();
+  await seedDemoNotices();
 }

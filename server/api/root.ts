@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
 import { healthRouter } from "~/server/api/routers/health";
 import { invitationsRouter } from "~/server/api/routers/invitations";
+import { noticesRouter } from "~/server/api/routers/notices";
 import { profileRouter } from "~/server/api/routers/profile";
 import { referenceRouter } from "~/server/api/routers/reference";
 import { usersRouter } from "~/server/api/routers/users";
@@ -11,6 +12,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   health: healthRouter,
   invitations: invitationsRouter,
+  notices: noticesRouter,
   profile: profileRouter,
   reference: referenceRouter,
   users: usersRouter,

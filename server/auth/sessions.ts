@@ -22,6 +22,8 @@ export type Viewer = {
   locale: "en" | "ru" | "zh";
   timeZone: string;
   permissions: ReadonlySet<Permission>;
+  /** The address of the request being served, for the audit log. */
+  ip?: string | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,7 +58,7 @@ export async function endSession(sessionId: string): Promise<{ userId: string; a
  * within both timeouts, the user is active, their agency is active, and nothing has bumped the
  * user's session version (disable, role or agency change, new password) since it was minted.
  */
-export async function loadViewer(sessionId: string): Promise<Viewer | null> {
+export async function loadViewer(sessionId: string, ip: string | null = null): Promise<Viewer | null> {
   if (!UUID.test(sessionId)) return null;
   const [row] = await db
     .select({
@@ -102,5 +104,6 @@ export async function loadViewer(sessionId: string): Promise<Viewer | null> {
     locale: row.locale,
     timeZone: row.timeZone,
     permissions: new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(row.role, p))),
+    ip,
   };
 }

@@ -1,5 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { env } from "~/env.js";
+import { clientIp } from "~/server/auth/client-ip";
 import { SESSION_COOKIE } from "~/server/auth/config";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 
@@ -17,5 +18,5 @@ export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null
   // Fail closed: without a secret no cookie can be trusted.
   if (!token || !env.AUTH_SECRET) return null;
   const payload = await decode({ token, secret: env.AUTH_SECRET }).catch(() => null);
-  return typeof payload?.sid === "string" ? loadViewer(payload.sid) : null;
+  return typeof payload?.sid === "string" ? loadViewer(payload.sid, clientIp(headers, env.TRUSTED_PROXY_HOPS)) : null;
 }

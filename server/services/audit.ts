@@ -3,7 +3,8 @@ import { auditLog } from "~/db/schema";
 
 export type AuditEntry = {
   action: string;
-  actor?: { userId: string; agencyId: string } | null;
+  // A Viewer fits here: its request's address is recorded unless `ip` says otherwise.
+  actor?: { userId: string; agencyId: string; ip?: string | null } | null;
   target?: { type: string; id: string };
   ip?: string | null;
   details?: Record<string, unknown>;
@@ -17,7 +18,7 @@ export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
     actorAgencyId: entry.actor?.agencyId ?? null,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,
-    ip: entry.ip ?? null,
+    ip: entry.ip ?? entry.actor?.ip ?? null,
     details: entry.details ?? {},
   });
 }

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { FeedSection } from "~/app/(app)/_components/notice-list";
 import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
 import { CrossingModes, CrossingStatus } from "../_components/badges";
@@ -25,7 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CrossingPage({ params }: Props) {
   await requireViewer();
   const crossing = await load((await params).id);
-  const [t, format, label, locale] = await Promise.all([getTranslations("reference"), getFormatter(), crossingLabels(), getLocale()]);
+  const [t, feed, format, label, locale] = await Promise.all([
+    getTranslations("reference"),
+    getTranslations("feed"),
+    getFormatter(),
+    crossingLabels(),
+    getLocale(),
+  ]);
 
   const degrees = (value: number) => format.number(Math.abs(value), { maximumFractionDigits: 4 });
   const { latitude, longitude } = crossing;
@@ -112,6 +119,12 @@ export default async function CrossingPage({ params }: Props) {
           )}
         </Card>
       </div>
+      <FeedSection
+        filters={{ crossingId: crossing.id }}
+        title={feed("crossingSection.title")}
+        allLabel={feed("crossingSection.all")}
+        empty={feed("crossingSection.empty")}
+      />
     </>
   );
 }

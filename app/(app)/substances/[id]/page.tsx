@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { FeedSection } from "~/app/(app)/_components/notice-list";
 import { localized } from "~/app/_components/names";
 import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SubstancePage({ params }: Props) {
   await requireViewer();
   const substance = await load((await params).id);
-  const [t, locale] = await Promise.all([getTranslations("reference"), getLocale()]);
+  const [t, feed, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), getLocale()]);
   const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
   const table = t(`tables.${substance.conventionTable}`);
   const group = substance.groupName && t.has(`groups.${substance.groupName}`) ? t(`groups.${substance.groupName}`) : substance.groupName;
@@ -93,6 +94,12 @@ export default async function SubstancePage({ params }: Props) {
           />
         </Card>
       </div>
+      <FeedSection
+        filters={{ substanceId: substance.id }}
+        title={feed("substanceSection.title")}
+        allLabel={feed("substanceSection.all")}
+        empty={feed("substanceSection.empty")}
+      />
     </>
   );
 }

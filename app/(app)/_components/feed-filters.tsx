@@ -1,0 +1,205 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import Form from "next/form";
+import type { ReactNode } from "react";
+import { api } from "~/app/_trpc/server";
+import { SelectField, TextField } from "~/app/_components/form";
+import { localized } from "~/app/_components/names";
+import { Button, TextLink } from "~/app/_components/ui";
+import { describeIssue, type FieldError } from "~/schemas/issues";
+import { NOTICE_KINDS, TLP_LEVELS, type NoticeStatus } from "~/schemas/notice-enums";
+import { ZFeedFilters, type FeedFilters } from "~/schemas/notices";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The feed's address: short, readable query parameters, each naming one filter. */
+const PARAMS = {
+  kind: "kind",
+  crossing: "crossingId",
+  country: "countryCode",
+  substance: "substanceId",
+  agency: "agencyId",
+  tlp: "tlp",
+  status: "status",
+  from: "from",
+  to: "to",
+} as const satisfies Record<string, keyof FeedFilters>;
+type Param = keyof typeof PARAMS;
+
+const FEED_STATUSES: NoticeStatus[] = ["published", "retracted", "pending_release", "draft"];
+
+type Group = { label: string | null; options: { value: string; label: string }[] };
+export type FilterOptions = { crossings: Group[]; countries: Group[]; substances: Group[]; agencies: Group[] };
+
+export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+// The reference lists, grouped and in the reader's language, that the selects offer and that
+// a shared link's values are checked against.
+export async function filterOptions(): Promise<FilterOptions> {
+  const caller = await api();
+  const [crossings, countries, substances, directory, locale, t, reference] = await Promise.all([
+    caller.reference.crossings.list({}),
+    caller.reference.countries.list(),
+    caller.reference.substances.search({}),
+    caller.agencies.directory(),
+    getLocale(),
+    getTranslations("feed.filters"),
+    getTranslations("reference"),
+  ]);
+  const grouped = <T,>(rows: T[], groupOf: (row: T) => string, option: (row: T) => { value: string; label: string }): Group[] => {
+    const groups = new Map<string, Group>();
+    for (const row of rows) {
+      const label = groupOf(row);
+      const group = groups.get(label) ?? { label, options: [] };
+      groups.set(label, group);
+      group.options.push(option(row));
+    }
+    return [...groups.values()];
+  };
+  return {
+    crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
+    countries: grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) })),
+    substances: grouped(substances, (s) => reference(`tables.${s.conventionTable}`), (s) => ({ value: s.id, label: localized(s.name, locale) })),
+    agencies: directory.map((group) => ({
+      label: group.country ? localized(group.country.name, locale) : t("international"),
+      options: group.agencies.map((a) => ({ value: a.id, label: `${a.shortName} — ${localized(a.name, locale)}` })),
+    })),
+  };
+}
+
+const UNKNOWN: Partial<Record<Param, { list: keyof FilterOptions; key: string }>> = {
+  crossing: { list: "crossings", key: "unknownCrossing" },
+  country: { list: "countries", key: "unknownCountry" },
+  substance: { list: "substances", key: "unknownSubstance" },
+  agency: { list: "agencies", key: "unknownAgency" },
+};
+
+/**
+ * The filters a feed address asks for. A value that is malformed or names nothing known is left
+ * out of the query and reported next to its field: a mistyped shared link shows an explanation,
+ * never an error page.
+ */
+export function readFeedParams(params: SearchParams, options: FilterOptions) {
+  const values: Partial<Record<Param, string>> = {};
+  const errors: Partial<Record<Param, FieldError>> = {};
+  const accepted: Record<string, string> = {};
+  for (const param of Object.keys(PARAMS) as Param[]) {
+    const raw = firstParam(params[param]);
+    if (!raw) continue;
+    values[param] = raw;
+    const parsed = ZFeedFilters.shape[PARAMS[param]].safeParse(param === "country" ? raw.toUpperCase() : raw);
+    const known = UNKNOWN[param];
+    if (!parsed.success) errors[param] = describeIssue(parsed.error.issues[0]!);
+    else if (known && !options[known.list].some((group) => group.options.some((o) => o.value === parsed.data))) errors[param] = { key: known.key };
+    else accepted[PARAMS[param]] = parsed.data as string;
+  }
+  return { filters: ZFeedFilters.parse(accepted), values, errors, active: Object.keys(accepted).length > 0 };
+}
+
+/** A filtered feed's address, optionally at a page further down. */
+export function feedHref(path: string, filters: FeedFilters, cursor?: string | null): string {
+  const query = new URLSearchParams();
+  for (const param of Object.keys(PARAMS) as Param[]) {
+    const value = filters[PARAMS[param]];
+    if (value) query.set(param, value);
+  }
+  if (cursor) query.set("cursor", cursor);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function Choices({ groups }: { groups: Group[] }) {
+  return groups.map((group) =>
+    group.label ? (
+      <optgroup key={group.label} label={group.label}>
+        {group.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </optgroup>
+    ) : (
+      group.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))
+    ),
+  );
+}
+
+/**
+ * The feed's filters as a plain GET form: submitting it loads /feed with the filters in the
+ * address (shareable, and working with JavaScript off). It always starts again at the newest.
+ */
+export async function FeedFilterForm({
+  values,
+  errors,
+  options,
+  active,
+}: {
+  values: Partial<Record<Param, string>>;
+  errors: Partial<Record<Param, FieldError>>;
+  options: FilterOptions;
+  active: boolean;
+}) {
+  const [t, vocab] = await Promise.all([getTranslations("feed.filters"), getTranslations("vocab")]);
+  const any = <option value="">{t("any")}</option>;
+  const select = (param: Param, label: string, children: ReactNode) => (
+    <SelectField name={param} label={label} defaultValue={values[param] ?? ""} error={errors[param]}>
+      {children}
+    </SelectField>
+  );
+  return (
+    <Form action="/feed" key={JSON.stringify(values)} className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("label")}>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {select(
+          "kind",
+          t("kind"),
+          <>
+            {any}
+            {NOTICE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {vocab(`kind.${kind}`)}
+              </option>
+            ))}
+          </>,
+        )}
+        {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
+        {select("country", t("country"), <>{any}<Choices groups={options.countries} /></>)}
+        {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
+        {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
+        {select(
+          "tlp",
+          t("tlp"),
+          <>
+            {any}
+            {TLP_LEVELS.map((tlp) => (
+              <option key={tlp} value={tlp}>
+                {vocab(`tlp.${tlp}`)}
+              </option>
+            ))}
+          </>,
+        )}
+        {select(
+          "status",
+          t("status"),
+          // Published is what the feed shows by default, so it is the first, empty choice.
+          FEED_STATUSES.map((status) => (
+            <option key={status} value={status === "published" ? "" : status}>
+              {vocab(`status.${status}`)}
+            </option>
+          )),
+        )}
+        <div className="grid grid-cols-2 gap-2">
+          <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
+          <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
+        </div>
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <Button type="submit">{t("apply")}</Button>
+        {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,136 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { api } from "~/app/_trpc/server";
+import { localized } from "~/app/_components/names";
+import { TlpBadge } from "~/app/_components/tlp-badge";
+import { Badge, TextLink } from "~/app/_components/ui";
+import type { FeedFilters } from "~/schemas/notices";
+import type { AppRouter } from "~/server/api/root";
+import { feedHref } from "./feed-filters";
+
+type SearchItem = inferRouterOutputs<AppRouter>["notices"]["search"]["items"][number];
+/** A line of the feed, or of search results (which add a snippet around the match). */
+export type NoticeListItem = Omit<SearchItem, "snippet"> & { snippet?: SearchItem["snippet"] };
+
+const STATUS_TONES = { retracted: "red", pending_release: "amber", draft: "slate" } as const;
+
+/**
+ * Notices as list lines, newest first, and the link to the next (older) page. Plain links and
+ * server-rendered text: it reads and pages the same with JavaScript off.
+ */
+export async function NoticeList({ items, olderHref, empty }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode }) {
+  const t = await getTranslations("feed.list");
+  if (items.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{empty}</p>;
+  return (
+    <>
+      <ol className="space-y-3" data-testid="notice-list">
+        {items.map((item) => (
+          <NoticeLine key={item.id} item={item} />
+        ))}
+      </ol>
+      {olderHref ? (
+        <nav aria-label={t("pagination")} className="mt-4 flex justify-center">
+          <Link href={olderHref} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-600 hover:bg-slate-50">
+            {t("older")} →
+          </Link>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+const SECTION_SIZE = 10;
+
+/** The newest notices of one crossing or substance on its page, continued in the full feed. */
+export async function FeedSection({ filters, title, allLabel, empty }: { filters: FeedFilters; title: string; allLabel: string; empty: string }) {
+  const page = await (await api()).notices.feed({ filters, limit: SECTION_SIZE });
+  return (
+    <section aria-labelledby="feed-section" className="mt-6">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="feed-section" className="text-lg font-semibold">
+          {title}
+        </h2>
+        <TextLink href={feedHref("/feed", filters)} className="text-sm">
+          {allLabel}
+        </TextLink>
+      </div>
+      <NoticeList items={page.items} olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null} empty={empty} />
+    </section>
+  );
+}
+
+async function NoticeLine({ item }: { item: NoticeListItem }) {
+  const [t, vocab, format, locale] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter(), getLocale()]);
+  // A date alone is a calendar day wherever it is read; a known time is shown in the reader's zone.
+  const occurred = item.occurredAt
+    ? format.dateTime(new Date(item.occurredAt), { dateStyle: "medium", timeStyle: "short" })
+    : format.dateTime(new Date(`${item.occurredOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const place = item.crossing
+    ? localized(item.crossing.names, locale)
+    : [item.placeText, item.countryNames ? localized(item.countryNames, locale) : item.countryCode].filter(Boolean).join(", ");
+  const status = item.status === "published" ? null : item.status;
+
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="notice-line" data-notice-id={item.id}>
+      <article aria-labelledby={`notice-${item.id}`}>
+        <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
+          <TlpBadge tlp={item.tlp} />
+          <Badge>{vocab(`kind.${item.kind}`)}</Badge>
+          {status ? <Badge tone={STATUS_TONES[status]}>{vocab(`status.${status}`)}</Badge> : null}
+          {item.companyAlert?.expired ? <Badge tone="amber">{t("expired")}</Badge> : null}
+        </div>
+        <h3 id={`notice-${item.id}`} className="text-base font-semibold">
+          <TextLink href={`/notices/${item.id}`}>{item.title}</TextLink>
+        </h3>
+        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
+          {place ? <span>{place}</span> : null}
+          <time dateTime={item.occurredAt ?? item.occurredOn}>{occurred}</time>
+          <span title={localized(item.agency.names, locale)}>{item.agency.shortName}</span>
+        </p>
+        <KindFacts item={item} />
+        {item.snippet && item.snippet.length > 0 ? (
+          <p className="mt-2 text-sm text-slate-800" data-testid="snippet">
+            {item.snippet.map((part, i) => (part.hit ? <mark key={i} className="rounded-sm bg-yellow-200 px-0.5">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+          </p>
+        ) : item.excerpt ? (
+          <p className="mt-2 text-sm text-slate-800">{item.excerpt}</p>
+        ) : null}
+        {item.tags.length > 0 ? (
+          <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("tags")}>
+            {item.tags.map((tag) => (
+              <li key={tag}>
+                <Badge>#{tag}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {item.publishedAt ? (
+          <p className="mt-2 text-xs text-slate-500">
+            {t("published", { date: format.dateTime(new Date(item.publishedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+async function KindFacts({ item }: { item: NoticeListItem }) {
+  const [t, format, locale] = await Promise.all([getTranslations("feed.list"), getFormatter(), getLocale()]);
+  const facts: string[] = [];
+  if (item.seizure) {
+    const names = item.seizure.substances.map((s) => localized(s.names, locale));
+    if (item.seizure.unidentified) names.push(t("unidentified"));
+    facts.push(names.join(", "));
+    if (item.seizure.massKg !== null) facts.push(t("mass", { mass: format.number(item.seizure.massKg, { maximumFractionDigits: 3 }) }));
+  }
+  if (item.companyAlert) {
+    if (item.companyAlert.name) facts.push(item.companyAlert.name);
+    const date = format.dateTime(new Date(`${item.companyAlert.expiresOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+    facts.push(item.companyAlert.expired ? t("expiredOn", { date }) : t("expires", { date }));
+  }
+  if (item.arrest) facts.push(t("persons", { count: item.arrest.personCount }));
+  if (facts.length === 0) return null;
+  return <p className="mt-1 text-sm text-slate-800">{facts.join(" · ")}</p>;
+}

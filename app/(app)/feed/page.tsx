@@ -1,0 +1,57 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { FormMessage } from "~/app/_components/form";
+import { PageHeader, TextLink } from "~/app/_components/ui";
+import type { FeedFilters } from "~/schemas/notices";
+import { FeedFilterForm, feedHref, filterOptions, firstParam, readFeedParams, type SearchParams } from "../_components/feed-filters";
+import { NoticeList } from "../_components/notice-list";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("feed"))("title") };
+}
+
+/** A page of the feed; a cursor that is not ours (edited or truncated link) falls back to the newest page. */
+async function loadPage(filters: FeedFilters, cursor: string | undefined) {
+  const caller = await api();
+  try {
+    return { page: await caller.notices.feed({ filters, cursor }), cursorRejected: false };
+  } catch (error) {
+    if (!(cursor && error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
+    return { page: await caller.notices.feed({ filters }), cursorRejected: true };
+  }
+}
+
+export default async function FeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireViewer();
+  const params = await searchParams;
+  const [options, t] = await Promise.all([filterOptions(), getTranslations("feed")]);
+  const { filters, values, errors, active } = readFeedParams(params, options);
+  const { page, cursorRejected } = await loadPage(filters, firstParam(params.cursor));
+  const paged = Boolean(firstParam(params.cursor)) && !cursorRejected;
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<TextLink href="/search">{t("nav.search")}</TextLink>} />
+      <FeedFilterForm values={values} errors={errors} options={options} active={active} />
+      {cursorRejected ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("invalidCursor")}
+        </p>
+      ) : null}
+      {Object.keys(errors).length > 0 ? <FormMessage message="invalid" /> : null}
+      <h2 className="sr-only">{t("list.heading")}</h2>
+      {paged ? (
+        <p className="mb-3 text-sm">
+          <TextLink href={feedHref("/feed", filters)}>← {t("list.newest")}</TextLink>
+        </p>
+      ) : null}
+      <NoticeList
+        items={page.items}
+        olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null}
+        empty={paged ? t("list.noOlder") : active ? t("list.emptyFiltered") : t("list.empty")}
+      />
+    </>
+  );
+}

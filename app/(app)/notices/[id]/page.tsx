@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { MarkdownText } from "~/app/_components/markdown";
+import { requireViewer } from "~/app/_trpc/server";
+import { Badge, Card, Facts, TextLink } from "~/app/_components/ui";
+import { ReadLog, VersionHistory } from "./_components/history";
+import { KindDetails } from "./_components/kind-details";
+import { loadNotice, noticeLabels } from "./_components/labels";
+import { MarkingPanel, StatusBanner } from "./_components/marking";
+import { NoticeActions } from "./_components/notice-actions";
+import { RelatedNotices } from "./_components/related";
+import { ReleasedTo, Tags, When, Where } from "./_components/values";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { notice } = await loadNotice((await params).id);
+  return { title: notice.title };
+}
+
+const DETAIL_SECTION = { seizure: "seizure", company_alert: "companyAlert", arrest: "arrest" } as const;
+
+export default async function NoticePage({ params }: Props) {
+  await requireViewer();
+  const { notice, links, versions, can } = await loadNotice((await params).id);
+  const label = await noticeLabels();
+  const { t } = label;
+
+  return (
+    <article aria-labelledby="notice-title" data-testid="notice" data-notice-id={notice.id}>
+      <p className="mb-2 text-sm">
+        <TextLink href="/feed">← {t("notice.back")}</TextLink>
+      </p>
+      <MarkingPanel notice={notice} />
+      <header className="mb-4">
+        <div className="mb-2 flex flex-wrap items-center gap-2 text-xs">
+          <Badge>{t(`vocab.kind.${notice.kind}`)}</Badge>
+          <Badge tone={notice.status === "published" ? "green" : notice.status === "retracted" ? "red" : "amber"}>{t(`vocab.status.${notice.status}`)}</Badge>
+          {versions.length > 0 ? (
+            can.pastVersions ? (
+              <TextLink href={`/notices/${notice.id}/history`} data-testid="edited-indicator">
+                <Badge>{t("notice.edited", { count: versions.length })}</Badge>
+              </TextLink>
+            ) : (
+              <span data-testid="edited-indicator">
+                <Badge>{t("notice.edited", { count: versions.length })}</Badge>
+              </span>
+            )
+          ) : null}
+        </div>
+        <h1 id="notice-title" className="break-words text-2xl font-semibold text-brand-900">
+          {notice.title}
+        </h1>
+      </header>
+      <StatusBanner notice={notice} />
+      <div className="mb-6">
+        <NoticeActions id={notice.id} can={can} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">{t("notice.section.narrative")}</h2>
+            {notice.narrative ? <MarkdownText>{notice.narrative}</MarkdownText> : <p className="text-sm text-slate-600">{t("notice.noNarrative")}</p>}
+          </Card>
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">{t(`notice.section.${DETAIL_SECTION[notice.kind]}`)}</h2>
+            <KindDetails notice={notice} />
+          </Card>
+          <RelatedNotices id={notice.id} links={links} canLink={can.link} />
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold">{t("notice.section.summary")}</h2>
+            <Facts
+              items={[
+                { label: t("notice.field.when"), value: <When notice={notice} /> },
+                { label: t("notice.field.where"), value: <Where notice={notice} /> },
+                { label: t("notice.field.agency"), value: `${label.name(notice.agency.names)} (${notice.agency.shortName})` },
+                { label: t("notice.field.author"), value: notice.author.name },
+                { label: t("notice.field.release"), value: <ReleasedTo notice={notice} /> },
+                { label: t("notice.field.tags"), value: <Tags tags={notice.tags} /> },
+                { label: t("notice.field.publishedAt"), value: notice.publishedAt ? label.dateTime(notice.publishedAt) : null },
+                ...(notice.releasedBy ? [{ label: t("notice.field.releasedBy"), value: notice.releasedBy.name }] : []),
+                { label: t("notice.field.updatedAt"), value: label.dateTime(notice.updatedAt) },
+              ]}
+            />
+          </Card>
+          <VersionHistory id={notice.id} versions={versions} pastVersions={can.pastVersions} />
+          {can.readLog ? <ReadLog notice={notice} /> : null}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Badge } from "~/app/_components/ui";
+import { useTRPC } from "~/app/_trpc/react";
+import { useDebounced } from "./controls";
+import type { CompanyState } from "./form-state";
+
+// Shorter terms match too much to be useful, and the server ignores them anyway.
+const MIN_TERM = 2;
+
+const terms = (values: string[], max: number, maxLength: number) =>
+  values
+    .map((v) => v.trim())
+    .filter((v) => v.length >= MIN_TERM && v.length <= maxLength)
+    .slice(0, max);
+
+/**
+ * Existing company alerts (only those the author may read) whose names, owners or registration
+ * numbers look like what is being typed, so that the author links to them instead of writing a
+ * duplicate. For a new alert each can be ticked to be linked once the new one is saved.
+ */
+export function SimilarAlerts({
+  company,
+  excludeId,
+  linkIds,
+  onLinkIds,
+}: {
+  company: CompanyState;
+  excludeId?: string;
+  /** null when linking is done elsewhere (editing: on the notice's page). */
+  linkIds: string[] | null;
+  onLinkIds: (ids: string[]) => void;
+}) {
+  const t = useTranslations("noticeForm.similar");
+  const vocab = useTranslations("vocab");
+  const format = useFormatter();
+  const timeZone = useTimeZone();
+  const trpc = useTRPC();
+  // Compared as text, so that re-rendering for an unrelated field does not restart the pause.
+  const typed = JSON.stringify({
+    names: terms(
+      company.names.map((n) => n.name),
+      10,
+      200,
+    ),
+    registrationNumbers: terms(company.registrationNumbers, 10, 60),
+    owners: terms(company.owners, 20, 200),
+  });
+  const settled = useDebounced(typed, 500);
+  const input = useMemo(() => JSON.parse(settled) as { names: string[]; registrationNumbers: string[]; owners: string[] }, [settled]);
+  const any = input.names.length + input.registrationNumbers.length + input.owners.length > 0;
+  const query = useQuery(trpc.notices.similarCompanies.queryOptions(input, { enabled: any, placeholderData: keepPreviousData }));
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+  const found = any ? (query.data ?? []).filter((alert) => alert.id !== excludeId) : [];
+
+  return (
+    <section aria-labelledby="similar-alerts-title" className="rounded-md border border-amber-200 bg-amber-50 p-3">
+      <h3 id="similar-alerts-title" className="text-sm font-semibold text-amber-950">
+        {t("title")}
+      </h3>
+      {!any ? (
+        <p role="status" className="mt-1 text-sm text-amber-900">{t("start")}</p>
+      ) : query.isError ? (
+        <p role="status" className="mt-1 text-sm text-amber-900">{t("failed")}</p>
+      ) : found.length === 0 ? (
+        <p role="status" className="mt-1 text-sm text-amber-900">{query.isFetching ? t("searching") : t("none")}</p>
+      ) : (
+        <>
+          <p role="status" className="mt-1 text-sm text-amber-900">{t("found", { count: found.length })}</p>
+          <ul className="mt-2 space-y-2">
+            {found.map((alert) => (
+              <li key={alert.id} className="rounded-md border border-amber-200 bg-white p-2 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/notices/${alert.id}`} target="_blank" rel="noopener" className="font-medium text-brand-600 underline-offset-2 hover:underline">
+                    {alert.title}
+                  </Link>
+                  <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>{vocab(`tlp.${alert.tlp}`)}</Badge>
+                  {alert.status !== "published" ? <Badge>{vocab(`status.${alert.status}`)}</Badge> : null}
+                  {alert.expiresOn < today ? <Badge tone="red">{t("expired")}</Badge> : null}
+                  <span className="text-xs text-slate-500">{t("match", { value: format.number(alert.similarity, { style: "percent", maximumFractionDigits: 0 }) })}</span>
+                </div>
+                <p className="mt-1 text-slate-700">{alert.names.map((n) => n.name).join(" · ")}</p>
+                {alert.owners.length ? <p className="text-xs text-slate-600">{t("owners", { owners: alert.owners.join(", ") })}</p> : null}
+                {alert.registrationNumbers.length ? (
+                  <p className="text-xs text-slate-600">{t("numbers", { numbers: alert.registrationNumbers.join(", ") })}</p>
+                ) : null}
+                {linkIds ? (
+                  <label className="mt-1 flex cursor-pointer items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={linkIds.includes(alert.id)}
+                      onChange={(event) => onLinkIds(event.target.checked ? [...linkIds, alert.id] : linkIds.filter((id) => id !== alert.id))}
+                    />
+                    {t("link")}
+                  </label>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import autocannon from "autocannon";
+
+export type Stats = { requests: number; errors: number; p50: number; p95: number; rps: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function stats(latencies: number[], errors: number, seconds: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { requests: latencies.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: latencies.length / seconds };
+}
+
+/**
+ * HTTP load with autocannon. Latencies are taken from every response (autocannon's own summary
+ * has no p95); a response other than 200 counts as an error, not as a sample.
+ */
+export function httpLoad(options: { url: string; cookie?: string; connections: number; seconds: number }): Promise<Stats> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const started = performance.now();
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: options.cookie ? { cookie: options.cookie } : {},
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const seconds = (performance.now() - started) / 1000;
+        resolve(stats(latencies, errors + result.errors + result.timeouts, seconds));
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+      else errors += 1;
+    });
+  });
+}
+
+/** The same measure for an in-process call: `concurrency` loops calling `run` for `seconds`. */
+export async function loopLoad(run: () => Promise<unknown>, options: { concurrency: number; seconds: number }): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        await run();
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return stats(latencies, errors, (performance.now() - started) / 1000);
+}

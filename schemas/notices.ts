@@ -1,0 +1,184 @@
+import { z } from "zod";
+import {
+  ARREST_STATUSES,
+  COMPANY_GROUNDS,
+  CONVEYANCES,
+  HANDLING_CODES,
+  INFO_CREDIBILITY,
+  NOTICE_KINDS,
+  NOTICE_STATUSES,
+  PERSON_ROLES,
+  QUANTITY_UNITS,
+  SOURCE_RELIABILITY,
+  TLP_LEVELS,
+} from "./notice-enums";
+
+// Input schemas of notices, shared by the forms and the procedures. Objects are strict (unknown
+// keys are refused) and every list and string is bounded.
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .nullable()
+    .optional();
+const id = z.string().trim().min(1).max(64);
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "invalidCountry" });
+const countryList = z.array(countryCode).max(20).default([]);
+
+export const ZNoticeId = z.uuid();
+
+const ZCommon = z.strictObject({
+  title: text(200).min(3),
+  narrative: text(20_000).default(""),
+  occurredOn: z.iso.date(),
+  // Local time of day in the author's time zone, when known.
+  occurredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" })
+    .nullable()
+    .optional(),
+  crossingId: id.nullable().optional(),
+  placeText: optionalText(200),
+  countryCode: countryCode.nullable().optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+  tags: z.array(text(40).min(1)).max(20).default([]),
+  tlp: z.enum(TLP_LEVELS),
+  releaseAgencyIds: z.array(id).max(50).default([]),
+  releaseCountryCodes: countryList,
+  recipientIds: z.array(z.uuid()).max(50).default([]),
+  sourceReliability: z.enum(SOURCE_RELIABILITY),
+  infoCredibility: z.union(INFO_CREDIBILITY.map((n) => z.literal(n))),
+  handlingCode: z.enum(HANDLING_CODES),
+});
+
+export const ZSeizureItem = z.strictObject({
+  substanceId: id.nullable(),
+  description: optionalText(200),
+  quantity: z.number().positive().max(1e9),
+  unit: z.enum(QUANTITY_UNITS),
+});
+
+const ZSeizure = ZCommon.extend({
+  kind: z.literal("seizure"),
+  items: z.array(ZSeizureItem).min(1).max(20),
+  concealment: optionalText(500),
+  declaredAs: optionalText(200),
+  declaredHsCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "invalidHsCode" })
+    .nullable()
+    .optional()
+    .or(z.literal("").transform(() => null)),
+  conveyance: z.enum(CONVEYANCES).nullable().optional(),
+  conveyanceIds: z.array(text(60).min(1)).max(20).default([]),
+  originCountries: countryList,
+  transitCountries: countryList,
+  destinationCountries: countryList,
+  seizingAgencyId: id.nullable().optional(),
+});
+
+export const ZCompanyName = z.strictObject({
+  script: z.enum(["latin", "cyrillic", "chinese"]),
+  name: text(200).min(1),
+});
+
+const ZCompanyAlert = ZCommon.extend({
+  kind: z.literal("company_alert"),
+  names: z.array(ZCompanyName).min(1).max(10),
+  registrationNumbers: z.array(text(60).min(1)).max(10).default([]),
+  registrationCountryCode: countryCode.nullable().optional(),
+  addresses: z.array(text(300).min(1)).max(10).default([]),
+  owners: z.array(text(200).min(1)).max(20).default([]),
+  grounds: z.array(z.enum(COMPANY_GROUNDS)).min(1).max(COMPANY_GROUNDS.length),
+  groundsNote: optionalText(1000),
+  recommendedAction: text(1000).min(3),
+  expiresOn: z.iso.date(),
+});
+
+export const ZPerson = z.strictObject({
+  names: z
+    .strictObject({ latin: optionalText(200), cyrillic: optionalText(200), chinese: optionalText(200) })
+    .refine((n) => Boolean(n.latin || n.cyrillic || n.chinese), { error: "personNameRequired" }),
+  nationalityCode: countryCode.nullable().optional(),
+  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  role: z.enum(PERSON_ROLES),
+});
+
+const ZArrest = ZCommon.extend({
+  kind: z.literal("arrest"),
+  arrestingAgencyId: id.nullable().optional(),
+  persons: z.array(ZPerson).min(1).max(50),
+  chargeIds: z.array(id).max(20).default([]),
+  arrestStatus: z.enum(ARREST_STATUSES),
+});
+
+/** The shape rules of TLP that do not need the database (which agencies and users exist is the service's check). */
+function tlpRules(notice: z.infer<typeof ZCommon> & { kind: string }, ctx: z.RefinementCtx) {
+  const issue = (path: string, error: string) => ctx.addIssue({ code: "custom", path: [path], message: error });
+  if (notice.kind === "arrest" && (notice.tlp === "clear" || notice.tlp === "green")) issue("tlp", "arrestNotPublic");
+  if (notice.tlp === "amber" && notice.releaseAgencyIds.length + notice.releaseCountryCodes.length === 0) issue("releaseAgencyIds", "releaseTargetRequired");
+  if (notice.tlp === "amber_strict" && notice.releaseAgencyIds.length === 0) issue("releaseAgencyIds", "releaseAgencyRequired");
+  if (notice.tlp === "amber_strict" && notice.releaseCountryCodes.length > 0) issue("releaseCountryCodes", "strictNoCountries");
+  if (notice.tlp === "red" && notice.recipientIds.length === 0) issue("recipientIds", "recipientRequired");
+  if (!notice.crossingId && !(notice.placeText && notice.countryCode)) issue("crossingId", "placeRequired");
+}
+
+export const ZNoticeInput = z.discriminatedUnion("kind", [ZSeizure, ZCompanyAlert, ZArrest]).superRefine(tlpRules);
+export type NoticeInput = z.infer<typeof ZNoticeInput>;
+export type NoticeFormValues = z.input<typeof ZNoticeInput>;
+
+export const ZCreateNotice = z.strictObject({
+  // Generated once per form: a retried submission carries the same key and gets the same notice.
+  idempotencyKey: z.uuid(),
+  asDraft: z.boolean().default(false),
+  notice: ZNoticeInput,
+});
+
+export const ZUpdateNotice = z.strictObject({
+  id: ZNoticeId,
+  // The version the editor started from; a newer one in the database means someone else edited.
+  version: z.number().int().positive(),
+  notice: ZNoticeInput,
+});
+
+export const ZRetractNotice = z.strictObject({ id: ZNoticeId, reason: text(1000).min(3) });
+export const ZLinkNotices = z.strictObject({ id: ZNoticeId, otherId: ZNoticeId });
+
+export const FEED_PAGE_MAX = 100;
+
+export const ZFeedFilters = z.strictObject({
+  kind: z.enum(NOTICE_KINDS).optional(),
+  crossingId: id.optional(),
+  countryCode: countryCode.optional(),
+  substanceId: id.optional(),
+  agencyId: id.optional(),
+  tlp: z.enum(TLP_LEVELS).optional(),
+  status: z.enum(NOTICE_STATUSES).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type FeedFilters = z.infer<typeof ZFeedFilters>;
+
+export const ZFeedInput = z.strictObject({
+  filters: ZFeedFilters.default({}),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(50),
+});
+
+export const ZSearchInput = z.strictObject({
+  q: text(200).min(1),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(50),
+});
+
+export const ZSimilarCompanies = z.strictObject({
+  names: z.array(text(200)).max(10).default([]),
+  registrationNumbers: z.array(text(60)).max(10).default([]),
+  owners: z.array(text(200)).max(20).default([]),
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { ZCreateNotice, ZLinkNotices, ZNoticeId, ZRetractNotice, ZSimilarCompanies, ZUpdateNotice } from "~/schemas/notices";
+import { permissionProcedure, router } from "~/server/api/trpc";
+import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
+import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
+import { listFeed } from "~/server/services/notices/feed";
+import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
+import { searchNotices } from "~/server/services/notices/search";
+import { similarCompanies } from "~/server/services/notices/similar";
+import { createNotice, linkNotices, releaseNotice, retractNotice, submitDraft, unlinkNotices, updateNotice } from "~/server/services/notices/write";
+
+const ZById = z.strictObject({ id: ZNoticeId });
+const ZRecipientQuery = z.strictObject({ q: z.string().trim().min(1).max(100) });
+
+export const noticesRouter = router({
+  get: permissionProcedure("notice.read")
+    .input(ZById)
+    .query(({ ctx: { viewer }, input }) => getNotice({ viewer, input })),
+  version: permissionProcedure("notice.read")
+    .input(z.strictObject({ id: ZNoticeId, version: z.number().int().positive() }))
+    .query(({ ctx: { viewer }, input }) => getNoticeVersion({ viewer, input })),
+  readLog: permissionProcedure("notice.read_log")
+    .input(ZById)
+    .query(({ ctx: { viewer }, input }) => noticeReadLog({ viewer, input })),
+  create: permissionProcedure("notice.create")
+    .input(ZCreateNotice)
+    .mutation(({ ctx: { viewer }, input }) => createNotice({ viewer, input })),
+  update: permissionProcedure("notice.edit")
+    .input(ZUpdateNotice)
+    .mutation(({ ctx: { viewer }, input }) => updateNotice({ viewer, input })),
+  submit: permissionProcedure("notice.edit")
+    .input(ZById)
+    .mutation(({ ctx: { viewer }, input }) => submitDraft({ viewer, input })),
+  release: permissionProcedure("notice.release")
+    .input(ZById)
+    .mutation(({ ctx: { viewer }, input }) => releaseNotice({ viewer, input })),
+  retract: permissionProcedure("notice.retract")
+    .input(ZRetractNotice)
+    .mutation(({ ctx: { viewer }, input }) => retractNotice({ viewer, input })),
+  link: permissionProcedure("notice.link")
+    .input(ZLinkNotices)
+    .mutation(({ ctx: { viewer }, input }) => linkNotices({ viewer, input })),
+  unlink: permissionProcedure("notice.link")
+    .input(ZLinkNotices)
+    .mutation(({ ctx: { viewer }, input }) => unlinkNotices({ viewer, input })),
+  formOptions: permissionProcedure("notice.create").query(({ ctx: { viewer } }) => noticeFormOptions({ viewer })),
+  recipientOptions: permissionProcedure("notice.create")
+    .input(ZRecipientQuery)
+    .query(({ ctx: { viewer }, input }) => recipientOptions({ viewer, input })),
+  similarCompanies: permissionProcedure("notice.create")
+    .input(ZSimilarCompanies)
+    .query(({ ctx: { viewer }, input }) => similarCompanies({ viewer, input })),
+  feed: permissionProcedure("notice.read")
+    .input(ZFeedInput)
+    .query(({ ctx: { viewer }, input }) => listFeed({ viewer, input })),
+  search: permissionProcedure("notice.read")
+    .input(ZSearchInput)
+    .query(({ ctx: { viewer }, input }) => searchNotices({ viewer, input })),
+});

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { NoticeFormValues } from "~/schemas/notices";
+import type { callerFor } from "./callers";
+
+// Minimal valid notice inputs, as a form would submit them, for tests that need notices to exist.
+// Seizures and company alerts default to TLP:CLEAR (every member reads them); an arrest may never
+// be CLEAR or GREEN, so it defaults to AMBER released to Kazakhstan.
+
+type Seizure = Extract<NoticeFormValues, { kind: "seizure" }>;
+type Company = Extract<NoticeFormValues, { kind: "company_alert" }>;
+type Arrest = Extract<NoticeFormValues, { kind: "arrest" }>;
+
+const common = {
+  title: "Test notice",
+  occurredOn: "2026-03-14",
+  crossingId: "torugart",
+  tlp: "clear",
+  sourceReliability: "B",
+  infoCredibility: 2,
+  handlingCode: "intelligence_only",
+} as const;
+
+export const seizureInput = (overrides: Partial<Seizure> = {}): Seizure => ({
+  ...common,
+  kind: "seizure",
+  items: [{ substanceId: "acetic-anhydride", quantity: 2, unit: "t" }],
+  ...overrides,
+});
+
+export const companyInput = (overrides: Partial<Company> = {}): Company => ({
+  ...common,
+  kind: "company_alert",
+  names: [{ script: "latin", name: "Alpha Trade LLC" }],
+  grounds: ["misdeclaration"],
+  recommendedAction: "Inspect every shipment from this company",
+  expiresOn: "2027-03-14",
+  ...overrides,
+});
+
+export const arrestInput = (overrides: Partial<Arrest> = {}): Arrest => ({
+  ...common,
+  tlp: "amber",
+  releaseCountryCodes: ["KZ"],
+  kind: "arrest",
+  persons: [{ names: { latin: "Ivan Petrov", cyrillic: "Иван Петров" }, nationalityCode: "KZ", birthYear: 1980, role: "driver" }],
+  arrestStatus: "detained",
+  ...overrides,
+});
+
+type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
+
+/** Creates a notice through the real procedure, as the form does (a fresh idempotency key each time). */
+export async function createThrough(caller: Caller, notice: NoticeFormValues, options: { asDraft?: boolean } = {}) {
+  return caller.notices.create({ idempotencyKey: randomUUID(), asDraft: options.asDraft ?? false, notice });
+}
