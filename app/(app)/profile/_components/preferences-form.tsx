@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormMessage, formErrors, noErrors, SelectField, TextField, type FormErrors } from "~/app/_components/form";
 import { LOCALE_NAMES, rememberLocale } from "~/app/_components/locale-switcher";
+import { TimeZoneSelect } from "~/app/_components/time-zone-select";
 import { Button } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
 import { isLocale, LOCALES } from "~/i18n/locales";
@@ -68,29 +69,17 @@ export function PreferencesForm({ initial, zones }: { initial: PreferencesInput;
           </option>
         ))}
       </SelectField>
-      <SelectField
+      <TimeZoneSelect
         label={t("timeZone")}
         name="timeZone"
         hint={t("timeZoneHint")}
         value={value.timeZone}
         error={errors.fields.timeZone}
         onChange={(event) => setValue({ ...value, timeZone: event.target.value })}
-      >
-        <optgroup label={t("regionalZones")}>
-          {zones.regional.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label={t("otherZones")}>
-          {zones.others.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </optgroup>
-      </SelectField>
+        zones={zones}
+        regionalLabel={t("regionalZones")}
+        otherLabel={t("otherZones")}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t("saving") : t("save")}

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormMessage, formErrors, noErrors, SelectField, TextField, type FormErrors } from "~/app/_components/form";
 import { LOCALE_NAMES } from "~/app/_components/locale-switcher";
+import { TimeZoneSelect } from "~/app/_components/time-zone-select";
 import { Button } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
 import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
@@ -152,28 +153,16 @@ export function InviteUserForm({
             </option>
           ))}
         </SelectField>
-        <SelectField
+        <TimeZoneSelect
           label={t("timeZone")}
           name="timeZone"
           value={value.timeZone}
           error={errors.fields.timeZone}
           onChange={(event) => setValue({ ...value, timeZone: event.target.value })}
-        >
-          <optgroup label={t("regionalZones")}>
-            {zones.regional.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("otherZones")}>
-            {zones.others.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
+          zones={zones}
+          regionalLabel={t("regionalZones")}
+          otherLabel={t("otherZones")}
+        />
       </div>
       <Button type="submit" disabled={invite.isPending}>
         {invite.isPending ? t("submitting") : t("submit")}

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "~/app/_components/form";
 import { ARREST_STATUSES, PERSON_ROLES } from "~/schemas/notice-enums";
-import { CheckboxGroup, Group, OptionsWithCurrent, RadioGroup, Section, SmallButton } from "./controls";
+import { CheckboxGroup, Group, OptionsWithCurrent, RadioGroup, RepeatableRows, Section, SmallButton } from "./controls";
 import { errorAt, useNoticeForm } from "./form-context";
-import { blankPerson, nextKey, type ArrestState, type PersonState, type Row } from "./form-state";
+import { blankPerson, type ArrestState, type PersonState, type Row } from "./form-state";
 
 const MAX_PERSONS = 50;
 
@@ -14,31 +14,22 @@ export function ArrestPart({ value, onChange }: { value: ArrestState; onChange: 
   const t = useTranslations("noticeForm.arrest");
   const vocab = useTranslations("vocab");
   const { options, errors, disabled } = useNoticeForm();
-  const setPerson = (key: string, patch: Partial<PersonState>) => onChange({ persons: value.persons.map((p) => (p.key === key ? { ...p, ...patch } : p)) });
   const provisionGroups = [...new Set(options.provisions.map((p) => p.group))];
 
   return (
     <>
       <Section title={t("personsTitle")} description={t("personsIntro")}>
-        <Group legend={t("persons")} error={errors.persons}>
-          <ol className="space-y-4">
-            {value.persons.map((person, index) => (
-              <PersonFields
-                key={person.key}
-                person={person}
-                index={index}
-                canRemove={value.persons.length > 1}
-                onChange={(patch) => setPerson(person.key, patch)}
-                onRemove={() => onChange({ persons: value.persons.filter((p) => p.key !== person.key) })}
-              />
-            ))}
-          </ol>
-          {value.persons.length < MAX_PERSONS ? (
-            <SmallButton className="mt-3" disabled={disabled} onClick={() => onChange({ persons: [...value.persons, blankPerson(nextKey(value.persons))] })}>
-              {t("addPerson")}
-            </SmallButton>
-          ) : null}
-        </Group>
+        <RepeatableRows
+          legend={t("persons")}
+          error={errors.persons}
+          rows={value.persons}
+          onChange={(persons) => onChange({ persons })}
+          max={MAX_PERSONS}
+          blank={blankPerson}
+          addLabel={t("addPerson")}
+          disabled={disabled}
+          renderRow={({ row, ...rest }) => <PersonFields person={row} {...rest} />}
+        />
       </Section>
 
       <Section title={t("caseTitle")}>

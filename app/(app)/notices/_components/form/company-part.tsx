@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "~/app/_components/form";
 import { COMPANY_GROUNDS } from "~/schemas/notice-enums";
-import { CheckboxGroup, Group, OptionsWithCurrent, Section, SmallButton, TextAreaField, TextListField } from "./controls";
+import { CheckboxGroup, OptionsWithCurrent, RepeatableRows, Section, SmallButton, TextAreaField, TextListField } from "./controls";
 import { useNoticeForm } from "./form-context";
-import { blankCompanyName, nextKey, type CompanyNameState, type CompanyState } from "./form-state";
+import { blankCompanyName, type CompanyState } from "./form-state";
 import { SimilarAlerts } from "./similar-alerts";
 
 const SCRIPTS = ["latin", "cyrillic", "chinese"] as const;
@@ -29,59 +29,56 @@ export function CompanyPart({
   const ta = useTranslations("noticeForm.actions");
   const vocab = useTranslations("vocab");
   const { options, errors, disabled } = useNoticeForm();
-  const setName = (key: string, patch: Partial<CompanyNameState>) => onChange({ names: value.names.map((n) => (n.key === key ? { ...n, ...patch } : n)) });
 
   return (
     <>
       <Section title={t("identityTitle")} description={t("identityIntro")}>
-        <Group legend={t("names")} hint={t("namesHint")} error={errors.names}>
-          <ol className="space-y-3">
-            {value.names.map((name, index) => {
-              const label = t("nameLabel", { number: index + 1 });
-              return (
-                <li key={name.key} className="grid items-start gap-2 sm:grid-cols-[10rem_1fr_auto]">
-                  <SelectField
-                    label={t("script")}
-                    value={name.script}
-                    error={errors[`names.${index}.script`]}
-                    disabled={disabled}
-                    onChange={(event) => setName(name.key, { script: SCRIPTS.find((s) => s === event.target.value) ?? name.script })}
-                  >
-                    {SCRIPTS.map((script) => (
-                      <option key={script} value={script}>
-                        {vocab(`script.${script}`)}
-                      </option>
-                    ))}
-                  </SelectField>
-                  <TextField
-                    label={label}
-                    required
-                    maxLength={200}
-                    value={name.name}
-                    error={errors[`names.${index}.name`]}
-                    disabled={disabled}
-                    onChange={(event) => setName(name.key, { name: event.target.value })}
-                  />
-                  {value.names.length > 1 ? (
-                    <SmallButton
-                      className="sm:mt-6"
-                      disabled={disabled}
-                      aria-label={ta("removeNamed", { name: label })}
-                      onClick={() => onChange({ names: value.names.filter((n) => n.key !== name.key) })}
-                    >
-                      {ta("remove")}
-                    </SmallButton>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
-          {value.names.length < MAX_NAMES ? (
-            <SmallButton className="mt-3" disabled={disabled} onClick={() => onChange({ names: [...value.names, blankCompanyName(nextKey(value.names))] })}>
-              {t("addName")}
-            </SmallButton>
-          ) : null}
-        </Group>
+        <RepeatableRows
+          legend={t("names")}
+          hint={t("namesHint")}
+          error={errors.names}
+          rows={value.names}
+          onChange={(names) => onChange({ names })}
+          max={MAX_NAMES}
+          blank={blankCompanyName}
+          addLabel={t("addName")}
+          disabled={disabled}
+          listClassName="space-y-3"
+          renderRow={({ row: name, index, canRemove, onChange: setName, onRemove }) => {
+            const label = t("nameLabel", { number: index + 1 });
+            return (
+              <li className="grid items-start gap-2 sm:grid-cols-[10rem_1fr_auto]">
+                <SelectField
+                  label={t("script")}
+                  value={name.script}
+                  error={errors[`names.${index}.script`]}
+                  disabled={disabled}
+                  onChange={(event) => setName({ script: SCRIPTS.find((s) => s === event.target.value) ?? name.script })}
+                >
+                  {SCRIPTS.map((script) => (
+                    <option key={script} value={script}>
+                      {vocab(`script.${script}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  label={label}
+                  required
+                  maxLength={200}
+                  value={name.name}
+                  error={errors[`names.${index}.name`]}
+                  disabled={disabled}
+                  onChange={(event) => setName({ name: event.target.value })}
+                />
+                {canRemove ? (
+                  <SmallButton className="sm:mt-6" disabled={disabled} aria-label={ta("removeNamed", { name: label })} onClick={onRemove}>
+                    {ta("remove")}
+                  </SmallButton>
+                ) : null}
+              </li>
+            );
+          }}
+        />
         <div className="grid gap-4 md:grid-cols-2">
           <TextListField
             legend={t("registrationNumbers")}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState, type ComponentProps, type ReactNode } from "react";
+import { Fragment, useEffect, useId, useState, type ComponentProps, type ReactNode } from "react";
 import { FieldMessage } from "~/app/_components/form";
 import type { FieldError } from "~/schemas/issues";
 import type { Option } from "./form-context";
+import { nextKey } from "./form-state";
 
 // Form controls the notice form needs beyond app/_components/form.tsx: groups with a legend,
 // text areas, radio and checkbox groups, repeatable lists and multi-choice lists. Every control
@@ -204,6 +205,66 @@ export function SmallButton({ className = "", ...props }: ComponentProps<"button
       className={`inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-50 disabled:opacity-60 ${className}`}
       {...props}
     />
+  );
+}
+
+/**
+ * Rows of several fields each (seized items, arrested persons, company names), added up to `max`
+ * and removed down to one. Rows are identified by key, not position, so removing one does not
+ * hand its neighbours' typed text or focus to another row.
+ */
+export function RepeatableRows<T extends { key: string }>({
+  legend,
+  hint,
+  error,
+  rows,
+  onChange,
+  max,
+  blank,
+  addLabel,
+  disabled,
+  listClassName = "space-y-4",
+  renderRow,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: FieldError;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  max: number;
+  blank: (key: string) => T;
+  addLabel: ReactNode;
+  disabled?: boolean;
+  listClassName?: string;
+  renderRow: (row: {
+    row: T;
+    index: number;
+    canRemove: boolean;
+    onChange: (patch: Partial<T>) => void;
+    onRemove: () => void;
+  }) => ReactNode;
+}) {
+  return (
+    <Group legend={legend} hint={hint} error={error}>
+      <ol className={listClassName}>
+        {rows.map((row, index) => (
+          <Fragment key={row.key}>
+            {renderRow({
+              row,
+              index,
+              canRemove: rows.length > 1,
+              onChange: (patch) => onChange(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r))),
+              onRemove: () => onChange(rows.filter((r) => r.key !== row.key)),
+            })}
+          </Fragment>
+        ))}
+      </ol>
+      {rows.length < max ? (
+        <SmallButton className="mt-3" disabled={disabled} onClick={() => onChange([...rows, blank(nextKey(rows))])}>
+          {addLabel}
+        </SmallButton>
+      ) : null}
+    </Group>
   );
 }
 

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "~/app/_components/form";
 import { CONVEYANCES, QUANTITY_UNITS } from "~/schemas/notice-enums";
-import { Group, MultiSelectField, OptionsWithCurrent, Section, SmallButton, TextListField } from "./controls";
+import { MultiSelectField, OptionsWithCurrent, RepeatableRows, Section, SmallButton, TextListField } from "./controls";
 import { errorAt, useNoticeForm } from "./form-context";
-import { blankItem, nextKey, UNIDENTIFIED, type ItemState, type Row, type SeizureState } from "./form-state";
+import { blankItem, UNIDENTIFIED, type ItemState, type Row, type SeizureState } from "./form-state";
 
 const MAX_ITEMS = 20;
 const MAX_COUNTRIES = 20;
@@ -15,30 +15,21 @@ export function SeizurePart({ value, onChange }: { value: SeizureState; onChange
   const t = useTranslations("noticeForm.seizure");
   const vocab = useTranslations("vocab");
   const { options, errors, disabled } = useNoticeForm();
-  const setItem = (key: string, patch: Partial<ItemState>) => onChange({ items: value.items.map((item) => (item.key === key ? { ...item, ...patch } : item)) });
 
   return (
     <>
       <Section title={t("itemsTitle")} description={t("itemsIntro")}>
-        <Group legend={t("items")} error={errors.items}>
-          <ol className="space-y-4">
-            {value.items.map((item, index) => (
-              <ItemFields
-                key={item.key}
-                item={item}
-                index={index}
-                canRemove={value.items.length > 1}
-                onChange={(patch) => setItem(item.key, patch)}
-                onRemove={() => onChange({ items: value.items.filter((i) => i.key !== item.key) })}
-              />
-            ))}
-          </ol>
-          {value.items.length < MAX_ITEMS ? (
-            <SmallButton className="mt-3" disabled={disabled} onClick={() => onChange({ items: [...value.items, blankItem(nextKey(value.items))] })}>
-              {t("addItem")}
-            </SmallButton>
-          ) : null}
-        </Group>
+        <RepeatableRows
+          legend={t("items")}
+          error={errors.items}
+          rows={value.items}
+          onChange={(items) => onChange({ items })}
+          max={MAX_ITEMS}
+          blank={blankItem}
+          addLabel={t("addItem")}
+          disabled={disabled}
+          renderRow={({ row, ...rest }) => <ItemFields item={row} {...rest} />}
+        />
       </Section>
 
       <Section title={t("shipmentTitle")}>
