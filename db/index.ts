@@ -23,7 +23,9 @@ function connect(): Database {
   const client = postgres(url, {
     max: 10,
     onnotice: () => {},
-    connection: { application_name: "tianshan" },
+    // A runaway query (a pathological search, a bad plan) must not hold a connection for long:
+    // the pool is shared by every request.
+    connection: { application_name: "tianshan", statement_timeout: 15_000 },
   });
   return drizzle({ client, schema, casing: "snake_case" });
 }

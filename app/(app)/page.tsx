@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { localized } from "~/app/_components/names";
-import { PageHeader, TextLink } from "~/app/_components/ui";
+import { PageHeader } from "~/app/_components/ui";
 import { FeedFilterForm, feedHref, filterOptions } from "./_components/feed-filters";
 import { NoticeList } from "./_components/notice-list";
 
@@ -18,7 +18,7 @@ export default async function HomePage() {
   ]);
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<TextLink href="/search">{t("nav.search")}</TextLink>} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <p className="-mt-4 mb-4 text-sm text-slate-600" data-testid="viewer-line">
         {t("you")} <span className="font-medium text-slate-900" data-testid="viewer-name">{viewer.name}</span>
         {" · "}

@@ -33,7 +33,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<TextLink href="/search">{t("nav.search")}</TextLink>} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <FeedFilterForm values={values} errors={errors} options={options} active={active} />
       {cursorRejected ? (
         <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { ZCreateNotice, ZLinkNotices, ZNoticeId, ZRetractNotice, ZSimilarCompanies, ZUpdateNotice } from "~/schemas/notices";
+import { ZCreateNotice, ZFeedInput, ZLinkNotices, ZNoticeId, ZRetractNotice, ZSearchInput, ZSimilarCompanies, ZUpdateNotice } from "~/schemas/notices";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
-import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
 import { listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
 import { searchNotices } from "~/server/services/notices/search";

@@ -60,7 +60,8 @@ describe("the feed", () => {
     const { agency, author } = await freshAuthor();
     const mine = { agencyId: agency.id };
     const ids = {
-      torugartSeizure: (await createThrough(author.caller, seizureInput({ title: "AA at Torugart", occurredOn: "2026-01-10" }))).id,
+      // Its route starts where it was seized: found once by that country, not twice.
+      torugartSeizure: (await createThrough(author.caller, seizureInput({ title: "AA at Torugart", occurredOn: "2026-01-10", originCountries: ["KG"] }))).id,
       afghanSeizure: (
         await createThrough(
           author.caller,
@@ -345,12 +346,13 @@ describe("index use", () => {
 
     const home = await plan(feedQuery(reader.viewer, feedInput()));
     expect(home).toMatch(/Index Scan using notices_feed_idx/);
-    expect(home).not.toMatch(/Sort/);
+    expect(home).not.toMatch(/Sort Key: notices\.published_at/);
     const cursor = encodeCursor({ at: new Date("2011-01-01T00:00:00Z"), id: randomUUID() });
     const deep = await plan(feedQuery(reader.viewer, feedInput({}, cursor)));
     expect(deep).toMatch(/Index Scan using notices_feed_idx[\s\S]*Index Cond: \(ROW\(published_at, id\) < ROW\(/);
     expect(await plan(feedQuery(reader.viewer, feedInput({ crossingId: "torugart" }, cursor)))).toMatch(/Index Scan using notices_crossing_feed_idx/);
     expect(await plan(feedQuery(reader.viewer, feedInput({ agencyId: "kg-customs" })))).toMatch(/notices_agency_feed_idx/);
+    expect(await plan(feedQuery(reader.viewer, feedInput({ countryCode: "KG" })))).toMatch(/Index Scan using notices_country_feed_idx/);
 
     const words = await plan(searchQuery(reader.viewer, ZSearchInput.parse({ q: "zirconium" })));
     expect(words).toMatch(/Bitmap Index Scan on notices_search_idx/);
