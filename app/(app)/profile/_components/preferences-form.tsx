@@ -4,12 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, SelectField, TextField, type FormErrors } from "~/app/_components/form";
-import { LOCALE_NAMES, rememberLocale } from "~/app/_components/locale-switcher";
-import { TimeZoneSelect } from "~/app/_components/time-zone-select";
+import { FormMessage, formErrors, noErrors, TextField, type FormErrors } from "~/app/_components/form";
+import { rememberLocale } from "~/app/_components/locale-switcher";
+import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selects";
 import { Button } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
-import { isLocale, LOCALES } from "~/i18n/locales";
 import type { PreferencesInput } from "~/schemas/profile";
 
 export function PreferencesForm({ initial, zones }: { initial: PreferencesInput; zones: { regional: string[]; others: string[] } }) {
@@ -54,21 +53,13 @@ export function PreferencesForm({ initial, zones }: { initial: PreferencesInput;
         error={errors.fields.name}
         onChange={(event) => setValue({ ...value, name: event.target.value })}
       />
-      <SelectField
+      <LocaleSelect
         label={t("language")}
         name="locale"
         value={value.locale}
         error={errors.fields.locale}
-        onChange={(event) => {
-          if (isLocale(event.target.value)) setValue({ ...value, locale: event.target.value });
-        }}
-      >
-        {LOCALES.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {LOCALE_NAMES[locale]}
-          </option>
-        ))}
-      </SelectField>
+        onLocale={(locale) => setValue({ ...value, locale })}
+      />
       <TimeZoneSelect
         label={t("timeZone")}
         name="timeZone"

@@ -5,11 +5,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormMessage, formErrors, noErrors, SelectField, TextField, type FormErrors } from "~/app/_components/form";
-import { LOCALE_NAMES } from "~/app/_components/locale-switcher";
-import { TimeZoneSelect } from "~/app/_components/time-zone-select";
+import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selects";
 import { Button } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
-import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import type { Role } from "~/server/auth/roles";
 import { InvitationLink } from "./invitation-link";
 import type { Invitation, UserFormOptions } from "./types";
@@ -138,21 +137,13 @@ export function InviteUserForm({
             </option>
           ))}
         </SelectField>
-        <SelectField
+        <LocaleSelect
           label={t("language")}
           name="locale"
           value={value.locale}
           error={errors.fields.locale}
-          onChange={(event) => {
-            if (isLocale(event.target.value)) setValue({ ...value, locale: event.target.value });
-          }}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {LOCALE_NAMES[locale]}
-            </option>
-          ))}
-        </SelectField>
+          onLocale={(locale) => setValue({ ...value, locale })}
+        />
         <TimeZoneSelect
           label={t("timeZone")}
           name="timeZone"

@@ -2,7 +2,9 @@
 
 import type { ComponentProps } from "react";
 import type { timeZoneOptions } from "~/schemas/profile";
+import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
 import { SelectField } from "./form";
+import { LOCALE_NAMES } from "./locale-switcher";
 
 /**
  * A time zone select with the region's zones first: nearly every user picks one of those, and
@@ -34,6 +36,27 @@ export function TimeZoneSelect({
           </option>
         ))}
       </optgroup>
+    </SelectField>
+  );
+}
+
+/** The interface languages, each named in itself so a reader finds their own. */
+export function LocaleSelect({
+  onLocale,
+  ...select
+}: { onLocale: (locale: Locale) => void } & Omit<ComponentProps<typeof SelectField>, "children" | "onChange">) {
+  return (
+    <SelectField
+      {...select}
+      onChange={(event) => {
+        if (isLocale(event.target.value)) onLocale(event.target.value);
+      }}
+    >
+      {LOCALES.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {LOCALE_NAMES[locale]}
+        </option>
+      ))}
     </SelectField>
   );
 }
