@@ -20,6 +20,12 @@ export const env = createEnv({
     AUTH_SECRET: production
       ? z.string({ error: "is required in production (openssl rand -base64 32)" }).min(32, "must be at least 32 characters")
       : z.string().min(32, "must be at least 32 characters").optional(),
+    // Encrypts TOTP secrets at rest (AES-256-GCM, key derived with HKDF). Required in production;
+    // elsewhere a fixed development key stands in (server/auth/mfa-crypto.ts), which the demo and
+    // development launchers also hand to the server, so that seeded demo authenticators work.
+    TOTP_ENCRYPTION_KEY: production
+      ? z.string({ error: "is required in production (openssl rand -base64 32)" }).min(32, "must be at least 32 characters")
+      : z.string().min(32, "must be at least 32 characters").optional(),
     APP_URL: z.url().default("http://localhost:3000"),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
@@ -27,6 +33,11 @@ export const env = createEnv({
     // How many reverse proxies in front of the app append to X-Forwarded-For. 0: clients connect to
     // `next start` directly. Decides which address sign-in throttling and the audit log see.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Unset (demo, development): outgoing mail is kept in the database and shown to admins.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().min(3).default("Tianshan <no-reply@tianshan.local>"),
+    // Instant alerts wait this long for more matching notices, so a burst becomes one message.
+    MAIL_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { runMigrations } from "~/db/migrate";
-import { db, useDatabaseUrl } from "~/db/index";
+import { db, SESSION_SETTINGS, useDatabaseUrl } from "~/db/index";
 import { seedDemo } from "~/db/seed/demo";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { asUser } from "~/db/seed/notices";
@@ -12,7 +12,7 @@ import { env } from "~/env.js";
 import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { feedQuery, listFeed, type FeedInput } from "~/server/services/notices/feed";
-import { searchQuery } from "~/server/services/notices/search";
+import { prepareSearch, searchQuery } from "~/server/services/notices/search";
 import { startApp, signIn, trpcUrl, type RunningApp } from "./lib/app";
 import { freePort, throwAwayDatabase } from "./lib/database";
 import { explainSummary } from "./lib/explain";
@@ -40,7 +40,8 @@ const settings = {
   timeoutMinutes: intSetting("BENCH_TIMEOUT_MINUTES", 30),
   skipHttp: process.env.BENCH_SKIP_HTTP === "1",
   user: process.env.BENCH_USER ?? "kz.officer@example.org",
-  search: process.env.BENCH_SEARCH ?? "Tianshan Chemical",
+  // A misspelt company name (rare: read from the index) and two common words (walked newest first).
+  searches: (process.env.BENCH_SEARCH ?? "Tainshan Chemical|acetic anhydride").split("|").filter(Boolean),
 };
 
 const TARGETS = { feedP95: 50, searchP95: 150, feedVsHealth: 0.6 };
@@ -77,18 +78,24 @@ async function deepCursor(viewer: Viewer): Promise<{ cursor: string | undefined;
   return { cursor, rows };
 }
 
-function scenarios(viewer: Viewer, deep: string | undefined, deepRows: number): Scenario[] {
+async function scenarios(viewer: Viewer, deep: string | undefined, deepRows: number): Promise<Scenario[]> {
   const feed = (name: string, raw: unknown): Scenario => {
     const input = ZFeedInput.parse(raw);
     return { name, procedure: "notices.feed", input, query: feedQuery(viewer, input).toSQL() };
   };
-  const search = ZSearchInput.parse({ q: settings.search });
+  const searches = await Promise.all(
+    settings.searches.map(async (q): Promise<Scenario> => {
+      const input = ZSearchInput.parse({ q });
+      // The floor is the page's query; the service also looks up spellings before it.
+      return { name: `search "${q}"`, procedure: "notices.search", input, query: searchQuery(viewer, input, await prepareSearch(q)).toSQL() };
+    }),
+  );
   return [
     feed("feed, first page", {}),
     feed(`feed, deep page (${deepRows.toLocaleString("en")} rows in)`, { cursor: deep }),
     feed("feed, crossing torugart", { filters: { crossingId: "torugart" } }),
     feed("feed, seizure + acetic anhydride + amber", { filters: { kind: "seizure", substanceId: "acetic-anhydride", tlp: "amber" } }),
-    { name: `search "${settings.search}"`, procedure: "notices.search", input: search, query: searchQuery(viewer, search).toSQL() },
+    ...searches,
   ];
 }
 
@@ -180,8 +187,9 @@ async function main() {
 
   const viewer = await asUser(settings.user, async (v) => v);
   const deep = await deepCursor(viewer);
-  const list = scenarios(viewer, deep.cursor, deep.rows);
-  const raw = postgres(database.url, { max: settings.connections, onnotice: () => {} });
+  const list = await scenarios(viewer, deep.cursor, deep.rows);
+  // Set up as the app's own connections are (statement timeout, no JIT).
+  const raw = postgres(database.url, { max: settings.connections, onnotice: () => {}, connection: SESSION_SETTINGS });
   cleanups.push(() => raw.end());
 
   let http: Awaited<ReturnType<typeof measureHttp>> | null = null;
@@ -222,13 +230,14 @@ async function main() {
 
   log("\nTargets:");
   const feedRows = list.filter((s) => s.procedure === "notices.feed").map((s) => http?.results.get(s.name));
-  const searchRow = http?.results.get(list.at(-1)!.name);
+  const searchRows = list.filter((s) => s.procedure === "notices.search").map((s) => http?.results.get(s.name));
   const firstPage = feedRows[0];
   const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "met" : "NOT MET");
   const measured = (r: Stats | string | undefined): r is Stats => typeof r === "object";
   const worstFeedP95 = feedRows.every(measured) ? Math.max(...feedRows.map((r) => r.p95)) : null;
   log(`  feed p95 ≤ ${TARGETS.feedP95} ms (worst feed scenario): ${ms(worstFeedP95 ?? undefined)} ms — ${verdict(worstFeedP95 === null ? null : worstFeedP95 <= TARGETS.feedP95)}`);
-  log(`  search p95 ≤ ${TARGETS.searchP95} ms: ${ms(measured(searchRow) ? searchRow.p95 : undefined)} ms — ${verdict(measured(searchRow) ? searchRow.p95 <= TARGETS.searchP95 : null)}`);
+  const worstSearchP95 = searchRows.every(measured) ? Math.max(...searchRows.map((r) => r.p95)) : null;
+  log(`  search p95 ≤ ${TARGETS.searchP95} ms (worst search): ${ms(worstSearchP95 ?? undefined)} ms — ${verdict(worstSearchP95 === null ? null : worstSearchP95 <= TARGETS.searchP95)}`);
   const share = measured(firstPage) && http ? firstPage.rps / http.health.rps : null;
   log(`  feed throughput ≥ ${TARGETS.feedVsHealth * 100}% of health.ping: ${share === null ? "—" : ratio(share)} — ${verdict(share === null ? null : share >= TARGETS.feedVsHealth)}`);
 

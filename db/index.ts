@@ -15,17 +15,32 @@ export function useDatabaseUrl(url: string): void {
   launcherUrl = url;
 }
 
-function connect(): Database {
+/** The database this process talks to; the job queue opens its own connections to it. */
+export function databaseUrl(): string {
   // The launchers (npm start, npm run demo, the test set-up) always provide a URL, starting the
   // embedded server when none was configured. Reaching this without one is a wiring mistake.
   const url = launcherUrl ?? env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run demo`");
+  return url;
+}
+
+/** How every connection of the app is set up; the benchmark's raw-SQL floor uses the same. */
+export const SESSION_SETTINGS = {
+  application_name: "tianshan",
+  // A runaway query (a pathological search, a bad plan) must not hold a connection for long:
+  // the pool is shared by every request.
+  statement_timeout: 15_000,
+  // The feed and search queries are short index walks with a LIMIT whose estimated cost (of the
+  // whole walk) trips the JIT threshold: compiling them took ~480 ms for a 15 ms query.
+  jit: "off",
+};
+
+function connect(): Database {
+  const url = databaseUrl();
   const client = postgres(url, {
     max: 10,
     onnotice: () => {},
-    // A runaway query (a pathological search, a bad plan) must not hold a connection for long:
-    // the pool is shared by every request.
-    connection: { application_name: "tianshan", statement_timeout: 15_000 },
+    connection: SESSION_SETTINGS,
   });
   return drizzle({ client, schema, casing: "snake_case" });
 }

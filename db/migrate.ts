@@ -2,10 +2,11 @@ import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { installQueues } from "~/server/jobs/queue";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-/** Applies the committed migrations that the database has not seen yet; a no-op when current. */
+/** Applies the committed migrations that the database has not seen yet, and the job queue's own schema; a no-op when current. */
 export async function runMigrations(url: string): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -13,4 +14,5 @@ export async function runMigrations(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+  await installQueues(url);
 }

@@ -53,7 +53,7 @@ test.describe("profile", () => {
     await page.getByRole("button", { name: "Save preferences" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ваш профиль");
 
-    await page.getByRole("button", { name: "Выйти" }).click();
+    await page.getByRole("button", { name: "Выйти", exact: true }).click();
     await expect(page).toHaveURL(/\/signin/);
     await apiSignIn(page.request, user.email, user.password!);
     await page.goto("/profile");

@@ -7,7 +7,7 @@ import { runMigrations } from "~/db/migrate";
 import { seedDemo } from "~/db/seed/demo";
 import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
-import { serve } from "~/scripts/lib/launch";
+import { devTotpKey, serve } from "~/scripts/lib/launch";
 import { databaseUrlFile } from "./support/state";
 
 // The server under test: a throw-away embedded PostgreSQL, or a fresh database on DATABASE_URL's
@@ -40,4 +40,8 @@ await seedReference(db);
 await seedDemo(db);
 await db.$client.end();
 await writeFile(databaseUrlFile(), database.url);
-await serve(["start", "-p", String(env.PORT), "-H", "127.0.0.1"], database, { AUTH_SECRET: randomBytes(32).toString("base64url") });
+await serve(["start", "-p", String(env.PORT), "-H", "127.0.0.1"], database, {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  // The key the fixtures encrypt test users' authenticators with (e2e/support/fixtures.ts).
+  TOTP_ENCRYPTION_KEY: devTotpKey(),
+});

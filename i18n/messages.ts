@@ -5,7 +5,7 @@ import type { Locale } from "./locales";
  * English and Russian are complete (a unit test compares their keys); Chinese is filled in as
  * translations arrive and falls back to English key by key.
  */
-export const NAMESPACES = ["common", "auth", "validation", "errors", "reference", "agencies", "profile", "users", "feed", "notice", "noticeForm", "vocab"] as const;
+export const NAMESPACES = ["common", "auth", "validation", "errors", "reference", "agencies", "profile", "users", "feed", "notice", "noticeForm", "vocab", "notifications", "email", "subscriptions", "moderation", "security"] as const;
 
 type Messages = Record<string, unknown>;
 

@@ -8,7 +8,17 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const TLP_LEVELS = ["clear", "green", "amber", "amber_strict", "red"] as const;
 export type Tlp = (typeof TLP_LEVELS)[number];
 
-export const NOTICE_STATUSES = ["draft", "pending_release", "published", "retracted"] as const;
+// pending_review, changes_requested, rejected and merged are set by moderation (coordinators).
+export const NOTICE_STATUSES = [
+  "draft",
+  "pending_release",
+  "published",
+  "retracted",
+  "pending_review",
+  "changes_requested",
+  "rejected",
+  "merged",
+] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** Admiralty (NATO) grading: how reliable the source is, and how credible the information. */

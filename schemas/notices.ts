@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, text } from "./fields";
 import {
   ARREST_STATUSES,
   COMPANY_GROUNDS,
@@ -16,15 +17,6 @@ import {
 // Input schemas of notices, shared by the forms and the procedures. Objects are strict (unknown
 // keys are refused) and every list and string is bounded.
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => value || null)
-    .nullable()
-    .optional();
 const id = z.string().trim().min(1).max(64);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "invalidCountry" });
 const countryList = z.array(countryCode).max(20).default([]);
@@ -151,6 +143,8 @@ export const ZRetractNotice = z.strictObject({ id: ZNoticeId, reason: text(1000)
 export const ZLinkNotices = z.strictObject({ id: ZNoticeId, otherId: ZNoticeId });
 
 export const FEED_PAGE_MAX = 100;
+// A page that a slow link at a mountain post loads in a second or two: ~25 KB of summaries.
+export const FEED_PAGE_DEFAULT = 25;
 
 export const ZFeedFilters = z.strictObject({
   kind: z.enum(NOTICE_KINDS).optional(),
@@ -168,13 +162,13 @@ export type FeedFilters = z.infer<typeof ZFeedFilters>;
 export const ZFeedInput = z.strictObject({
   filters: ZFeedFilters.default({}),
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(50),
+  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 
 export const ZSearchInput = z.strictObject({
   q: text(200).min(1),
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(50),
+  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 
 export const ZSimilarCompanies = z.strictObject({

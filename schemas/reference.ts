@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "./fields";
 
 /** The countries whose crossings and terminals the platform lists, in the order the pages group them. */
 export const CROSSING_COUNTRIES = ["KZ", "KG", "TJ"] as const;
@@ -26,3 +27,38 @@ export const ZSubstanceSearch = z.strictObject({
 export type CrossingListInput = z.infer<typeof ZCrossingList>;
 export type ReferenceGetInput = z.infer<typeof ZReferenceGet>;
 export type SubstanceSearchInput = z.infer<typeof ZSubstanceSearch>;
+
+// Curation by coordinators. A field left out stays as it is.
+export const ZCrossingCurate = z.strictObject({
+  id: ZReferenceId,
+  status: z.enum(["open", "seasonal", "closed"]).optional(),
+  // e.g. "Open May–November, 15 days open / 15 closed".
+  scheduleNote: optionalText(500),
+});
+export type CrossingCurateInput = z.input<typeof ZCrossingCurate>;
+
+export const ZSubstanceCurate = z.strictObject({
+  id: ZReferenceId,
+  conventionTable: z.enum(["I", "II"]),
+  nameEn: z.string().trim().min(1).max(200),
+  nameRu: z.string().trim().min(1).max(200),
+  nameZh: optionalText(200),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  cas: optionalText(30),
+  hsCode: optionalText(30),
+  densityGPerMl: z.number().positive().max(25).nullable().optional(),
+  illicitUse: optionalText(2000),
+  licitUses: optionalText(2000),
+});
+export type SubstanceCurateInput = z.input<typeof ZSubstanceCurate>;
+
+export const ZProvisionCurate = z.strictObject({
+  id: ZReferenceId,
+  countryCode: z.enum(CROSSING_COUNTRIES),
+  code: z.string().trim().min(1).max(200),
+  article: optionalText(50),
+  inForce: z.boolean(),
+  titleEn: z.string().trim().min(1).max(500),
+  penaltySummary: optionalText(2000),
+});
+export type ProvisionCurateInput = z.input<typeof ZProvisionCurate>;

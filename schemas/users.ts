@@ -20,6 +20,8 @@ export const ZUserInvite = z.strictObject({
   // Validated as on the profile page, where the user may later change them.
   locale: ZPreferences.shape.locale.default("en"),
   timeZone: ZPreferences.shape.timeZone.default(DEFAULT_TIME_ZONE),
+  // The new member's notices wait for a UNODC coordinator until an administrator lifts it.
+  preModerated: z.boolean().default(false),
 });
 export type UserInviteInput = z.input<typeof ZUserInvite>;
 export type UserInvite = z.output<typeof ZUserInvite>;

@@ -7,10 +7,10 @@ import { ServiceError } from "~/server/services/errors";
 
 /**
  * A tRPC caller acting as `user`, through a real server-side session, exactly as a request with
- * that user's cookie would be: the viewer is loaded from the database.
+ * that user's cookie would be once past the second factor: the viewer is loaded from the database.
  */
 export async function callerFor(user: { id: string; sessionVersion: number }) {
-  const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: "127.0.0.1", userAgent: "vitest" });
+  const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: "127.0.0.1", userAgent: "vitest", mfaVerified: true });
   const viewer = await loadViewer(sessionId, "127.0.0.1");
   if (!viewer) throw new Error("the test user cannot sign in (inactive user or agency?)");
   return { caller: createCaller({ viewer, ip: "127.0.0.1", requestId: randomUUID() }), viewer, sessionId };

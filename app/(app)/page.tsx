@@ -4,6 +4,7 @@ import { localized } from "~/app/_components/names";
 import { PageHeader } from "~/app/_components/ui";
 import { FeedFilterForm, feedHref, filterOptions } from "./_components/feed-filters";
 import { NoticeList } from "./_components/notice-list";
+import { PinnedAlerts } from "./moderation/_components/pinned";
 
 /** Home: the feed of everything released to the viewer, newest first; filtering leads to /feed. */
 export default async function HomePage() {
@@ -27,6 +28,7 @@ export default async function HomePage() {
         {common(`roles.${viewer.role}`)}
       </p>
       <FeedFilterForm values={{}} errors={{}} options={options} active={false} />
+      <PinnedAlerts />
       <h2 className="sr-only">{t("list.heading")}</h2>
       <NoticeList items={page.items} olderHref={page.nextCursor ? feedHref("/feed", {}, page.nextCursor) : null} empty={t("list.empty")} />
     </>

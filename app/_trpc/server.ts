@@ -12,14 +12,20 @@ const context = cache(async () => createTRPCContext({ headers: await headers() }
 /** The tRPC router called in-process by server components, with the request's session. */
 export const api = cache(async () => createCaller(await context()));
 
-/** The signed-in viewer, or a redirect to the sign-in page. Every signed-in page calls this. */
+/**
+ * The signed-in viewer, or a redirect: to the second-factor step for a session that has passed
+ * only its password, to the sign-in page otherwise. Every signed-in page calls this.
+ */
 export const requireViewer = cache(async () => {
-  const { viewer } = await context();
-  if (!viewer) redirect("/signin");
+  const { viewer, mfaPending } = await context();
+  if (!viewer) redirect(mfaPending ? "/mfa" : "/signin");
   return viewer;
 });
 
 export const optionalViewer = cache(async () => (await context()).viewer);
+
+/** The session waiting for its second factor, if that is what the request carries. */
+export const pendingSecondFactor = cache(async () => (await context()).mfaPending ?? null);
 
 /** Renders a page's data call, turning "not yours / not there" into a 404 page. */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { devTotpKey } from "~/scripts/lib/launch";
 
 export type RunningApp = { base: string; stop: () => Promise<void>; output: () => string };
 
@@ -14,6 +15,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: options.authSecret,
+      TOTP_ENCRYPTION_KEY: devTotpKey(),
       APP_URL: base,
       NEXTAUTH_URL: base,
       PORT: String(options.port),

@@ -21,6 +21,8 @@ export const agencies = pgTable(
     active: boolean().notNull().default(true),
     // Notices by this agency's analysts wait for one of its chiefs before anyone outside sees them.
     requiresRelease: boolean().notNull().default(false),
+    // Its notices wait for a UNODC coordinator's approval before anyone else sees them.
+    preModerated: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [index("agencies_country_idx").on(t.countryCode)],

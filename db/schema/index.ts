@@ -3,3 +3,8 @@ export * from "./audit";
 export * from "./reference";
 export * from "./users";
 export * from "./notices";
+export * from "./notice-events";
+export * from "./notifications";
+export * from "./moderation";
+export * from "./subscriptions";
+export * from "./security";

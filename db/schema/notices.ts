@@ -87,7 +87,9 @@ export const notices = pgTable(
     searchVector: tsvector()
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B')`,
+        // The words of each part, plus the character pairs of any Chinese, Japanese or Korean
+        // text (cjk_bigrams, migration 0007), which has no spaces between words.
+        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B') || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || search_names || ' ' || coalesce(narrative, '')))`,
       ),
     ...timestamps,
   },
@@ -98,6 +100,14 @@ export const notices = pgTable(
     index("notices_crossing_feed_idx").on(t.crossingId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     index("notices_agency_feed_idx").on(t.agencyId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     index("notices_country_feed_idx").on(t.countryCode, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    // Search results and the TLP filter, newest first, in the same order as the feed.
+    index("notices_released_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status IN ('published', 'retracted')`),
+    index("notices_tlp_feed_idx").on(t.tlp, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    // Retracted notices, drafts and notices awaiting release are listed by creation.
+    index("notices_unpublished_idx").on(t.status, t.createdAt.desc(), t.id.desc()).where(sql`status <> 'published'`),
+    // A date range far in the past: the planner reads that period's notices and sorts them
+    // rather than walking twenty years of the feed index from the newest end.
+    index("notices_occurred_idx").on(t.occurredOn).where(sql`status = 'published'`),
     index("notices_author_idx").on(t.authorId, t.createdAt.desc()),
     index("notices_search_idx").using("gin", t.searchVector),
     index("notices_names_trgm_idx").using("gin", sql`${t.searchNames} gin_trgm_ops`),
@@ -152,6 +162,19 @@ export const noticeRecipients = pgTable(
 );
 
 /** "Related to": stored once per pair, smaller id first. */
+/**
+ * Every word of the company and person names ever written, for spelling suggestions: a misspelt
+ * name in a search is replaced by the words it is close to (pg_trgm on this small table), and
+ * the notices are then found through the full-text index. Filled by a trigger on notices
+ * (migration 0009); never shrinks, which only ever widens a query — what a reader gets back still
+ * passes the visibility rule.
+ */
+export const searchWords = pgTable(
+  "search_words",
+  { word: text().primaryKey() },
+  (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+);
+
 export const noticeLinks = pgTable(
   "notice_links",
   {

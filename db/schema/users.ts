@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { ts, timestamps } from "./columns";
 import { crossings } from "./reference";
@@ -27,6 +27,8 @@ export const users = pgTable(
     // Bumped whenever the user is disabled, changes role or agency, or changes password: every
     // session minted under an older version is refused at its next request.
     sessionVersion: integer().notNull().default(1),
+    // This user's notices wait for a UNODC coordinator's approval before anyone else sees them.
+    preModerated: boolean().notNull().default(false),
     lastSignInAt: ts(),
     ...timestamps,
   },
@@ -44,6 +46,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     sessionVersion: integer().notNull(),
+    // Set when the session passed the second factor; until then it reaches only the MFA step.
+    mfaVerifiedAt: ts(),
     lastSeenAt: ts().notNull().defaultNow(),
     expiresAt: ts().notNull(),
     ip: text(),

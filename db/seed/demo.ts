@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/index";
 import { agencies, users } from "~/db/schema";
 import type { Role } from "~/server/auth/roles";
-import { createUser } from "./factories";
+import { MFA_REQUIRED_ROLES } from "~/server/auth/permissions";
+import { createUser, DEMO_TOTP_SECRET, enrolAuthenticator } from "./factories";
 import { seedHistoricalSeizures } from "./historical";
 import { seedDemoNotices } from "./notices";
 
@@ -29,7 +30,9 @@ export async function seedDemo(db: DbOrTx): Promise<void> {
   await db.update(agencies).set({ active: true }).where(and(eq(agencies.id, "cn-nncc"), eq(agencies.active, false)));
   for (const user of DEMO_USERS) {
     const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${user.email}`);
-    if (!existing) await createUser(db, user);
+    const id = existing?.id ?? (await createUser(db, user)).id;
+    // Roles that cannot do without a second factor get the published demo authenticator.
+    if (MFA_REQUIRED_ROLES.includes(user.role)) await enrolAuthenticator(db, id, DEMO_TOTP_SECRET);
   }
   await seedHistoricalSeizures();
   await seedDemoNotices();

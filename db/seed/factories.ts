@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "~/db/index";
-import { agencies, users } from "~/db/schema";
+import { agencies, totpCredentials, users } from "~/db/schema";
+import { encryptSecret } from "~/server/auth/mfa-crypto";
 import { hashPassword } from "~/server/auth/password";
 import type { Role } from "~/server/auth/roles";
 
@@ -8,6 +9,9 @@ import type { Role } from "~/server/auth/roles";
 // records the same way the application does.
 
 export const DEMO_PASSWORD = "precursor-demo-2026";
+// The authenticator secret (base32) of the demo accounts whose role requires a second factor, and
+// of test users created with `totpSecret`. Published like the demo password: demo data only.
+export const DEMO_TOTP_SECRET = "KRUWC3TTNBQW4LLEMVWW6LLUN52HALLTMVRXEZLU";
 
 type NewUser = {
   email?: string;
@@ -19,7 +23,17 @@ type NewUser = {
   dutyStationId?: string | null;
   locale?: "en" | "ru" | "zh";
   timeZone?: string;
+  /** An authenticator already enrolled with this secret, as if the user had scanned it. */
+  totpSecret?: string;
 };
+
+/** Enrols an authenticator with a known secret, unless the user already has one. */
+export async function enrolAuthenticator(db: DbOrTx, userId: string, secret: string) {
+  await db
+    .insert(totpCredentials)
+    .values({ userId, secretCiphertext: encryptSecret(secret, userId), confirmedAt: new Date() })
+    .onConflictDoNothing();
+}
 
 export async function createUser(db: DbOrTx, input: NewUser) {
   const email = (input.email ?? `user-${randomUUID()}@test.example.org`).toLowerCase();
@@ -38,6 +52,7 @@ export async function createUser(db: DbOrTx, input: NewUser) {
       timeZone: input.timeZone ?? "Asia/Almaty",
     })
     .returning();
+  if (input.totpSecret) await enrolAuthenticator(db, user!.id, input.totpSecret);
   return { ...user!, password };
 }
 

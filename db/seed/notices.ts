@@ -29,7 +29,7 @@ export function seedKey(name: string): string {
 export async function asUser<T>(email: string, act: (viewer: Viewer) => Promise<T>): Promise<T> {
   const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user) throw new Error(`${email} is missing: seed the demo users first`);
-  const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: null, userAgent: "demo seed" });
+  const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: null, userAgent: "demo seed", mfaVerified: true });
   try {
     const viewer = await loadViewer(sessionId);
     if (!viewer) throw new Error(`${email} cannot sign in (inactive user or agency?)`);

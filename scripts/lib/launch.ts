@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "~/db/embedded";
 import { useDatabaseUrl } from "~/db/index";
 import { env } from "~/env.js";
+import { DEVELOPMENT_TOTP_KEY } from "~/server/auth/mfa-crypto";
 
 /** DATABASE_URL when set; otherwise the embedded server in DATA_DIR/pg, started here. */
 export async function provideDatabase(): Promise<RunningPostgres> {
@@ -35,6 +36,13 @@ export async function devAuthSecret(): Promise<string> {
   return secret;
 }
 
+/**
+ * Demo and development only: the key the seed encrypted the demo authenticators with (the
+ * development key unless TOTP_ENCRYPTION_KEY is set), handed to the server, which runs in
+ * production mode under `npm run demo` and so requires it.
+ */
+export const devTotpKey = (): string => env.TOTP_ENCRYPTION_KEY ?? DEVELOPMENT_TOTP_KEY;
+
 const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 /** Runs `next <args>` as one child process (not through npx, which would orphan the server). */
@@ -49,13 +57,28 @@ export function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-/** Serves Next until it exits or we are told to stop; then stops the database too. */
+/** The job worker (scripts/worker.ts) as a child process with the server's environment. */
+function runWorker(extraEnv: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "worker.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, NEXTAUTH_URL: env.APP_URL, ...extraEnv },
+  });
+}
+
+/**
+ * Serves Next, with its job worker beside it, until either exits or we are told to stop; then
+ * stops the other and the database too.
+ */
 export async function serve(args: string[], database: RunningPostgres, extraEnv: Record<string, string> = {}) {
-  const next = runNext(args, { DATABASE_URL: database.url, ...extraEnv });
-  const stop = () => next.kill("SIGTERM");
+  const childEnv = { DATABASE_URL: database.url, ...extraEnv };
+  const children = [runNext(args, childEnv), runWorker(childEnv)];
+  const stop = () => children.forEach((child) => child.exitCode === null && child.kill("SIGTERM"));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const code = await exited(next);
+  const done = children.map(exited);
+  const code = await Promise.race(done);
+  stop();
+  await Promise.all(done);
   await database.stop();
   process.exit(code);
 }

@@ -1,20 +1,32 @@
 import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
+import { auditRouter } from "~/server/api/routers/audit";
 import { healthRouter } from "~/server/api/routers/health";
 import { invitationsRouter } from "~/server/api/routers/invitations";
+import { mailRouter } from "~/server/api/routers/mail";
+import { mfaRouter } from "~/server/api/routers/mfa";
+import { moderationRouter } from "~/server/api/routers/moderation";
 import { noticesRouter } from "~/server/api/routers/notices";
+import { notificationsRouter } from "~/server/api/routers/notifications";
 import { profileRouter } from "~/server/api/routers/profile";
 import { referenceRouter } from "~/server/api/routers/reference";
+import { subscriptionsRouter } from "~/server/api/routers/subscriptions";
 import { usersRouter } from "~/server/api/routers/users";
 import { viewerRouter } from "~/server/api/routers/viewer";
 
 export const appRouter = router({
   agencies: agenciesRouter,
+  audit: auditRouter,
   health: healthRouter,
   invitations: invitationsRouter,
+  mail: mailRouter,
+  mfa: mfaRouter,
+  moderation: moderationRouter,
   notices: noticesRouter,
+  notifications: notificationsRouter,
   profile: profileRouter,
   reference: referenceRouter,
+  subscriptions: subscriptionsRouter,
   users: usersRouter,
   viewer: viewerRouter,
 });

@@ -5,17 +5,24 @@ import { ZodError } from "zod";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
 import { can, type Permission } from "~/server/auth/permissions";
-import type { Viewer } from "~/server/auth/sessions";
-import { viewerFromHeaders } from "~/server/auth/viewer";
+import type { PendingMfa, Viewer } from "~/server/auth/sessions";
+import { sessionFromHeaders } from "~/server/auth/viewer";
 import { fieldErrorsOf, toTRPCError } from "~/server/api/errors";
 import { ServiceError } from "~/server/services/errors";
 
-export type Context = { viewer: Viewer | null; ip: string | null; requestId: string };
+// `mfaPending`: a session past its password but not its second factor. It is never a viewer, so
+// every procedure but the MFA step refuses it as it refuses no session at all.
+// `resHeaders`: the HTTP response's headers, where the MFA step sets the rotated session cookie
+// (absent for in-process calls from server components).
+export type Context = { viewer: Viewer | null; mfaPending?: PendingMfa | null; ip: string | null; requestId: string; resHeaders?: Headers };
 
 /** Every call starts from the database's view of the session, never from what the client claims. */
-export async function createTRPCContext({ headers }: { headers: Headers }): Promise<Context> {
+export async function createTRPCContext({ headers, resHeaders }: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
+  const session = await sessionFromHeaders(headers);
   return {
-    viewer: await viewerFromHeaders(headers),
+    resHeaders,
+    viewer: session?.kind === "active" ? session.viewer : null,
+    mfaPending: session?.kind === "mfa" ? session.pending : null,
     ip: clientIp(headers, env.TRUSTED_PROXY_HOPS),
     requestId: randomUUID(),
   };
@@ -28,6 +35,9 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    // A stream that dies silently (a mobile network switching at a post) is noticed within 20 s
+    // instead of when TCP gives up, and the client resumes from the last event it saw.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
@@ -75,3 +85,14 @@ export function permissionProcedure(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * The second-factor step: open to a session that passed its password, whether or not it has
+ * passed its second factor yet. Handlers receive `subject`, the session's user.
+ */
+export const secondFactorProcedure = publicProcedure.meta({ permission: "mfa.manage" }).use(({ ctx, next }) => {
+  const subject = ctx.viewer ?? ctx.mfaPending;
+  if (!subject) throw new TRPCError({ code: "UNAUTHORIZED" });
+  if (!can(subject.role, "mfa.manage")) throw new TRPCError({ code: "FORBIDDEN" });
+  return next({ ctx: { ...ctx, subject } });
+});

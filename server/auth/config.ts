@@ -7,11 +7,11 @@ import { ABSOLUTE_TIMEOUT_HOURS, endSession } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { db } from "~/db/index";
 
-const secure = env.APP_URL.startsWith("https://");
+export const SECURE_COOKIES = env.APP_URL.startsWith("https://");
 
 // The cookie carries only the id of a server-side session row (encrypted by next-auth). Who the
 // user is, and whether they may still act, is read from the database on every request.
-export const SESSION_COOKIE = secure ? "__Host-tianshan.session" : "tianshan.session";
+export const SESSION_COOKIE = SECURE_COOKIES ? "__Host-tianshan.session" : "tianshan.session";
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
@@ -20,7 +20,7 @@ export const authOptions: NextAuthOptions = {
   cookies: {
     sessionToken: {
       name: SESSION_COOKIE,
-      options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES },
     },
   },
   providers: [

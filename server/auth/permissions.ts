@@ -8,6 +8,8 @@ import type { Role } from "~/server/auth/roles";
 export const PERMISSIONS = {
   "profile.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
   "profile.update": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  // One's own second factor: enrolling, proving a code, recovery codes.
+  "mfa.manage": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
   "reference.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
   "reference.curate": ["coordinator", "admin"],
   "agency.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
@@ -27,6 +29,22 @@ export const PERMISSIONS = {
   "notice.retract": ["analyst", "chief", "coordinator"],
   // Who read the notices of one's own agency (AMBER and stricter reads are audited).
   "notice.read_log": ["analyst", "chief", "agency_admin", "coordinator"],
+  // One's own subscriptions, watches and mail settings (the service scopes them to the viewer).
+  "subscription.manage": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  // The stored-mail mailbox, failed jobs, and running the digests now.
+  "mail.admin": ["admin"],
+  // One's own in-app notifications (the service scopes them to the viewer and to readable notices).
+  "notification.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  "notification.mark_read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  // Moderation. Any reader may report a notice they can read; coordinators act on reports and
+  // on notices waiting for review; the agency concerned reads the log of decisions on its notices.
+  "notice.report": ["analyst", "chief", "agency_admin", "coordinator", "admin"],
+  "moderation.review": ["coordinator"],
+  "moderation.log": ["analyst", "chief", "agency_admin", "coordinator"],
+  // Placing an agency or a user under pre-moderation.
+  "moderation.configure": ["admin"],
+  // Searching the whole audit trail (sign-ins, changes, reads, moderation).
+  "audit.search": ["coordinator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -34,6 +52,10 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
+
+// Accounts that can change what other agencies see, or who may sign in, cannot do without a
+// second factor: sessions stop at the MFA step until the user has enrolled and proved a code.
+export const MFA_REQUIRED_ROLES: readonly Role[] = ["coordinator", "admin", "agency_admin"];
 
 /** The roles a user of `role` may hand out when managing users. */
 export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "~/db/index";
-import { agencies, sessions, users } from "~/db/schema";
-import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
+import { agencies, sessions, totpCredentials, users } from "~/db/schema";
+import { can, MFA_REQUIRED_ROLES, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
 
 export const IDLE_TIMEOUT_MINUTES = 30;
@@ -26,6 +26,16 @@ export type Viewer = {
   ip?: string | null;
 };
 
+/**
+ * A session that passed the password but not yet the second factor: it reaches the MFA step and
+ * nothing else. `step` says whether the user must prove a code or first enrol an authenticator.
+ */
+export type PendingMfa = Pick<Viewer, "userId" | "sessionId" | "email" | "role" | "agencyId" | "ip"> & {
+  step: "verify" | "enrol";
+};
+
+export type SessionState = { kind: "active"; viewer: Viewer } | { kind: "mfa"; pending: PendingMfa };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createSession(input: {
@@ -33,11 +43,15 @@ export async function createSession(input: {
   sessionVersion: number;
   ip: string | null;
   userAgent: string | null;
+  /** Only for sessions opened by trusted code (tests, the demo seed), never by a sign-in. */
+  mfaVerified?: boolean;
 }): Promise<string> {
+  const { mfaVerified, ...values } = input;
   const [row] = await db
     .insert(sessions)
     .values({
-      ...input,
+      ...values,
+      mfaVerifiedAt: mfaVerified ? sql`now()` : null,
       expiresAt: sql`now() + make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})`,
     })
     .returning({ id: sessions.id });
@@ -53,14 +67,19 @@ export async function endSession(sessionId: string): Promise<{ userId: string; a
   return user ? { userId: ended.userId, agencyId: user.agencyId } : null;
 }
 
-/**
- * The signed-in user as the database knows them now. A session is honoured only while it is
- * within both timeouts, the user is active, their agency is active, and nothing has bumped the
- * user's session version (disable, role or agency change, new password) since it was minted.
- */
+/** The signed-in user, or null: no session, a dead one, or one still waiting for its second factor. */
 export async function loadViewer(sessionId: string, ip: string | null = null): Promise<Viewer | null> {
-  if (!UUID.test(sessionId)) return null;
-  const [row] = await db
+  const state = await loadSession(sessionId, ip);
+  return state?.kind === "active" ? state.viewer : null;
+}
+
+// Every request runs this query: built and prepared once per process (named, so PostgreSQL also
+// keeps its plan per connection) instead of being assembled by the query builder each time.
+let preparedSessionQuery: ReturnType<typeof buildSessionQuery> | undefined;
+const sessionQuery = () => (preparedSessionQuery ??= buildSessionQuery());
+
+function buildSessionQuery() {
+  return db
     .select({
       userId: users.id,
       email: users.email,
@@ -74,24 +93,52 @@ export async function loadViewer(sessionId: string, ip: string | null = null): P
       dutyStationId: users.dutyStationId,
       locale: users.locale,
       timeZone: users.timeZone,
+      mfaVerified: sql<boolean>`${sessions.mfaVerifiedAt} IS NOT NULL`,
+      totpEnrolled: sql<boolean>`${totpCredentials.confirmedAt} IS NOT NULL`,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, users.id))
     .where(
       and(
-        eq(sessions.id, sessionId),
+        eq(sessions.id, sql.placeholder("sessionId")),
         eq(sessions.sessionVersion, users.sessionVersion),
         eq(users.status, "active"),
         eq(agencies.active, true),
         sql`${sessions.expiresAt} > now()`,
         sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`,
       ),
-    );
+    )
+    .prepare("load_session");
+}
+
+/** What each role may do, as a set: computed once per role rather than on every request. */
+const permissionsOf = new Map<Role, ReadonlySet<Permission>>();
+function permissionSet(role: Role): ReadonlySet<Permission> {
+  let set = permissionsOf.get(role);
+  if (!set) permissionsOf.set(role, (set = new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p)))));
+  return set;
+}
+
+/**
+ * The session as the database knows it now. A session is honoured only while it is
+ * within both timeouts, the user is active, their agency is active, and nothing has bumped the
+ * user's session version (disable, role or agency change, new password) since it was minted.
+ * Until it has passed the second factor its user has (or whose role requires one), it is only
+ * pending: the enforcement lives here, in the one place every page and procedure goes through.
+ */
+export async function loadSession(sessionId: string, ip: string | null = null): Promise<SessionState | null> {
+  if (!UUID.test(sessionId)) return null;
+  const [row] = await sessionQuery().execute({ sessionId });
   if (!row) return null;
   if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
-  return {
+  if (!row.mfaVerified && (row.totpEnrolled || MFA_REQUIRED_ROLES.includes(row.role))) {
+    const { userId, email, role, agencyId } = row;
+    return { kind: "mfa", pending: { userId, sessionId, email, role, agencyId, ip, step: row.totpEnrolled ? "verify" : "enrol" } };
+  }
+  const viewer: Viewer = {
     userId: row.userId,
     sessionId,
     email: row.email,
@@ -103,7 +150,8 @@ export async function loadViewer(sessionId: string, ip: string | null = null): P
     dutyStationId: row.dutyStationId,
     locale: row.locale,
     timeZone: row.timeZone,
-    permissions: new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(row.role, p))),
+    permissions: permissionSet(row.role),
     ip,
   };
+  return { kind: "active", viewer };
 }

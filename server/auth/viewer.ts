@@ -2,7 +2,7 @@ import { decode } from "next-auth/jwt";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
 import { SESSION_COOKIE } from "~/server/auth/config";
-import { loadViewer, type Viewer } from "~/server/auth/sessions";
+import { loadSession, type SessionState } from "~/server/auth/sessions";
 
 function cookieValue(cookieHeader: string | null, name: string): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
@@ -12,11 +12,30 @@ function cookieValue(cookieHeader: string | null, name: string): string | null {
   return null;
 }
 
-/** The viewer behind a request's session cookie, or null: no cookie, a forged one, or a dead session. */
-export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null> {
+// Decrypting the cookie costs 0.1–0.25 ms of CPU, a tenth of a feed request. The result depends
+// only on the token and the secret, so each process keeps the session ids of recent tokens
+// (bounded, oldest dropped first; forged tokens are never kept). Whether the session is still
+// alive is asked of the database on every request all the same.
+const SESSION_IDS_KEPT = 10_000;
+const sessionIds = new Map<string, { sid: string; expiresAt: number }>();
+
+async function sessionIdOf(token: string, secret: string): Promise<string | null> {
+  const key = `${secret}\u0000${token}`;
+  const kept = sessionIds.get(key);
+  if (kept && kept.expiresAt > Date.now()) return kept.sid;
+  sessionIds.delete(key);
+  const payload = await decode({ token, secret }).catch(() => null);
+  if (typeof payload?.sid !== "string" || typeof payload.exp !== "number") return null;
+  if (sessionIds.size >= SESSION_IDS_KEPT) sessionIds.delete(sessionIds.keys().next().value!);
+  sessionIds.set(key, { sid: payload.sid, expiresAt: payload.exp * 1000 });
+  return payload.sid;
+}
+
+/** The session behind a request's cookie, or null: no cookie, a forged one, or a dead session. */
+export async function sessionFromHeaders(headers: Headers): Promise<SessionState | null> {
   const token = cookieValue(headers.get("cookie"), SESSION_COOKIE);
   // Fail closed: without a secret no cookie can be trusted.
   if (!token || !env.AUTH_SECRET) return null;
-  const payload = await decode({ token, secret: env.AUTH_SECRET }).catch(() => null);
-  return typeof payload?.sid === "string" ? loadViewer(payload.sid, clientIp(headers, env.TRUSTED_PROXY_HOPS)) : null;
+  const sid = await sessionIdOf(token, env.AUTH_SECRET);
+  return sid ? loadSession(sid, clientIp(headers, env.TRUSTED_PROXY_HOPS)) : null;
 }

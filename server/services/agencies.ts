@@ -79,6 +79,7 @@ export async function listAgencies() {
       nameZh: agencies.nameZh,
       shortName: agencies.shortName,
       active: agencies.active,
+      preModerated: agencies.preModerated,
       userCount: db.$count(users, eq(users.agencyId, agencies.id)),
     })
     .from(agencies)

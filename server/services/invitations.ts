@@ -6,6 +6,7 @@ import { userTokens, users } from "~/db/schema";
 import { env } from "~/env.js";
 import type { ZInvitationAccept, ZInvitationCheck } from "~/schemas/users";
 import { hashPassword } from "~/server/auth/password";
+import { assertStrongPassword } from "~/server/auth/password-policy";
 import { audit } from "~/server/services/audit";
 import { ServiceError } from "~/server/services/errors";
 
@@ -73,7 +74,8 @@ export async function acceptInvitation({
   ip: string | null;
 }): Promise<{ email: string }> {
   // Checked first so that a dead link costs no password hashing.
-  await checkInvitation({ input });
+  const invited = await checkInvitation({ input });
+  await assertStrongPassword(input.password, "password", invited);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // The conditional update is what makes a link single-use when two requests race.

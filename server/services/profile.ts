@@ -4,6 +4,7 @@ import { db } from "~/db/index";
 import { crossings, sessions, users } from "~/db/schema";
 import type { ZPasswordChange, ZPreferences } from "~/schemas/profile";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { assertStrongPassword } from "~/server/auth/password-policy";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { notFound, ServiceError } from "~/server/services/errors";
@@ -59,6 +60,7 @@ export async function updatePreferences({ viewer, input }: { viewer: Viewer; inp
  * password does not sign the user out of the very page they did it on.
  */
 export async function changePassword({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZPasswordChange> }) {
+  await assertStrongPassword(input.newPassword, "newPassword", viewer);
   const outcome = await db.transaction(async (tx) => {
     // Locked so that two changes at once cannot both pass the check against the same old hash.
     const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId)).for("update");
@@ -77,4 +79,16 @@ export async function changePassword({ viewer, input }: { viewer: Viewer; input:
     await audit(db, { action: "profile.password_change_failed", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
     throw new ServiceError("INVALID", "currentPasswordWrong", "currentPassword");
   }
+}
+
+/**
+ * Ends every session of the viewer, this one included: the session version moves on, so each is
+ * refused at its next request, on whatever device it lives.
+ */
+export async function signOutEverywhere({ viewer }: { viewer: Viewer }) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, viewer.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, viewer.userId));
+    await audit(tx, { action: "auth.signout_everywhere", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
+  });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type Tx } from "~/db/index";
-import { agencies, crossings, users } from "~/db/schema";
+import { agencies, crossings, recoveryCodes, totpCredentials, users } from "~/db/schema";
 import type { UserInvite, ZUserRef, ZUserUpdate } from "~/schemas/users";
 import { GRANTABLE_ROLES } from "~/server/auth/permissions";
 import { ROLES, type Role } from "~/server/auth/roles";
@@ -89,6 +89,7 @@ export async function listUsers({ viewer }: { viewer: Actor }) {
       agencyName: { en: agencies.nameEn, ru: agencies.nameRu, zh: agencies.nameZh },
       dutyStationId: users.dutyStationId,
       lastSignInAt: users.lastSignInAt,
+      preModerated: users.preModerated,
     })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
@@ -139,7 +140,7 @@ export async function inviteUser({ viewer, input, ip = null }: Change<UserInvite
       actor: scope.actor,
       target: { type: "user", id: user.id },
       ip,
-      details: { email: input.email, agencyId: input.agencyId, role: input.role, dutyStationId: input.dutyStationId, ...scope.origin },
+      details: { email: input.email, agencyId: input.agencyId, role: input.role, dutyStationId: input.dutyStationId, preModerated: input.preModerated, ...scope.origin },
     });
     return { userId: user.id, ...invitation };
   });
@@ -224,5 +225,35 @@ export async function resendInvitation({ viewer, input, ip = null }: Change<z.ou
     const invitation = await issueInvitation(tx, user.id);
     await audit(tx, { action: "user.invitation_resend", actor: scope.actor, target: { type: "user", id: user.id }, ip, details: { ...scope.origin } });
     return invitation;
+  });
+}
+
+/**
+ * Ends every session of a user the actor manages (a lost laptop, a suspicion) without disabling
+ * the account: the session version moves on, so each session is refused at its next request.
+ */
+export async function endUserSessions({ viewer, input, ip = null }: Change<z.output<typeof ZUserRef>>): Promise<void> {
+  const scope = scopeOf(viewer);
+  await db.transaction(async (tx) => {
+    const user = await manageableUser(tx, scope, input.userId);
+    await tx.update(users).set(bumpSessionVersion).where(eq(users.id, user.id));
+    await audit(tx, { action: "user.end_sessions", actor: scope.actor, target: { type: "user", id: user.id }, ip, details: { ...scope.origin } });
+  });
+}
+
+/**
+ * For a user who lost their authenticator and their recovery codes: removes both and ends their
+ * sessions. They enrol a new authenticator at their next sign-in (their password still needed),
+ * or sign in with the password alone if their role does not require a second factor.
+ */
+export async function resetSecondFactor({ viewer, input, ip = null }: Change<z.output<typeof ZUserRef>>): Promise<void> {
+  const scope = scopeOf(viewer);
+  await db.transaction(async (tx) => {
+    const user = await manageableUser(tx, scope, input.userId);
+    if (user.id === scope.selfId) throw new ServiceError("FORBIDDEN", "cannotResetOwnSecondFactor");
+    await tx.delete(totpCredentials).where(eq(totpCredentials.userId, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await tx.update(users).set(bumpSessionVersion).where(eq(users.id, user.id));
+    await audit(tx, { action: "user.mfa_reset", actor: scope.actor, target: { type: "user", id: user.id }, ip, details: { ...scope.origin } });
   });
 }

@@ -14,7 +14,15 @@ type SearchItem = inferRouterOutputs<AppRouter>["notices"]["search"]["items"][nu
 /** A line of the feed, or of search results (which add a snippet around the match). */
 export type NoticeListItem = Omit<SearchItem, "snippet"> & { snippet?: SearchItem["snippet"] };
 
-const STATUS_TONES = { retracted: "red", pending_release: "amber", draft: "slate" } as const;
+const STATUS_TONES = {
+  retracted: "red",
+  pending_release: "amber",
+  draft: "slate",
+  pending_review: "amber",
+  changes_requested: "amber",
+  rejected: "red",
+  merged: "slate",
+} as const;
 
 /**
  * Notices as list lines, newest first, and the link to the next (older) page. Plain links and

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { localized } from "~/app/_components/names";
+import { FollowButton } from "~/app/(app)/_components/follow-button";
 import { Badge, Card, PageHeader } from "~/app/_components/ui";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,8 +40,9 @@ export default async function AgencyDirectoryPage() {
                           {agency.seat ? <> · {t("seat", { country: localized(agency.seat.name, locale) })}</> : null}
                         </p>
                       </div>
-                      <div className="shrink-0">
+                      <div className="flex shrink-0 flex-wrap items-center gap-2">
                         <Badge>{t(`kinds.${agency.kind}`)}</Badge>
+                        <FollowButton target="agency" id={agency.id} />
                       </div>
                     </li>
                   ))}

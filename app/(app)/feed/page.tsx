@@ -7,6 +7,7 @@ import { PageHeader, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
 import { FeedFilterForm, feedHref, filterOptions, firstParam, readFeedParams, type SearchParams } from "../_components/feed-filters";
 import { NoticeList } from "../_components/notice-list";
+import { PinnedAlerts } from "../moderation/_components/pinned";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("feed"))("title") };
@@ -41,6 +42,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         </p>
       ) : null}
       {Object.keys(errors).length > 0 ? <FormMessage message="invalid" /> : null}
+      {paged ? null : <PinnedAlerts />}
       <h2 className="sr-only">{t("list.heading")}</h2>
       {paged ? (
         <p className="mb-3 text-sm">

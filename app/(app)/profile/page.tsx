@@ -6,6 +6,7 @@ import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { timeZoneOptions } from "~/schemas/profile";
 import { PasswordForm } from "./_components/password-form";
 import { PreferencesForm } from "./_components/preferences-form";
+import { SecurityCard } from "./_components/security-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -13,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   await requireViewer();
-  const [profile, t, tc, locale] = await Promise.all([(await api()).profile.get(), getTranslations("profile"), getTranslations("common"), getLocale()]);
+  const caller = await api();
+  const [profile, security, t, tc, locale] = await Promise.all([caller.profile.get(), caller.mfa.status(), getTranslations("profile"), getTranslations("common"), getLocale()]);
   // Listed here rather than in the browser, whose own time-zone list may differ from the server's.
   const zones = timeZoneOptions();
 
@@ -43,6 +45,9 @@ export default async function ProfilePage() {
         </Card>
         <Card>
           <PasswordForm />
+        </Card>
+        <Card className="lg:col-span-2">
+          <SecurityCard status={security} />
         </Card>
       </div>
     </>

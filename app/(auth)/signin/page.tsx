@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { optionalViewer } from "~/app/_trpc/server";
+import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
 import { LocaleSwitcher } from "~/app/_components/locale-switcher";
 import { Card } from "~/app/_components/ui";
 import { SignInForm } from "./_components/signin-form";
@@ -17,6 +17,7 @@ const safeCallback = (value: string | string[] | undefined) =>
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   if (await optionalViewer()) redirect(safeCallback(params.callbackUrl));
+  if (await pendingSecondFactor()) redirect("/mfa");
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">

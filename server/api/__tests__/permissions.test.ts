@@ -76,6 +76,8 @@ describe("the role → permission table", () => {
     for (const role of ["analyst", "chief", "agency_admin"] as const) {
       expect(can(role, "agency.manage")).toBe(false);
       expect(can(role, "reference.curate")).toBe(false);
+      // The stored-mail mailbox holds other users' mail.
+      expect(can(role, "mail.admin")).toBe(false);
     }
     expect(can("analyst", "user.manage")).toBe(false);
     expect(can("chief", "user.manage")).toBe(false);

@@ -1,6 +1,6 @@
 import { ZPasswordChange, ZPreferences } from "~/schemas/profile";
 import { permissionProcedure, router } from "~/server/api/trpc";
-import { changePassword, getProfile, updatePreferences } from "~/server/services/profile";
+import { changePassword, getProfile, signOutEverywhere, updatePreferences } from "~/server/services/profile";
 
 export const profileRouter = router({
   get: permissionProcedure("profile.read").query(({ ctx: { viewer } }) => getProfile({ viewer })),
@@ -10,4 +10,5 @@ export const profileRouter = router({
   changePassword: permissionProcedure("profile.update")
     .input(ZPasswordChange)
     .mutation(({ ctx: { viewer }, input }) => changePassword({ viewer, input })),
+  signOutEverywhere: permissionProcedure("profile.update").mutation(({ ctx: { viewer } }) => signOutEverywhere({ viewer })),
 });

@@ -3,9 +3,11 @@ import { permissionProcedure, router } from "~/server/api/trpc";
 import {
   disableUser,
   enableUser,
+  endUserSessions,
   inviteUser,
   listUsers,
   resendInvitation,
+  resetSecondFactor,
   updateUser,
   userFormOptions,
 } from "~/server/services/users";
@@ -19,5 +21,7 @@ export const usersRouter = router({
   update: manage.input(ZUserUpdate).mutation(({ ctx: { viewer, ip }, input }) => updateUser({ viewer, input, ip })),
   disable: manage.input(ZUserRef).mutation(({ ctx: { viewer, ip }, input }) => disableUser({ viewer, input, ip })),
   enable: manage.input(ZUserRef).mutation(({ ctx: { viewer, ip }, input }) => enableUser({ viewer, input, ip })),
+  resetSecondFactor: manage.input(ZUserRef).mutation(({ ctx: { viewer, ip }, input }) => resetSecondFactor({ viewer, input, ip })),
+  endSessions: manage.input(ZUserRef).mutation(({ ctx: { viewer, ip }, input }) => endUserSessions({ viewer, input, ip })),
   resendInvitation: manage.input(ZUserRef).mutation(({ ctx: { viewer, ip }, input }) => resendInvitation({ viewer, input, ip })),
 });

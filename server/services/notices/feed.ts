@@ -208,8 +208,12 @@ function seizureSummary(items: NonNullable<SummaryRow["seizureItems"]>): Seizure
 
 /** The reader's calendar date: an alert expires at the end of its last day where the reader is. */
 function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  let format = calendarDates.get(timeZone);
+  if (!format) calendarDates.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(new Date());
 }
+// Building a formatter costs more than the rest of a list line; there are only so many time zones.
+const calendarDates = new Map<string, Intl.DateTimeFormat>();
 
 /** Markdown reduced to its words, for excerpts and snippets shown as plain text. */
 export function stripMarkdown(markdown: string): string {

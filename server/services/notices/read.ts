@@ -48,7 +48,8 @@ export async function getNotice({ viewer, input }: { viewer: Viewer; input: { id
       links,
       versions,
       can: {
-        edit: own && viewer.permissions.has("notice.edit") && row.status !== "retracted",
+        // Retracted, or closed by moderation (rejected, merged): kept as they are, for the record.
+        edit: own && viewer.permissions.has("notice.edit") && !["retracted", "rejected", "merged"].includes(row.status),
         retract: own && viewer.permissions.has("notice.retract") && row.status === "published",
         release: row.status === "pending_release" && row.agencyId === viewer.agencyId && viewer.permissions.has("notice.release"),
         submit: row.status === "draft" && own && viewer.permissions.has("notice.edit"),

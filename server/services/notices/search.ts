@@ -1,4 +1,4 @@
-import { and, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "~/db/index";
 import { notices } from "~/db/schema";
@@ -12,9 +12,10 @@ export type SearchInput = z.infer<typeof ZSearchInput>;
 /** A piece of a snippet; `hit` marks the words that matched the query. */
 export type SnippetPart = { text: string; hit: boolean };
 
-// Chinese (and other CJK) text has no spaces, so the full-text parser keeps a whole sentence as
-// one word and a search for a name inside it finds nothing: such queries also match substrings.
+// Chinese (and other CJK) text has no spaces: the index holds its runs as pairs of characters
+// (cjk_bigrams, migration 0007), and a CJK part of a query is looked up the same way.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 // Control characters mark the matches; any in the narrative itself are removed first, so the
 // marks are unambiguous.
@@ -24,25 +25,130 @@ const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWo
 const CJK_CONTEXT_CHARS = 60;
 const CJK_SNIPPET_CHARS = 200;
 
-/** LIKE treats these as wildcards; a user typing them means the characters themselves. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * How a page of results is found: by walking the notices newest first and keeping those that
+ * match, which is fast when matches are dense (a page within a few hundred notices) and ruinous
+ * when they are rare (the whole table); or by reading every match from the search index and
+ * sorting them, the other way round. PostgreSQL's own choice goes wrong both ways here: it takes
+ * the words of a query as independent, so "corn oil" (words that always come together) was
+ * estimated at 1,100 notices against 30,000 at 1M, while words that seldom meet are
+ * overestimated. The search decides from two bounds on the matches: the rarest term (no more
+ * notices match than contain it) and the product of the terms' shares (what independence
+ * gives). A query is common only when both are high. Measured at 1M notices: the walk wins from
+ * about 1% of the notices (10,000) on.
+ */
+const COMMON_MATCHES = 10_000;
+const COMMON_INDEPENDENT_MATCHES = 1_000;
+// A word of the query also matches up to this many known name words close to it (misspellings).
+const SPELLINGS_PER_WORD = 5;
+const MAX_SPELLED_WORDS = 8;
+// Quotes, parentheses, "or" and a leading minus are websearch syntax: such a query is taken as written.
+const WEBSEARCH_SYNTAX = /["()]|(^|\s)-|(^|\s)or(\s|$)/i;
+const WORDS = /[\p{L}\p{N}]+/gu;
 
-const tsQuery = (q: string) => sql`websearch_to_tsquery('simple', ${q})`;
+export type SearchPlan = "newest_first" | "matches_first";
+export type PreparedSearch = { tsquery: SQL; plan: SearchPlan };
+
+/** A lexeme for to_tsquery, quoted so that nothing in it reads as an operator. */
+const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+
+/** The overlapping character pairs of a CJK run, as cjk_bigrams() indexes them. */
+const pairs = (run: string) => Array.from({ length: [...run].length - 1 }, (_, i) => [...run].slice(i, i + 2).join(""));
+
+type Term = { alternatives: string[]; share: number };
+type WordStats = { notices: number; shares: Map<string, number> };
+
+// ANALYZE refreshes these; reading them costs more than a search's own lookups, so each process
+// keeps them for a while (a stale figure only ever picks the slower of two correct plans).
+const WORD_STATS_TTL_MS = 10 * 60_000;
+let wordStats: { at: number; stats: Promise<WordStats> } | undefined;
+
+/** The share of notices containing each frequent word of the search index, as ANALYZE sampled it. */
+function frequentWords(): Promise<WordStats> {
+  if (!wordStats || Date.now() - wordStats.at > WORD_STATS_TTL_MS) {
+    const stats = db
+      .execute<{ word: string | null; share: number; notices: number }>(sql`
+        SELECT e.word, e.share::float8 AS share, (SELECT reltuples::float8 FROM pg_class WHERE oid = 'notices'::regclass) AS notices
+        FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
+        WHERE s.schemaname = current_schema() AND s.tablename = 'notices' AND s.attname = 'search_vector'`)
+      .then((rows) => ({
+        notices: Math.max(rows[0]?.notices ?? 0, 0),
+        shares: new Map(rows.flatMap((row) => (row.word === null ? [] : [[row.word, row.share] as const]))),
+      }));
+    wordStats = { at: Date.now(), stats };
+    stats.catch(() => (wordStats = undefined));
+  }
+  return wordStats.stats;
+}
+
+/**
+ * For each word, the known name words close to it (pg_trgm on the small search_words table:
+ * "Tainshan" → "Tianshan"), and for each term the share of notices that contain it or one of its
+ * alternatives (a word missing from the statistics is rarer than any listed). Only a word that is
+ * neither frequent nor a known name is looked up: it is likely misspelt, and a lookup costs a few
+ * milliseconds.
+ */
+async function terms(words: string[], exact: string[]): Promise<{ terms: Term[]; notices: number }> {
+  const stats = await frequentWords();
+  const unknown = words.filter((word) => !stats.shares.has(word));
+  const close = unknown.length
+    ? await db.execute<{ word: string; close: string[] | null }>(sql`
+        SELECT q.word, CASE WHEN EXISTS (SELECT 1 FROM search_words s WHERE s.word = q.word) THEN NULL
+                            ELSE (SELECT array_agg(c) FROM close_words(q.word, ${SPELLINGS_PER_WORD}) c) END AS close
+        FROM unnest(string_to_array(${unknown.join(" ")}, ' ')) AS q(word)`)
+    : [];
+  const closeTo = new Map(close.map((row) => [row.word, row.close ?? []]));
+  const all = [...words.map((word) => [...new Set([word, ...(closeTo.get(word) ?? [])])]), ...exact.map((pair) => [pair])];
+  return {
+    terms: all.map((alternatives) => ({ alternatives, share: alternatives.reduce((sum, w) => sum + (stats.shares.get(w) ?? 0), 0) })),
+    notices: stats.notices,
+  };
+}
+
+/**
+ * The query as a tsquery — each ordinary word or one of its spellings, each CJK run as the phrase
+ * of its pairs — and the plan to run it with (see COMMON_MATCHES). The estimate covers all
+ * released notices, visible or not, and only ever chooses a plan: nothing of it reaches the viewer.
+ */
+export async function prepareSearch(q: string): Promise<PreparedSearch> {
+  const rest = q.replace(CJK_RUNS, " ");
+  const runs = [...q.matchAll(CJK_RUNS)].map(([run]) => run);
+  const syntax = WEBSEARCH_SYNTAX.test(rest);
+  const words = syntax ? [] : [...new Set(rest.toLowerCase().match(WORDS) ?? [])].slice(0, MAX_SPELLED_WORDS);
+  const { terms: found, notices } = await terms(words, runs.flatMap(pairs));
+
+  const parts: SQL[] = [];
+  // 'simple': no stemming, so Russian and English are matched alike, word for word.
+  if (syntax) parts.push(sql`websearch_to_tsquery('simple', ${rest})`);
+  const spelled = found.slice(0, words.length);
+  if (spelled.length) parts.push(sql`to_tsquery('simple', ${spelled.map((t) => `(${t.alternatives.map(lexeme).join(" | ")})`).join(" & ")})`);
+  for (const run of runs) {
+    // A single character is no pair: it matches the pairs (and words) that start with it.
+    parts.push(run.length > 1 ? sql`phraseto_tsquery('simple', cjk_bigrams(${run}))` : sql`to_tsquery('simple', ${`${run}:*`})`);
+  }
+  // Queries the statistics cannot judge (websearch syntax, a single CJK character) count as rare.
+  const judged = !syntax && !runs.some((run) => run.length === 1) && found.length > 0;
+  const rarest = judged ? Math.min(...found.map((t) => t.share)) * notices : 0;
+  const independent = judged ? found.reduce((product, t) => product * t.share, 1) * notices : 0;
+  const common = rarest >= COMMON_MATCHES && independent >= COMMON_INDEPENDENT_MATCHES;
+  return { tsquery: parts.length ? sql.join(parts, sql` && `) : sql`''::tsquery`, plan: common ? "newest_first" : "matches_first" };
+}
+
+const released = sql`${notices.status} IN ('published', 'retracted')`;
+const matching = (tsquery: SQL) => sql`${notices.searchVector} @@ (${tsquery})`;
 
 /** The search's SQL, exposed for EXPLAIN in tests and the benchmark. */
-export function searchQuery(viewer: Viewer, input: SearchInput) {
-  const q = input.q;
-  const contains = `%${escapeLike(q)}%`;
-  const matches: (SQL | undefined)[] = [
-    // Words of titles, narratives and names in any language ('simple': no stemming, so Russian
-    // and English are matched alike, word for word).
-    sql`${notices.searchVector} @@ ${tsQuery(q)}`,
-    // A misspelt company or person name is still close to one of the words of search_names.
-    sql`${q} <% ${notices.searchNames}`,
-    ...(CJK.test(q) ? [ilike(notices.title, contains), ilike(notices.narrative, contains), ilike(notices.searchNames, contains)] : []),
-  ];
+export function searchQuery(viewer: Viewer, input: SearchInput, { tsquery, plan }: PreparedSearch) {
+  const match = matching(tsquery);
+  const where =
+    plan === "newest_first"
+      ? // IS TRUE hides the condition from the search index, leaving the ordered walk.
+        sql`(${match}) IS TRUE`
+      : // The matches as an array of ids, gathered by the search index before anything is
+        // sorted. (Inside, "notices" is the subquery's own table.)
+        sql`${notices.id} = ANY(ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${released} AND ${match}))`;
   return summarySource()
-    .where(and(sql`${notices.status} IN ('published', 'retracted')`, visibleTo(viewer), or(...matches), olderThan(notices.publishedAt, input.cursor)))
+    .where(and(released, visibleTo(viewer), where, olderThan(notices.publishedAt, input.cursor)))
     .orderBy(...newestFirst(notices.publishedAt))
     .limit(input.limit + 1);
 }
@@ -53,11 +159,14 @@ export function searchQuery(viewer: Viewer, input: SearchInput) {
  * passed the visibility rule, so nothing of an unreadable notice ever reaches ts_headline's output.
  */
 export async function searchNotices({ viewer, input }: { viewer: Viewer; input: SearchInput }) {
-  const rows = await searchQuery(viewer, input);
-  return toPage(viewer, rows, input.limit, (row) => row.publishedAt, (ids) => snippets(viewer, input.q, ids));
+  const prepared = await prepareSearch(input.q);
+  // Prepared: each plan's statement is the same whatever the words (they are parameters), so
+  // PostgreSQL plans it once per connection; the plan is steered by the statement's shape.
+  const rows = await searchQuery(viewer, input, prepared).prepare("search").execute();
+  return toPage(viewer, rows, input.limit, (row) => row.publishedAt, (ids) => snippets(viewer, input.q, prepared.tsquery, ids));
 }
 
-async function snippets(viewer: Viewer, q: string, ids: string[]): Promise<Map<string, { snippet: SnippetPart[] }>> {
+async function snippets(viewer: Viewer, q: string, tsquery: SQL, ids: string[]): Promise<Map<string, { snippet: SnippetPart[] }>> {
   if (!ids.length) return new Map();
   const cjk = CJK.test(q);
   const start = sql`greatest(strpos(lower(${notices.narrative}), lower(${q})) - ${CJK_CONTEXT_CHARS}, 1)`;
@@ -66,12 +175,14 @@ async function snippets(viewer: Viewer, q: string, ids: string[]): Promise<Map<s
       id: notices.id,
       text: cjk
         ? sql<string>`substr(${notices.narrative}, ${start}, ${CJK_SNIPPET_CHARS})`
-        : sql<string>`ts_headline('simple', translate(${notices.narrative}, chr(2) || chr(3), ''), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`,
+        : sql<string>`ts_headline('simple', translate(${notices.narrative}, chr(2) || chr(3), ''), ${tsquery}, ${HEADLINE_OPTIONS})`,
       cut: cjk ? sql<boolean>`${start} > 1` : sql<boolean>`false`,
     })
     .from(notices)
     // The rule again, although these ids were just read through it: a snippet is a read.
-    .where(and(inArray(notices.id, ids), visibleTo(viewer)));
+    .where(and(inArray(notices.id, ids), visibleTo(viewer)))
+    .prepare("snippets")
+    .execute();
   return new Map(rows.map((row) => [row.id, { snippet: cjk ? markSubstring(row.text, q, row.cut) : parseHeadline(row.text) }]));
 }
 

@@ -26,6 +26,8 @@ import { audit } from "~/server/services/audit";
 import { notFound, ServiceError } from "~/server/services/errors";
 import { visibleTo } from "~/server/services/visibility";
 import { normalizedMassKg } from "./mass";
+import { waitsForReview } from "~/server/services/moderation/pre-moderation";
+import { recordNoticeEvent } from "./events";
 import { loadSnapshot } from "./snapshot";
 import { zonedToInstant } from "./time";
 
@@ -222,10 +224,13 @@ async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, replaci
  * Where a new (or newly submitted) notice goes: analysts of an agency that requires a chief's
  * release wait for one; RED notices never do, since a chief is not among their readers.
  */
-async function submittedStatus(tx: Tx, viewer: Viewer, tlp: NoticeInput["tlp"]): Promise<"pending_release" | "published"> {
-  if (tlp === "red" || viewer.permissions.has("notice.release")) return "published";
-  const [agency] = await tx.select({ requiresRelease: agencies.requiresRelease }).from(agencies).where(eq(agencies.id, viewer.agencyId));
-  return agency?.requiresRelease ? "pending_release" : "published";
+async function submittedStatus(tx: Tx, viewer: Viewer, tlp: NoticeInput["tlp"]): Promise<"pending_release" | "pending_review" | "published"> {
+  if (tlp !== "red" && !viewer.permissions.has("notice.release")) {
+    const [agency] = await tx.select({ requiresRelease: agencies.requiresRelease }).from(agencies).where(eq(agencies.id, viewer.agencyId));
+    if (agency?.requiresRelease) return "pending_release";
+  }
+  // Then, for pre-moderated authors and agencies, a coordinator's approval.
+  return (await waitsForReview(tx, viewer.userId, tlp)) ? "pending_review" : "published";
 }
 
 /** The ids among `ids` that the viewer may read. */
@@ -270,6 +275,7 @@ export async function createNotice({ viewer, input }: { viewer: Viewer; input: {
     }
     await writeParts(tx, row.id, notice, false);
     await audit(tx, { action: "notice.create", actor: viewer, target: { type: "notice", id: row.id }, details: { kind: notice.kind, tlp: notice.tlp, status } });
+    if (status === "published") await recordNoticeEvent(tx, { noticeId: row.id, kind: "published", actorUserId: viewer.userId });
     return { ...row, created: true };
   });
 }
@@ -287,6 +293,8 @@ async function editableNotice(tx: Tx, viewer: Viewer, id: string) {
   if (!row) throw notFound();
   if (row.authorId !== viewer.userId && row.agencyId !== viewer.agencyId) throw new ServiceError("FORBIDDEN", "notYourNotice");
   if (row.status === "retracted") throw new ServiceError("CONFLICT", "noticeRetracted");
+  // Decided by moderation for good: a rejected notice stays as refused, a merged one lives on in its survivor.
+  if (row.status === "rejected" || row.status === "merged") throw new ServiceError("CONFLICT", "noticeClosedByModeration");
   return row;
 }
 
@@ -300,7 +308,9 @@ export async function updateNotice({ viewer, input }: { viewer: Viewer; input: {
     // Anything but a draft goes where a new notice with the new content would: an analyst's edit
     // in an agency that requires release waits for a chief again, so no unreleased text reaches
     // other agencies; made RED, it cannot wait for a chief, who is not among its readers.
-    const status = current.status === "draft" ? "draft" : await submittedStatus(tx, viewer, input.notice.tlp);
+    // A notice sent back by a coordinator (or still waiting for one) goes back to them, whoever wrote it.
+    const underReview = (current.status === "changes_requested" || current.status === "pending_review") && input.notice.tlp !== "red";
+    const status = current.status === "draft" ? "draft" : underReview ? "pending_review" : await submittedStatus(tx, viewer, input.notice.tlp);
     await tx
       .update(notices)
       .set({
@@ -314,6 +324,7 @@ export async function updateNotice({ viewer, input }: { viewer: Viewer; input: {
     const changedFields = Object.keys(after).filter((key) => !UNVERSIONED.has(key) && JSON.stringify(after[key]) !== JSON.stringify(before[key]));
     await tx.insert(noticeVersions).values({ noticeId: input.id, version: current.version, snapshot: before, changedFields, editedById: viewer.userId });
     await audit(tx, { action: "notice.edit", actor: viewer, target: { type: "notice", id: input.id }, details: { version: current.version + 1, changedFields } });
+    if (status !== "draft") await recordNoticeEvent(tx, { noticeId: input.id, kind: "edited", actorUserId: viewer.userId });
     return { id: input.id, version: current.version + 1, changedFields };
   });
 }
@@ -331,6 +342,7 @@ export async function submitDraft({ viewer, input }: { viewer: Viewer; input: { 
       .set({ status, publishedAt: status === "published" ? sql`now()` : null })
       .where(eq(notices.id, input.id));
     await audit(tx, { action: "notice.submit", actor: viewer, target: { type: "notice", id: input.id }, details: { status } });
+    if (status === "published") await recordNoticeEvent(tx, { noticeId: input.id, kind: "published", actorUserId: viewer.userId });
     return { id: input.id, status };
   });
 }
@@ -339,13 +351,20 @@ export async function submitDraft({ viewer, input }: { viewer: Viewer; input: { 
 export async function releaseNotice({ viewer, input }: { viewer: Viewer; input: { id: string } }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .update(notices)
-      .set({ status: "published", publishedAt: sql`now()`, releasedById: viewer.userId })
+      .select({ authorId: notices.authorId, tlp: notices.tlp })
+      .from(notices)
       .where(and(eq(notices.id, input.id), eq(notices.status, "pending_release"), eq(notices.agencyId, viewer.agencyId), visibleTo(viewer)))
-      .returning({ id: notices.id });
+      .for("update");
     if (!row) throw notFound();
-    await audit(tx, { action: "notice.release", actor: viewer, target: { type: "notice", id: input.id } });
-    return { id: input.id, status: "published" as const };
+    // Released by its agency, a pre-moderated author's notice still waits for a coordinator.
+    const status = (await waitsForReview(tx, row.authorId, row.tlp)) ? "pending_review" : "published";
+    await tx
+      .update(notices)
+      .set({ status, publishedAt: status === "published" ? sql`now()` : null, releasedById: viewer.userId })
+      .where(eq(notices.id, input.id));
+    await audit(tx, { action: "notice.release", actor: viewer, target: { type: "notice", id: input.id }, details: { status } });
+    if (status === "published") await recordNoticeEvent(tx, { noticeId: input.id, kind: "released", actorUserId: viewer.userId });
+    return { id: input.id, status };
   });
 }
 
@@ -358,6 +377,7 @@ export async function retractNotice({ viewer, input }: { viewer: Viewer; input: 
       .set({ status: "retracted", retractedAt: sql`now()`, retractedReason: input.reason })
       .where(eq(notices.id, input.id));
     await audit(tx, { action: "notice.retract", actor: viewer, target: { type: "notice", id: input.id }, details: { reason: input.reason } });
+    await recordNoticeEvent(tx, { noticeId: input.id, kind: "retracted", actorUserId: viewer.userId });
     return { id: input.id, status: "retracted" as const };
   });
 }
@@ -372,7 +392,11 @@ export async function linkNotices({ viewer, input }: { viewer: Viewer; input: { 
     if (visible.size !== 2) throw notFound();
     const pair = ordered(input.id, input.otherId);
     const [row] = await tx.insert(noticeLinks).values({ ...pair, createdById: viewer.userId }).onConflictDoNothing().returning();
-    if (row) await audit(tx, { action: "notice.link", actor: viewer, target: { type: "notice", id: input.id }, details: { otherId: input.otherId } });
+    if (row) {
+      await audit(tx, { action: "notice.link", actor: viewer, target: { type: "notice", id: input.id }, details: { otherId: input.otherId } });
+      // Watchers of either notice learn of the new relation.
+      for (const noticeId of [input.id, input.otherId]) await recordNoticeEvent(tx, { noticeId, kind: "linked", actorUserId: viewer.userId });
+    }
     return { linked: true };
   });
 }

@@ -3,9 +3,11 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { FollowButton } from "~/app/(app)/_components/follow-button";
 import { FeedSection } from "~/app/(app)/_components/notice-list";
 import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
+import { CrossingCurationForm } from "~/app/(app)/moderation/_components/curation-forms";
 import { CrossingModes, CrossingStatus } from "../_components/badges";
 import { crossingLabels } from "../_components/labels";
 
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CrossingPage({ params }: Props) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const crossing = await load((await params).id);
   const [t, feed, format, label, locale] = await Promise.all([
     getTranslations("reference"),
@@ -70,7 +72,12 @@ export default async function CrossingPage({ params }: Props) {
       <PageHeader
         title={label.name(crossing.name)}
         subtitle={`${label.pair(crossing)} · ${label.kind(crossing.kind)}`}
-        actions={<CrossingStatus status={crossing.status} />}
+        actions={
+          <>
+            <CrossingStatus status={crossing.status} />
+            <FollowButton target="crossing" id={crossing.id} />
+          </>
+        }
       />
       {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
       <div className="grid gap-6 md:grid-cols-2">
@@ -101,6 +108,11 @@ export default async function CrossingPage({ params }: Props) {
             </ul>
           )}
         </Card>
+        {viewer.permissions.has("reference.curate") ? (
+          <Card className="md:col-span-2">
+            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} />
+          </Card>
+        ) : null}
         <Card className="md:col-span-2">
           <h2 className="mb-1 text-lg font-semibold">{t("crossing.assessment")}</h2>
           {hasAssessment ? (

@@ -7,6 +7,8 @@ import { KindDetails } from "./_components/kind-details";
 import { loadNotice, noticeLabels } from "./_components/labels";
 import { MarkingPanel, StatusBanner } from "./_components/marking";
 import { NoticeActions } from "./_components/notice-actions";
+import { WatchButton } from "./_components/watch-button";
+import { NoticeModeration } from "../../moderation/_components/notice-moderation";
 import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 
@@ -52,8 +54,12 @@ export default async function NoticePage({ params }: Props) {
         </h1>
       </header>
       <StatusBanner notice={notice} />
-      <div className="mb-6">
+      <div className="mb-4">
+        <NoticeModeration notice={notice} />
+      </div>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <NoticeActions id={notice.id} can={can} />
+        <WatchButton noticeId={notice.id} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">

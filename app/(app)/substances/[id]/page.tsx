@@ -5,6 +5,7 @@ import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { FeedSection } from "~/app/(app)/_components/notice-list";
 import { localized } from "~/app/_components/names";
+import { FollowButton } from "~/app/(app)/_components/follow-button";
 import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
 
@@ -35,7 +36,11 @@ export default async function SubstancePage({ params }: Props) {
       <p className="mb-2 text-sm">
         <TextLink href="/substances">← {t("substance.back")}</TextLink>
       </p>
-      <PageHeader title={localized(substance.name, locale)} subtitle={t("substance.subtitle", { table })} />
+      <PageHeader
+        title={localized(substance.name, locale)}
+        subtitle={t("substance.subtitle", { table })}
+        actions={<FollowButton target="substance" id={substance.id} />}
+      />
       {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
       <div className="grid gap-6 md:grid-cols-2">
         <Card>

@@ -13,7 +13,7 @@ import type { Role } from "~/server/auth/roles";
 import { InvitationLink } from "./invitation-link";
 import type { Invitation, UserFormOptions } from "./types";
 
-type Draft = { email: string; name: string; agencyId: string; role: Role; dutyStationId: string; locale: Locale; timeZone: string };
+type Draft = { email: string; name: string; agencyId: string; role: Role; dutyStationId: string; locale: Locale; timeZone: string; preModerated: boolean };
 
 export function InviteUserForm({
   options,
@@ -29,7 +29,8 @@ export function InviteUserForm({
   const router = useRouter();
   const trpc = useTRPC();
   const invite = useMutation(trpc.users.invite.mutationOptions());
-  const blank: Draft = { email: "", name: "", dutyStationId: "", ...defaults };
+  const premod = useTranslations("moderation.preModeration");
+  const blank: Draft = { email: "", name: "", dutyStationId: "", preModerated: false, ...defaults };
   const [value, setValue] = useState<Draft>(blank);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [created, setCreated] = useState<(Invitation & { email: string }) | null>(null);
@@ -155,6 +156,13 @@ export function InviteUserForm({
           otherLabel={t("otherZones")}
         />
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="preModerated" className="mt-1" checked={value.preModerated} onChange={(event) => setValue({ ...value, preModerated: event.target.checked })} />
+        <span>
+          <span className="font-medium">{premod("inviteLabel")}</span>
+          <span className="block text-xs text-slate-500">{premod("inviteHint")}</span>
+        </span>
+      </label>
       <Button type="submit" disabled={invite.isPending}>
         {invite.isPending ? t("submitting") : t("submit")}
       </Button>

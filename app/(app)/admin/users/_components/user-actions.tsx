@@ -34,13 +34,15 @@ export function UserActions({ user, options }: { user: ManagedUser; options: Use
   const disable = useMutation(trpc.users.disable.mutationOptions());
   const enable = useMutation(trpc.users.enable.mutationOptions());
   const resend = useMutation(trpc.users.resendInvitation.mutationOptions());
+  const endSessions = useMutation(trpc.users.endSessions.mutationOptions());
+  const resetSecondFactor = useMutation(trpc.users.resetSecondFactor.mutationOptions());
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(() => draftOf(user));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [saved, setSaved] = useState(false);
   const panelId = useId();
-  const busy = update.isPending || disable.isPending || enable.isPending || resend.isPending;
+  const busy = update.isPending || disable.isPending || enable.isPending || resend.isPending || endSessions.isPending || resetSecondFactor.isPending;
 
   // An inactive agency is not offered for new assignments, but a user may still belong to one.
   const agencies: Option[] = options.agencies.some((agency) => agency.id === user.agencyId)
@@ -113,6 +115,16 @@ export function UserActions({ user, options }: { user: ManagedUser; options: Use
             {t("actions.disable")}
           </Button>
         )}
+        {user.status === "active" && !user.isSelf ? (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => endSessions.mutate({ userId: user.id }, settle)}>
+            {t("actions.endSessions")}
+          </Button>
+        ) : null}
+        {user.status === "active" && !user.isSelf ? (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => resetSecondFactor.mutate({ userId: user.id }, settle)}>
+            {t("actions.resetSecondFactor")}
+          </Button>
+        ) : null}
         {user.status === "invited" ? (
           <Button type="button" variant="secondary" disabled={busy} onClick={resendInvitation}>
             {t("actions.resend")}

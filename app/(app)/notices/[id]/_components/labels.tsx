@@ -1,7 +1,8 @@
 import "server-only";
 import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { localized } from "~/app/_components/names";
 import { api, orNotFound } from "~/app/_trpc/server";
@@ -18,7 +19,15 @@ type Names = { en: string; ru: string; zh: string | null };
  */
 export const loadNotice = cache(async (id: string) => {
   if (!ZNoticeId.safeParse(id).success) notFound();
-  return orNotFound((await api()).notices.get({ id }));
+  const caller = await api();
+  return orNotFound(
+    caller.notices.get({ id }).catch(async (error: unknown) => {
+      // A duplicate merged away by moderation leads to the notice it became, for those who may read it.
+      const merged = error instanceof TRPCError && error.code === "NOT_FOUND" ? await caller.moderation.redirect({ id }) : null;
+      if (merged?.id) redirect(`/notices/${merged.id}`);
+      throw error;
+    }),
+  );
 });
 
 /**

@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
+import { DELIVERIES, type Delivery } from "~/schemas/subscriptions";
+
+/** How a subscription is delivered; shared by the subscriptions page, follow and watch controls. */
+export function DeliverySelect({ value, onChange, ...select }: Omit<ComponentProps<"select">, "value" | "onChange"> & { value: Delivery; onChange: (value: Delivery) => void }) {
+  const t = useTranslations("subscriptions");
+  return (
+    <select
+      value={value}
+      onChange={(event) => onChange(event.target.value as Delivery)}
+      className="min-h-10 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+      {...select}
+    >
+      {DELIVERIES.map((delivery) => (
+        <option key={delivery} value={delivery}>
+          {t(`delivery.${delivery}`)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Card, PageHeader, Table, TextLink } from "~/app/_components/ui";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { ZAuditSearch } from "~/schemas/moderation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation"))("audit.title") };
+}
+
+const FILTERS = ["actor", "action", "targetType", "targetId", "from", "to"] as const;
+type Params = Partial<Record<(typeof FILTERS)[number] | "cursor", string | string[]>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+
+/**
+ * The audit trail, searchable by coordinators (and administrators): a plain GET form, so a search
+ * is a shareable address and works without JavaScript.
+ */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const viewer = await requireViewer();
+  if (!viewer.permissions.has("audit.search")) notFound();
+  const params = await searchParams;
+  const values = Object.fromEntries(FILTERS.map((key) => [key, first(params[key])]).filter(([, v]) => v)) as Partial<Record<(typeof FILTERS)[number], string>>;
+  const parsed = ZAuditSearch.safeParse({ ...values, cursor: first(params.cursor) });
+  const [t, format] = await Promise.all([getTranslations("moderation.audit"), getFormatter()]);
+  const page = parsed.success ? await (await api()).audit.search(parsed.data) : null;
+  const next = page?.nextCursor ? `/admin/audit?${new URLSearchParams({ ...values, cursor: page.nextCursor })}` : null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={viewer.permissions.has("notice.read_log") ? <TextLink href="/admin/audit/reads">{t("readsLink")}</TextLink> : null} />
+      <Card className="mb-6">
+        <form method="get" action="/admin/audit" className="grid gap-3 sm:grid-cols-3" aria-label={t("search")}>
+          {FILTERS.map((key) => (
+            <label key={key} className="text-sm font-medium text-slate-700">
+              {t(`filters.${key}`)}
+              <input
+                name={key}
+                type={key === "from" || key === "to" ? "date" : "text"}
+                defaultValue={values[key] ?? ""}
+                className={`mt-1 ${inputClass}`}
+                placeholder={key === "action" ? "moderation." : undefined}
+              />
+            </label>
+          ))}
+          <div className="flex items-end gap-2">
+            <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t("search")}
+            </button>
+            <TextLink href="/admin/audit">{t("clear")}</TextLink>
+          </div>
+        </form>
+        {!parsed.success ? (
+          <p role="status" className="mt-3 text-sm text-red-700">
+            {t("invalid")}
+          </p>
+        ) : null}
+      </Card>
+      {page ? (
+        <>
+          <Table head={[t("at"), t("action"), t("actor"), t("target"), t("ip"), t("details")]}>
+            {page.items.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-3 py-4 text-center text-slate-500">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : null}
+            {page.items.map((entry) => (
+              <tr key={entry.id} data-testid="audit-entry" data-entry-id={entry.id} className="align-top">
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <span className="block text-xs text-slate-500">#{entry.id}</span>
+                  {format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                <td className="px-3 py-2">
+                  {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "—"}
+                  {entry.agency ? <span className="block text-xs text-slate-500">{entry.agency}</span> : null}
+                </td>
+                <td className="px-3 py-2 text-xs break-all">{entry.targetType ? `${entry.targetType}: ${entry.targetId}` : "—"}</td>
+                <td className="px-3 py-2 text-xs">{entry.ip ?? "—"}</td>
+                <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{JSON.stringify(entry.details)}</td>
+              </tr>
+            ))}
+          </Table>
+          {next ? (
+            <p className="mt-4 text-center text-sm">
+              <TextLink href={next} rel="next">
+                {t("older")} →
+              </TextLink>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, PageHeader, Table, TextLink } from "~/app/_components/ui";
+import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { RunDigestsButton } from "./_components/run-digests-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("subscriptions.admin"))("title") };
+}
+
+export default async function MailAdminPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  await requireViewer();
+  const before = Number((await searchParams).before);
+  const caller = await api();
+  const [mailbox, dead, t, format] = await Promise.all([
+    orNotFound(caller.mail.mailbox(Number.isSafeInteger(before) && before > 0 ? { before } : {})),
+    orNotFound(caller.mail.deadLetters()),
+    getTranslations("subscriptions.admin"),
+    getFormatter(),
+  ]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="space-y-6">
+        <Card>
+          <RunDigestsButton />
+        </Card>
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">{t("mailbox")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("mailboxHint")}</p>
+          {mailbox.messages.length ? (
+            <div data-testid="mailbox">
+              <Table head={[t("to"), t("subject"), t("sent")]}>
+                {mailbox.messages.map((m) => (
+                  <tr key={m.id}>
+                    <td className="px-3 py-2 text-sm">{m.to}</td>
+                    <td className="px-3 py-2 text-sm">
+                      <TextLink href={`/admin/mail/${m.id}`}>{m.subject}</TextLink>
+                    </td>
+                    <td className="px-3 py-2 text-sm whitespace-nowrap">{when(m.createdAt)}</td>
+                  </tr>
+                ))}
+              </Table>
+              {mailbox.next ? (
+                <p className="mt-3 text-sm">
+                  <TextLink href={`/admin/mail?before=${mailbox.next}`}>{t("older")}</TextLink>
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">{t("empty")}</p>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
+          {dead.length ? (
+            <Table head={[t("queue"), t("data"), t("error"), t("attempts"), t("failedAt")]}>
+              {dead.map((job) => (
+                <tr key={job.id}>
+                  <td className="px-3 py-2 text-sm">{job.queue}</td>
+                  <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
+                  <td className="px-3 py-2 text-sm">{job.error}</td>
+                  <td className="px-3 py-2 text-sm">{job.attempts}</td>
+                  <td className="px-3 py-2 text-sm whitespace-nowrap">{job.failedAt ? when(job.failedAt) : null}</td>
+                </tr>
+              ))}
+            </Table>
+          ) : (
+            <p className="text-sm text-slate-600">{t("deadEmpty")}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { getTranslations } from "next-intl/server";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { Card, TextLink } from "~/app/_components/ui";
+import type { NoticeStatus } from "~/schemas/notice-enums";
+import { ReportForm } from "./report-form";
+
+const HELD = new Set<NoticeStatus>(["pending_review", "changes_requested", "rejected", "merged"]);
+
+/**
+ * What moderation says about a notice on its page: the agencies it credits, why a coordinator
+ * held, sent back, rejected or merged it (the latest decision, which its agency may read), where
+ * a merged notice lives now, and the report form for its readers.
+ */
+export async function NoticeModeration({ notice }: { notice: { id: string; status: NoticeStatus; agency: { id: string } } }) {
+  const viewer = await requireViewer();
+  const caller = await api();
+  const t = await getTranslations("moderation.notice");
+  const ownAgency = notice.agency.id === viewer.agencyId;
+  const [credits, log, redirect] = await Promise.all([
+    caller.moderation.credits({ id: notice.id }),
+    (ownAgency || viewer.permissions.has("moderation.review")) && viewer.permissions.has("moderation.log")
+      ? caller.moderation.log({ noticeId: notice.id, limit: 1 })
+      : null,
+    notice.status === "merged" ? caller.moderation.redirect({ id: notice.id }) : null,
+  ]);
+  const latest = log?.items[0];
+  return (
+    <div className="space-y-4" data-testid="notice-moderation">
+      {credits.length ? (
+        <p className="text-sm text-slate-700" data-testid="notice-credits">
+          {t("credits", { agencies: credits.map((c) => c.shortName).join(", ") })}
+        </p>
+      ) : null}
+      {HELD.has(notice.status) ? (
+        <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="moderation-banner">
+          <p className="font-semibold">{t(`status.${notice.status as "pending_review" | "changes_requested" | "rejected" | "merged"}`)}</p>
+          {latest ? <p className="mt-1 whitespace-pre-line">{t("reason", { reason: latest.reason })}</p> : null}
+          {redirect?.id ? (
+            <p className="mt-1">
+              <TextLink href={`/notices/${redirect.id}`}>{t("mergedInto")}</TextLink>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {viewer.permissions.has("moderation.review") ? (
+        <p className="text-sm">
+          <TextLink href={`/moderation/${notice.id}`}>{t("review")}</TextLink>
+        </p>
+      ) : null}
+      {viewer.permissions.has("notice.report") && notice.status === "published" ? (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">{t("reportHeading")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("reportIntro")}</p>
+          <ReportForm id={notice.id} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { TlpBadge } from "~/app/_components/tlp-badge";
+import { Badge, Button, PageHeader, TextLink } from "~/app/_components/ui";
+import { RefreshOnArrival } from "../_components/live-notifications";
+import { markAllReadAction, markReadAction } from "./actions";
+import { NotificationNoticeLink } from "./_components/notice-link";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+type SearchParams = Promise<{ cursor?: string | string[] }>;
+
+/** A cursor from the address bar, or none when it is missing or not one of ours. */
+function cursorOf(value: string | string[] | undefined): number | undefined {
+  const id = typeof value === "string" && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer();
+  const cursor = cursorOf((await searchParams).cursor);
+  const caller = await api();
+  const [page, unread, t, vocab, format] = await Promise.all([
+    caller.notifications.list({ cursor }),
+    caller.notifications.unreadCount(),
+    getTranslations("notifications"),
+    getTranslations("vocab"),
+    getFormatter(),
+  ]);
+
+  return (
+    <>
+      <RefreshOnArrival />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          unread > 0 ? (
+            <form action={markAllReadAction}>
+              <Button type="submit" variant="secondary">
+                {t("markAllRead")}
+              </Button>
+            </form>
+          ) : null
+        }
+      />
+      {page.items.length > 0 && unread === 0 ? (
+        <p role="status" className="mb-4 text-sm text-slate-600">
+          {t("allRead")}
+        </p>
+      ) : null}
+      {cursor !== undefined ? (
+        <p className="mb-3 text-sm">
+          <TextLink href="/notifications">← {t("newest")}</TextLink>
+        </p>
+      ) : null}
+      <h2 className="sr-only">{t("listHeading")}</h2>
+      {page.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t("empty")}</p>
+      ) : (
+        <ol className="space-y-3" data-testid="notification-list">
+          {page.items.map((item) => {
+            const unreadItem = item.readAt === null;
+            return (
+              <li
+                key={item.id}
+                data-testid="notification"
+                data-unread={unreadItem}
+                className={`flex flex-wrap items-start justify-between gap-3 rounded-lg border bg-white p-4 shadow-sm ${unreadItem ? "border-brand-600" : "border-slate-200"}`}
+              >
+                <div className="min-w-0">
+                  <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
+                    {unreadItem ? <Badge tone="amber">{t("unread")}</Badge> : null}
+                    <Badge>{t(`event.${item.kind}`)}</Badge>
+                    <TlpBadge tlp={item.notice.tlp} />
+                    <Badge>{vocab(`kind.${item.notice.kind}`)}</Badge>
+                  </div>
+                  <p className={`text-base ${unreadItem ? "font-semibold" : ""}`}>
+                    <NotificationNoticeLink id={item.id} noticeId={item.notice.id} unread={unreadItem}>
+                      {item.notice.title}
+                    </NotificationNoticeLink>
+                  </p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    <time dateTime={item.createdAt.toISOString()}>
+                      {t("received", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                    </time>
+                  </p>
+                </div>
+                {unreadItem ? (
+                  <form action={markReadAction}>
+                    <input type="hidden" name="id" value={item.id} />
+                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1 text-xs">
+                      {t("markRead")}
+                    </Button>
+                  </form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {page.nextCursor !== null ? (
+        <nav aria-label={t("older")} className="mt-4 flex justify-center">
+          <Link
+            href={`/notifications?cursor=${page.nextCursor}`}
+            rel="next"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-600 hover:bg-slate-50"
+          >
+            {t("older")} →
+          </Link>
+        </nav>
+      ) : null}
+    </>
+  );
+}

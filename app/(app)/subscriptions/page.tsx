@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "~/app/_components/names";
+import { Card, PageHeader, TextLink } from "~/app/_components/ui";
+import { api, requireViewer } from "~/app/_trpc/server";
+import { NOTICE_KINDS } from "~/schemas/notice-enums";
+import { MailSettingsForm } from "./_components/mail-settings-form";
+import { NewSubscriptionForm, type FeedOptions } from "./_components/new-subscription-form";
+import { SubscriptionControls } from "./_components/subscription-row";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("subscriptions"))("title") };
+}
+
+export default async function SubscriptionsPage() {
+  await requireViewer();
+  const caller = await api();
+  const [list, options, mail, t, vocab, locale] = await Promise.all([
+    caller.subscriptions.list(),
+    caller.subscriptions.options(),
+    caller.subscriptions.mailSettings(),
+    getTranslations("subscriptions"),
+    getTranslations("vocab"),
+    getLocale(),
+  ]);
+
+  const feedOptions: FeedOptions = {
+    crossings: options.crossings.map((c) => ({ id: c.id, label: localized(c.names, locale) })),
+    substances: options.substances.map((s) => ({ id: s.id, label: localized(s.names, locale) })),
+    countries: options.countries.map((c) => ({ id: c.code, label: localized(c.names, locale) })),
+    kinds: NOTICE_KINDS.map((kind) => ({ id: kind, label: vocab(`kind.${kind}`) })),
+    agencies: options.agencies.map((a) => ({ id: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })),
+  };
+  const names = (list: { id: string; label: string }[]) => new Map(list.map((o) => [o.id, o.label]));
+  const label = {
+    crossings: names(feedOptions.crossings),
+    substances: names(feedOptions.substances),
+    countries: names(feedOptions.countries),
+    kinds: names(feedOptions.kinds),
+    agencies: names(feedOptions.agencies),
+  };
+  const join = (ids: string[], map: Map<string, string>) => ids.map((id) => map.get(id) ?? id).join(", ");
+
+  const feeds = list.filter((s) => !s.noticeId);
+  const watches = list.filter((s) => s.noticeId);
+  const describe = (s: (typeof list)[number]) =>
+    [
+      s.crossingIds.length ? t("describe.crossings", { list: join(s.crossingIds, label.crossings) }) : null,
+      s.substanceIds.length ? t("describe.substances", { list: join(s.substanceIds, label.substances) }) : null,
+      s.countryCodes.length ? t("describe.countries", { role: t(`countryRole.${s.countryRole}`), list: join(s.countryCodes, label.countries) }) : null,
+      s.kinds.length ? t("describe.kinds", { list: join(s.kinds, label.kinds) }) : null,
+      s.agencyIds.length ? t("describe.agencies", { list: join(s.agencyIds, label.agencies) }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("list.feeds")}</h2>
+          {feeds.length ? (
+            <ul className="divide-y divide-slate-200" data-testid="subscription-list">
+              {feeds.map((s) => {
+                const text = describe(s);
+                return (
+                  <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <span className="text-sm">{text}</span>
+                    <SubscriptionControls id={s.id} delivery={s.delivery} label={text} />
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">{t("list.empty")}</p>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("list.watches")}</h2>
+          {watches.length ? (
+            <ul className="divide-y divide-slate-200">
+              {watches.map((s) => {
+                const text = s.noticeTitle ?? t("list.unavailable");
+                return (
+                  <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    {s.noticeTitle ? <TextLink href={`/notices/${s.noticeId}`}>{text}</TextLink> : <span className="text-sm text-slate-600">{text}</span>}
+                    <SubscriptionControls id={s.id} delivery={s.delivery} label={text} />
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">{t("list.noWatches")}</p>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("create.title")}</h2>
+          <NewSubscriptionForm options={feedOptions} />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("mail.title")}</h2>
+          <MailSettingsForm moderationEmails={mail.moderationEmails} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
+import { LocaleSwitcher } from "~/app/_components/locale-switcher";
+import { Card } from "~/app/_components/ui";
+import { Enrolment } from "./_components/enrolment";
+import { SignOutLink } from "./_components/sign-out-link";
+import { VerifyForm } from "./_components/verify-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("security.mfa"))("verifyTitle") };
+}
+
+// Personal to the session: never prerendered, never cached.
+export const dynamic = "force-dynamic";
+
+/** The only page a session reaches between its password and its second factor. */
+export default async function SecondFactorPage() {
+  if (await optionalViewer()) redirect("/");
+  const pending = await pendingSecondFactor();
+  if (!pending) redirect("/signin");
+  const t = await getTranslations();
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <div className="mb-6 text-center">
+        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
+      </div>
+      <Card>
+        {pending.step === "verify" ? (
+          <>
+            <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.verifyTitle")}</h1>
+            <p className="mb-4 text-sm text-slate-600">{t("security.mfa.verifyIntro")}</p>
+            <VerifyForm />
+          </>
+        ) : (
+          <>
+            <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.enrolTitle")}</h1>
+            <p className="mb-4 text-sm text-slate-600">{t("security.mfa.enrolRequired")}</p>
+            <Enrolment continueTo="/" />
+          </>
+        )}
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <SignOutLink />
+        </div>
+      </Card>
+      <LocaleSwitcher />
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import { bigserial, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
+import { notices } from "./notices";
+
+export const NOTICE_EVENT_KINDS = ["published", "edited", "linked", "retracted", "released", "moderated"] as const;
+export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
+
+/** What happened to a notice, in order: the source every alert (in-app, email, digest) fans out from. */
+export const noticeEvents = pgTable(
+  "notice_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    kind: text().$type<NoticeEventKind>().notNull(),
+    actorUserId: uuid(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index("notice_events_notice_idx").on(t.noticeId)],
+);

@@ -1,0 +1,50 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "~/env.js";
+
+// Headers only. Nothing here decides who may see what: every page and procedure checks the session
+// against the database itself (server/auth/sessions.ts), so a request that skips this proxy
+// (CVE-2025-29927 and its kind) loses a header, never an authorization check.
+
+/**
+ * The policy of one page response. Scripts run only with this response's nonce (Next.js puts it on
+ * its own scripts, reading it from the request's policy header); 'strict-dynamic' lets those load
+ * the app's chunks. Styles may be inline: they cannot run code, and Next.js writes some.
+ */
+export function contentSecurityPolicy(nonce: string, { development = false, https = false } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    // data: for the enrolment QR code, drawn as an SVG data URL.
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https: env.APP_URL.startsWith("https://") });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  // Pages are personal once signed in; none is worth keeping in a shared cache.
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // API routes set their own headers; static files carry no script and no personal data.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+    },
+  ],
+};

@@ -1,0 +1,10 @@
+// Closed vocabularies of moderation, shared by the database enums (db/schema/moderation.ts), the
+// input schemas and the pages.
+
+export const REPORT_REASONS = ["inaccurate", "duplicate", "personal_data", "wrong_marking", "inappropriate", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const REPORT_STATUSES = ["open", "resolved"] as const;
+
+export const MODERATION_ACTIONS = ["approve", "request_changes", "reject", "retract", "redact", "merge", "pin", "unpin", "dismiss"] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

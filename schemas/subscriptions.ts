@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { NOTICE_KINDS } from "~/schemas/notice-enums";
+
+export const DELIVERIES = ["in_app", "instant", "daily", "weekly"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** Which of a notice's countries a subscription's countries are compared with. */
+export const COUNTRY_ROLES = ["any", "location", "origin", "destination"] as const;
+export type CountryRole = (typeof COUNTRY_ROLES)[number];
+
+const ids = (max: number) => z.array(z.string().trim().min(1).max(80)).max(max);
+
+/**
+ * A feed: every dimension given must match (AND); within one, any value matches (OR). So
+ * "Torugart or Irkeshtam, acetic anhydride" is crossings [torugart, irkeshtam] + substances
+ * [acetic-anhydride]. At least one dimension: a subscription to everything would flood.
+ */
+export const ZSubscriptionFilter = z
+  .strictObject({
+    crossingIds: ids(20).default([]),
+    substanceIds: ids(20).default([]),
+    countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/)).max(20).default([]),
+    countryRole: z.enum(COUNTRY_ROLES).default("any"),
+    kinds: z.array(z.enum(NOTICE_KINDS)).max(NOTICE_KINDS.length).default([]),
+    agencyIds: ids(20).default([]),
+  })
+  .refine((f) => f.crossingIds.length + f.substanceIds.length + f.countryCodes.length + f.kinds.length + f.agencyIds.length > 0, {
+    error: "emptySubscription",
+  });
+export type SubscriptionFilter = z.output<typeof ZSubscriptionFilter>;
+
+export const ZCreateSubscription = z.strictObject({
+  filter: ZSubscriptionFilter,
+  delivery: z.enum(DELIVERIES),
+});
+export type CreateSubscriptionInput = z.input<typeof ZCreateSubscription>;
+
+export const ZUpdateSubscription = z.strictObject({ id: z.uuid(), delivery: z.enum(DELIVERIES) });
+export const ZSubscriptionId = z.strictObject({ id: z.uuid() });
+export const ZWatch = z.strictObject({ noticeId: z.uuid(), delivery: z.enum(DELIVERIES).default("instant") });
+export const ZNoticeRef = z.strictObject({ noticeId: z.uuid() });
+export const ZMailSettings = z.strictObject({ moderationEmails: z.boolean() });
+export const ZFollowTarget = z.strictObject({ target: z.enum(["crossing", "substance", "agency"]), id: z.string().trim().min(1).max(80) });
+export const ZMailboxPage = z.strictObject({ before: z.number().int().positive().optional() });
+export const ZMailboxMessage = z.strictObject({ id: z.number().int().positive() });

@@ -1,0 +1,68 @@
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { headerRules, responseHeaders } from "~/next.config.js";
+import { config, contentSecurityPolicy, proxy } from "~/proxy";
+
+const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+
+describe("the Content-Security-Policy of pages", () => {
+  it("allows scripts only with a fresh nonce, and no plugin, base or framing", () => {
+    const first = proxy(new NextRequest("http://localhost:3000/feed"));
+    const second = proxy(new NextRequest("http://localhost:3000/feed"));
+    const policy = first.headers.get("content-security-policy")!;
+    expect(policy).toBeTruthy();
+    expect(second.headers.get("content-security-policy")).not.toBe(policy);
+    const csp = directives(policy);
+    const scripts = csp.get("script-src")!;
+    expect(scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{20,}'$/.test(source))).toBe(true);
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("hands the same nonce to the page render, through the request headers", () => {
+    const response = proxy(new NextRequest("http://localhost:3000/"));
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy")!)![1];
+    expect(response.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(response.headers.get("content-security-policy"));
+  });
+
+  it("needs eval only in development, and upgrades requests only when served over HTTPS", () => {
+    expect(directives(contentSecurityPolicy("n", { development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy("n", { https: true })).toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy("n")).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("covers every page and leaves API routes and static files to their own headers", () => {
+    const pattern = new RegExp(`^${config.matcher[0]!.source}$`);
+    for (const path of ["/", "/feed", "/mfa", "/signin", "/notices/abc"]) expect(pattern.test(path)).toBe(true);
+    for (const path of ["/api/trpc/health.ping", "/_next/static/chunk.js"]) expect(pattern.test(path)).toBe(false);
+  });
+});
+
+describe("the headers of every response (next.config.js)", () => {
+  const byName = (phase: string) => new Map(responseHeaders(phase).map((h: { key: string; value: string }) => [h.key.toLowerCase(), h.value]));
+
+  it("forbid sniffing and framing, send no referrer, and pin HTTPS in production", () => {
+    const headers = byName(PHASE_PRODUCTION_SERVER);
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    expect(headers.get("referrer-policy")).toBe("same-origin");
+    expect(headers.get("x-frame-options")).toBe("DENY");
+    expect(headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
+  });
+
+  it("give API answers a policy of their own that loads nothing and allows no framing", () => {
+    const api = headerRules(PHASE_PRODUCTION_SERVER).find((rule: { source: string }) => rule.source === "/api/:path*")!;
+    const policy = directives(api.headers.find((h: { key: string }) => h.key === "Content-Security-Policy")!.value);
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  it("leave HSTS out of the development server", () => {
+    expect(byName(PHASE_DEVELOPMENT_SERVER).has("strict-transport-security")).toBe(false);
+  });
+});

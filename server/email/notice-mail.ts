@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { createTranslator } from "next-intl";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { NoticeEventKind } from "~/db/schema";
+import { env } from "~/env.js";
+import type { Locale } from "~/i18n/locales";
+import { loadMessages } from "~/i18n/messages";
+import { mailItem, type MailNotice } from "~/server/email/tlp";
+import { NoticeEntry, NoticeMail, type MailEntry, type NoticeMailProps } from "~/server/email/templates/notice-mail";
+import { noticeMailText } from "~/server/email/templates/notice-mail-text";
+import { signUnsubscribe } from "~/server/email/unsubscribe-token";
+import type { OutgoingMail } from "~/server/email/transport";
+
+export type MailKind = "alerts" | "moderation" | "daily" | "weekly";
+
+/** One pending item as loaded for a message: the notice (before the TLP rule) and why it is here. */
+export type PendingNotice = MailNotice & { event: NoticeEventKind; subscriptionId: string | null };
+
+export type MailRecipient = { userId: string; email: string; locale: Locale; timeZone: string };
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+const translators = new Map<Locale, Promise<{ t: Translate; vocab: Translate }>>();
+
+function translatorsFor(locale: Locale) {
+  let found = translators.get(locale);
+  if (!found) {
+    found = loadMessages(locale).then((messages) => ({
+      t: createTranslator({ locale, messages: messages as never, namespace: "email" as never }) as unknown as Translate,
+      vocab: createTranslator({ locale, messages: messages as never, namespace: "vocab" as never }) as unknown as Translate,
+    }));
+    translators.set(locale, found);
+  }
+  return found;
+}
+
+/** Stable for a dedupe key: a message resent after a crash carries the same Message-ID. */
+export function messageIdFor(dedupeKey: string): string {
+  const host = new URL(env.APP_URL).hostname || "tianshan.local";
+  return `<${createHash("sha256").update(dedupeKey).digest("hex").slice(0, 40)}@${host}>`;
+}
+
+const XHTML_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+// A notice reads the same in every digest of one language: a digest run renders each (notice,
+// language, events) block once instead of once per reader. Bounded; cleared when full.
+const ENTRY_CACHE_SIZE = 20_000;
+const entryCache = new Map<string, string>();
+
+function entryHtml(locale: Locale, entry: MailEntry, t: Translate, vocab: Translate): string {
+  const key = `${locale}\u0000${JSON.stringify(entry)}`;
+  let html = entryCache.get(key);
+  if (html === undefined) {
+    html = renderToStaticMarkup(createElement(NoticeEntry, { entry, t, vocab }));
+    if (entryCache.size >= ENTRY_CACHE_SIZE) entryCache.clear();
+    entryCache.set(key, html);
+  }
+  return html;
+}
+
+const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
+
+/**
+ * Builds the email for a list of pending notices: each notice once (however many events or
+ * subscriptions brought it), as much of it as its TLP marking allows, with RFC 8058 one-click
+ * unsubscribe headers for the subscriptions this message was sent for.
+ */
+export async function buildNoticeMail(input: {
+  kind: MailKind;
+  recipient: MailRecipient;
+  pending: PendingNotice[];
+  dedupeKey: string;
+  periodDate: string | null;
+}): Promise<OutgoingMail> {
+  const { kind, recipient, pending } = input;
+  const { t, vocab } = await translatorsFor(recipient.locale);
+  const byNotice = new Map<string, { notice: PendingNotice; events: NoticeEventKind[] }>();
+  for (const p of pending) {
+    const seen = byNotice.get(p.id);
+    if (seen) seen.events.push(p.event);
+    else byNotice.set(p.id, { notice: p, events: [p.event] });
+  }
+  const entries: MailEntry[] = [...byNotice.values()].map(({ notice, events }) => ({
+    item: mailItem(notice),
+    events,
+    url: appUrl(`/notices/${notice.id}`),
+  }));
+  const subscriptionIds = [...new Set(pending.flatMap((p) => (p.subscriptionId ? [p.subscriptionId] : [])))].sort();
+  const token = subscriptionIds.length ? signUnsubscribe({ userId: recipient.userId, subscriptionIds }) : null;
+  // The body links to a page that asks first (link scanners follow links); mail clients POST to
+  // the header's address (RFC 8058), which acts at once.
+  const unsubscribeUrl = token ? appUrl(`/unsubscribe/${token}`) : null;
+  const oneClickUrl = token ? appUrl(`/api/unsubscribe/${token}`) : null;
+  const count = entries.length;
+  const props: NoticeMailProps = {
+    lang: recipient.locale,
+    heading: t(`heading.${kind}`),
+    intro: t(`intro.${kind}`, { count }),
+    entries,
+    t,
+    vocab,
+    unsubscribeUrl,
+    preferencesUrl: appUrl("/subscriptions"),
+  };
+  // Synchronous static rendering: what @react-email/render does, without its stream and
+  // pretty-printing, which cost twice as much over a digest run.
+  const entriesHtml = entries.map((entry) => entryHtml(recipient.locale, entry, t, vocab));
+  const html = `${XHTML_DOCTYPE}${renderToStaticMarkup(createElement(NoticeMail, { ...props, entriesHtml }))}`;
+  const text = noticeMailText(props);
+  return {
+    userId: recipient.userId,
+    to: recipient.email,
+    subject: t(`subject.${kind}`, { count, date: input.periodDate ?? "" }),
+    html,
+    text,
+    messageId: messageIdFor(input.dedupeKey),
+    headers: oneClickUrl
+      ? { "List-Unsubscribe": `<${oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "Auto-Submitted": "auto-generated" }
+      : { "Auto-Submitted": "auto-generated" },
+  };
+}

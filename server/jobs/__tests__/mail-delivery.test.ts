@@ -1,0 +1,250 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~/db/index";
+import { mailDeliveries, mailItems, notifications, subscriptions } from "~/db/schema";
+import { createUser } from "~/db/seed/factories";
+import { POST as unsubscribePost } from "~/app/api/unsubscribe/[token]/route";
+import { useSmtp } from "~/server/email/transport";
+import { enqueueDigestsNow, enqueueDueDigests } from "~/server/jobs/digest-schedule";
+import { JOBS } from "~/server/jobs/queue";
+import { startWorker } from "~/server/jobs/worker";
+import { callerFor } from "~/tests/callers";
+import { createThrough, seizureInput } from "~/tests/notices";
+import { startSmtpSink, waitFor, type SmtpSink } from "~/tests/smtp-sink";
+
+// Before env.js is read: a short batch window, so a test sees a burst become one message.
+vi.hoisted(() => {
+  process.env.MAIL_BATCH_SECONDS = "3";
+});
+
+type Delivery = "in_app" | "instant" | "daily" | "weekly";
+
+let sink: SmtpSink;
+let worker: PgBoss;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  useSmtp(sink.url);
+  worker = await startWorker({ schedule: false, pollingIntervalSeconds: 0.5 });
+});
+
+afterAll(async () => {
+  await worker.stop({ wait: true, timeout: 5000 });
+  useSmtp(null);
+  await sink.close();
+});
+
+async function member(agencyId: string, options: { locale?: "en" | "ru"; timeZone?: string; role?: "analyst" | "chief" | "admin" } = {}) {
+  const user = await createUser(db, { agencyId, role: options.role ?? "chief", locale: options.locale ?? "en", timeZone: options.timeZone, email: `m-${randomUUID()}@test.example.org` });
+  return { user, ...(await callerFor(user)) };
+}
+
+async function subscriber(agencyId: string, crossingId: string, delivery: Delivery, options: Parameters<typeof member>[1] = {}) {
+  const m = await member(agencyId, options);
+  const subscription = await m.caller.subscriptions.create({ filter: { crossingIds: [crossingId] }, delivery });
+  return { ...m, subscription };
+}
+
+const analyst = async () => (await member("kg-mvd-sbnon", { role: "analyst" })).caller;
+
+const pendingItems = (userId: string) => db.$count(mailItems, and(eq(mailItems.userId, userId), isNull(mailItems.deliveryId)));
+const header = (mail: SmtpSink["received"][number], name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? null;
+const settle = (ms = 4000) => new Promise((r) => setTimeout(r, ms));
+
+describe("instant alerts", () => {
+  it("batch a burst into one message per reader, in their language, with only what each marking allows", async () => {
+    const ru = await subscriber("kz-sgd-customs", "torugart", "instant", { locale: "ru" });
+    const en = await subscriber("kz-sgd-customs", "torugart", "instant", { locale: "en" });
+    const author = await analyst();
+    const clear = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Clear tanker at Torugart", narrative: "Declared as solvent, found behind a false wall." }));
+    const amber = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Amber secret title", narrative: "amber secret narrative", tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    const red = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Red secret title", narrative: "red secret narrative", tlp: "red", recipientIds: [ru.user.id] }));
+
+    await waitFor(() => sink.to(ru.user.email).length > 0 && sink.to(en.user.email).length > 0, 20_000, "both alerts");
+    await settle();
+    const [ruMail, ...ruMore] = sink.to(ru.user.email);
+    const [enMail, ...enMore] = sink.to(en.user.email);
+    expect(ruMore).toHaveLength(0);
+    expect(enMore).toHaveLength(0);
+
+    expect(ruMail!.subject).toBe("3 новых сообщения для вас");
+    expect(ruMail!.text).toContain("Clear tanker at Torugart");
+    expect(ruMail!.text).toContain("found behind a false wall");
+    expect(ruMail!.text).toContain("TLP:AMBER");
+    expect(ruMail!.text).toContain("Содержание доступно только после входа в систему.");
+    expect(ruMail!.text).toContain("Сообщение TLP:RED, адресованное вам");
+    for (const body of [ruMail!.text!, ruMail!.html as string]) {
+      expect(body).not.toMatch(/Amber secret|amber secret|Red secret|red secret/);
+      for (const { id } of [clear, amber, red]) expect(body).toContain(`/notices/${id}`);
+    }
+
+    expect(enMail!.subject).toBe("2 new notices for you");
+    expect(enMail!.text).toContain("Clear tanker at Torugart");
+    expect(enMail!.text).not.toContain(red.id);
+    expect(enMail!.text).not.toMatch(/TLP:RED|Amber secret/);
+
+    expect(header(ruMail!, "list-unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\/[\w.-]+>$/);
+    expect(header(ruMail!, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(ruMail!.messageId).toMatch(/^<[0-9a-f]{40}@localhost>$/);
+    // The notification centre got every notice too: email is on top of in-app.
+    expect(await db.$count(notifications, eq(notifications.userId, ru.user.id))).toBe(3);
+  }, 45_000);
+
+  it("keep trying while SMTP refuses, and deliver once after it recovers", async () => {
+    await worker.updateQueue(JOBS.instantMail, { name: JOBS.instantMail, policy: "stately", retryLimit: 30, retryDelay: 1, retryBackoff: false, expireInSeconds: 300, deadLetter: JOBS.deadLetter });
+    const reader = await subscriber("kz-sgd-customs", "irkeshtam", "instant");
+    sink.setMode("refuse");
+    const refusedBefore = sink.refused;
+    try {
+      await createThrough(await analyst(), seizureInput({ crossingId: "irkeshtam", title: "Sent while SMTP is down" }));
+      await waitFor(() => sink.refused >= refusedBefore + 3, 30_000, "three refused attempts");
+      expect(sink.to(reader.user.email)).toHaveLength(0);
+    } finally {
+      sink.setMode("accept");
+    }
+    await waitFor(() => sink.to(reader.user.email).length > 0, 20_000, "delivery after recovery");
+    await settle(3000);
+    expect(sink.to(reader.user.email).map((m) => m.subject)).toEqual(["A new notice for you"]);
+    expect(sink.to(reader.user.email)[0]!.text).toContain("Sent while SMTP is down");
+  }, 60_000);
+});
+
+describe("digests", () => {
+  it("go out once per period, with only what the reader may read at send time", async () => {
+    const kz = await subscriber("kz-sgd-customs", "dostyk", "daily");
+    const tj = await subscriber("tj-customs", "dostyk", "daily");
+    const { caller: admin } = await member("unodc-roca", { role: "admin" });
+    const author = await analyst();
+    const shared = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Digest clear notice" }));
+    const amber = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Digest amber notice", tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    const restricted = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    await waitFor(async () => (await pendingItems(kz.user.id)) === 3 && (await pendingItems(tj.user.id)) === 1, 15_000, "fan-out");
+    // Re-released to Tajikistan only: Kazakh readers lose it before the digest is built.
+    await author.notices.update({ id: restricted.id, version: 1, notice: seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["TJ"] }) });
+
+    expect((await admin.mail.runDigests()).queued).toBeGreaterThanOrEqual(2);
+    await waitFor(() => sink.to(kz.user.email).length > 0 && sink.to(tj.user.email).length > 0, 20_000, "digests");
+    expect((await admin.mail.runDigests()).queued).toBe(0);
+    await settle();
+
+    const [kzDigest, ...kzMore] = sink.to(kz.user.email);
+    expect(kzMore).toHaveLength(0);
+    expect(kzDigest!.subject).toMatch(/^Your daily digest, \d{4}-\d{2}-\d{2}$/);
+    expect(kzDigest!.text).toContain("Digest clear notice");
+    expect(kzDigest!.text).toContain(`/notices/${amber.id}`);
+    expect(kzDigest!.text).not.toContain(restricted.id);
+    expect(kzDigest!.text).not.toContain("Digest amber notice");
+
+    const [tjDigest, ...tjMore] = sink.to(tj.user.email);
+    expect(tjMore).toHaveLength(0);
+    expect(tjDigest!.text).toContain(`/notices/${shared.id}`);
+    expect(tjDigest!.text).not.toContain(amber.id);
+    expect(await db.$count(mailDeliveries, eq(mailDeliveries.userId, kz.user.id))).toBe(1);
+  }, 45_000);
+
+});
+
+describe("a worker killed mid-run", () => {
+  it("leaves no reader without their digest, and none with two", async () => {
+    const readers = await Promise.all(Array.from({ length: 5 }, () => subscriber("kz-sgd-customs", "kulma", "daily")));
+    await createThrough(await analyst(), seizureInput({ crossingId: "kulma", title: "Digest across a crash" }));
+    await waitFor(async () => (await Promise.all(readers.map((r) => pendingItems(r.user.id)))).every((n) => n === 1), 15_000, "fan-out");
+
+    // This test's worker steps aside; a worker in its own process takes the digests, sends two,
+    // and is killed (SIGKILL: no clean-up) while handing the third to SMTP. Its job stays "active"
+    // until it expires: seconds here instead of a minute.
+    await worker.updateQueue(JOBS.digestMail, { name: JOBS.digestMail, policy: "stately", retryLimit: 12, retryDelay: 1, expireInSeconds: 3, deadLetter: JOBS.deadLetter });
+    await worker.stop({ graceful: false, wait: true });
+    const sentBefore = sink.count;
+    sink.stallAfter(sentBefore + 2);
+    // One process (no tsx CLI wrapper, which would leave its child running after the kill).
+    const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "tests", "worker-process.ts")], {
+      env: { ...process.env, SMTP_URL: sink.url },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      await new Promise<void>((resolve) => child.stdout!.on("data", (chunk: Buffer) => String(chunk).includes("worker ready") && resolve()));
+      await db.transaction((tx) => enqueueDigestsNow(tx));
+      await waitFor(() => sink.count === sentBefore + 2 && sink.stalled === 1, 30_000, "two digests sent and a third in flight");
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+      sink.releaseStalled();
+    }
+
+    worker = await startWorker({ schedule: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+    await db.transaction((tx) => enqueueDigestsNow(tx));
+    await waitFor(() => readers.every((r) => sink.to(r.user.email).length > 0), 30_000, "every digest after the restart");
+    await settle();
+    expect(readers.map((r) => sink.to(r.user.email).length)).toEqual([1, 1, 1, 1, 1]);
+    for (const r of readers) expect(await db.$count(mailDeliveries, eq(mailDeliveries.userId, r.user.id))).toBe(1);
+  }, 90_000);
+});
+
+describe("one-click unsubscribe", () => {
+  it("works without sign-in, for the subscription the email was sent for and nothing else", async () => {
+    const reader = await subscriber("kz-sgd-customs", "karkara", "instant");
+    const other = await reader.caller.subscriptions.create({ filter: { kinds: ["arrest"] }, delivery: "daily" });
+    const bystander = await subscriber("kz-sgd-customs", "karkara", "instant");
+    await createThrough(await analyst(), seizureInput({ crossingId: "karkara", title: "Mail with an unsubscribe link" }));
+    await waitFor(() => sink.to(reader.user.email).length > 0, 20_000, "the alert");
+    const mail = sink.to(reader.user.email)[0]!;
+    const token = header(mail, "list-unsubscribe")!.slice(1, -1).split("/").pop()!;
+    expect(mail.text).toContain(`/unsubscribe/${token}`);
+
+    const post = (t: string) =>
+      unsubscribePost(
+        new Request(`http://localhost:3000/api/unsubscribe/${t}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        { params: Promise.resolve({ token: t }) },
+      );
+    const signature = token.split(".")[1]!;
+    const forged = `${Buffer.from(JSON.stringify({ u: reader.user.id, s: [reader.subscription.id, bystander.subscription.id] })).toString("base64url")}.${signature}`;
+    expect((await post(forged)).status).toBe(404);
+    expect((await post(`${token.slice(0, -3)}abc`)).status).toBe(404);
+    expect((await post(token)).status).toBe(200);
+
+    const rows = await db
+      .select({ id: subscriptions.id, delivery: subscriptions.delivery })
+      .from(subscriptions)
+      .where(inArray(subscriptions.id, [reader.subscription.id, other.id, bystander.subscription.id]));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.delivery]))).toEqual({
+      [reader.subscription.id]: "in_app",
+      [other.id]: "daily",
+      [bystander.subscription.id]: "instant",
+    });
+  }, 45_000);
+});
+
+describe("the digest schedule", () => {
+  it("are due at 07:00 in each reader's own time zone", async () => {
+    const bishkek = await subscriber("kg-customs", "naryn", "daily", { timeZone: "Asia/Bishkek" });
+    const almaty = await subscriber("kz-sgd-customs", "naryn", "daily", { timeZone: "Asia/Almaty" });
+    await createThrough(await analyst(), seizureInput({ crossingId: "naryn", title: "For the morning digest" }));
+    await waitFor(async () => (await pendingItems(bishkek.user.id)) === 1 && (await pendingItems(almaty.user.id)) === 1, 15_000, "fan-out");
+
+    // The next 07:00 in Bishkek (UTC+6) is 01:00 UTC; Almaty (UTC+5) follows an hour later.
+    const now = new Date();
+    const bishkekSeven = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 1));
+    if (bishkekSeven <= now) bishkekSeven.setUTCDate(bishkekSeven.getUTCDate() + 1);
+    const minutes = (n: number) => new Date(bishkekSeven.getTime() + n * 60_000);
+    const queuedFor = async (userId: string) =>
+      (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0]!.n;
+
+    await worker.offWork(JOBS.digestMail);
+    await enqueueDueDigests(minutes(-1));
+    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([0, 0]);
+    await enqueueDueDigests(minutes(1));
+    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([1, 0]);
+    await enqueueDueDigests(minutes(61));
+    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([1, 1]);
+  });
+});

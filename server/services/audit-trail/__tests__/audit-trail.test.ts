@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { desc, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/index";
+import { auditLog } from "~/db/schema";
+import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
+import { signInWithPassword } from "~/server/auth/credentials";
+import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
+import { audit } from "~/server/services/audit";
+import { verifyAuditChain } from "~/server/services/audit-trail/verify";
+import { callerFor, refusal } from "~/tests/callers";
+import { createThrough, seizureInput } from "~/tests/notices";
+
+const run = promisify(execFile);
+
+/** `npm run audit:verify` against this file's database: its exit code and what it printed. */
+async function auditVerifyCli() {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { env: { ...process.env }, timeout: 60_000 });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+/** Changes an entry the way only a superuser can: with the append-only triggers switched off. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await tx.execute(statement);
+    await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+  });
+}
+
+describe("searching the audit trail", () => {
+  it("filters by actor, action, target and dates, newest first, in pages that neither skip nor repeat", async () => {
+    const coord = await callerFor(await createUser(db, { agencyId: "unodc-roca", role: "coordinator" }));
+    const actor = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", email: `searched-${Date.now()}@test.example.org` });
+    for (let i = 0; i < 5; i += 1) await audit(db, { action: "test.event", actor: { userId: actor.id, agencyId: actor.agencyId }, target: { type: "thing", id: `t${i}` } });
+
+    const first = await coord.caller.audit.search({ actor: actor.email, action: "test.", limit: 2 });
+    expect(first.items.map((e) => e.targetId)).toEqual(["t4", "t3"]);
+    const second = await coord.caller.audit.search({ actor: actor.email, action: "test.", limit: 2, cursor: first.nextCursor! });
+    const third = await coord.caller.audit.search({ actor: actor.email, action: "test.", limit: 2, cursor: second.nextCursor! });
+    expect([...second.items, ...third.items].map((e) => e.targetId)).toEqual(["t2", "t1", "t0"]);
+    expect(third.nextCursor).toBeNull();
+
+    expect((await coord.caller.audit.search({ targetType: "thing", targetId: "t3" })).items).toHaveLength(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await coord.caller.audit.search({ actor: actor.email, from: today, to: today })).items).toHaveLength(5);
+    expect((await coord.caller.audit.search({ actor: actor.email, to: "2020-01-01" })).items).toHaveLength(0);
+  });
+
+  it("finds failed sign-ins of an address, and role changes, and is refused to agency roles", async () => {
+    const coord = await callerFor(await createUser(db, { agencyId: "unodc-roca", role: "coordinator" }));
+    const adminUser = await createUser(db, { agencyId: "unodc-roca", role: "admin" });
+    const target = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
+    await signInWithPassword({ credentials: { email: target.email, password: "wrong password" }, ip: "10.0.0.9", userAgent: null });
+    await (await callerFor(adminUser)).caller.users.update({ userId: target.id, role: "chief" });
+
+    const failures = await coord.caller.audit.search({ actor: target.email, action: "auth.signin_failed" });
+    expect(failures.items[0]).toMatchObject({ ip: "10.0.0.9", details: { reason: "wrong_password" } });
+    const roleChange = await coord.caller.audit.search({ action: "user.update", targetId: target.id });
+    expect(roleChange.items[0]).toMatchObject({ actor: { id: adminUser.id }, details: { role: { from: "analyst", to: "chief" } } });
+
+    const analyst = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "agency_admin" }));
+    expect(await refusal(analyst.caller.audit.search({}))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("locks an account out after repeated failures, even for the right password, and audits the lockout once", async () => {
+    const coord = await callerFor(await createUser(db, { agencyId: "unodc-roca", role: "coordinator" }));
+    const target = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
+    const attempt = (password: string) => signInWithPassword({ credentials: { email: target.email, password }, ip: "10.0.0.7", userAgent: null });
+    for (let i = 0; i < ACCOUNT_LIMIT.failures; i += 1) expect(await attempt(`wrong password ${i}`)).toBeNull();
+    expect(await attempt(DEMO_PASSWORD)).toBeNull();
+
+    const lockouts = await coord.caller.audit.search({ actor: target.email, action: "auth.lockout" });
+    expect(lockouts.items).toHaveLength(1);
+    expect(lockouts.items[0]).toMatchObject({ ip: "10.0.0.7", details: { email: target.email, failures: ACCOUNT_LIMIT.failures } });
+    const [refused] = (await coord.caller.audit.search({ actor: target.email, action: "auth.signin_failed", limit: 1 })).items;
+    expect(refused!.details).toMatchObject({ reason: "locked_out" });
+
+    const other = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
+    expect(await signInWithPassword({ credentials: { email: other.email, password: DEMO_PASSWORD }, ip: "10.0.0.7", userAgent: null })).not.toBeNull();
+  });
+
+  it("shows an agency who read its AMBER notices, and only its own", async () => {
+    const author = await callerFor(await createUser(db, { agencyId: "kg-mvd-sbnon", role: "analyst" }));
+    const colleague = await callerFor(await createUser(db, { agencyId: "kg-mvd-sbnon", role: "chief" }));
+    const reader = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", name: "Reader In Kazakhstan" }));
+    const { id } = await createThrough(author.caller, seizureInput({ tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    await reader.caller.notices.get({ id });
+
+    const reads = await colleague.caller.audit.agencyReads({});
+    expect(reads.items.find((r) => r.notice.id === id)).toMatchObject({ reader: "Reader In Kazakhstan", notice: { tlp: "amber" } });
+    expect((await reader.caller.audit.agencyReads({})).items.some((r) => r.notice.id === id)).toBe(false);
+  });
+});
+
+// Last in the file: tampering leaves this file's database with a broken chain.
+describe("npm run audit:verify", () => {
+  it("proves an untouched chain intact", async () => {
+    await audit(db, { action: "test.intact" });
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+    const cli = await auditVerifyCli();
+    expect(cli).toMatchObject({ code: 0 });
+    expect(cli.output).toMatch(/intact/);
+  });
+
+  it("sees an entry altered with its hash recomputed: the entry after it no longer follows", async () => {
+    for (let i = 0; i < 3; i += 1) await audit(db, { action: "test.rehashed", details: { i } });
+    const [after, victim] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
+    await tamper(sql`UPDATE audit_log SET details = '{"i": 42}' WHERE id = ${victim!.id}`);
+    await tamper(sql`UPDATE audit_log a SET hash = audit_log_entry_hash(a.prev_hash, a) WHERE id = ${victim!.id}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: false, brokenId: after!.id, problem: "chain_break" });
+
+    await tamper(sql`UPDATE audit_log SET details = ${JSON.stringify(victim!.details)}::jsonb, hash = ${victim!.hash} WHERE id = ${victim!.id}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
+  it("names the first altered entry and exits 1", async () => {
+    for (let i = 0; i < 3; i += 1) await audit(db, { action: "test.before_tampering", details: { i } });
+    const [, victim] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(2);
+    await tamper(sql`UPDATE audit_log SET details = '{"i": 99}' WHERE id = ${victim!.id}`);
+
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: false, brokenId: victim!.id, problem: "hash_mismatch" });
+    const cli = await auditVerifyCli();
+    expect(cli.code).toBe(1);
+    expect(cli.output).toContain(`BROKEN at entry ${victim!.id}`);
+  });
+});

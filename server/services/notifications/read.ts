@@ -1,0 +1,53 @@
+import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { db } from "~/db/index";
+import { notices, notifications } from "~/db/schema";
+import { UNREAD_COUNT_CAP, type NotificationsPage } from "~/schemas/notifications";
+import type { Viewer } from "~/server/auth/sessions";
+import { visibleTo } from "~/server/services/visibility";
+
+const columns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+  notice: { id: notices.id, kind: notices.kind, title: notices.title, tlp: notices.tlp, status: notices.status },
+};
+
+/**
+ * The viewer's notifications matching `where`, joined to notices through the visibility rule:
+ * a notification about a notice the viewer may no longer read (re-restricted, or the viewer
+ * moved agency) is not there for them.
+ */
+export function notificationsOf(viewer: Viewer, where?: SQL) {
+  return db
+    .select(columns)
+    .from(notifications)
+    .innerJoin(notices, eq(notices.id, notifications.noticeId))
+    .where(and(eq(notifications.userId, viewer.userId), visibleTo(viewer), where));
+}
+
+export type NotificationItem = Awaited<ReturnType<typeof notificationsOf>>[number];
+
+/** Newest first, one page after the cursor. */
+export async function listNotifications({ viewer, input }: { viewer: Viewer; input: NotificationsPage }) {
+  const { limit } = input;
+  const items = await notificationsOf(viewer, input.cursor === undefined ? undefined : lt(notifications.id, input.cursor))
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1);
+  const more = items.length > limit;
+  const page = more ? items.slice(0, limit) : items;
+  return { items: page, nextCursor: more ? page.at(-1)!.id : null };
+}
+
+/** Unread and readable, counted up to UNREAD_COUNT_CAP. */
+export async function countUnread({ viewer }: { viewer: Viewer }): Promise<number> {
+  const unread = db
+    .select({ one: sql`1` })
+    .from(notifications)
+    .innerJoin(notices, eq(notices.id, notifications.noticeId))
+    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), visibleTo(viewer)))
+    .limit(UNREAD_COUNT_CAP)
+    .as("unread");
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(unread);
+  return row?.count ?? 0;
+}

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "~/db/index";
+import type { NoticeEventKind } from "~/db/schema";
+import type { Delivery } from "~/schemas/subscriptions";
+import { visibleToUsers } from "~/server/services/visibility";
+
+export type Recipient = { userId: string; subscriptionId: string | null; delivery: Delivery; moderationEmails: boolean };
+export type EventRecipients = { noticeId: string; kind: NoticeEventKind; recipients: Recipient[] };
+
+const WATCHED_KINDS = sql`('edited', 'linked', 'retracted', 'moderated')`;
+const NEW_NOTICE_KINDS = sql`('published', 'released')`;
+
+/**
+ * Who hears of a notice event, and by which channels: new notices reach the feeds they match,
+ * updates reach the notice's watchers, a moderation decision also reaches the author. Only users
+ * who may read the notice now (the visibility rule, for all of them in one statement), never the
+ * one who caused the event. One row per user and channel; several matching subscriptions of one
+ * user collapse into one.
+ */
+export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRecipients | null> {
+  const [event] = await tx.execute<{ notice_id: string; kind: NoticeEventKind }>(sql`SELECT notice_id, kind FROM notice_events WHERE id = ${eventId}`);
+  if (!event) return null;
+  const rows = await tx.execute<{ user_id: string; subscription_id: string | null; delivery: Delivery; moderation_emails: boolean }>(sql`
+    WITH event AS (SELECT notice_id, kind, actor_user_id FROM notice_events WHERE id = ${eventId}),
+    matched AS (
+      SELECT s.user_id, s.id AS subscription_id, s.delivery, s.created_at
+      FROM event e
+      JOIN notices n ON n.id = e.notice_id
+      LEFT JOIN seizure_details sd ON sd.notice_id = n.id
+      JOIN subscriptions s ON (s.notice_id = n.id AND e.kind IN ${WATCHED_KINDS})
+        OR (s.notice_id IS NULL AND e.kind IN ${NEW_NOTICE_KINDS}
+          AND (cardinality(s.crossing_ids) = 0 OR n.crossing_id = ANY (s.crossing_ids))
+          AND (cardinality(s.kinds) = 0 OR n.kind = ANY (s.kinds))
+          AND (cardinality(s.agency_ids) = 0 OR n.agency_id = ANY (s.agency_ids))
+          AND (cardinality(s.substance_ids) = 0
+            OR EXISTS (SELECT 1 FROM seizure_items si WHERE si.notice_id = n.id AND si.substance_id = ANY (s.substance_ids)))
+          AND (cardinality(s.country_codes) = 0
+            OR (s.country_role IN ('any', 'location') AND n.country_code = ANY (s.country_codes))
+            OR (s.country_role IN ('any', 'origin') AND s.country_codes && coalesce(sd.origin_countries, '{}'))
+            OR (s.country_role IN ('any', 'destination') AND s.country_codes && coalesce(sd.destination_countries, '{}'))))
+      UNION ALL
+      SELECT n.author_id, NULL, 'instant'::delivery, now()
+      FROM event e JOIN notices n ON n.id = e.notice_id
+      WHERE e.kind = 'moderated'
+    )
+    SELECT DISTINCT ON (m.user_id, m.delivery)
+      m.user_id, m.subscription_id, m.delivery, coalesce(ms.moderation_emails, true) AS moderation_emails
+    FROM matched m
+    CROSS JOIN event e
+    JOIN notices ON notices.id = e.notice_id
+    JOIN users ON users.id = m.user_id
+    JOIN agencies ON agencies.id = users.agency_id
+    LEFT JOIN mail_settings ms ON ms.user_id = m.user_id
+    WHERE m.user_id IS DISTINCT FROM e.actor_user_id AND ${visibleToUsers()}
+    ORDER BY m.user_id, m.delivery, m.created_at
+  `);
+  return {
+    noticeId: event.notice_id,
+    kind: event.kind,
+    recipients: rows.map((r) => ({ userId: r.user_id, subscriptionId: r.subscription_id, delivery: r.delivery, moderationEmails: r.moderation_emails })),
+  };
+}
