@@ -8,7 +8,7 @@ import type { Locale } from "~/i18n/locales";
 import { loadMessages } from "~/i18n/messages";
 import { mailItem, type MailNotice } from "~/server/email/tlp";
 import { NoticeEntry, NoticeMail, type MailEntry, type NoticeMailProps } from "~/server/email/templates/notice-mail";
-import { noticeMailText } from "~/server/email/templates/notice-mail-text";
+import { noticeEntryText, noticeMailText } from "~/server/email/templates/notice-mail-text";
 import { signUnsubscribe } from "~/server/email/unsubscribe-token";
 import type { OutgoingMail } from "~/server/email/transport";
 
@@ -44,20 +44,27 @@ export function messageIdFor(dedupeKey: string): string {
 const XHTML_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 // A notice reads the same in every digest of one language: a digest run renders each (notice,
-// language, events) block once instead of once per reader. Bounded; cleared when full.
+// language, events) block once, HTML and text, instead of once per reader. Bounded; cleared when
+// full.
 const ENTRY_CACHE_SIZE = 20_000;
-const entryCache = new Map<string, string>();
+// The HTML is kept encoded, as the message is assembled from it: encoding the whole message as
+// one string of many pieces cost more than building it.
+const entryCache = new Map<string, { html: Buffer; text: string }>();
 
-function entryHtml(locale: Locale, entry: MailEntry, t: Translate, vocab: Translate): string {
+function renderedEntry(locale: Locale, entry: MailEntry, t: Translate, vocab: Translate): { html: Buffer; text: string } {
   const key = `${locale}\u0000${JSON.stringify(entry)}`;
-  let html = entryCache.get(key);
-  if (html === undefined) {
-    html = renderToStaticMarkup(createElement(NoticeEntry, { entry, t, vocab }));
+  let rendered = entryCache.get(key);
+  if (rendered === undefined) {
+    const html = renderToStaticMarkup(createElement(NoticeEntry, { entry, t, vocab }));
+    rendered = { html: Buffer.from(`<div>${html}</div>`), text: noticeEntryText(entry, t, vocab) };
     if (entryCache.size >= ENTRY_CACHE_SIZE) entryCache.clear();
-    entryCache.set(key, html);
+    entryCache.set(key, rendered);
   }
-  return html;
+  return rendered;
 }
+
+const ENTRIES = "<!--entries-->";
+const ENTRIES_DIV = `<div>${ENTRIES}</div>`;
 
 const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 
@@ -105,9 +112,12 @@ export async function buildNoticeMail(input: {
   };
   // Synchronous static rendering: what @react-email/render does, without its stream and
   // pretty-printing, which cost twice as much over a digest run.
-  const entriesHtml = entries.map((entry) => entryHtml(recipient.locale, entry, t, vocab));
-  const html = `${XHTML_DOCTYPE}${renderToStaticMarkup(createElement(NoticeMail, { ...props, entriesHtml }))}`;
-  const text = noticeMailText(props);
+  const rendered = entries.map((entry) => renderedEntry(recipient.locale, entry, t, vocab));
+  // The frame is rendered around a placeholder, which the entries then take the place of.
+  const frame = renderToStaticMarkup(createElement(NoticeMail, { ...props, entriesHtml: [ENTRIES] }));
+  const at = frame.indexOf(ENTRIES_DIV);
+  const html = Buffer.concat([Buffer.from(`${XHTML_DOCTYPE}${frame.slice(0, at)}`), ...rendered.map((r) => r.html), Buffer.from(frame.slice(at + ENTRIES_DIV.length))]);
+  const text = noticeMailText({ ...props, entriesText: rendered.map((r) => r.text) });
   return {
     userId: recipient.userId,
     to: recipient.email,

@@ -8,7 +8,8 @@ export type OutgoingMail = {
   userId: string;
   to: string;
   subject: string;
-  html: string;
+  /** UTF-8, assembled from parts that are rendered once per digest run (see ./notice-mail). */
+  html: Buffer;
   text: string;
   messageId: string;
   headers: Record<string, string>;
@@ -69,7 +70,7 @@ export async function sendMail(mail: OutgoingMail, tx: DbOrTx = db): Promise<voi
       messageId: mail.messageId,
       to: mail.to,
       subject: mail.subject,
-      html: mail.html,
+      html: mail.html.toString(),
       text: mail.text,
       headers: Object.entries(mail.headers)
         .map(([name, value]) => `${name}: ${value}`)
@@ -84,7 +85,7 @@ export async function sendMail(mail: OutgoingMail, tx: DbOrTx = db): Promise<voi
     subject: mail.subject,
     // Buffers and a chosen encoding: for strings nodemailer scans every character to pick one,
     // which cost more than the encoding itself over a digest run.
-    html: Buffer.from(mail.html),
+    html: mail.html,
     text: Buffer.from(mail.text),
     messageId: mail.messageId,
     headers: mail.headers,

@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
 import { db, type Tx } from "~/db/index";
 import type { NoticeEventKind } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
@@ -19,6 +21,20 @@ const PLACE = sql`CASE users.locale
   WHEN 'zh' THEN coalesce(c.name_zh, c.name_en, co.name_zh)
   ELSE coalesce(c.name_en, co.name_en) END`;
 
+const dialect = new PgDialect({ casing: "snake_case" });
+
+/**
+ * Runs a statement as a named prepared statement of the transaction's connection. drizzle's
+ * `execute` sends each statement unnamed: PostgreSQL parsed and planned the pending-items query
+ * (with the visibility rule) again for every message, and postgres.js first described its
+ * parameters in a round trip of its own.
+ */
+async function prepared<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const client = (tx._.session as unknown as { client: postgres.TransactionSql }).client;
+  return [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }))] as T[];
+}
+
 /**
  * The user (if still active) and their items waiting on a channel, oldest first, each with whether
  * it may go out now: the reader must still be allowed to read the notice (the visibility rule, at
@@ -28,7 +44,7 @@ const PLACE = sql`CASE users.locale
 async function pendingItems(tx: Tx, userId: string, channel: Channel, cutoff: Date) {
   const category =
     channel.category === "moderation" ? sql`AND e.kind = 'moderated'` : channel.category === "alerts" ? sql`AND e.kind <> 'moderated'` : sql``;
-  const rows = await tx.execute<{
+  const rows = await prepared<{
     email: string;
     locale: Locale;
     time_zone: string;
@@ -44,7 +60,7 @@ async function pendingItems(tx: Tx, userId: string, channel: Channel, cutoff: Da
     occurred_on: string;
     place: string | null;
     visible: boolean;
-  }>(sql`
+  }>(tx, sql`
     SELECT users.email, users.locale, users.time_zone, (users.status = 'active' AND agencies.active) AS active,
       mi.id AS item_id, mi.subscription_id, e.kind AS event, notices.id, notices.kind, notices.tlp, notices.title,
       notices.narrative, notices.occurred_on::text AS occurred_on, ${PLACE} AS place,
@@ -74,7 +90,7 @@ async function pendingItems(tx: Tx, userId: string, channel: Channel, cutoff: Da
 async function mailPending(input: { userId: string; kind: MailKind; channel: Channel; cutoff: Date; dedupeKey: ((firstItemId: number) => string) | string; periodDate: string | null }): Promise<MailOutcome> {
   const { userId, channel } = input;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`mail:${channel.delivery}:${channel.category ?? ""}:${userId}`}, 0))`);
+    await prepared(tx, sql`SELECT pg_advisory_xact_lock(hashtextextended(${`mail:${channel.delivery}:${channel.category ?? ""}:${userId}`}, 0))`);
     const { recipient, items } = await pendingItems(tx, userId, channel, input.cutoff);
     const dedupeKey = typeof input.dedupeKey === "string" ? input.dedupeKey : items[0] ? input.dedupeKey(items[0].item_id) : null;
     if (!dedupeKey) return "empty";
@@ -85,7 +101,7 @@ async function mailPending(input: { userId: string; kind: MailKind; channel: Cha
     const sending = recipient !== null && pending.length > 0;
     // One statement takes the key and the items. sent_at is written before the hand-over to
     // SMTP, but becomes visible only if the transaction commits, that is, after it succeeded.
-    const [delivery] = await tx.execute<{ id: number }>(sql`
+    const [delivery] = await prepared<{ id: number }>(tx, sql`
       WITH delivery AS (
         INSERT INTO mail_deliveries (user_id, dedupe_key, message_id, item_count, sent_at)
         VALUES (${userId}, ${dedupeKey}, ${messageIdFor(dedupeKey)}, ${sending ? new Set(pending.map((p) => p.id)).size : 0}, ${sending ? sql`now()` : null})

@@ -139,7 +139,9 @@ describe("visibility, as a property", () => {
       }),
       { numRuns: 50 },
     );
-  });
+    // Fifty worlds of users and notices, each read through every surface: ~7 s on a quiet machine,
+    // three times that on a busy one.
+  }, 120_000);
 });
 
 function row(author: ModelUser, tlp: Tlp, status: NoticeStatus, title: string): typeof notices.$inferInsert {
