@@ -1,53 +1,34 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type Tx } from "~/db/index";
 import { agencies, noticeCredits, noticeLinks, noticePins, noticeRedirects, notices, subscriptions, users } from "~/db/schema";
 import type { ZMerge } from "~/schemas/moderation";
-import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { recordNoticeEvent } from "~/server/services/notices/events";
-import { visibleTo } from "~/server/services/visibility";
+import { visibleTo, visibleToUsers } from "~/server/services/visibility";
 import { assertStatus, recordDecision } from "./log";
 import { lockForModeration } from "./scope";
 
-/** Another user as visibleTo sees them, to ask what they may read. */
-async function readerOf(tx: Tx, userId: string): Promise<Viewer> {
-  const [row] = await tx
-    .select({ user: users, agencyName: { en: agencies.nameEn, ru: agencies.nameRu, zh: agencies.nameZh }, agencyCountryCode: agencies.countryCode })
+/** Which of `userIds` may read the notice: the visibility rule in its form for many users. */
+async function readersOf(tx: Tx, noticeId: string, userIds: string[]): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const rows = await tx
+    .select({ id: users.id })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(eq(users.id, userId));
-  if (!row) throw new Error(`author ${userId} vanished inside its transaction`);
-  const { user } = row;
-  return {
-    userId: user.id,
-    sessionId: "",
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: row.agencyName,
-    agencyCountryCode: row.agencyCountryCode,
-    dutyStationId: user.dutyStationId,
-    locale: user.locale,
-    timeZone: user.timeZone,
-    permissions: new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(user.role, p))),
-  };
+    .innerJoin(notices, and(eq(notices.id, noticeId), visibleToUsers()))
+    .where(inArray(users.id, userIds));
+  return new Set(rows.map((row) => row.id));
 }
 
 /** The survivor may answer to fewer readers than the duplicate: a watch moves only for those who can read it. */
 async function carryOverWatches(tx: Tx, duplicateId: string, survivorId: string): Promise<number> {
   const watches = await tx.delete(subscriptions).where(eq(subscriptions.noticeId, duplicateId)).returning();
-  let carried = 0;
-  for (const { id: _id, createdAt: _c, updatedAt: _u, ...watch } of watches) {
-    const reader = await readerOf(tx, watch.userId);
-    const [visible] = await tx.select({ id: notices.id }).from(notices).where(and(eq(notices.id, survivorId), visibleTo(reader)));
-    if (!visible) continue;
-    const moved = await tx.insert(subscriptions).values({ ...watch, noticeId: survivorId }).onConflictDoNothing().returning({ id: subscriptions.id });
-    carried += moved.length;
-  }
-  return carried;
+  const readers = await readersOf(tx, survivorId, [...new Set(watches.map((w) => w.userId))]);
+  const moving = watches.filter((w) => readers.has(w.userId)).map(({ id: _id, createdAt: _c, updatedAt: _u, ...watch }) => ({ ...watch, noticeId: survivorId }));
+  if (!moving.length) return 0;
+  return (await tx.insert(subscriptions).values(moving).onConflictDoNothing().returning({ id: subscriptions.id })).length;
 }
 
 const ordered = (a: string, b: string) => (a < b ? { noticeA: a, noticeB: b } : { noticeA: b, noticeB: a });
@@ -69,9 +50,9 @@ export async function mergeNotices({ viewer, input }: { viewer: Viewer; input: z
     assertStatus(survivor, ["published"]);
     assertStatus(duplicate, ["published", "pending_review"]);
     if (survivor.kind !== duplicate.kind) throw new ServiceError("INVALID", "mergeKindMismatch", "duplicateId");
-    const author = await readerOf(tx, duplicate.authorId);
-    const [readable] = await tx.select({ id: notices.id }).from(notices).where(and(eq(notices.id, survivor.id), visibleTo(author)));
-    if (!readable) throw new ServiceError("CONFLICT", "mergeWouldHide", "duplicateId");
+    if (!(await readersOf(tx, survivor.id, [duplicate.authorId])).has(duplicate.authorId)) {
+      throw new ServiceError("CONFLICT", "mergeWouldHide", "duplicateId");
+    }
 
     const credited = [duplicate.agencyId, ...(await tx.select({ id: noticeCredits.agencyId }).from(noticeCredits).where(eq(noticeCredits.noticeId, duplicate.id))).map((c) => c.id)];
     const newCredits = [...new Set(credited)].filter((agencyId) => agencyId !== survivor.agencyId);
