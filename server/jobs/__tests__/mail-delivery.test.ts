@@ -128,6 +128,8 @@ describe("digests", () => {
 
     expect((await admin.mail.runDigests()).queued).toBeGreaterThanOrEqual(2);
     await waitFor(() => sink.to(kz.user.email).length > 0 && sink.to(tj.user.email).length > 0, 20_000, "digests");
+    // The sink has a message as soon as SMTP accepts it; its delivery row commits just after.
+    await waitFor(async () => (await db.$count(mailDeliveries, inArray(mailDeliveries.userId, [kz.user.id, tj.user.id]))) >= 2, 10_000, "deliveries recorded");
     expect((await admin.mail.runDigests()).queued).toBe(0);
     await settle();
 
