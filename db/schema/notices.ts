@@ -91,6 +91,10 @@ export const notices = pgTable(
         // text (cjk_bigrams, migration 0007), which has no spaces between words.
         sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B') || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || search_names || ' ' || coalesce(narrative, '')))`,
       ),
+    // A list line's text: the start of the narrative as plain text, cut at a word (migration
+    // 0010). Kept with the row because the feed shows it on every line of every page, and because
+    // a redaction, which rewrites the narrative in SQL, then rewrites it too.
+    excerpt: text().generatedAlwaysAs(sql`notice_excerpt(narrative)`),
     ...timestamps,
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, notices, users } from "~/db/schema";
 import { PERMISSIONS, type Permission } from "~/server/auth/permissions";
@@ -26,19 +26,28 @@ import type { Viewer } from "~/server/auth/sessions";
  * `id` and the other columns default to the `notices` table; pass an alias's columns to use the
  * rule on a joined or aliased notices relation.
  */
-export function visibleTo(viewer: Viewer, n: NoticeColumns = notices): SQL {
+export function visibleTo(viewer: Viewer, n: NoticeColumns = notices, bind: Bind = inPlace): SQL {
   return rule(
     {
-      userId: sql`${viewer.userId}`,
-      agencyId: sql`${viewer.agencyId}`,
+      userId: sql`${bind("viewerUserId", viewer.userId)}`,
+      agencyId: sql`${bind("viewerAgencyId", viewer.agencyId)}`,
       // A literal `false` (not a bound NULL) lets the planner drop the branch altogether.
-      agencyCountryCode: viewer.agencyCountryCode ? sql`${viewer.agencyCountryCode}` : null,
+      agencyCountryCode: viewer.agencyCountryCode ? sql`${bind("viewerCountryCode", viewer.agencyCountryCode)}` : null,
       // Known per request: a branch the viewer has no permission for is not even sent.
       may: (permission) => (viewer.permissions.has(permission) ? sql`true` : null),
     },
     n,
   );
 }
+
+/**
+ * How a query carries its values: bound in place, or as named placeholders of a statement that is
+ * built once per shape and executed with the values (see the feed). The viewer's own values are
+ * named `viewerUserId`, `viewerAgencyId` and `viewerCountryCode`.
+ */
+export type Bind = <T>(name: string, value: T) => T | Placeholder;
+export const inPlace: Bind = (_name, value) => value;
+export const placeholders: Bind = (name) => sql.placeholder(name);
 
 /**
  * The same rule for every user of a query at once — fan-out and digests decide for thousands of

@@ -1,9 +1,8 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
-import { localized } from "~/app/_components/names";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
@@ -70,14 +69,13 @@ export async function FeedSection({ filters, title, allLabel, empty }: { filters
 }
 
 async function NoticeLine({ item }: { item: NoticeListItem }) {
-  const [t, vocab, format, locale] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter(), getLocale()]);
+  const [t, vocab, format] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter()]);
   // A date alone is a calendar day wherever it is read; a known time is shown in the reader's zone.
   const occurred = item.occurredAt
     ? format.dateTime(new Date(item.occurredAt), { dateStyle: "medium", timeStyle: "short" })
     : format.dateTime(new Date(`${item.occurredOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const place = item.crossing
-    ? localized(item.crossing.names, locale)
-    : [item.placeText, item.countryNames ? localized(item.countryNames, locale) : item.countryCode].filter(Boolean).join(", ");
+  // Names arrive in the reader's language (the feed and search services pick it).
+  const place = item.crossing ? item.crossing.name : [item.placeText, item.countryName ?? item.countryCode].filter(Boolean).join(", ");
   const status = item.status === "published" ? null : item.status;
 
   return (
@@ -95,7 +93,7 @@ async function NoticeLine({ item }: { item: NoticeListItem }) {
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
           {place ? <span>{place}</span> : null}
           <time dateTime={item.occurredAt ?? item.occurredOn}>{occurred}</time>
-          <span title={localized(item.agency.names, locale)}>{item.agency.shortName}</span>
+          <span title={item.agency.name}>{item.agency.shortName}</span>
         </p>
         <KindFacts item={item} />
         {item.snippet && item.snippet.length > 0 ? (
@@ -125,10 +123,10 @@ async function NoticeLine({ item }: { item: NoticeListItem }) {
 }
 
 async function KindFacts({ item }: { item: NoticeListItem }) {
-  const [t, format, locale] = await Promise.all([getTranslations("feed.list"), getFormatter(), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations("feed.list"), getFormatter()]);
   const facts: string[] = [];
   if (item.seizure) {
-    const names = item.seizure.substances.map((s) => localized(s.names, locale));
+    const names = item.seizure.substances.map((s) => s.name);
     if (item.seizure.unidentified) names.push(t("unidentified"));
     facts.push(names.join(", "));
     if (item.seizure.massKg !== null) facts.push(t("mass", { mass: format.number(item.seizure.massKg, { maximumFractionDigits: 3 }) }));

@@ -41,7 +41,7 @@ export async function unpinNotice({ viewer, input }: { viewer: Viewer; input: z.
 
 /** The pinned alerts the viewer may read, as feed lines, most recently pinned first. */
 export async function pinnedNotices({ viewer }: { viewer: Viewer }) {
-  const rows = await summarySource()
+  const rows = await summarySource(viewer.locale)
     .innerJoin(noticePins, eq(noticePins.noticeId, notices.id))
     .where(and(eq(notices.status, "published"), sql`now() BETWEEN ${noticePins.startsAt} AND ${noticePins.endsAt}`, visibleTo(viewer)))
     .orderBy(desc(noticePins.startsAt), ...newestFirst(notices.publishedAt))

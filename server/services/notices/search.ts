@@ -5,7 +5,7 @@ import { notices } from "~/db/schema";
 import type { ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
-import { newestFirst, olderThan, stripMarkdown, summarySource, toPage } from "./feed";
+import { newestFirst, olderThan, summarySource, toPage } from "./feed";
 
 export type SearchInput = z.infer<typeof ZSearchInput>;
 
@@ -147,7 +147,7 @@ export function searchQuery(viewer: Viewer, input: SearchInput, { tsquery, plan 
       : // The matches as an array of ids, gathered by the search index before anything is
         // sorted. (Inside, "notices" is the subquery's own table.)
         sql`${notices.id} = ANY(ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${released} AND ${match}))`;
-  return summarySource()
+  return summarySource(viewer.locale)
     .where(and(released, visibleTo(viewer), where, olderThan(notices.publishedAt, input.cursor)))
     .orderBy(...newestFirst(notices.publishedAt))
     .limit(input.limit + 1);
@@ -169,41 +169,40 @@ export async function searchNotices({ viewer, input }: { viewer: Viewer; input: 
 async function snippets(viewer: Viewer, q: string, tsquery: SQL, ids: string[]): Promise<Map<string, { snippet: SnippetPart[] }>> {
   if (!ids.length) return new Map();
   const cjk = CJK.test(q);
-  const start = sql`greatest(strpos(lower(${notices.narrative}), lower(${q})) - ${CJK_CONTEXT_CHARS}, 1)`;
+  // The narrative as plain text (markdown_plain, migration 0010), computed once per row.
+  const plain = sql`(SELECT markdown_plain(${notices.narrative}) AS p)`;
   const rows = await db
     .select({
       id: notices.id,
-      text: cjk
-        ? sql<string>`substr(${notices.narrative}, ${start}, ${CJK_SNIPPET_CHARS})`
-        : sql<string>`ts_headline('simple', translate(${notices.narrative}, chr(2) || chr(3), ''), ${tsquery}, ${HEADLINE_OPTIONS})`,
-      cut: cjk ? sql<boolean>`${start} > 1` : sql<boolean>`false`,
+      snippet: cjk
+        ? sql<[text: string, cut: boolean]>`(SELECT json_build_array(substr(p, s, ${CJK_SNIPPET_CHARS}), s > 1)
+            FROM (SELECT p, greatest(strpos(lower(p), lower(${q})) - ${CJK_CONTEXT_CHARS}, 1) AS s FROM ${plain} plain) located)`
+        : sql<string>`(SELECT ts_headline('simple', translate(p, chr(2) || chr(3), ''), ${tsquery}, ${HEADLINE_OPTIONS}) FROM ${plain} plain)`,
     })
     .from(notices)
     // The rule again, although these ids were just read through it: a snippet is a read.
     .where(and(inArray(notices.id, ids), visibleTo(viewer)))
     .prepare("snippets")
     .execute();
-  return new Map(rows.map((row) => [row.id, { snippet: cjk ? markSubstring(row.text, q, row.cut) : parseHeadline(row.text) }]));
+  return new Map(
+    rows.map((row) => {
+      const snippet = cjk ? markSubstring(...(row.snippet as [string, boolean]), q) : parseHeadline(row.snippet as string);
+      return [row.id, { snippet }];
+    }),
+  );
 }
 
 /** ts_headline's output, marked with START/STOP, as plain-text parts. */
 function parseHeadline(headline: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const [i, piece] of headline.split(new RegExp(`[${START}${STOP}]`)).entries()) {
-    const text = i % 2 === 1 ? piece : stripMarkdown(piece);
-    if (text) parts.push({ text: i % 2 === 1 ? text : spaced(piece, text), hit: i % 2 === 1 });
-  }
-  return parts;
-}
-
-/** Keeps the spaces around a piece of text that Markdown stripping trimmed, so words stay apart. */
-function spaced(raw: string, text: string): string {
-  return `${/^\s/.test(raw) ? " " : ""}${text}${/\s$/.test(raw) ? " " : ""}`;
+  return headline
+    .split(new RegExp(`[${START}${STOP}]`))
+    .map((text, i) => ({ text, hit: i % 2 === 1 }))
+    .filter((part) => part.text);
 }
 
 /** Every occurrence of `q` in `text` (ignoring case) as a hit. */
-function markSubstring(text: string, q: string, cut: boolean): SnippetPart[] {
-  const plain = `${cut ? "…" : ""}${stripMarkdown(text)}`;
+function markSubstring(text: string, cut: boolean, q: string): SnippetPart[] {
+  const plain = `${cut ? "…" : ""}${text}`;
   const parts: SnippetPart[] = [];
   const lower = plain.toLowerCase();
   const needle = q.toLowerCase();

@@ -142,9 +142,13 @@ describe("the feed", () => {
     expect(seizure.excerpt.length).toBeLessThanOrEqual(201);
     expect(seizure.excerpt.endsWith("…")).toBe(true);
     // 2 t, plus 1000 L through the substance's density; barrels have no mass and are left out.
-    expect(seizure.seizure).toMatchObject({ unidentified: true, substances: [{ id: "acetic-anhydride", names: { en: expect.any(String) } }] });
+    expect(seizure.seizure).toMatchObject({ unidentified: true, substances: [{ id: "acetic-anhydride", name: "Acetic anhydride" }] });
     expect(seizure.seizure!.massKg).toBeGreaterThan(3000);
-    expect(seizure).toMatchObject({ crossing: { id: "torugart" }, countryCode: "KG", agency: { id: agency.id }, tlp: "clear", status: "published" });
+    expect(seizure).toMatchObject({ crossing: { id: "torugart", name: "Torugart" }, countryCode: "KG", countryName: "Kyrgyzstan", agency: { id: agency.id }, tlp: "clear", status: "published" });
+    // Names come in the reader's language.
+    const russian = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", locale: "ru" }));
+    const [inRussian] = (await feed(russian, { agencyId: agency.id, kind: "seizure" })).items;
+    expect(inRussian).toMatchObject({ crossing: { name: "Торугарт" }, countryName: "Кыргызстан", seizure: { substances: [{ name: "Уксусный ангидрид" }] } });
 
     expect(byTitle["Expired alert"]!.companyAlert).toEqual({ name: "ТОО Альфа", expiresOn: "2020-01-01", expired: true });
     const arrest = byTitle["Two detained"]!;
@@ -152,7 +156,7 @@ describe("the feed", () => {
     expect(JSON.stringify(page)).not.toMatch(/Secretus|Тайный/);
     expect(Object.keys(arrest).sort()).toEqual(
       [
-        "id", "kind", "title", "excerpt", "occurredOn", "occurredAt", "publishedAt", "crossing", "placeText", "countryCode", "countryNames",
+        "id", "kind", "title", "excerpt", "occurredOn", "occurredAt", "publishedAt", "crossing", "placeText", "countryCode", "countryName",
         "agency", "tlp", "status", "tags", "seizure", "companyAlert", "arrest",
       ].sort(),
     );
