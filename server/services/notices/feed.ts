@@ -48,10 +48,13 @@ export function summaryColumns(locale: Locale) {
     tags: notices.tags,
     // The facts of each kind come with the row, in the same round trip. PostgreSQL computes these
     // output expressions only for the rows it returns: after the LIMIT on an index walk, and after
-    // the sort when it sorts (costly output expressions are evaluated last).
+    // the sort when it sorts (costly output expressions are evaluated last). A substance's name is
+    // a key lookup per item: joined, the reference table was hashed whole for every line.
     seizureItems: sql<[substanceId: string | null, name: string | null, massKg: number | null][] | null>`CASE WHEN ${notices.kind} = 'seizure' THEN (
-      SELECT json_agg(json_build_array(si.substance_id, ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)}, si.mass_kg) ORDER BY si.position)
-      FROM seizure_items si LEFT JOIN substances s ON s.id = si.substance_id WHERE si.notice_id = ${notices.id}
+      SELECT json_agg(json_build_array(si.substance_id, (
+        SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = si.substance_id
+      ), si.mass_kg) ORDER BY si.position)
+      FROM seizure_items si WHERE si.notice_id = ${notices.id}
     ) END`,
     company: sql<[name: string | null, expiresOn: string] | null>`CASE WHEN ${notices.kind} = 'company_alert' THEN (
       SELECT json_build_array(ca.names -> 0 ->> 'name', ca.expires_on) FROM company_alerts ca WHERE ca.notice_id = ${notices.id}
@@ -81,11 +84,16 @@ export function newestFirst(sortColumn: typeof notices.publishedAt | typeof noti
   return [sql`${sortColumn} desc nulls last`, sql`${notices.id} desc nulls last`];
 }
 
-/** Keyset condition: strictly after the cursor's notice in that order; a row comparison the index serves. */
+/**
+ * Keyset condition: strictly after the cursor's notice in that order; a row comparison the index
+ * serves. Each value is a sub-select of its own (an InitPlan): PostgreSQL then prices the condition
+ * alike whatever the cursor, and keeps the statement's generic plan (the same index walk) instead
+ * of planning every page again because a cursor near the top looked cheaper with its value.
+ */
 export function olderThan(sortColumn: typeof notices.publishedAt | typeof notices.createdAt, cursor: string | undefined, bind: Bind = inPlace): SQL | undefined {
   if (!cursor) return undefined;
   const { at, id } = decodeCursor(cursor);
-  return sql`(${sortColumn}, ${notices.id}) < (${bind("cursorAt", at.toISOString())}::timestamptz, ${bind("cursorId", id)}::uuid)`;
+  return sql`(${sortColumn}, ${notices.id}) < ((SELECT ${bind("cursorAt", at.toISOString())}::timestamptz), (SELECT ${bind("cursorId", id)}::uuid))`;
 }
 
 /**
