@@ -43,3 +43,4 @@ export const ZMailSettings = z.strictObject({ moderationEmails: z.boolean() });
 export const ZFollowTarget = z.strictObject({ target: z.enum(["crossing", "substance", "agency"]), id: z.string().trim().min(1).max(80) });
 export const ZMailboxPage = z.strictObject({ before: z.number().int().positive().optional() });
 export const ZMailboxMessage = z.strictObject({ id: z.number().int().positive() });
+export const ZDeadLetter = z.strictObject({ id: z.uuid() });

@@ -1,8 +1,10 @@
 import { connect, type Socket } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
+import addressparser from "nodemailer/lib/addressparser";
 import { db, type DbOrTx } from "~/db/index";
 import { mailbox } from "~/db/schema";
 import { env } from "~/env.js";
+import { composeMime } from "./mime";
 
 export type OutgoingMail = {
   userId: string;
@@ -80,15 +82,26 @@ export async function sendMail(mail: OutgoingMail, tx: DbOrTx = db): Promise<voi
   }
   transporter ??= createTransporter(url);
   await transporter.sendMail({
-    from: env.MAIL_FROM,
-    to: mail.to,
-    subject: mail.subject,
-    // Buffers and a chosen encoding: for strings nodemailer scans every character to pick one,
-    // which cost more than the encoding itself over a digest run.
-    html: mail.html,
-    text: Buffer.from(mail.text),
-    messageId: mail.messageId,
-    headers: mail.headers,
-    textEncoding: "base64",
+    envelope: { from: envelopeSender(), to: [mail.to] },
+    raw: composeMime({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, messageId: mail.messageId, headers: mail.headers, text: Buffer.from(mail.text), html: mail.html }),
   });
+}
+
+let sender: string | undefined;
+
+/** MAIL FROM: the address of MAIL_FROM, without its display name. */
+function envelopeSender(): string {
+  sender ??= addressparser(env.MAIL_FROM, { flatten: true })[0]?.address ?? env.MAIL_FROM;
+  return sender;
+}
+
+/**
+ * A refusal the mail server will repeat however often it is asked: a 5xx reply (RFC 5321 §4.2.1)
+ * to the recipient or to the message. Retrying it for a day only keeps it from the admins that
+ * long. A 5xx to our sender or our sign-in (MAIL FROM, AUTH) is our configuration, not this
+ * message: that keeps retrying, so the mail goes out once the configuration is fixed.
+ */
+export function isPermanentRejection(error: unknown): boolean {
+  const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && (command === "RCPT TO" || command === "DATA");
 }

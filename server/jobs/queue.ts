@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type postgres from "postgres";
-import type { Tx } from "~/db/index";
+import { sql } from "drizzle-orm";
+import { db, type Tx } from "~/db/index";
 
 /** Every queue the app uses, with its retry policy. Jobs are addressed by these names only. */
 export const JOBS = {
@@ -65,14 +66,32 @@ export async function enqueueMany(tx: Tx, jobs: PgBoss.JobInsert[]): Promise<voi
   await sender.insert(jobs, { db: inTransaction(tx) });
 }
 
+/**
+ * Fails a job: it is retried with back-off while retries are left, then dead-lettered. A
+ * permanent failure (the mail server refused this message for good) skips the retries: it is
+ * dead-lettered at once, in one transaction, and says so in its output for the admins' list.
+ */
+export async function failJob(boss: PgBoss, name: string, id: string, message: string, permanent: boolean): Promise<void> {
+  if (!permanent) return boss.fail(name, id, { message });
+  await db.transaction(async (tx) => {
+    // With no retries left, pg-boss's own fail() marks it failed and copies it to the dead letters.
+    await tx.execute(sql`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = ${name} AND id = ${id}`);
+    await boss.fail(name, id, { message, permanent: true }, { db: inTransaction(tx) });
+  });
+}
+
+const arrayLiteral = (values: unknown[]) => `{${values.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
 function inTransaction(tx: Tx): PgBoss.Db {
   // The postgres.js transaction under drizzle's: pg-boss speaks plain SQL with $n parameters.
   const client = (tx._.session as unknown as { client: postgres.TransactionSql }).client;
   return {
     executeSql: async (text, values) => {
-      // pg-boss passes unset options as undefined (postgres.js refuses those) and the payload
-      // as an object for a ::jsonb parameter.
-      const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      // pg-boss passes unset options as undefined (postgres.js refuses those), job ids as an
+      // array for a ::uuid[] parameter, and the payload as an object for a ::jsonb parameter.
+      const params = values.map((v) =>
+        v === undefined ? null : Array.isArray(v) ? arrayLiteral(v) : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v,
+      );
       return { rows: [...(await client.unsafe(text, params))] };
     },
   };

@@ -3,13 +3,17 @@ import { databaseUrl } from "~/db/index";
 import type { FanOutJob } from "~/server/services/notices/events";
 import { fanOut } from "./fan-out";
 import { enqueueDueDigests, type DigestMailJob } from "./digest-schedule";
-import { sendDigestMail, sendInstantMail, type InstantMailJob } from "./mail";
-import { createBoss, JOBS } from "./queue";
+import { isPermanentRejection } from "~/server/email/transport";
+import { sendDigestMails, sendInstantMail, type InstantMailJob } from "./mail";
+import { createBoss, failJob, JOBS } from "./queue";
+import { settleEach } from "./settle-each";
 
 export type WorkerOptions = {
   url?: string;
   /** Jobs of one queue handled at once by this process (each holds a database connection). */
   concurrency?: number;
+  /** Digest jobs fetched together, their items read in one statement; sent `concurrency` at a time. */
+  digestBatchSize?: number;
   pollingIntervalSeconds?: number;
   /** pg-boss maintenance (expiring the jobs of a worker that died, archiving): seconds between runs. */
   maintenanceIntervalSeconds?: number;
@@ -17,27 +21,38 @@ export type WorkerOptions = {
   schedule?: boolean;
 };
 
+/** Digest jobs fetched at once unless told otherwise: enough to keep `concurrency` sends busy. */
+export const defaultDigestBatchSize = (concurrency: number) => concurrency * 4;
+
+type BatchOptions = { batchSize: number; pollingIntervalSeconds: number };
+
 /**
- * Takes up to `concurrency` jobs per fetch and runs them side by side. pg-boss completes a fetched
- * batch as a whole, so a job that throws is failed on its own here (its retry and back-off apply
- * to it alone) and the batch completes only the others. A fetch that found work is followed at
- * once by the next, so a backlog drains at full speed; an idle queue is polled every interval.
+ * Takes up to `batchSize` jobs per fetch and hands them to `handle`, which settles each on its
+ * own. pg-boss completes a fetched batch as a whole, so a job that failed is failed here on its
+ * own (its retry and back-off apply to it alone; a permanent refusal sends it to the dead
+ * letters at once) and the batch completes only the others. A fetch that found work is followed
+ * at once by the next, so a backlog drains at full speed; an idle queue is polled every interval.
  */
-async function workEach<T extends object>(boss: PgBoss, name: string, options: { concurrency: number; pollingIntervalSeconds: number }, handle: (data: T) => Promise<unknown>) {
+async function workBatches<T extends object>(boss: PgBoss, name: string, options: BatchOptions, handle: (data: T[]) => Promise<PromiseSettledResult<unknown>[]>) {
   let id: string | undefined;
-  id = await boss.work<T>(name, { batchSize: options.concurrency, pollingIntervalSeconds: options.pollingIntervalSeconds }, async (jobs) => {
+  id = await boss.work<T>(name, options, async (jobs) => {
+    const results = await handle(jobs.map((job) => job.data));
     await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          await handle(job.data);
-        } catch (error) {
-          console.error(`[jobs] ${name} ${job.id} failed`, error);
-          await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
-        }
+      results.map(async (result, i) => {
+        if (result.status === "fulfilled") return;
+        const job = jobs[i]!;
+        const error = result.reason as unknown;
+        console.error(`[jobs] ${name} ${job.id} failed`, error);
+        await failJob(boss, name, job.id, error instanceof Error ? error.message : String(error), isPermanentRejection(error));
       }),
     );
     if (jobs.length && id) boss.notifyWorker(id);
   });
+}
+
+/** Jobs handled one by one, `concurrency` side by side. */
+function workEach<T extends object>(boss: PgBoss, name: string, options: BatchOptions, handle: (data: T) => Promise<unknown>) {
+  return workBatches<T>(boss, name, options, (jobs) => settleEach(jobs, jobs.length, handle));
 }
 
 /**
@@ -52,10 +67,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<PgBoss> 
     ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
   await boss.start();
-  const polling = { concurrency, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 };
-  await workEach<FanOutJob>(boss, JOBS.fanOut, polling, (job) => fanOut(job.eventId));
-  await workEach<InstantMailJob>(boss, JOBS.instantMail, { ...polling, pollingIntervalSeconds: 2 }, sendInstantMail);
-  await workEach<DigestMailJob>(boss, JOBS.digestMail, { ...polling, pollingIntervalSeconds: 2 }, sendDigestMail);
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
+  await workEach<FanOutJob>(boss, JOBS.fanOut, { batchSize: concurrency, pollingIntervalSeconds }, (job) => fanOut(job.eventId));
+  await workEach<InstantMailJob>(boss, JOBS.instantMail, { batchSize: concurrency, pollingIntervalSeconds: 2 }, sendInstantMail);
+  // Fetching jobs costs the queue a sort of every waiting job, and reading items costs a plan and
+  // a pass over the notices: both once per batch of readers rather than per reader.
+  await workBatches<DigestMailJob>(boss, JOBS.digestMail, { batchSize: options.digestBatchSize ?? defaultDigestBatchSize(concurrency), pollingIntervalSeconds: 2 }, (jobs) =>
+    sendDigestMails(jobs, concurrency),
+  );
   if (options.schedule ?? true) {
     await boss.schedule(JOBS.mailTick, "* * * * *");
     await boss.work(JOBS.mailTick, async () => enqueueDueDigests());

@@ -1,6 +1,6 @@
-import { ZMailboxMessage, ZMailboxPage } from "~/schemas/subscriptions";
+import { ZDeadLetter, ZMailboxMessage, ZMailboxPage } from "~/schemas/subscriptions";
 import { permissionProcedure, router } from "~/server/api/trpc";
-import { getMailboxMessage, listDeadLetters, listMailbox, runDigestsNow } from "~/server/services/mail-admin";
+import { getMailboxMessage, listDeadLetters, listMailbox, retryDeadLetter, runDigestsNow } from "~/server/services/mail-admin";
 
 const admin = permissionProcedure("mail.admin");
 
@@ -9,4 +9,5 @@ export const mailRouter = router({
   message: admin.input(ZMailboxMessage).query(({ ctx: { viewer }, input }) => getMailboxMessage({ viewer, input })),
   deadLetters: admin.query(({ ctx: { viewer } }) => listDeadLetters({ viewer })),
   runDigests: admin.mutation(({ ctx: { viewer } }) => runDigestsNow({ viewer })),
+  retryDeadLetter: admin.input(ZDeadLetter).mutation(({ ctx: { viewer }, input }) => retryDeadLetter({ viewer, input })),
 });

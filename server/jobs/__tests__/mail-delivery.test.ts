@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/index";
-import { mailDeliveries, mailItems, notifications, subscriptions } from "~/db/schema";
+import { auditLog, mailDeliveries, mailItems, notifications, subscriptions } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { POST as unsubscribePost } from "~/app/api/unsubscribe/[token]/route";
 import { useSmtp } from "~/server/email/transport";
@@ -186,6 +186,49 @@ describe("a worker killed mid-run", () => {
     expect(readers.map((r) => sink.to(r.user.email).length)).toEqual([1, 1, 1, 1, 1]);
     for (const r of readers) expect(await db.$count(mailDeliveries, eq(mailDeliveries.userId, r.user.id))).toBe(1);
   }, 90_000);
+});
+
+describe("a permanent refusal", () => {
+  it("dead-letters that reader's digest at once, leaves the others alone, and an admin's retry sends it", async () => {
+    const readers = await Promise.all(Array.from({ length: 3 }, () => subscriber("kz-sgd-customs", "khorgos", "daily")));
+    const [refused, ...others] = readers;
+    const { caller: admin } = await member("unodc-roca", { role: "admin" });
+    await createThrough(await analyst(), seizureInput({ crossingId: "khorgos", title: "For a mailbox that does not exist" }));
+    await waitFor(async () => (await Promise.all(readers.map((r) => pendingItems(r.user.id)))).every((n) => n === 1), 15_000, "fan-out");
+
+    const jobOf = async (userId: string) =>
+      (await db.execute<{ state: string; retry_count: number; retry_limit: number }>(sql`
+        SELECT state, retry_count, retry_limit FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0];
+    sink.rejectRecipient(refused!.user.email);
+    try {
+      await admin.mail.runDigests();
+      await waitFor(async () => (await jobOf(refused!.user.id))?.state === "failed", 20_000, "the refused digest failed");
+      await waitFor(() => others.every((r) => sink.to(r.user.email).length === 1), 20_000, "the other digests");
+    } finally {
+      sink.rejectRecipient(null);
+    }
+    // Failed on its first attempt, with all its retries left unused: no retrying a 550 for a day.
+    const job = (await jobOf(refused!.user.id))!;
+    expect(job.retry_count).toBe(0);
+    expect(job.retry_limit).toBe(0);
+    expect(sink.to(refused!.user.email)).toHaveLength(0);
+    expect(await pendingItems(refused!.user.id)).toBe(1);
+    const dead = (await admin.mail.deadLetters()).find((d) => d.queue === JOBS.digestMail && d.data.includes(refused!.user.id));
+    expect(dead).toMatchObject({ permanent: true, attempts: 1, retryable: true });
+    expect(dead!.error).toContain("550");
+
+    // Admins only: the reader's own chief may not send it again.
+    await expect((await member("kz-sgd-customs")).caller.mail.retryDeadLetter({ id: dead!.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await admin.mail.retryDeadLetter({ id: dead!.id });
+    await waitFor(() => sink.to(refused!.user.email).length > 0, 20_000, "the digest after the retry");
+    await settle(2000);
+    expect(readers.map((r) => sink.to(r.user.email).length)).toEqual([1, 1, 1]);
+    expect(sink.to(refused!.user.email)[0]!.text).toContain("For a mailbox that does not exist");
+    expect((await admin.mail.deadLetters()).some((d) => d.id === dead!.id)).toBe(false);
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, dead!.id)));
+    expect(entry?.details).toMatchObject({ queue: JOBS.digestMail });
+    await expect(admin.mail.retryDeadLetter({ id: dead!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 60_000);
 });
 
 describe("one-click unsubscribe", () => {

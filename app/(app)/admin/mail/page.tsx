@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { RetryJobButton } from "./_components/retry-job-button";
 import { RunDigestsButton } from "./_components/run-digests-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,14 +56,18 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
           {dead.length ? (
-            <Table head={[t("queue"), t("data"), t("error"), t("attempts"), t("failedAt")]}>
+            <Table head={[t("queue"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
               {dead.map((job) => (
                 <tr key={job.id}>
                   <td className="px-3 py-2 text-sm">{job.queue}</td>
                   <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
-                  <td className="px-3 py-2 text-sm">{job.error}</td>
+                  <td className="px-3 py-2 text-sm">
+                    {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
+                    {job.error}
+                  </td>
                   <td className="px-3 py-2 text-sm">{job.attempts}</td>
                   <td className="px-3 py-2 text-sm whitespace-nowrap">{job.failedAt ? when(job.failedAt) : null}</td>
+                  <td className="px-3 py-2 text-sm">{job.retryable ? <RetryJobButton id={job.id} /> : null}</td>
                 </tr>
               ))}
             </Table>
