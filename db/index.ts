@@ -39,6 +39,12 @@ function connect(): Database {
   const url = databaseUrl();
   const client = postgres(url, {
     max: 10,
+    // Between attempts to reconnect to a database that went away. postgres.js's default grows to
+    // 20 s after a few refused attempts, and queued queries wait it out: during an outage requests
+    // hung instead of answering 503, and after a restart the app could take 20 s to notice.
+    backoff: (attempts: number) => Math.min(0.05 * attempts, 0.2),
+    // A connection attempt that gets no answer gives up after 5 s, not 30 (see replaceBrokenPool).
+    connect_timeout: 5,
     onnotice: () => {},
     connection: SESSION_SETTINGS,
   });
@@ -47,8 +53,28 @@ function connect(): Database {
 
 // One pool per process. Created on first use, not on import: `next build` evaluates route modules
 // with no database, and Next's dev server re-evaluates modules (hence globalThis).
-const cache = globalThis as unknown as { tianshanDb?: Database };
+const cache = globalThis as unknown as { tianshanDb?: Database; tianshanPoolWatch?: boolean };
 const instance = () => (cache.tianshanDb ??= connect());
+
+/**
+ * postgres.js 3.4.9 (porsager/postgres#1154, #1208; fix proposed in #1168): when the database cuts
+ * a connection inside a transaction, the ROLLBACK that follows is written to the closed socket
+ * from a timer, throws there (out of reach of any await), and leaves that connection unable to
+ * send anything again: every later query on it waited for the connect timeout and failed, long
+ * after the database was back. The exception is the only sign: on it, the pool is replaced; the
+ * old one ends once its queries are done. A monitor only: what the process does with the
+ * exception (Next logs it and goes on) is unchanged.
+ */
+function replaceBrokenPool(error: Error) {
+  if (!(error instanceof TypeError) || !error.message.includes("(reading 'write')") || !cache.tianshanDb) return;
+  const broken = cache.tianshanDb;
+  cache.tianshanDb = connect();
+  void broken.$client.end({ timeout: 30 }).catch(() => {});
+}
+if (!cache.tianshanPoolWatch) {
+  cache.tianshanPoolWatch = true;
+  process.on("uncaughtExceptionMonitor", replaceBrokenPool);
+}
 
 export const db: Database = new Proxy({} as Database, {
   get: (_target, key) => Reflect.get(instance(), key, instance()),

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { join } from "node:path";
+import { authenticator } from "otplib";
 import { devTotpKey } from "~/scripts/lib/launch";
 
 export type RunningApp = { base: string; stop: () => Promise<void>; output: () => string };
@@ -7,7 +9,7 @@ export type RunningApp = { base: string; stop: () => Promise<void>; output: () =
 const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 /** `next start` as one child process (not through npx, which would orphan the server on stop). */
-export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; timeoutMs: number }): Promise<RunningApp> {
+export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; timeoutMs: number; logFile?: string }): Promise<RunningApp> {
   const base = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -22,11 +24,17 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     },
   });
   const log: string[] = [];
-  child.stdout.on("data", (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  const file = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
+  const keep = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    file?.write(chunk);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let running = true;
   void exited.then(() => (running = false));
+  child.once("exit", (code, signal) => keep(Buffer.from(`next start exited (${signal ?? `code ${code}`})\n`)));
 
   const stop = async () => {
     if (!running) return;
@@ -53,25 +61,40 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
 
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]!);
 
+/** The part of fetch that signing in needs; the fault harness passes its own client. */
+export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+const plainFetch: Fetch = (url, init) => fetch(url, { ...init, redirect: "manual" });
+
 /**
- * Signs in through next-auth's credentials endpoint as the sign-in form does; returns the Cookie
- * header a signed-in browser would send.
+ * Signs in through next-auth's credentials endpoint as the sign-in form does, then passes the
+ * second factor with a code from `totpSecret` when given; returns the Cookie header a signed-in
+ * browser would send.
  */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+export async function signIn(base: string, email: string, password: string, options: { fetch?: Fetch; totpSecret?: string } = {}): Promise<string> {
+  const send = options.fetch ?? plainFetch;
+  const csrf = await send(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map(cookiePairs(csrf).map((pair) => [pair.split("=")[0]!, pair]));
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
+  const keep = (response: Response) => cookiePairs(response).forEach((pair) => jar.set(pair.split("=")[0]!, pair));
+  const cookie = () => [...jar.values()].join("; ");
+  const callback = await send(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar.values()].join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
   });
-  for (const pair of cookiePairs(callback)) jar.set(pair.split("=")[0]!, pair);
-  const cookie = [...jar.values()].join("; ");
-  const me = await fetch(`${base}/api/trpc/viewer.me`, { headers: { cookie } });
+  keep(callback);
+  if (options.totpSecret) {
+    const verified = await send(`${base}/api/trpc/mfa.verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, "sec-fetch-site": "same-origin", cookie: cookie() },
+      body: JSON.stringify({ json: { code: authenticator.generate(options.totpSecret) } }),
+    });
+    if (!verified.ok) throw new Error(`second factor of ${email} refused (mfa.verify answered ${verified.status})`);
+    keep(verified);
+  }
+  const me = await send(`${base}/api/trpc/viewer.me`, { headers: { cookie: cookie() } });
   if (!me.ok) throw new Error(`sign-in of ${email} failed (viewer.me answered ${me.status})`);
-  return cookie;
+  return cookie();
 }
 
 /** The URL of a tRPC query (GET, superjson-wrapped input, not batched). */

@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 
 export type Stats = { requests: number; errors: number; p50: number; p95: number; rps: number };
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

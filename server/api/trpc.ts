@@ -7,7 +7,7 @@ import { clientIp } from "~/server/auth/client-ip";
 import { can, type Permission } from "~/server/auth/permissions";
 import type { PendingMfa, Viewer } from "~/server/auth/sessions";
 import { sessionFromHeaders } from "~/server/auth/viewer";
-import { fieldErrorsOf, toTRPCError } from "~/server/api/errors";
+import { databaseUnavailableCode, fieldErrorsOf, toTRPCError } from "~/server/api/errors";
 import { ServiceError } from "~/server/services/errors";
 
 // `mfaPending`: a session past its password but not its second factor. It is never a viewer, so
@@ -16,9 +16,21 @@ import { ServiceError } from "~/server/services/errors";
 // (absent for in-process calls from server components).
 export type Context = { viewer: Viewer | null; mfaPending?: PendingMfa | null; ip: string | null; requestId: string; resHeaders?: Headers };
 
+// Once the database was found out of reach, calls are refused at once (503) for this long, then
+// the next ones try again. Without it each call queued for a connection that the driver retried
+// on its own schedule: under load, a 503 took seconds to come.
+const UNAVAILABLE_BACKOFF_MS = 250;
+let unavailableUntil = 0;
+
 /** Every call starts from the database's view of the session, never from what the client claims. */
 export async function createTRPCContext({ headers, resHeaders }: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
-  const session = await sessionFromHeaders(headers);
+  if (Date.now() < unavailableUntil) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "unavailable" });
+  // The session lookup is the first query of every call: with the database down it answers 503 too.
+  const session = await sessionFromHeaders(headers).catch((error: unknown) => {
+    const mapped = toTRPCError(error);
+    if (mapped.code === "SERVICE_UNAVAILABLE") unavailableUntil = Date.now() + UNAVAILABLE_BACKOFF_MS;
+    throw mapped;
+  });
   return {
     resHeaders,
     viewer: session?.kind === "active" ? session.viewer : null,
@@ -61,6 +73,9 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
     const mapped = toTRPCError(result.error.cause instanceof ServiceError ? result.error.cause : result.error);
     if (mapped.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[trpc] ${path} failed (request ${ctx.requestId})`, result.error.cause ?? result.error);
+    } else if (mapped.code === "SERVICE_UNAVAILABLE") {
+      // One line each: during an outage every call lands here, and the stack says nothing new.
+      console.error(`[trpc] ${path}: database unavailable, ${databaseUnavailableCode(result.error)} (request ${ctx.requestId})`);
     }
     if (mapped !== result.error) return { ...result, error: mapped } as typeof result;
   }
