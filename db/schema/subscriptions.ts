@@ -88,7 +88,12 @@ export const mailItems = pgTable(
       .references(() => notices.id, { onDelete: "cascade" }),
     subscriptionId: uuid().references(() => subscriptions.id, { onDelete: "set null" }),
     delivery: delivery().notNull(),
-    deliveryId: bigint({ mode: "number" }).references(() => mailDeliveries.id, { onDelete: "set null" }),
+    // The message that took the item: written by the statement that inserts that message's
+    // delivery row, in its transaction, so it names an existing row by construction. Not a
+    // foreign key: a digest run takes over a million items, and the check per item was a share of
+    // the run's PostgreSQL time; and a delivery removed one day must never make its items pending
+    // again (ON DELETE SET NULL would have mailed them a second time).
+    deliveryId: bigint({ mode: "number" }),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [
