@@ -76,6 +76,21 @@ if (!cache.tianshanPoolWatch) {
   process.on("uncaughtExceptionMonitor", replaceBrokenPool);
 }
 
+/**
+ * A value built on the pool of the moment — a prepared statement is bound to the pool it was
+ * prepared on — and built again on the new pool once the old one was replaced (see
+ * `replaceBrokenPool`): a statement kept from the ended pool failed every request after an outage.
+ */
+export function perPool<T>(build: () => T): () => T {
+  const built = new WeakMap<Database, T>();
+  return () => {
+    const pool = instance();
+    let value = built.get(pool);
+    if (value === undefined) built.set(pool, (value = build()));
+    return value;
+  };
+}
+
 export const db: Database = new Proxy({} as Database, {
   get: (_target, key) => Reflect.get(instance(), key, instance()),
 });

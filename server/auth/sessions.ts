@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "~/db/index";
+import { db, perPool } from "~/db/index";
 import { agencies, sessions, totpCredentials, users } from "~/db/schema";
 import { can, MFA_REQUIRED_ROLES, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
@@ -73,10 +73,9 @@ export async function loadViewer(sessionId: string, ip: string | null = null): P
   return state?.kind === "active" ? state.viewer : null;
 }
 
-// Every request runs this query: built and prepared once per process (named, so PostgreSQL also
+// Every request runs this query: built and prepared once per pool (named, so PostgreSQL also
 // keeps its plan per connection) instead of being assembled by the query builder each time.
-let preparedSessionQuery: ReturnType<typeof buildSessionQuery> | undefined;
-const sessionQuery = () => (preparedSessionQuery ??= buildSessionQuery());
+const sessionQuery = perPool(buildSessionQuery);
 
 function buildSessionQuery() {
   return db

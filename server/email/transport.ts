@@ -44,9 +44,13 @@ function createTransporter(url: string): Transporter {
   if (new URL(url).protocol === "smtp:") {
     // Without TCP_NODELAY, the last small write of each message waits for the server's delayed ACK
     // (about 40 ms): over a digest run that was most of the sending time.
+    // A connection that fails is handed back to nodemailer to open by itself (and fail again):
+    // its pool recovers from a failure of its own connection, but an error returned from here
+    // left the connection's slot taken for good, and once the server had been unreachable for a
+    // while every later message waited forever (found by the fault harness, scenario 4).
     (created as unknown as { getSocket: GetSocket }).getSocket = (options, callback) => {
       const socket = connect({ host: options.host, port: options.port, noDelay: true });
-      const refused = (error: Error) => callback(error);
+      const refused = () => callback(null);
       socket.once("error", refused);
       socket.once("connect", () => {
         socket.off("error", refused);
