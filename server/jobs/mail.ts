@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
+import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
 import type { NoticeEventKind } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
@@ -68,10 +69,6 @@ type PendingRow = {
   visible: boolean;
 };
 
-// Arrays go as array literals (uuids, enum labels and ISO times need no quoting): the prepared
-// statement is then the same however many requests it serves.
-const arrayLiteral = (values: (string | null)[]) => `{${values.map((v) => v ?? "NULL").join(",")}}`;
-
 /**
  * The items waiting for each request, oldest first, with their user (if still active), in one
  * statement for all of them: a digest run reads the items of a whole batch of readers at once.
@@ -134,7 +131,7 @@ async function deliver(tx: Tx, request: MailRequest, items: PendingRow[]): Promi
       RETURNING id
     ), taken AS (
       UPDATE mail_items SET delivery_id = delivery.id FROM delivery
-      WHERE mail_items.id = ANY (${`{${items.map((i) => i.item_id).join(",")}}`}::bigint[]) AND mail_items.delivery_id IS NULL
+      WHERE mail_items.id = ANY (${arrayLiteral(items.map((i) => i.item_id))}::bigint[]) AND mail_items.delivery_id IS NULL
       RETURNING 1
     )
     SELECT id, (SELECT count(*) FROM taken)::int AS taken FROM delivery`);

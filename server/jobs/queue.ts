@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type postgres from "postgres";
 import { sql } from "drizzle-orm";
+import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
 
 /** Every queue the app uses, with its retry policy. Jobs are addressed by these names only. */
@@ -79,8 +80,6 @@ export async function failJob(boss: PgBoss, name: string, id: string, message: s
     await boss.fail(name, id, { message, permanent: true }, { db: inTransaction(tx) });
   });
 }
-
-const arrayLiteral = (values: unknown[]) => `{${values.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 function inTransaction(tx: Tx): PgBoss.Db {
   // The postgres.js transaction under drizzle's: pg-boss speaks plain SQL with $n parameters.
