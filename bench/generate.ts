@@ -393,11 +393,30 @@ export async function generateNotices(
           WHERE g.kind = 'arrest' AND ${mine("g.n")}
         ) p`);
       await sql.unsafe(`ALTER TABLE bench_seizure ADD PRIMARY KEY (n); ALTER TABLE bench_company ADD PRIMARY KEY (n)`);
+      // A seizure's items: the staged first one and up to two more.
+      await stage("bench_item", (mine) => `
+        SELECT bs.n, 0 AS position, bs.substance_id, bs.quantity, bs.unit, bs.mass_kg FROM bench_seizure bs WHERE ${mine("bs.n")}
+        UNION ALL
+        SELECT x.n, x.position, x.substance_id, x.kg, 'kg'::quantity_unit, x.kg
+        FROM (
+          SELECT bs.n, k AS position, ${choice(SUBSTANCES)} AS substance_id, round(exp(random() * ln(5000))::numeric, 1) AS kg
+          FROM bench_seizure bs CROSS JOIN LATERAL generate_series(1, bs.extra_items) k WHERE ${mine("bs.n")}
+        ) x`);
+      // The notices' seizure summary columns, written with the notices: the trigger that keeps
+      // them (migration 0012) is off for the load, where a second write of every seizure notice
+      // would cost minutes. Same rule; the generator's test checks the two agree.
+      await stage("bench_item_summary", (mine) => `
+        SELECT n, coalesce(array_agg(substance_id ORDER BY first) FILTER (WHERE substance_id IS NOT NULL), '{}') AS substance_ids,
+          bool_or(substance_id IS NULL) AS unidentified, sum(mass_kg) AS mass_kg
+        FROM (SELECT n, substance_id, min(position) AS first, sum(mass_kg) AS mass_kg FROM bench_item WHERE ${mine("n")} GROUP BY n, substance_id) per_substance
+        GROUP BY n`);
+      await sql.unsafe(`ALTER TABLE bench_item_summary ADD PRIMARY KEY (n)`);
     });
 
     await step(`notices (${workers} connections in parallel)`, () => parallel((mine) => `
         INSERT INTO notices (id, kind, title, narrative, occurred_on, crossing_id, place_text, country_code, agency_id, author_id, tags, tlp,
-          status, source_reliability, info_credibility, handling_code, published_at, retracted_at, retracted_reason, search_names, created_at, updated_at)
+          status, source_reliability, info_credibility, handling_code, published_at, retracted_at, retracted_reason, search_names,
+          substance_ids, seizure_unidentified, seizure_mass_kg, created_at, updated_at)
         SELECT g.id, g.kind,
           CASE g.kind
             WHEN 'seizure' THEN ${byLang(
@@ -447,8 +466,10 @@ export async function generateNotices(
             WHEN 'company_alert' THEN concat_ws(' ', bc.latin, bc.cyrillic, bc.chinese, array_to_string(bc.owners, ' '), bc.registration)
             WHEN 'arrest' THEN bp.names
             ELSE '' END,
+          coalesce(bis.substance_ids, '{}'), coalesce(bis.unidentified, false), bis.mass_kg,
           g.published_at, g.published_at
         FROM bench_gen g
+        LEFT JOIN bench_item_summary bis ON bis.n = g.n
         LEFT JOIN crossings c ON c.id = g.crossing_id
         CROSS JOIN LATERAL (SELECT
           coalesce(c.name_en, ${WORDS.placeEn}[g.place_k]) AS place_en,
@@ -474,6 +495,8 @@ export async function generateNotices(
         WHERE ${mine("g.n")}
       `));
 
+    // The summary columns were written with the notices (see bench_item_summary).
+    await sql.unsafe(`ALTER TABLE seizure_items DISABLE TRIGGER seizure_items_summarize_insert`);
     await step("seizure details and items", () => parallel((mine) => `
         INSERT INTO seizure_details (notice_id, concealment, declared_as, declared_hs_code, conveyance, conveyance_ids, origin_countries,
           transit_countries, destination_countries, seizing_agency_id, created_at, updated_at)
@@ -490,18 +513,10 @@ export async function generateNotices(
         FROM bench_seizure bs JOIN bench_gen g ON g.n = bs.n WHERE ${mine("g.n")};
 
         INSERT INTO seizure_items (notice_id, position, substance_id, quantity, unit, mass_kg)
-        SELECT g.id, 0, bs.substance_id, bs.quantity, bs.unit, bs.mass_kg
-        FROM bench_seizure bs JOIN bench_gen g ON g.n = bs.n WHERE ${mine("g.n")};
-
-        INSERT INTO seizure_items (notice_id, position, substance_id, quantity, unit, mass_kg)
-        SELECT x.id, x.position, x.substance_id, x.kg, 'kg', x.kg
-        FROM (
-          SELECT g.id, k AS position, ${choice(SUBSTANCES)} AS substance_id,
-                 round(exp(random() * ln(5000))::numeric, 1) AS kg
-          FROM bench_seizure bs JOIN bench_gen g ON g.n = bs.n CROSS JOIN LATERAL generate_series(1, bs.extra_items) k
-          WHERE ${mine("g.n")}
-        ) x;
+        SELECT g.id, bi.position, bi.substance_id, bi.quantity, bi.unit, bi.mass_kg
+        FROM bench_item bi JOIN bench_gen g ON g.n = bi.n WHERE ${mine("g.n")};
       `));
+    await sql.unsafe(`ALTER TABLE seizure_items ENABLE TRIGGER seizure_items_summarize_insert`);
 
     await step("company alerts", () => parallel((mine) => `
         INSERT INTO company_alerts (notice_id, names, registration_numbers, registration_country_code, addresses, owners, grounds,
@@ -563,7 +578,7 @@ export async function generateNotices(
         ON CONFLICT DO NOTHING;
       `));
 
-    await step("drop staging tables", () => sql.unsafe(`DROP TABLE bench_gen, bench_seizure, bench_company, bench_person`));
+    await step("drop staging tables", () => sql.unsafe(`DROP TABLE bench_gen, bench_seizure, bench_item, bench_item_summary, bench_company, bench_person`));
     // What the notices' trigger collects row by row (skipped by the load), in one statement.
     await step("spelling dictionary", () => sql`INSERT INTO search_words (word) SELECT DISTINCT name_words(search_names) FROM notices ON CONFLICT DO NOTHING`);
     // The indexes the load dropped, built side by side, biggest (GIN) first.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   char,
   check,
   date,
@@ -95,6 +96,12 @@ export const notices = pgTable(
     // 0010). Kept with the row because the feed shows it on every line of every page, and because
     // a redaction, which rewrites the narrative in SQL, then rewrites it too.
     excerpt: text().generatedAlwaysAs(sql`notice_excerpt(narrative)`),
+    // A seizure's items in brief, kept from seizure_items by a trigger (migration 0012): what a
+    // list line says (the substances in item order, whether any is unidentified, the total mass)
+    // and what the substance filter tests, read with the row instead of a lookup per line.
+    substanceIds: text().array().notNull().default(sql`'{}'`),
+    seizureUnidentified: boolean().notNull().default(false),
+    seizureMassKg: numeric({ precision: 14, scale: 3, mode: "number" }),
     ...timestamps,
   },
   (t) => [
@@ -106,6 +113,8 @@ export const notices = pgTable(
     index("notices_country_feed_idx").on(t.countryCode, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     // Search results and the TLP filter, newest first, in the same order as the feed.
     index("notices_released_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status IN ('published', 'retracted')`),
+    // The substance filter of a rare substance: its notices, sorted, rather than a long walk of the feed.
+    index("notices_substances_idx").using("gin", t.substanceIds).where(sql`status = 'published'`),
     index("notices_tlp_feed_idx").on(t.tlp, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
     // Retracted notices, drafts and notices awaiting release are listed by creation.
     index("notices_unpublished_idx").on(t.status, t.createdAt.desc(), t.id.desc()).where(sql`status <> 'published'`),

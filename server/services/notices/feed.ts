@@ -50,12 +50,17 @@ export function summaryColumns(locale: Locale) {
     // output expressions only for the rows it returns: after the LIMIT on an index walk, and after
     // the sort when it sorts (costly output expressions are evaluated last). A substance's name is
     // a key lookup per item: joined, the reference table was hashed whole for every line.
-    seizureItems: sql<[substanceId: string | null, name: string | null, massKg: number | null][] | null>`CASE WHEN ${notices.kind} = 'seizure' THEN (
-      SELECT json_agg(json_build_array(si.substance_id, (
-        SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = si.substance_id
-      ), si.mass_kg) ORDER BY si.position)
-      FROM seizure_items si WHERE si.notice_id = ${notices.id}
+    // A seizure's items in brief, kept with the row by a trigger (migration 0012): its substances
+    // in item order, with each name a key lookup (joined, the reference table was hashed whole for
+    // every line), whether any is unidentified, and the total mass.
+    seizureSubstances: sql<[id: string, name: string][] | null>`CASE WHEN ${notices.kind} = 'seizure' THEN (
+      SELECT coalesce(json_agg(json_build_array(u.id, (
+        SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = u.id
+      )) ORDER BY u.k), '[]')
+      FROM unnest(${notices.substanceIds}) WITH ORDINALITY u(id, k)
     ) END`,
+    seizureUnidentified: notices.seizureUnidentified,
+    seizureMassKg: notices.seizureMassKg,
     company: sql<[name: string | null, expiresOn: string] | null>`CASE WHEN ${notices.kind} = 'company_alert' THEN (
       SELECT json_build_array(ca.names -> 0 ->> 'name', ca.expires_on) FROM company_alerts ca WHERE ca.notice_id = ${notices.id}
     ) END`,
@@ -114,7 +119,9 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
     visibleTo(viewer, notices, bind),
     f.kind ? eq(notices.kind, bind("kind", f.kind)) : undefined,
     f.crossingId ? eq(notices.crossingId, bind("crossingId", f.crossingId)) : undefined,
-    f.substanceId ? sql`EXISTS (SELECT 1 FROM seizure_items si WHERE si.notice_id = ${notices.id} AND si.substance_id = ${bind("substanceId", f.substanceId)})` : undefined,
+    // The row's own list (kept by a trigger, migration 0012): a test on the row as the feed index
+    // is walked, or the GIN index when the substance is rare.
+    f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${bind("substanceId", f.substanceId)}]::text[]` : undefined,
     f.agencyId ? eq(notices.agencyId, bind("agencyId", f.agencyId)) : undefined,
     f.tlp ? eq(notices.tlp, bind("tlp", f.tlp)) : undefined,
     f.from ? gte(notices.occurredOn, bind("from", f.from)) : undefined,
@@ -270,24 +277,15 @@ function summarize(row: SummaryRow, today: string) {
     tlp: row.tlp,
     status: row.status,
     tags: row.tags,
-    seizure: row.seizureItems ? seizureSummary(row.seizureItems) : null,
+    seizure: row.seizureSubstances
+      ? ({ substances: row.seizureSubstances.map(([id, name]) => ({ id, name })), unidentified: row.seizureUnidentified, massKg: row.seizureMassKg } satisfies SeizureSummary)
+      : null,
     companyAlert: row.company ? { name: row.company[0], expiresOn: row.company[1], expired: row.company[1] < today } : null,
     arrest: row.personCount !== null ? { personCount: row.personCount } : null,
   };
 }
 
 export type NoticeSummary = ReturnType<typeof summarize>;
-
-function seizureSummary(items: NonNullable<SummaryRow["seizureItems"]>): SeizureSummary {
-  const summary: SeizureSummary = { substances: [], unidentified: false, massKg: null };
-  for (const [id, name, massKg] of items) {
-    if (!id || !name) summary.unidentified = true;
-    else if (!summary.substances.some((s) => s.id === id)) summary.substances.push({ id, name });
-    // Items whose mass cannot be derived (barrels, units) are left out of the total, not guessed.
-    if (massKg !== null) summary.massKg = Math.round(((summary.massKg ?? 0) + massKg) * 1000) / 1000;
-  }
-  return summary;
-}
 
 /** The reader's calendar date: an alert expires at the end of its last day where the reader is. */
 function todayIn(timeZone: string): string {
