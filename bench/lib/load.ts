@@ -1,22 +1,33 @@
 import autocannon from "autocannon";
 
 export type Stats = { requests: number; errors: number; p50: number; p95: number; rps: number };
+/** A run's samples, kept so that runs of one scenario can be merged (see `merged`). */
+export type Run = Stats & { latencies: number[]; seconds: number };
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function stats(latencies: number[], errors: number, seconds: number): Stats {
+function stats(latencies: number[], errors: number, seconds: number): Run {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { requests: latencies.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: latencies.length / seconds };
+  return { requests: latencies.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: latencies.length / seconds, latencies, seconds };
+}
+
+/** Several runs of one scenario as one: their samples together, over their time together. */
+export function merged(runs: Run[]): Run {
+  return stats(
+    runs.flatMap((r) => r.latencies),
+    runs.reduce((n, r) => n + r.errors, 0),
+    runs.reduce((t, r) => t + r.seconds, 0),
+  );
 }
 
 /**
  * HTTP load with autocannon. Latencies are taken from every response (autocannon's own summary
  * has no p95); a response other than 200 counts as an error, not as a sample.
  */
-export function httpLoad(options: { url: string; cookie?: string; connections: number; seconds: number }): Promise<Stats> {
+export function httpLoad(options: { url: string; cookie?: string; connections: number; seconds: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let errors = 0;
@@ -42,7 +53,7 @@ export function httpLoad(options: { url: string; cookie?: string; connections: n
 }
 
 /** The same measure for an in-process call: `concurrency` loops calling `run` for `seconds`. */
-export async function loopLoad(run: () => Promise<unknown>, options: { concurrency: number; seconds: number }): Promise<Stats> {
+export async function loopLoad(run: () => Promise<unknown>, options: { concurrency: number; seconds: number }): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
