@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
@@ -8,6 +7,7 @@ import { can, type Permission } from "~/server/auth/permissions";
 import type { PendingMfa, Viewer } from "~/server/auth/sessions";
 import { sessionFromHeaders } from "~/server/auth/viewer";
 import { databaseUnavailableCode, fieldErrorsOf, toTRPCError } from "~/server/api/errors";
+import { transformer } from "~/server/api/transformer";
 import { ServiceError } from "~/server/services/errors";
 
 // `mfaPending`: a session past its password but not its second factor. It is never a viewer, so
@@ -46,7 +46,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     // A stream that dies silently (a mobile network switching at a post) is noticed within 20 s
     // instead of when TCP gives up, and the client resumes from the last event it saw.
     sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCreateNotice, ZFeedInput, ZLinkNotices, ZNoticeId, ZRetractNotice, ZSearchInput, ZSimilarCompanies, ZUpdateNotice } from "~/schemas/notices";
+import { plainJson } from "~/server/api/transformer";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
 import { listFeed } from "~/server/services/notices/feed";
@@ -51,8 +52,8 @@ export const noticesRouter = router({
     .query(({ ctx: { viewer }, input }) => similarCompanies({ viewer, input })),
   feed: permissionProcedure("notice.read")
     .input(ZFeedInput)
-    .query(({ ctx: { viewer }, input }) => listFeed({ viewer, input })),
+    .query(async ({ ctx: { viewer }, input }) => plainJson(await listFeed({ viewer, input }))),
   search: permissionProcedure("notice.read")
     .input(ZSearchInput)
-    .query(({ ctx: { viewer }, input }) => searchNotices({ viewer, input })),
+    .query(async ({ ctx: { viewer }, input }) => plainJson(await searchNotices({ viewer, input }))),
 });
