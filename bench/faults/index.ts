@@ -111,7 +111,7 @@ async function setUp(): Promise<Harness> {
 function print(outcome: Outcome) {
   console.log(`\n${outcome.name}`);
   for (const figure of outcome.figures) console.log(`    ${figure}`);
-  for (const c of outcome.checks) console.log(`  ${c.ok ? "✓" : "✗"} ${c.name}: ${c.detail}`);
+  for (const c of outcome.checks) console.log(`  ${c.ok ? "✓" : "✗"} ${c.timing ? "(timing, not asserted) " : ""}${c.name}: ${c.detail}`);
 }
 
 async function main() {
@@ -136,7 +136,8 @@ async function main() {
       (SELECT count(*)::int FROM mail_deliveries WHERE sent_at IS NOT NULL) AS deliveries`;
   const received = (await harness.sink.ledger()).length;
   const checks = outcomes.flatMap((o) => o.checks);
-  const failed = checks.filter((c) => !c.ok);
+  const failed = checks.filter((c) => !c.ok && !c.timing);
+  const slow = checks.filter((c) => !c.ok && c.timing);
   console.log(
     `\nledger: ${harness.acknowledged.size} submissions acknowledged, ${ledger!.notices} notices created; ` +
       `${received} messages received by the SMTP sink, ${ledger!.deliveries} deliveries marked sent; worker started ${harness.worker.starts} times`,
@@ -145,7 +146,8 @@ async function main() {
   // postgres.js 3.4.9 throws one now and then when a connection is cut (see db/index.ts).
   const uncaught = (await readFile(appLog, "utf8")).match(/uncaughtException/g)?.length ?? 0;
   console.log(`app: ${uncaught} uncaught exceptions logged (${appLog})`);
-  console.log(`checks: ${checks.length - failed.length} passed, ${failed.length} failed; run took ${elapsed()}`);
+  console.log(`checks: ${checks.length - failed.length - slow.length} passed, ${failed.length} failed, ${slow.length} over a timing bound; run took ${elapsed()}`);
+  if (slow.length) console.log(`over a timing bound (measured, not asserted): ${slow.map((c) => `${c.name}: ${c.detail}`).join("; ")}`);
   if (failed.length) console.log(`FAILED: ${failed.map((c) => c.name).join("; ")}\napp output (tail):\n${app?.output()}`);
   return failed.length === 0;
 }
