@@ -67,6 +67,23 @@ export async function endSession(sessionId: string): Promise<{ userId: string; a
   return user ? { userId: ended.userId, agencyId: user.agencyId } : null;
 }
 
+/**
+ * Deletes the sessions no request can use any more: past their absolute or idle timeout, or minted
+ * before their user's session version was bumped. `loadSession` refuses them already; this keeps
+ * them from piling up. Returns how many went.
+ */
+export async function deleteDeadSessions(): Promise<number> {
+  const dead = await db
+    .delete(sessions)
+    .where(
+      sql`${sessions.expiresAt} <= now()
+        OR ${sessions.lastSeenAt} <= now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})
+        OR ${sessions.sessionVersion} <> (SELECT ${users.sessionVersion} FROM ${users} WHERE ${users.id} = ${sessions.userId})`,
+    )
+    .returning({ id: sessions.id });
+  return dead.length;
+}
+
 /** The signed-in user, or null: no session, a dead one, or one still waiting for its second factor. */
 export async function loadViewer(sessionId: string, ip: string | null = null): Promise<Viewer | null> {
   const state = await loadSession(sessionId, ip);

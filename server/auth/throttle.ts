@@ -21,6 +21,19 @@ export const accountBucket = (email: string): Bucket => ({ key: `account:${email
 export const addressBucket = (ip: string | null): Bucket => ({ key: `ip:${ip ?? "unknown"}`, limit: ADDRESS_LIMIT });
 export const secondFactorBucket = (userId: string): Bucket => ({ key: `mfa:${userId}`, limit: SECOND_FACTOR_LIMIT });
 
+/**
+ * Forgets the buckets whose window has passed: the next attempt would start them again at one,
+ * as a missing bucket does. Returns how many went.
+ */
+export async function forgetPassedWindows(): Promise<number> {
+  const longest = Math.max(ACCOUNT_LIMIT.minutes, ADDRESS_LIMIT.minutes, SECOND_FACTOR_LIMIT.minutes);
+  const passed = await db
+    .delete(authThrottle)
+    .where(sql`${authThrottle.windowStartedAt} <= now() - make_interval(mins => ${longest})`)
+    .returning({ key: authThrottle.key });
+  return passed.length;
+}
+
 /** The count of each bucket after this attempt, and the buckets the attempt went over. */
 export type Reservation = { counts: Map<string, number>; over: Bucket[] };
 

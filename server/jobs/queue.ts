@@ -10,6 +10,7 @@ export const JOBS = {
   instantMail: "mail-instant",
   digestMail: "mail-digest",
   mailTick: "mail-tick",
+  housekeeping: "housekeeping",
   deadLetter: "dead-letter",
 } as const;
 
@@ -26,6 +27,8 @@ const QUEUES: Record<string, PgBoss.Queue> = {
   [JOBS.instantMail]: { name: JOBS.instantMail, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: JOBS.deadLetter },
   [JOBS.digestMail]: { name: JOBS.digestMail, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: JOBS.deadLetter },
   [JOBS.mailTick]: { name: JOBS.mailTick, policy: "singleton", retryLimit: 0, expireInSeconds: 120 },
+  // Deleting what has expired; the next run does what a failed one left.
+  [JOBS.housekeeping]: { name: JOBS.housekeeping, policy: "singleton", retryLimit: 0, expireInSeconds: 600 },
 };
 
 export function createBoss(url: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {

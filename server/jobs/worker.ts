@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { databaseUrl } from "~/db/index";
 import type { FanOutJob } from "~/server/services/notices/events";
 import { fanOut } from "./fan-out";
+import { housekeeping } from "./housekeeping";
 import { enqueueDueDigests, type DigestMailJob } from "./digest-schedule";
 import { isPermanentRejection } from "~/server/email/transport";
 import { sendDigestMails, sendInstantMail, type InstantMailJob } from "./mail";
@@ -17,7 +18,7 @@ export type WorkerOptions = {
   pollingIntervalSeconds?: number;
   /** pg-boss maintenance (expiring the jobs of a worker that died, archiving): seconds between runs. */
   maintenanceIntervalSeconds?: number;
-  /** The minute tick that queues due digests; tests and the benchmark drive it themselves. */
+  /** The scheduled jobs: the minute tick that queues due digests, and the housekeeping. Tests and the benchmark drive them themselves. */
   schedule?: boolean;
 };
 
@@ -78,6 +79,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<PgBoss> 
   if (options.schedule ?? true) {
     await boss.schedule(JOBS.mailTick, "* * * * *");
     await boss.work(JOBS.mailTick, async () => enqueueDueDigests());
+    await boss.schedule(JOBS.housekeeping, "*/15 * * * *");
+    await boss.work(JOBS.housekeeping, async () => housekeeping());
   }
   return boss;
 }
