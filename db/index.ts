@@ -56,6 +56,11 @@ function connect(): Database {
 const cache = globalThis as unknown as { tianshanDb?: Database; tianshanPoolWatch?: boolean };
 const instance = () => (cache.tianshanDb ??= connect());
 
+/** The exception postgres.js 3.4.9 throws from a timer when the database cut a connection (below). */
+export function isBrokenConnectionError(error: unknown): boolean {
+  return error instanceof TypeError && error.message.includes("(reading 'write')");
+}
+
 /**
  * postgres.js 3.4.9 (porsager/postgres#1154, #1208; fix proposed in #1168): when the database cuts
  * a connection inside a transaction, the ROLLBACK that follows is written to the closed socket
@@ -66,7 +71,7 @@ const instance = () => (cache.tianshanDb ??= connect());
  * exception (Next logs it and goes on) is unchanged.
  */
 function replaceBrokenPool(error: Error) {
-  if (!(error instanceof TypeError) || !error.message.includes("(reading 'write')") || !cache.tianshanDb) return;
+  if (!isBrokenConnectionError(error) || !cache.tianshanDb) return;
   const broken = cache.tianshanDb;
   cache.tianshanDb = connect();
   void broken.$client.end({ timeout: 30 }).catch(() => {});

@@ -65,20 +65,63 @@ function runWorker(extraEnv: Record<string, string>): ChildProcess {
   });
 }
 
+export type Supervision = { firstDelayMs: number; maxDelayMs: number; stableMs: number };
+const SUPERVISION: Supervision = { firstDelayMs: 1_000, maxDelayMs: 30_000, stableMs: 60_000 };
+
 /**
- * Serves Next, with its job worker beside it, until either exits or we are told to stop; then
- * stops the other and the database too.
+ * A child process kept running: when it dies it is started again, after a pause that doubles
+ * (from 1 s to at most 30 s) while it keeps dying within a minute of its start. `stop` ends it
+ * for good.
+ */
+export function supervise(start: () => ChildProcess, name: string, timing: Supervision = SUPERVISION) {
+  let child = start();
+  let startedAt = Date.now();
+  let delay = timing.firstDelayMs;
+  let restarts = 0;
+  let stopping = false;
+  let pending: NodeJS.Timeout | undefined;
+  const watch = () =>
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt >= timing.stableMs) delay = timing.firstDelayMs;
+      console.error(`[launch] the ${name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
+      pending = setTimeout(() => {
+        restarts += 1;
+        startedAt = Date.now();
+        child = start();
+        watch();
+      }, delay);
+      delay = Math.min(delay * 2, timing.maxDelayMs);
+    });
+  watch();
+  return {
+    restarts: () => restarts,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(pending);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = exited(child);
+      child.kill("SIGTERM");
+      await gone;
+    },
+  };
+}
+
+/**
+ * Serves Next, with its job worker beside it, until Next exits or we are told to stop; then stops
+ * the worker and the database too. A worker that dies is started again: its jobs wait in the
+ * queue meanwhile, and the app keeps serving.
  */
 export async function serve(args: string[], database: RunningPostgres, extraEnv: Record<string, string> = {}) {
   const childEnv = { DATABASE_URL: database.url, ...extraEnv };
-  const children = [runNext(args, childEnv), runWorker(childEnv)];
-  const stop = () => children.forEach((child) => child.exitCode === null && child.kill("SIGTERM"));
+  const app = runNext(args, childEnv);
+  const worker = supervise(() => runWorker(childEnv), "job worker");
+  const appExited = exited(app);
+  const stop = () => app.exitCode === null && app.kill("SIGTERM");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const done = children.map(exited);
-  const code = await Promise.race(done);
-  stop();
-  await Promise.all(done);
+  const code = await appExited;
+  await worker.stop();
   await database.stop();
   process.exit(code);
 }
