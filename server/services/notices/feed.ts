@@ -48,8 +48,8 @@ export function summaryColumns(locale: Locale) {
     tags: notices.tags,
     // The facts of each kind come with the row, in the same round trip. PostgreSQL computes these
     // output expressions only for the rows it returns: after the LIMIT on an index walk, and after
-    // the sort when it sorts (costly output expressions are evaluated last). A substance's name is
-    // a key lookup per item: joined, the reference table was hashed whole for every line.
+    // the sort when it sorts (costly output expressions are evaluated last).
+    //
     // A seizure's items in brief, kept with the row by a trigger (migration 0012): its substances
     // in item order, with each name a key lookup (joined, the reference table was hashed whole for
     // every line), whether any is unidentified, and the total mass.
