@@ -7,7 +7,7 @@ import { env } from "~/env.js";
 import type { Locale } from "~/i18n/locales";
 import { loadMessages } from "~/i18n/messages";
 import { mailItem, type MailNotice } from "~/server/email/tlp";
-import { NoticeEntry, NoticeMail, type MailEntry, type NoticeMailProps } from "~/server/email/templates/notice-mail";
+import { calendarDay, NoticeEntry, NoticeMail, type MailEntry, type NoticeMailProps } from "~/server/email/templates/notice-mail";
 import { noticeEntryText, noticeMailText } from "~/server/email/templates/notice-mail-text";
 import { signUnsubscribe } from "~/server/email/unsubscribe-token";
 import type { OutgoingMail } from "~/server/email/transport";
@@ -19,7 +19,7 @@ export type PendingNotice = MailNotice & { event: NoticeEventKind; subscriptionI
 
 export type MailRecipient = { userId: string; email: string; locale: Locale; timeZone: string };
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Translate = NoticeMailProps["t"];
 
 const translators = new Map<Locale, Promise<{ t: Translate; vocab: Translate }>>();
 
@@ -27,7 +27,8 @@ function translatorsFor(locale: Locale) {
   let found = translators.get(locale);
   if (!found) {
     found = loadMessages(locale).then((messages) => ({
-      t: createTranslator({ locale, messages: messages as never, namespace: "email" as never }) as unknown as Translate,
+      // Emails name calendar days only (when it happened, the digest's day), formatted in UTC.
+      t: createTranslator({ locale, messages: messages as never, namespace: "email" as never, timeZone: "UTC" }) as unknown as Translate,
       vocab: createTranslator({ locale, messages: messages as never, namespace: "vocab" as never }) as unknown as Translate,
     }));
     translators.set(locale, found);
@@ -123,7 +124,7 @@ export async function buildNoticeMail(input: {
   return {
     userId: recipient.userId,
     to: recipient.email,
-    subject: t(`subject.${kind}`, { count, date: input.periodDate ?? "" }),
+    subject: t(`subject.${kind}`, { count, ...(input.periodDate ? { date: calendarDay(input.periodDate) } : {}) }),
     html,
     text,
     messageId: messageIdFor(input.dedupeKey),

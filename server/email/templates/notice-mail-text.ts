@@ -1,4 +1,4 @@
-import type { MailEntry, NoticeMailProps } from "./notice-mail";
+import { calendarDay, type MailEntry, type NoticeMailProps } from "./notice-mail";
 
 type Translate = NoticeMailProps["t"];
 
@@ -7,7 +7,7 @@ export function noticeEntryText({ item, events, url }: MailEntry, t: Translate, 
   const marking = `[${vocab(`tlp.${item.tlp}`)}] ${[...new Set(events.map((kind) => t(`event.${kind}`)))].join(" · ")}`;
   if (item.exposure === "announcement") return [marking, t("redNotice"), `${t("open")}: ${url}`].join("\n");
   const kind = vocab(`kind.${item.kind}`);
-  const meta = [item.exposure === "content" ? kind : null, item.place, t("occurred", { date: item.occurredOn })].filter(Boolean).join(" · ");
+  const meta = [item.exposure === "content" ? kind : null, item.place, t("occurred", { date: calendarDay(item.occurredOn) })].filter(Boolean).join(" · ");
   return [
     marking,
     item.exposure === "content" ? item.title : kind,

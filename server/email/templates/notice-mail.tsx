@@ -4,7 +4,13 @@ import type { MailItem } from "~/server/email/tlp";
 
 export type MailEntry = { item: MailItem; events: NoticeEventKind[]; url: string };
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
+
+/**
+ * A calendar day (YYYY-MM-DD) as the translators take a date: midnight UTC. They format in UTC
+ * (see `translatorsFor`), so no reader's time zone moves it to the day before.
+ */
+export const calendarDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 export type NoticeMailProps = {
   lang: string;
@@ -67,7 +73,7 @@ export function NoticeEntry({ entry, t, vocab }: { entry: MailEntry; t: Translat
           <p style={entryStyles.meta}>
             {item.exposure === "content" ? `${vocab(`kind.${item.kind}`)} · ` : ""}
             {item.place ? `${item.place} · ` : ""}
-            {t("occurred", { date: item.occurredOn })}
+            {t("occurred", { date: calendarDay(item.occurredOn) })}
           </p>
           {item.exposure === "content" ? <p style={entryStyles.summary}>{item.summary}</p> : <p style={entryStyles.meta}>{t("behindSignIn")}</p>}
         </>

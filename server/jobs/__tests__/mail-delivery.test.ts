@@ -135,7 +135,8 @@ describe("digests", () => {
 
     const [kzDigest, ...kzMore] = sink.to(kz.user.email);
     expect(kzMore).toHaveLength(0);
-    expect(kzDigest!.subject).toMatch(/^Your daily digest, \d{4}-\d{2}-\d{2}$/);
+    // The day in the reader's language, not an ISO date ("Nov 30, 2026").
+    expect(kzDigest!.subject).toMatch(/^Your daily digest, [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(kzDigest!.text).toContain("Digest clear notice");
     expect(kzDigest!.text).toContain(`/notices/${amber.id}`);
     expect(kzDigest!.text).not.toContain(restricted.id);
