@@ -67,6 +67,9 @@ export async function endSession(sessionId: string): Promise<{ userId: string; a
   return user ? { userId: ended.userId, agencyId: user.agencyId } : null;
 }
 
+/** A session's own life: within its absolute timeout and its idle timeout. */
+const withinTimeouts = sql`(${sessions.expiresAt} > now() AND ${sessions.lastSeenAt} > now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES}))`;
+
 /**
  * Deletes the sessions no request can use any more: past their absolute or idle timeout, or minted
  * before their user's session version was bumped. `loadSession` refuses them already; this keeps
@@ -76,9 +79,7 @@ export async function deleteDeadSessions(): Promise<number> {
   const dead = await db
     .delete(sessions)
     .where(
-      sql`${sessions.expiresAt} <= now()
-        OR ${sessions.lastSeenAt} <= now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})
-        OR ${sessions.sessionVersion} <> (SELECT ${users.sessionVersion} FROM ${users} WHERE ${users.id} = ${sessions.userId})`,
+      sql`NOT ${withinTimeouts} OR ${sessions.sessionVersion} <> (SELECT ${users.sessionVersion} FROM ${users} WHERE ${users.id} = ${sessions.userId})`,
     )
     .returning({ id: sessions.id });
   return dead.length;
@@ -123,8 +124,7 @@ function buildSessionQuery() {
         eq(sessions.sessionVersion, users.sessionVersion),
         eq(users.status, "active"),
         eq(agencies.active, true),
-        sql`${sessions.expiresAt} > now()`,
-        sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})`,
+        withinTimeouts,
       ),
     )
     .prepare("load_session");
