@@ -2,8 +2,9 @@ import type { Locale } from "./locales";
 
 /**
  * One file per namespace and language, so that each area of the app owns its strings.
- * English and Russian are complete (a unit test compares their keys); Chinese is filled in as
- * translations arrive and falls back to English key by key.
+ * English, Russian and Chinese are complete (a unit test compares their keys). Russian and Chinese
+ * are laid over English key by key, so that a string added in English shows in English, not as a
+ * raw key, until it is translated.
  */
 export const NAMESPACES = ["common", "auth", "validation", "errors", "reference", "agencies", "profile", "users", "feed", "notice", "noticeForm", "vocab", "notifications", "email", "subscriptions", "moderation", "security"] as const;
 
