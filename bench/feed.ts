@@ -11,9 +11,10 @@ import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
 import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
-import { feedQuery, listFeed, type FeedInput } from "~/server/services/notices/feed";
+import { feedQuery, isValueIndependent, listFeed, type FeedInput } from "~/server/services/notices/feed";
 import { prepareSearch, searchQuery } from "~/server/services/notices/search";
 import { startApp, signIn, trpcUrl, type RunningApp } from "./lib/app";
+import { cpuPerRequest, cpuUsed, sampleCpu, type CpuUsed } from "./lib/cpu";
 import { freePort, throwAwayDatabase } from "./lib/database";
 import { explainSummary } from "./lib/explain";
 import { httpLoad, loopLoad, merged, type Run, type Stats } from "./lib/load";
@@ -54,8 +55,11 @@ type Scenario = {
   procedure: "notices.feed" | "notices.search";
   input: unknown;
   query: { sql: string; params: unknown[] };
+  /** Whether the app sends it as a prepared statement (planned once per connection) or unnamed (planned every time). */
+  prepared: boolean;
 };
-type Row = { name: string; stats?: Stats; note?: string; vsHealth?: number; vsSql?: number };
+type Cpu = ReturnType<typeof cpuPerRequest>;
+type Row = { name: string; stats?: Stats; cpu?: Cpu; note?: string; vsHealth?: number; vsSql?: number };
 
 const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanup() {
@@ -81,13 +85,13 @@ async function deepCursor(viewer: Viewer): Promise<{ cursor: string | undefined;
 async function scenarios(viewer: Viewer, deep: string | undefined, deepRows: number): Promise<Scenario[]> {
   const feed = (name: string, raw: unknown): Scenario => {
     const input = ZFeedInput.parse(raw);
-    return { name, procedure: "notices.feed", input, query: feedQuery(viewer, input).toSQL() };
+    return { name, procedure: "notices.feed", input, query: feedQuery(viewer, input).toSQL(), prepared: isValueIndependent(input) };
   };
   const searches = await Promise.all(
     settings.searches.map(async (q): Promise<Scenario> => {
       const input = ZSearchInput.parse({ q });
       // The floor is the page's query; the service also looks up spellings before it.
-      return { name: `search "${q}"`, procedure: "notices.search", input, query: searchQuery(viewer, input, await prepareSearch(q)).toSQL() };
+      return { name: `search "${q}"`, procedure: "notices.search", input, query: searchQuery(viewer, input, await prepareSearch(q)).toSQL(), prepared: true };
     }),
   );
   return [
@@ -113,55 +117,75 @@ async function probe(url: string, cookie: string): Promise<string | null> {
 // compared with the floor measured beside it rather than with one measured minutes before.
 const ROUNDS = 2;
 
-type Measured = { stats: Run; health: Run };
+type Measured = { stats: Run; health: Run; cpu: Cpu };
+type Round = { run: Run; cpu: CpuUsed; requests: number };
 
-async function measureHttp(app: RunningApp, cookie: string, list: Scenario[]) {
+/** Runs `load` and reads the CPU time that the Node process `nodePid` (null: this one) and the database spent on it. */
+async function withCpu(raw: postgres.Sql, nodePid: number | null, load: () => Promise<Run>): Promise<Round> {
+  const before = await sampleCpu(raw, nodePid);
+  const run = await load();
+  return { run, cpu: cpuUsed(before, await sampleCpu(raw, nodePid)), requests: run.requests + run.errors };
+}
+
+async function measureHttp(app: RunningApp, cookie: string, list: Scenario[], raw: postgres.Sql) {
   // Without the session cookie: no database at all, the framework's own cost per request.
   const healthUrl = trpcUrl(app.base, "health.ping");
-  const round = async (url: string, cookie: string | undefined, first: boolean) => {
-    if (first) await httpLoad({ url, cookie, connections: settings.connections, seconds: settings.warmup });
-    return httpLoad({ url, cookie, connections: settings.connections, seconds: settings.seconds / ROUNDS });
-  };
+  const load = (url: string, cookie: string | undefined, seconds: number) => httpLoad({ url, cookie, connections: settings.connections, seconds });
   const results = new Map<string, Measured | string>();
-  for (const [k, scenario] of list.entries()) {
+  const ready: { scenario: Scenario; url: string }[] = [];
+  for (const scenario of list) {
     const url = trpcUrl(app.base, scenario.procedure, scenario.input);
     const problem = await probe(url, cookie);
     if (problem) {
       results.set(scenario.name, problem);
       log(`  ${scenario.name}: ${problem}`);
-      continue;
+    } else {
+      ready.push({ scenario, url });
     }
-    const runs: Run[] = [];
-    const beside: Run[] = [];
+  }
+  // The server has just started: its modules load and its code is optimised during the first
+  // thousands of requests. Every URL is warmed before any is measured, so that the first scenario
+  // measured does not pay for it.
+  await load(healthUrl, undefined, settings.warmup);
+  for (const { url } of ready) await load(url, cookie, settings.warmup);
+
+  const round = (url: string, cookie: string | undefined) => withCpu(raw, app.pid, () => load(url, cookie, settings.seconds / ROUNDS));
+  const healthRounds: Round[] = [];
+  for (const { scenario, url } of ready) {
+    const runs: Round[] = [];
+    const beside: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      beside.push(await round(healthUrl, undefined, k === 0 && r === 0));
-      runs.push(await round(url, cookie, r === 0));
+      beside.push(await round(healthUrl, undefined));
+      runs.push(await round(url, cookie));
     }
-    const measured = { stats: merged(runs), health: merged(beside) };
+    healthRounds.push(...beside);
+    const measured = { stats: merged(runs.map((r) => r.run)), health: merged(beside.map((r) => r.run)), cpu: cpuPerRequest(runs) };
     results.set(scenario.name, measured);
     log(`  ${scenario.name}: ${measured.stats.rps.toFixed(0)} req/s; health.ping beside it: ${measured.health.rps.toFixed(0)} req/s`);
   }
   const besides = [...results.values()].flatMap((m) => (typeof m === "object" ? [m.health] : []));
-  return { health: merged(besides), healthRange: besides.map((h) => h.rps), results };
+  return { health: merged(besides), healthCpu: cpuPerRequest(healthRounds), healthRange: besides.map((h) => h.rps), results };
 }
 
 async function measureSql(raw: postgres.Sql, list: Scenario[]) {
-  const results = new Map<string, Stats>();
+  const results = new Map<string, { stats: Stats; cpu: Cpu }>();
   for (const scenario of list) {
-    // As drizzle sends it: the same text and parameters, unnamed statement, rows as arrays.
-    const run = () => raw.unsafe(scenario.query.sql, scenario.query.params as postgres.ParameterOrJSON<never>[]).values();
+    // As the app sends it: the same text and parameters, prepared or not as the app's, rows as arrays.
+    const run = () => raw.unsafe(scenario.query.sql, scenario.query.params as postgres.ParameterOrJSON<never>[], { prepare: scenario.prepared }).values();
     await loopLoad(run, { concurrency: settings.connections, seconds: settings.warmup });
-    results.set(scenario.name, await loopLoad(run, { concurrency: settings.connections, seconds: settings.seconds }));
-    log(`  ${scenario.name}: ${results.get(scenario.name)!.rps.toFixed(0)} queries/s`);
+    const measured = await withCpu(raw, null, () => loopLoad(run, { concurrency: settings.connections, seconds: settings.seconds }));
+    results.set(scenario.name, { stats: measured.run, cpu: cpuPerRequest([measured]) });
+    log(`  ${scenario.name}: ${measured.run.rps.toFixed(0)} queries/s`);
   }
   return results;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : value.toFixed(1));
 const ratio = (value: number | undefined) => (value === undefined ? "" : `${(value * 100).toFixed(0)}%`);
+const cpuMs = (value: number | null | undefined) => (value === undefined ? "" : value === null ? "—" : value.toFixed(2));
 
 function printTable(rows: Row[]) {
-  const header = ["scenario", "p50 ms", "p95 ms", "req/s", "÷ health", "HTTP ÷ SQL", "errors"];
+  const header = ["scenario", "p50 ms", "p95 ms", "req/s", "÷ health", "HTTP ÷ SQL", "Node CPU", "PG CPU", "errors"];
   const cells = rows.map((r) => [
     r.name,
     r.stats ? ms(r.stats.p50) : r.note ?? "",
@@ -169,6 +193,8 @@ function printTable(rows: Row[]) {
     r.stats ? r.stats.rps.toFixed(0) : "",
     ratio(r.vsHealth),
     ratio(r.vsSql),
+    cpuMs(r.cpu?.node),
+    cpuMs(r.cpu?.database),
     r.stats ? String(r.stats.errors) : "",
   ]);
   // A row that was not measured prints its note across the columns, so it does not set their widths.
@@ -219,7 +245,7 @@ async function main() {
     cleanups.push(app.stop);
     const cookie = await signIn(app.base, settings.user, DEMO_PASSWORD);
     log(`Serving at ${app.base} (ready in ${seconds(t0)} s). Over HTTP:`);
-    http = await measureHttp(app, cookie, list);
+    http = await measureHttp(app, cookie, list, raw);
     await app.stop();
   }
   log("\nThe same SQL straight through postgres.js:");
@@ -227,29 +253,33 @@ async function main() {
   const firstPageInput = list[0]!.input as FeedInput;
   const callService = () => listFeed({ viewer, input: firstPageInput });
   await loopLoad(callService, { concurrency: settings.connections, seconds: settings.warmup });
-  const service = await loopLoad(callService, { concurrency: settings.connections, seconds: settings.seconds });
-  log(`The feed service in-process (its 1–4 queries, no HTTP, no tRPC): ${service.rps.toFixed(0)} calls/s`);
+  const service = await withCpu(raw, null, () => loopLoad(callService, { concurrency: settings.connections, seconds: settings.seconds }));
+  log(`The feed service in-process (its 1–4 queries, no HTTP, no tRPC): ${service.run.rps.toFixed(0)} calls/s`);
 
   const rows: Row[] = [];
   rows.push(
     http
-      ? { name: "health.ping — framework floor (HTTP), all rounds", stats: http.health }
+      ? { name: "health.ping — framework floor (HTTP), all rounds", stats: http.health, cpu: http.healthCpu }
       : { name: "health.ping (HTTP)", note: "not measured (BENCH_SKIP_HTTP=1)" },
   );
   for (const scenario of list) {
     const result = http?.results.get(scenario.name);
     const sqlResult = sqlStats.get(scenario.name)!;
     if (typeof result === "object") {
-      rows.push({ name: `${scenario.name} (HTTP)`, stats: result.stats, vsHealth: result.stats.rps / result.health.rps, vsSql: result.stats.rps / sqlResult.rps });
+      rows.push({ name: `${scenario.name} (HTTP)`, stats: result.stats, cpu: result.cpu, vsHealth: result.stats.rps / result.health.rps, vsSql: result.stats.rps / sqlResult.stats.rps });
     } else {
       rows.push({ name: `${scenario.name} (HTTP)`, note: result ? `failed: ${result}` : "not measured (BENCH_SKIP_HTTP=1)" });
     }
-    rows.push({ name: `  same SQL — database floor`, stats: sqlResult });
+    rows.push({ name: `  same SQL — database floor`, ...sqlResult });
   }
-  rows.push({ name: "feed, first page — service in-process", stats: service });
+  rows.push({ name: "feed, first page — service in-process", stats: service.run, cpu: cpuPerRequest([service]) });
 
   log(`\nResults at ${settings.connections} connections, ${settings.seconds} s each, ${generated.counts.notices!.toLocaleString("en")} notices, as ${settings.user}:\n`);
   printTable(rows);
+  log(
+    "\nCPU: ms of CPU time per request, of the Node process that served it (next-server over HTTP, this process for the SQL\n" +
+      "and in-process rows) and of PostgreSQL's backends (read from /proc: only when PostgreSQL runs on this machine).",
+  );
 
   log("\nTargets:");
   const stats = (name: string) => http?.results.get(name);
@@ -266,6 +296,16 @@ async function main() {
   log(`  feed throughput ≥ ${TARGETS.feedVsHealth * 100}% of health.ping (measured beside it): ${share === null ? "—" : ratio(share)} — ${verdict(share === null ? null : share >= TARGETS.feedVsHealth)}`);
   if (http?.healthRange.length) {
     log(`  (health.ping beside each scenario: ${Math.min(...http.healthRange).toFixed(0)}–${Math.max(...http.healthRange).toFixed(0)} req/s over the run)`);
+  }
+  // next start serves from one thread: while it is the busiest process, its CPU per request bounds
+  // the share, whatever the neighbours do to throughput.
+  const healthNode = http?.healthCpu.node;
+  const nodeShare = measured(firstPage) && firstPage.cpu.node && healthNode ? healthNode / firstPage.cpu.node : null;
+  if (measured(firstPage) && nodeShare !== null) {
+    log(
+      `  Node CPU per request: health.ping ${cpuMs(healthNode)} ms (all rounds), feed first page ${cpuMs(firstPage.cpu.node)} ms: ` +
+        `where the one Node process is the limit, the first page reaches at most ${ratio(nodeShare)} of health.ping`,
+    );
   }
 
   log(`\nEXPLAIN (ANALYZE, BUFFERS) at ${generated.counts.notices!.toLocaleString("en")} notices, visibility predicate included (as ${settings.user}):`);

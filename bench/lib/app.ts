@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { authenticator } from "otplib";
 import { devTotpKey } from "~/scripts/lib/launch";
 
-export type RunningApp = { base: string; stop: () => Promise<void>; output: () => string };
+/** `pid`: the server's own process (next start serves in the process it was started as). */
+export type RunningApp = { base: string; pid: number | null; stop: () => Promise<void>; output: () => string };
 
 const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
@@ -52,7 +53,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { base, stop, output };
+    if (ok) return { base, pid: child.pid ?? null, stop, output };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

@@ -224,15 +224,20 @@ function preparedFeed(viewer: Viewer, input: FeedInput) {
   return prepared;
 }
 
+/**
+ * Whether the best plan is the same index walk whatever the values (no filter, kind, TLP,
+ * crossing, agency, cursor): then one prepared statement per shape lets PostgreSQL reuse one plan
+ * instead of planning every request. Country, substance and dates are planned for their values: a
+ * rare value needs another plan than a common one.
+ */
+export function isValueIndependent(input: FeedInput): boolean {
+  const f = input.filters;
+  return !f.countryCode && !f.substanceId && !f.from && !f.to;
+}
+
 /** One page of the notices the viewer may read, newest first, with the cursor of the next page. */
 export async function listFeed({ viewer, input }: { viewer: Viewer; input: FeedInput }) {
-  const f = input.filters;
-  // Where the best plan is the same index walk whatever the values (no filter, kind, TLP,
-  // crossing, agency, cursor), one statement per shape lets PostgreSQL reuse one plan instead of
-  // planning every request. Country, substance and dates are planned for their values: a rare
-  // value needs another plan than a common one.
-  const valueIndependent = !f.countryCode && !f.substanceId && !f.from && !f.to;
-  const rows = valueIndependent ? await preparedFeed(viewer, input).execute(feedValues(viewer, input)) : await feedQuery(viewer, input);
+  const rows = isValueIndependent(input) ? await preparedFeed(viewer, input).execute(feedValues(viewer, input)) : await feedQuery(viewer, input);
   const sortKey = (input.filters.status ?? "published") === "published" ? "publishedAt" : "createdAt";
   return toPage(viewer, rows, input.limit, (row) => row[sortKey]);
 }

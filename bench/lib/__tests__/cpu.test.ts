@@ -1,0 +1,91 @@
+import { spawn } from "node:child_process";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { cpuPerRequest, cpuUsed, processCpuMs, sampleCpu } from "~/bench/lib/cpu";
+
+// The benchmark's CPU columns: read from /proc for a Node process and for the database's backends.
+// The test databases run on this machine (embedded, or the server at 127.0.0.1), as in CI.
+
+const sql = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+afterAll(() => sql.end());
+
+/** Keeps this process's thread busy for `ms`. */
+function spin(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe("processCpuMs", () => {
+  it("reads a process's CPU time, which grows as it works", () => {
+    const before = processCpuMs(process.pid);
+    spin(200);
+    const after = processCpuMs(process.pid);
+    expect(before).not.toBeNull();
+    expect(after! - before!).toBeGreaterThanOrEqual(150);
+  });
+
+  it("is null for a pid whose process has another name, or that no process has", async () => {
+    const child = spawn("sleep", ["5"]);
+    try {
+      expect(processCpuMs(child.pid!, "sleep")).not.toBeNull();
+      expect(processCpuMs(child.pid!, "postgres")).toBeNull();
+    } finally {
+      child.kill();
+    }
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(processCpuMs(child.pid!)).toBeNull();
+  });
+});
+
+describe("sampleCpu and cpuUsed", () => {
+  it("count the work of the database's backends and of the Node process", async () => {
+    const before = await sampleCpu(sql, null);
+    spin(100);
+    await sql`SELECT count(*) FROM generate_series(1, 3000000)`;
+    const used = cpuUsed(before, await sampleCpu(sql, null));
+    expect(used.nodeMs).toBeGreaterThanOrEqual(60);
+    expect(used.databaseMs).toBeGreaterThanOrEqual(50);
+  });
+
+  it("count a backend that started between the samples whole, and read no backend of another database", async () => {
+    const before = await sampleCpu(sql, null);
+    const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const admin = postgres(process.env.DATABASE_URL!.replace(/\/[^/]+$/, "/postgres"), { max: 1, onnotice: () => {} });
+    try {
+      const pid = (await other<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+      await other`SELECT count(*) FROM generate_series(1, 3000000)`;
+      // Busy elsewhere: another database's backend is not this one's.
+      await admin`SELECT count(*) FROM generate_series(1, 3000000)`;
+      const after = await sampleCpu(sql, null);
+      expect(before.backends.has(pid)).toBe(false);
+      expect(after.backends.get(pid)).toBeGreaterThanOrEqual(50);
+      const adminPid = (await admin<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+      expect(after.backends.has(adminPid)).toBe(false);
+      expect(cpuUsed(before, after).databaseMs).toBeGreaterThanOrEqual(after.backends.get(pid)!);
+    } finally {
+      await other.end();
+      await admin.end();
+    }
+  });
+
+  it("say null where a process could not be read", () => {
+    const readable = { node: 100, backends: new Map([[1, 10]]) };
+    expect(cpuUsed(readable, { node: null, backends: new Map() })).toEqual({ nodeMs: null, databaseMs: null });
+    expect(cpuUsed(readable, { node: 130, backends: new Map([[1, 25]]) })).toEqual({ nodeMs: 30, databaseMs: 15 });
+  });
+});
+
+describe("cpuPerRequest", () => {
+  it("divides the CPU time of several runs by their requests together", () => {
+    const per = cpuPerRequest([
+      { cpu: { nodeMs: 300, databaseMs: 100 }, requests: 100 },
+      { cpu: { nodeMs: 500, databaseMs: 300 }, requests: 300 },
+    ]);
+    expect(per).toEqual({ node: 2, database: 1 });
+  });
+
+  it("is null for a process unread in any run, or without requests", () => {
+    expect(cpuPerRequest([{ cpu: { nodeMs: 300, databaseMs: null }, requests: 100 }, { cpu: { nodeMs: 100, databaseMs: 50 }, requests: 100 }])).toEqual({ node: 2, database: null });
+    expect(cpuPerRequest([{ cpu: { nodeMs: 0, databaseMs: 0 }, requests: 0 }])).toEqual({ node: null, database: null });
+  });
+});
