@@ -163,8 +163,8 @@ async function measureHttp(app: RunningApp, cookie: string, list: Scenario[], ra
     results.set(scenario.name, measured);
     log(`  ${scenario.name}: ${measured.stats.rps.toFixed(0)} req/s; health.ping beside it: ${measured.health.rps.toFixed(0)} req/s`);
   }
-  const besides = [...results.values()].flatMap((m) => (typeof m === "object" ? [m.health] : []));
-  return { health: merged(besides), healthCpu: cpuPerRequest(healthRounds), healthRange: besides.map((h) => h.rps), results };
+  const healthRange = [...results.values()].flatMap((m) => (typeof m === "object" ? [m.health.rps] : []));
+  return { health: merged(healthRounds.map((r) => r.run)), healthCpu: cpuPerRequest(healthRounds), healthRange, results };
 }
 
 async function measureSql(raw: postgres.Sql, list: Scenario[]) {
