@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { databaseUrl } from "~/db/index";
+import { databaseUrl, isBrokenConnectionError } from "~/db/index";
 import type { FanOutJob } from "~/server/services/notices/events";
 import { fanOut } from "./fan-out";
 import { housekeeping } from "./housekeeping";
@@ -21,6 +21,20 @@ export type WorkerOptions = {
   /** The scheduled jobs: the minute tick that queues due digests, and the housekeeping. Tests and the benchmark drive them themselves. */
   schedule?: boolean;
 };
+
+/**
+ * A worker process's rule for exceptions that nothing awaited. postgres.js 3.4.9 throws one out of
+ * reach of any await when the database cuts a connection, and the pool is replaced on it
+ * (db/index.ts): the worker goes on, as Next does. Anything else ends the process, and whoever
+ * started it starts another (its jobs wait in the queue meanwhile).
+ */
+export function exitOnUncaughtExceptions(): void {
+  process.on("uncaughtException", (error) => {
+    if (isBrokenConnectionError(error)) return console.error("[worker] a database connection broke; its pool was replaced");
+    console.error(error);
+    process.exit(1);
+  });
+}
 
 /** Digest jobs fetched at once unless told otherwise: enough to keep `concurrency` sends busy. */
 export const defaultDigestBatchSize = (concurrency: number) => concurrency * 4;
