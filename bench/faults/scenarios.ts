@@ -268,7 +268,16 @@ export async function workerKilled(h: Harness): Promise<Outcome> {
   // The worker handed the message over; before the SMTP server says so, and so before the worker
   // marks it sent, kill -9.
   await h.worker.kill();
-  const inFlight = new Set((await h.sink.ledger()).map((e) => e.messageId));
+  // Not only the held message was in flight: others whose data reached the sink before the kill
+  // may still be being parsed there, and each of them is sent again too. The ledger is read once
+  // it has stopped growing (nothing new can come: the worker is dead until started again).
+  let received = await h.sink.ledger();
+  for (let before = -1; received.length !== before; ) {
+    before = received.length;
+    await sleep(300);
+    received = await h.sink.ledger();
+  }
+  const inFlight = new Set(received.map((e) => e.messageId));
   await h.sink.release();
   const restarting = performance.now();
   await h.worker.start();
