@@ -158,6 +158,18 @@ describe("the spelling vocabulary", () => {
     expect(await known([`${s}third`])).toEqual([]);
   });
 
+  it("counts exactly under concurrent writers: ten notices naming one word at once, then all narrowed at once", async () => {
+    const s = stem();
+    const author = await member("kg-mvd-sbnon");
+    const made = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createThrough(author.caller, companyInput({ names: [{ script: "latin", name: `${s}common ${s}own${String.fromCharCode(97 + i)}` }] }))),
+    );
+    const count = async () => (await db.select({ notices: searchWords.notices }).from(searchWords).where(eq(searchWords.word, `${s}common`)))[0]?.notices;
+    expect(await count()).toBe(10);
+    await Promise.all(made.map(({ id }) => db.update(notices).set({ tlp: "amber" }).where(eq(notices.id, id))));
+    expect(await count()).toBeUndefined();
+  });
+
   it("keeps the words of a retracted notice, which everyone still reads", async () => {
     const s = stem();
     const author = await member("kg-mvd-sbnon");
