@@ -175,13 +175,14 @@ export const noticeRecipients = pgTable(
 );
 
 /**
- * The words of the company and person names that every member may read (CLEAR and GREEN notices,
- * published or retracted), for spelling suggestions: a misspelt name in a search is replaced by
- * the words it is close to (pg_trgm on this small table), and the notices are then found through
- * the full-text index. Nothing a searcher may not read is in it, so a word known only from a
- * draft, an AMBER or a RED notice is looked up exactly like a word that occurs nowhere. Kept by
- * triggers on notices (migration 0013): `notices` counts the notices everyone reads that name the
- * word, and a word leaves when none does any more (a narrower marking, a redaction, a merge).
+ * The words of the names of companies and their owners that every member may read (CLEAR and
+ * GREEN notices, published or retracted), for spelling suggestions: a misspelt name in a search
+ * is replaced by the words it is close to (pg_trgm on this small table), and the notices are then
+ * found through the full-text index. Nothing a searcher may not read is in it, so a word known
+ * only from a draft, an AMBER or a RED notice is looked up exactly like a word that occurs
+ * nowhere. Kept by triggers on notices (migration 0013): `notices` counts the notices everyone
+ * reads that name the word, and a word leaves when none does any more (a narrower marking, a
+ * redaction, a merge).
  */
 export const searchWords = pgTable(
   "search_words",
