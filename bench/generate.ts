@@ -579,8 +579,8 @@ export async function generateNotices(
       `));
 
     await step("drop staging tables", () => sql.unsafe(`DROP TABLE bench_gen, bench_seizure, bench_item, bench_item_summary, bench_company, bench_person`));
-    // What the notices' trigger collects row by row (skipped by the load), in one statement.
-    await step("spelling dictionary", () => sql`INSERT INTO search_words (word) SELECT DISTINCT name_words(search_names) FROM notices ON CONFLICT DO NOTHING`);
+    // What the notices' triggers count row by row (skipped by the load), in one statement.
+    await step("spelling dictionary", () => sql`SELECT search_words_rebuild()`);
     // The indexes the load dropped, built side by side, biggest (GIN) first.
     const queue = [...indexes].sort((a, b) => Number(b.definition.includes("USING gin")) - Number(a.definition.includes("USING gin")));
     await step(`rebuild ${indexes.length} indexes`, () =>

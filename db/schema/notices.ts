@@ -174,20 +174,23 @@ export const noticeRecipients = pgTable(
   (t) => [primaryKey({ columns: [t.noticeId, t.userId] }), index("notice_recipients_user_idx").on(t.userId, t.noticeId)],
 );
 
-/** "Related to": stored once per pair, smaller id first. */
 /**
- * Every word of the company and person names ever written, for spelling suggestions: a misspelt
- * name in a search is replaced by the words it is close to (pg_trgm on this small table), and
- * the notices are then found through the full-text index. Filled by a trigger on notices
- * (migration 0009); never shrinks, which only ever widens a query — what a reader gets back still
- * passes the visibility rule.
+ * The words of the names of companies and their owners that every member may read (CLEAR and
+ * GREEN notices, published or retracted), for spelling suggestions: a misspelt name in a search
+ * is replaced by the words it is close to (pg_trgm on this small table), and the notices are then
+ * found through the full-text index. Nothing a searcher may not read is in it, so a word known
+ * only from a draft, an AMBER or a RED notice is looked up exactly like a word that occurs
+ * nowhere. Kept by triggers on notices (migration 0013): `notices` counts the notices everyone
+ * reads that name the word, and a word leaves when none does any more (a narrower marking, a
+ * redaction, a merge).
  */
 export const searchWords = pgTable(
   "search_words",
-  { word: text().primaryKey() },
+  { word: text().primaryKey(), notices: integer().notNull() },
   (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
 );
 
+/** "Related to": stored once per pair, smaller id first. */
 export const noticeLinks = pgTable(
   "notice_links",
   {

@@ -23,6 +23,10 @@ import type { Viewer } from "~/server/auth/sessions";
  * back (waiting for review, sent back, rejected, merged away) is seen by its author and by the
  * coordinators who review it — never a RED one, unless released to them as above.
  *
+ * The spelling vocabulary and word statistics of search are kept in the database from what every
+ * member may read; `notice_readable_by_all` (migration 0013) states the CLEAR/GREEN branch below
+ * for them, and search-vocabulary.test.ts holds it equal to this rule.
+ *
  * `id` and the other columns default to the `notices` table; pass an alias's columns to use the
  * rule on a joined or aliased notices relation.
  */

@@ -63,14 +63,21 @@ type WordStats = { notices: number; shares: Map<string, number> };
 const WORD_STATS_TTL_MS = 10 * 60_000;
 let wordStats: { at: number; stats: Promise<WordStats> } | undefined;
 
-/** The share of notices containing each frequent word of the search index, as ANALYZE sampled it. */
+/**
+ * The frequent words of the notices everyone may read, each with its share of them, as ANALYZE
+ * sampled them (the statistics object notices_public_words, migration 0013), and the number of
+ * all notices. A word's share of the readable notices stands for its share of all: what drafts,
+ * AMBER and RED notices contain must not move a search, which would then answer differently for
+ * a word that only they contain. (The view shows statistics to the table's owner only, the role
+ * the app and its migrations run as.)
+ */
 function frequentWords(): Promise<WordStats> {
   if (!wordStats || Date.now() - wordStats.at > WORD_STATS_TTL_MS) {
     const stats = db
       .execute<{ word: string | null; share: number; notices: number }>(sql`
         SELECT e.word, e.share::float8 AS share, (SELECT reltuples::float8 FROM pg_class WHERE oid = 'notices'::regclass) AS notices
-        FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
-        WHERE s.schemaname = current_schema() AND s.tablename = 'notices' AND s.attname = 'search_vector'`)
+        FROM pg_stats_ext_exprs s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
+        WHERE s.schemaname = current_schema() AND s.tablename = 'notices' AND s.statistics_name = 'notices_public_words'`)
       .then((rows) => ({
         notices: Math.max(rows[0]?.notices ?? 0, 0),
         shares: new Map(rows.flatMap((row) => (row.word === null ? [] : [[row.word, row.share] as const]))),
@@ -86,7 +93,9 @@ function frequentWords(): Promise<WordStats> {
  * "Tainshan" → "Tianshan"), and for each term the share of notices that contain it or one of its
  * alternatives (a word missing from the statistics is rarer than any listed). Only a word that is
  * neither frequent nor a known name is looked up: it is likely misspelt, and a lookup costs a few
- * milliseconds.
+ * milliseconds. Both the statistics and the vocabulary hold only what everyone may read, so a
+ * word that only unreadable notices contain takes the same steps, and gets the same spellings,
+ * as a word that occurs nowhere.
  */
 async function terms(words: string[], exact: string[]): Promise<{ terms: Term[]; notices: number }> {
   const stats = await frequentWords();
@@ -107,8 +116,8 @@ async function terms(words: string[], exact: string[]): Promise<{ terms: Term[];
 
 /**
  * The query as a tsquery — each ordinary word or one of its spellings, each CJK run as the phrase
- * of its pairs — and the plan to run it with (see COMMON_MATCHES). The estimate covers all
- * released notices, visible or not, and only ever chooses a plan: nothing of it reaches the viewer.
+ * of its pairs — and the plan to run it with (see COMMON_MATCHES). The estimate is drawn from the
+ * notices everyone may read, and only ever chooses a plan: nothing of it reaches the viewer.
  */
 export async function prepareSearch(q: string): Promise<PreparedSearch> {
   const rest = q.replace(CJK_RUNS, " ");

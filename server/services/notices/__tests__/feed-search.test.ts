@@ -275,7 +275,9 @@ describe("search", () => {
     expect(await ids("昆仑化工")).toEqual([company.id]);
     expect(await ids("乌鲁木齐")).toEqual([company.id]);
     expect(await ids("Esenalieva")).toEqual([arrest.id]);
-    expect(await ids("Esenaliyeva")).toEqual([arrest.id]);
+    // Misspellings are corrected to words everyone may read only (see search-vocabulary.test.ts),
+    // and an arrest is never CLEAR or GREEN: a person's name must be spelt as written.
+    expect(await ids("Esenaliyeva")).toEqual([]);
     // A name written as one word is found where it was written as two, and the other way round.
     expect(await ids("Tianshan Petrochem")).toEqual([spaced.id]);
     expect(await ids("Qara korum")).toEqual([company.id]);
