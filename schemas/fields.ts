@@ -8,8 +8,11 @@ import { z } from "zod";
 // form: the driver would silently store U+FFFD in its place, so what was saved is not what was typed.
 const UNSTORABLE = /[\0\p{Cs}]/u;
 
+/** Whether PostgreSQL stores this text exactly as it is. */
+export const storable = (value: string) => !UNSTORABLE.test(value);
+
 /** Any string input. Every string schema starts here. */
-export const string = () => z.string().refine((value) => !UNSTORABLE.test(value), { error: "invalidCharacters" });
+export const string = () => z.string().refine(storable, { error: "invalidCharacters" });
 
 /** Free text, trimmed, bounded. */
 export const text = (max: number) => string().trim().max(max);
