@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ref, string, text } from "./fields";
 
 // The platform's member countries, in the order the directory lists them. A national agency
 // belongs to one of them; international bodies belong to none.
@@ -11,25 +12,21 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 const AGENCY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 // The identifier appears in URLs, audit entries and users' records, so it is fixed at creation.
-const ZAgencyId = z.string().min(3).max(64).refine((id) => AGENCY_ID.test(id), { error: "agencyIdFormat" });
+const ZAgencyId = string().min(3).max(64).refine((id) => AGENCY_ID.test(id), { error: "agencyIdFormat" });
 // Naming an existing agency: whatever does not exist is simply not found.
-const ZAgencyRef = z.string().min(1).max(64);
+const ZAgencyRef = ref();
 
-const ZCountryCode = z.string().regex(/^[A-Z]{2}$/);
-const name = z.string().trim().min(1).max(300);
+const ZCountryCode = string().regex(/^[A-Z]{2}$/);
+const name = text(300).min(1);
 // Chinese names are known for some agencies only; the reader then sees the English one.
-const optionalName = z
-  .string()
-  .trim()
-  .max(300)
-  .transform((value) => value || null);
+const optionalName = text(300).transform((value) => value || null);
 
 const details = {
   kind: z.enum(AGENCY_KINDS),
   nameEn: name,
   nameRu: name,
   nameZh: optionalName,
-  shortName: z.string().trim().min(1).max(64),
+  shortName: text(64).min(1),
 };
 
 export const ZAgencyCreate = z

@@ -3,12 +3,19 @@ import type { z } from "zod";
 /** A validation failure as the UI shows it: a key of the `validation` messages and its values. */
 export type FieldError = { key: string; values?: Record<string, string | number> };
 
+// zod's own messages are sentences; a schema's own key is one word.
+const MESSAGE_KEY = /^[a-zA-Z]+$/;
+
 /**
  * Turns a zod issue into a translatable message. Schemas may name a key themselves
- * (`{ error: "passwordTooShort" }`); otherwise the issue's kind picks a generic one.
+ * (`{ error: "passwordTooShort" }`, with `params` as its values); otherwise the issue's kind picks
+ * a generic one.
  */
 export function describeIssue(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message && /^[a-zA-Z]+$/.test(issue.message) && issue.code === "custom") return { key: issue.message };
+  if (MESSAGE_KEY.test(issue.message)) {
+    const values = issue.code === "custom" ? (issue.params as FieldError["values"]) : undefined;
+    return values ? { key: issue.message, values } : { key: issue.message };
+  }
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "array") return { key: "chooseAtLeast", values: { min: Number(issue.minimum) } };
@@ -29,7 +36,7 @@ export function describeIssue(issue: z.core.$ZodIssue): FieldError {
     case "unrecognized_keys":
       return { key: "unknownField" };
     default:
-      return { key: /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid" };
+      return { key: "invalid" };
   }
 }
 

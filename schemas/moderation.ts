@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, ref, string, text } from "./fields";
 import { ZNoticeId } from "./notices";
 import { REPORT_REASONS } from "./moderation-enums";
 
@@ -6,14 +7,14 @@ import { REPORT_REASONS } from "./moderation-enums";
 // procedures. Strict objects, bounded strings and lists.
 
 // Every decision carries a reason the author is shown.
-const ZReason = z.string().trim().min(3).max(1000);
+const ZReason = text(1000).min(3);
 // Pages are keyed by the id of their last entry.
-const ZCursor = z.string().regex(/^\d{1,18}$/).optional();
+const ZCursor = string().regex(/^\d{1,18}$/).optional();
 
 export const ZReportNotice = z.strictObject({
   id: ZNoticeId,
   reason: z.enum(REPORT_REASONS),
-  note: z.string().trim().max(1000).default(""),
+  note: text(1000).default(""),
 });
 export type ReportNoticeInput = z.input<typeof ZReportNotice>;
 
@@ -52,17 +53,17 @@ export const ZModerationLog = z.strictObject({
   limit: z.number().int().min(1).max(100).default(50),
 });
 
-export const ZPreModerationAgency = z.strictObject({ agencyId: z.string().min(1).max(64), preModerated: z.boolean() });
+export const ZPreModerationAgency = z.strictObject({ agencyId: ref(), preModerated: z.boolean() });
 export const ZPreModerationUser = z.strictObject({ userId: z.uuid(), preModerated: z.boolean() });
 
 /** The audit search: every filter optional and combinable, pages newest first. */
 export const ZAuditSearch = z.strictObject({
-  actor: z.string().trim().max(320).optional(),
-  action: z.string().trim().max(64).optional(),
-  targetType: z.string().trim().max(32).optional(),
-  targetId: z.string().trim().max(128).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  actor: text(320).optional(),
+  action: text(64).optional(),
+  targetType: text(32).optional(),
+  targetId: text(128).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   cursor: ZCursor,
   limit: z.number().int().min(1).max(200).default(50),
 });

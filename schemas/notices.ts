@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, text } from "./fields";
+import { int4, isoDate, optionalText, ref, string, text } from "./fields";
 import {
   ARREST_STATUSES,
   COMPANY_GROUNDS,
@@ -17,8 +17,8 @@ import {
 // Input schemas of notices, shared by the forms and the procedures. Objects are strict (unknown
 // keys are refused) and every list and string is bounded.
 
-const id = z.string().trim().min(1).max(64);
-const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "invalidCountry" });
+const id = ref();
+const countryCode = string().regex(/^[A-Z]{2}$/, { error: "invalidCountry" });
 const countryList = z.array(countryCode).max(20).default([]);
 
 export const ZNoticeId = z.uuid();
@@ -26,10 +26,9 @@ export const ZNoticeId = z.uuid();
 const ZCommon = z.strictObject({
   title: text(200).min(3),
   narrative: text(20_000).default(""),
-  occurredOn: z.iso.date(),
+  occurredOn: isoDate(),
   // Local time of day in the author's time zone, when known.
-  occurredTime: z
-    .string()
+  occurredTime: string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" })
     .nullable()
     .optional(),
@@ -48,20 +47,25 @@ const ZCommon = z.strictObject({
   handlingCode: z.enum(HANDLING_CODES),
 });
 
+export const SEIZURE_ITEMS_MAX = 20;
+// Quantities are kept in numeric(14, 3), and so is their mass in kg, per item and for the whole
+// seizure: up to 20 items in tonnes (x1000) or litres (x25 at most, the densest substance) stay
+// within the column's 10^11 at a million of any unit, which is beyond any seizure ever made.
+export const QUANTITY_MAX = 1_000_000;
+
 export const ZSeizureItem = z.strictObject({
   substanceId: id.nullable(),
   description: optionalText(200),
-  quantity: z.number().positive().max(1e9),
+  quantity: z.number().positive().max(QUANTITY_MAX),
   unit: z.enum(QUANTITY_UNITS),
 });
 
 const ZSeizure = ZCommon.extend({
   kind: z.literal("seizure"),
-  items: z.array(ZSeizureItem).min(1).max(20),
+  items: z.array(ZSeizureItem).min(1).max(SEIZURE_ITEMS_MAX),
   concealment: optionalText(500),
   declaredAs: optionalText(200),
-  declaredHsCode: z
-    .string()
+  declaredHsCode: string()
     .trim()
     .regex(/^\d{4}(\.\d{2}){0,2}$/, { error: "invalidHsCode" })
     .nullable()
@@ -90,7 +94,7 @@ const ZCompanyAlert = ZCommon.extend({
   grounds: z.array(z.enum(COMPANY_GROUNDS)).min(1).max(COMPANY_GROUNDS.length),
   groundsNote: optionalText(1000),
   recommendedAction: text(1000).min(3),
-  expiresOn: z.iso.date(),
+  expiresOn: isoDate(),
 });
 
 export const ZPerson = z.strictObject({
@@ -135,10 +139,11 @@ export const ZCreateNotice = z.strictObject({
 export const ZUpdateNotice = z.strictObject({
   id: ZNoticeId,
   // The version the editor started from; a newer one in the database means someone else edited.
-  version: z.number().int().positive(),
+  version: int4().positive(),
   notice: ZNoticeInput,
 });
 
+export const ZNoticeVersion = z.strictObject({ id: ZNoticeId, version: int4().positive() });
 export const ZRetractNotice = z.strictObject({ id: ZNoticeId, reason: text(1000).min(3) });
 export const ZLinkNotices = z.strictObject({ id: ZNoticeId, otherId: ZNoticeId });
 
@@ -154,20 +159,20 @@ export const ZFeedFilters = z.strictObject({
   agencyId: id.optional(),
   tlp: z.enum(TLP_LEVELS).optional(),
   status: z.enum(NOTICE_STATUSES).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
 });
 export type FeedFilters = z.infer<typeof ZFeedFilters>;
 
 export const ZFeedInput = z.strictObject({
   filters: ZFeedFilters.default({}),
-  cursor: z.string().max(200).optional(),
+  cursor: string().max(200).optional(),
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 
 export const ZSearchInput = z.strictObject({
   q: text(200).min(1),
-  cursor: z.string().max(200).optional(),
+  cursor: string().max(200).optional(),
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 
@@ -176,3 +181,5 @@ export const ZSimilarCompanies = z.strictObject({
   registrationNumbers: z.array(text(60)).max(10).default([]),
   owners: z.array(text(200)).max(20).default([]),
 });
+
+export const ZRecipientQuery = z.strictObject({ q: text(100).min(1) });

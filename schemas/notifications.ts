@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { string } from "./fields";
 
 export const NOTIFICATIONS_PAGE_MAX = 50;
 
@@ -23,8 +24,7 @@ export const ZMarkNotificationRead = z.strictObject({ id: ZNotificationId });
  */
 export const ZNotificationsStream = z
   .strictObject({
-    lastEventId: z
-      .string()
+    lastEventId: string()
       .regex(/^[1-9][0-9]{0,14}$/)
       .nullish(),
   })

@@ -5,4 +5,6 @@ import { z } from "zod";
 export const PASSWORD_MIN = 15;
 export const PASSWORD_MAX = 128;
 
+// Plain strings, not the storable ones of ./fields: a password is never stored or queried as text
+// (only its argon2 hash is), and it is checked exactly as typed (ASVS V6.2.8).
 export const ZPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);

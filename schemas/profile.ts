@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locales";
+import { string, text } from "~/schemas/fields";
 import { PASSWORD_MAX, ZPassword } from "~/schemas/password";
 
 // Where the platform's users work: offered first, before the rest of the world's zones.
@@ -18,10 +19,9 @@ export function timeZoneOptions(): { regional: string[]; others: string[] } {
 }
 
 export const ZPreferences = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: text(200).min(1),
   locale: z.enum(LOCALES),
-  timeZone: z
-    .string()
+  timeZone: string()
     .max(64)
     .refine((zone) => supportedTimeZones().has(zone), { error: "unknownTimeZone" }),
 });

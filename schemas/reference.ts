@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "./fields";
+import { optionalText, string, text } from "./fields";
 
 /** The countries whose crossings and terminals the platform lists, in the order the pages group them. */
 export const CROSSING_COUNTRIES = ["KZ", "KG", "TJ"] as const;
@@ -9,8 +9,7 @@ export const SUBSTANCE_QUERY_MAX = 100;
 export const SUBSTANCE_LIMIT_MAX = 100;
 
 // Reference ids are the slugs of the shared data set (torugart, acetic-anhydride, 4-ap …).
-const ZReferenceId = z
-  .string()
+const ZReferenceId = string()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9-]+$/);
@@ -20,7 +19,7 @@ export const ZReferenceGet = z.strictObject({ id: ZReferenceId });
 export const ZCrossingList = z.strictObject({ country: z.enum(CROSSING_COUNTRIES).optional() });
 
 export const ZSubstanceSearch = z.strictObject({
-  q: z.string().trim().max(SUBSTANCE_QUERY_MAX).optional(),
+  q: text(SUBSTANCE_QUERY_MAX).optional(),
   limit: z.number().int().min(1).max(SUBSTANCE_LIMIT_MAX).optional(),
 });
 
@@ -40,10 +39,10 @@ export type CrossingCurateInput = z.input<typeof ZCrossingCurate>;
 export const ZSubstanceCurate = z.strictObject({
   id: ZReferenceId,
   conventionTable: z.enum(["I", "II"]),
-  nameEn: z.string().trim().min(1).max(200),
-  nameRu: z.string().trim().min(1).max(200),
+  nameEn: text(200).min(1),
+  nameRu: text(200).min(1),
   nameZh: optionalText(200),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  aliases: z.array(text(200).min(1)).max(30).optional(),
   cas: optionalText(30),
   hsCode: optionalText(30),
   densityGPerMl: z.number().positive().max(25).nullable().optional(),
@@ -55,10 +54,10 @@ export type SubstanceCurateInput = z.input<typeof ZSubstanceCurate>;
 export const ZProvisionCurate = z.strictObject({
   id: ZReferenceId,
   countryCode: z.enum(CROSSING_COUNTRIES),
-  code: z.string().trim().min(1).max(200),
+  code: text(200).min(1),
   article: optionalText(50),
   inForce: z.boolean(),
-  titleEn: z.string().trim().min(1).max(500),
+  titleEn: text(500).min(1),
   penaltySummary: optionalText(2000),
 });
 export type ProvisionCurateInput = z.input<typeof ZProvisionCurate>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ref, string } from "~/schemas/fields";
 import { NOTICE_KINDS } from "~/schemas/notice-enums";
 
 export const DELIVERIES = ["in_app", "instant", "daily", "weekly"] as const;
@@ -8,7 +9,7 @@ export type Delivery = (typeof DELIVERIES)[number];
 export const COUNTRY_ROLES = ["any", "location", "origin", "destination"] as const;
 export type CountryRole = (typeof COUNTRY_ROLES)[number];
 
-const ids = (max: number) => z.array(z.string().trim().min(1).max(80)).max(max);
+const ids = (max: number) => z.array(ref(80)).max(max);
 
 /**
  * A feed: every dimension given must match (AND); within one, any value matches (OR). So
@@ -19,7 +20,7 @@ export const ZSubscriptionFilter = z
   .strictObject({
     crossingIds: ids(20).default([]),
     substanceIds: ids(20).default([]),
-    countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/)).max(20).default([]),
+    countryCodes: z.array(string().regex(/^[A-Z]{2}$/)).max(20).default([]),
     countryRole: z.enum(COUNTRY_ROLES).default("any"),
     kinds: z.array(z.enum(NOTICE_KINDS)).max(NOTICE_KINDS.length).default([]),
     agencyIds: ids(20).default([]),
@@ -40,7 +41,7 @@ export const ZSubscriptionId = z.strictObject({ id: z.uuid() });
 export const ZWatch = z.strictObject({ noticeId: z.uuid(), delivery: z.enum(DELIVERIES).default("instant") });
 export const ZNoticeRef = z.strictObject({ noticeId: z.uuid() });
 export const ZMailSettings = z.strictObject({ moderationEmails: z.boolean() });
-export const ZFollowTarget = z.strictObject({ target: z.enum(["crossing", "substance", "agency"]), id: z.string().trim().min(1).max(80) });
+export const ZFollowTarget = z.strictObject({ target: z.enum(["crossing", "substance", "agency"]), id: ref(80) });
 export const ZMailboxPage = z.strictObject({ before: z.number().int().positive().optional() });
 export const ZMailboxMessage = z.strictObject({ id: z.number().int().positive() });
 export const ZDeadLetter = z.strictObject({ id: z.uuid() });

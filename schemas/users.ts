@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE } from "~/i18n/locales";
+import { ref, string, text } from "~/schemas/fields";
 import { PASSWORD_MAX, ZPassword } from "~/schemas/password";
 import { ZPreferences } from "~/schemas/profile";
 import { ROLES } from "~/server/auth/roles";
 
 // Stored lower-cased, so that uniqueness and sign-in ignore case.
-export const ZEmail = z.string().trim().toLowerCase().min(1).max(320).pipe(z.email());
+export const ZEmail = text(320).toLowerCase().min(1).pipe(z.email());
 const ZUserName = ZPreferences.shape.name;
 // Naming an existing record: whatever does not exist is reported by the service.
-const ZRef = z.string().trim().min(1).max(64);
+const ZRef = ref();
 const ZDutyStation = ZRef.nullable();
 
 export const ZUserInvite = z.strictObject({
@@ -39,7 +40,7 @@ export type UserUpdateInput = z.input<typeof ZUserUpdate>;
 export const ZUserRef = z.strictObject({ userId: z.uuid() });
 
 // 32 random bytes in base64url are 43 characters; the bound only keeps junk out of the hash.
-const ZToken = z.string().min(1).max(128);
+const ZToken = string().min(1).max(128);
 
 export const ZInvitationCheck = z.strictObject({ token: ZToken });
 

@@ -2,28 +2,21 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { createUser } from "~/db/seed/factories";
-import { appRouter } from "~/server/api/root";
-import type { Meta } from "~/server/api/trpc";
 import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import { ROLES, type Role } from "~/server/auth/roles";
 import { anonymousCaller, callerFor } from "~/tests/callers";
+import { procedureOf, procedures } from "~/tests/procedures";
 
-// _def.procedures is flat at run time (dotted paths), whatever its declared type.
 // Open without a session by design: the health check and the invitation flow (whose token is
 // the credential).
 const PUBLIC = new Set(["health.ping", "invitations.check", "invitations.accept"]);
-
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>).map(
-  ([path, procedure]) => ({ path, permission: procedure._def.meta?.permission }),
-);
 
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
 
 /** Calls a procedure by its dotted path with no input, returning the tRPC error code or "OK". */
 async function outcome(caller: Caller, path: string): Promise<string> {
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input?: unknown) => Promise<unknown>;
   try {
-    await fn(undefined);
+    await procedureOf(caller, path)(undefined);
     return "OK";
   } catch (error) {
     if (error instanceof TRPCError) return error.code;

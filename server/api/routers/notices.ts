@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { ZCreateNotice, ZFeedInput, ZLinkNotices, ZNoticeId, ZRetractNotice, ZSearchInput, ZSimilarCompanies, ZUpdateNotice } from "~/schemas/notices";
+import {
+  ZCreateNotice,
+  ZFeedInput,
+  ZLinkNotices,
+  ZNoticeId,
+  ZNoticeVersion,
+  ZRecipientQuery,
+  ZRetractNotice,
+  ZSearchInput,
+  ZSimilarCompanies,
+  ZUpdateNotice,
+} from "~/schemas/notices";
 import { plainJson } from "~/server/api/transformer";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
@@ -10,14 +21,13 @@ import { similarCompanies } from "~/server/services/notices/similar";
 import { createNotice, linkNotices, releaseNotice, retractNotice, submitDraft, unlinkNotices, updateNotice } from "~/server/services/notices/write";
 
 const ZById = z.strictObject({ id: ZNoticeId });
-const ZRecipientQuery = z.strictObject({ q: z.string().trim().min(1).max(100) });
 
 export const noticesRouter = router({
   get: permissionProcedure("notice.read")
     .input(ZById)
     .query(({ ctx: { viewer }, input }) => getNotice({ viewer, input })),
   version: permissionProcedure("notice.read")
-    .input(z.strictObject({ id: ZNoticeId, version: z.number().int().positive() }))
+    .input(ZNoticeVersion)
     .query(({ ctx: { viewer }, input }) => getNoticeVersion({ viewer, input })),
   readLog: permissionProcedure("notice.read_log")
     .input(ZById)
