@@ -331,6 +331,28 @@ describe("merging duplicates", () => {
     });
     expect(await surfaces(kz, duplicate.id, "Test notice")).toEqual(SEEN);
   });
+
+  it("redirects a merged notice's address only for those who could read it; anyone else finds nothing there", async () => {
+    const kg = await session("kg-mvd-sbnon");
+    const kz = await session("kz-sgd-customs", "analyst", { preModerated: true });
+    const coord = await coordinator();
+    const survivor = await createThrough(kg.caller, seizureInput({ title: "Acetic anhydride at Torugart" }));
+    // Released to Kazakh customs alone; and one that never left review.
+    const restricted = await createThrough(kz.caller, seizureInput({ tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }));
+    await coord.caller.moderation.approve({ id: restricted.id, reason: "Verified" });
+    const held = await createThrough(kz.caller, seizureInput());
+    expect(held.status).toBe("pending_review");
+    for (const duplicate of [restricted, held]) await coord.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "One event reported twice" });
+
+    const colleague = await session("kz-sgd-customs");
+    const released = await session("kg-customs");
+    const outsider = await session("tj-customs");
+    const redirect = async (reader: Session, id: string) => (await reader.caller.moderation.redirect({ id })).id;
+    for (const reader of [kz, colleague, released, coord]) expect(await redirect(reader, restricted.id)).toBe(survivor.id);
+    for (const reader of [kg, outsider]) expect(await redirect(reader, restricted.id)).toBeNull();
+    for (const reader of [kz, coord]) expect(await redirect(reader, held.id)).toBe(survivor.id);
+    for (const reader of [colleague, released, kg, outsider]) expect(await redirect(reader, held.id)).toBeNull();
+  });
 });
 
 describe("pinning a regional alert", () => {
