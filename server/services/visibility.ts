@@ -108,6 +108,14 @@ export function allKnownTo(viewer: Viewer, ids: SQL): SQL {
   return sql`NOT EXISTS (SELECT 1 FROM unnest(${ids}) AS named(id) WHERE NOT EXISTS (SELECT 1 FROM ${notices} AS ${mentioned} WHERE ${mentioned.id} = named.id AND ${knownTo(viewer, mentioned)} OFFSET 0))`;
 }
 
+/**
+ * The original of a field a coordinator redacted (kept only in the audit log's redaction entry) is
+ * the originating agency's alone: a viewer of that agency who may read the notice.
+ */
+export function redactedOriginalVisibleTo(viewer: Viewer, n: NoticeColumns = notices): SQL {
+  return sql`(${n.agencyId} = ${viewer.agencyId} AND ${visibleTo(viewer, n)})`;
+}
+
 function asBeforeMerge(n: KnownColumns): NoticeColumns {
   return {
     ...n,
