@@ -106,20 +106,22 @@ const RETRYABLE = new Set<string>([JOBS.instantMail, JOBS.digestMail]);
 /**
  * An admin sends a failed mail job again (say, once the recipient's mailbox is fixed): it is
  * queued afresh, with its retries, and leaves the failed list; the audit entry keeps what failed
- * and why. If a job for the same reader is already waiting, that one sends the mail.
+ * (queue and payload: a reader and a channel), not the error, which may quote what the message
+ * carried and which every reader of the trail would see. If a job for the same reader is already
+ * waiting, that one sends the mail.
  */
 export async function retryDeadLetter({ viewer, input }: { viewer: Viewer; input: { id: string } }) {
   return db.transaction(async (tx) => {
     const taken = async (table: SQL) =>
       (
-        await tx.execute<{ name: string; data: object; singleton_key: string | null; output: { message?: string } | null }>(sql`
+        await tx.execute<{ name: string; data: object; singleton_key: string | null }>(sql`
           DELETE FROM ${table} WHERE id = ${input.id} AND state = 'failed' AND name IN (${sql.join([...RETRYABLE].map((name) => sql`${name}`), sql`, `)})
-          RETURNING name, data, singleton_key, output`)
+          RETURNING name, data, singleton_key`)
       )[0];
     const job = (await taken(sql`pgboss.job`)) ?? (await taken(sql`pgboss.archive`));
     if (!job) throw notFound();
     await enqueueMany(tx, [{ name: job.name, data: job.data, ...(job.singleton_key ? { singletonKey: job.singleton_key } : {}) }]);
-    await audit(tx, { action: "mail.retry_job", actor: viewer, target: { type: "job", id: input.id }, details: { queue: job.name, data: job.data, error: job.output?.message ?? null } });
+    await audit(tx, { action: "mail.retry_job", actor: viewer, target: { type: "job", id: input.id }, details: { queue: job.name, data: job.data } });
   });
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { mailbox, noticeEvents } from "~/db/schema";
+import { auditLog, mailbox, noticeEvents } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { useSmtp } from "~/server/email/transport";
 import { fanOut } from "~/server/jobs/fan-out";
@@ -83,5 +83,10 @@ describe("the admins' mailbox", () => {
     });
     expect(JSON.stringify(dead)).not.toContain("Customs-only");
     expect(dead.find((d) => d.id === openJob)).toMatchObject({ recipient: open.email, withheld: false, error: expect.stringContaining("Open seizure at Dostyk") });
+
+    // Sent again, it leaves an audit entry every reader of the trail sees: what failed, not the error.
+    await admin.caller.mail.retryDeadLetter({ id: hiddenJob });
+    const [entry] = await db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, hiddenJob)));
+    expect(entry!.details).toEqual({ queue: JOBS.instantMail, data: { userId: hidden.reader.viewer.userId, category: "alerts" } });
   });
 });
