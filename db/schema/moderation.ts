@@ -42,7 +42,7 @@ export const noticeReports = pgTable(
 /**
  * The moderation log: every coordinator decision with the reason its author is shown. Kept per
  * agency concerned, which reads its own entries. Redacted originals never go here (only the
- * audit log keeps them, for coordinators).
+ * audit log keeps them, for the notice's own agency).
  */
 export const moderationActions = pgTable(
   "moderation_actions",

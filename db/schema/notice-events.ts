@@ -14,6 +14,9 @@ export const noticeEvents = pgTable(
       .notNull()
       .references(() => notices.id, { onDelete: "cascade" }),
     kind: text().$type<NoticeEventKind>().notNull(),
+    // The other notice the event names: the one linked to this notice, or the duplicate merged
+    // into it. Whoever hears of the event must be allowed to know of both (visibility.ts).
+    mentionedNoticeId: uuid().references(() => notices.id, { onDelete: "cascade" }),
     actorUserId: uuid(),
     createdAt: ts().notNull().defaultNow(),
   },

@@ -9,7 +9,7 @@ import { MFA_REQUIRED_ROLES } from "~/server/auth/permissions";
 import type { Role } from "~/server/auth/roles";
 import { databaseUrlFile } from "./state";
 
-type Db = ReturnType<typeof drizzle<typeof schema>>;
+export type Db = ReturnType<typeof drizzle<typeof schema>>;
 type TestUser = Awaited<ReturnType<typeof createUser>>;
 
 const STEP_MS = 30_000;
@@ -82,8 +82,10 @@ type NewTestUser = {
   authenticator?: boolean;
 };
 
+export type TestUsers = { create: (input: NewTestUser) => Promise<TestUser> };
+
 export const test = base.extend<
-  { users: { create: (input: NewTestUser) => Promise<TestUser> } },
+  { users: TestUsers },
   { db: Db }
 >({
   db: [

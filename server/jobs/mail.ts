@@ -8,7 +8,7 @@ import type { Locale } from "~/i18n/locales";
 import type { NoticeKind, Tlp } from "~/schemas/notice-enums";
 import { buildNoticeMail, messageIdFor, type MailKind, type MailRecipient, type PendingNotice } from "~/server/email/notice-mail";
 import { sendMail } from "~/server/email/transport";
-import { visibleToUsers } from "~/server/services/visibility";
+import { eventVisibleToUsers } from "~/server/services/visibility";
 import { digestKey, type DigestMailJob, type DigestPeriod } from "./digest-schedule";
 import { settleEach } from "./settle-each";
 
@@ -73,7 +73,7 @@ type PendingRow = {
  * The items waiting for each request, oldest first, with their user (if still active), in one
  * statement for all of them: a digest run reads the items of a whole batch of readers at once.
  * Each item says whether it may go out now: the reader must still be allowed to read the notice
- * (the visibility rule, at send time), and a retracted notice drops out unless the news is its
+ * and to know of any other notice its event names (the visibility rule, at send time), and a retracted notice drops out unless the news is its
  * retraction. Place is the crossing or country only: free-text places may say more than an
  * AMBER email should.
  */
@@ -82,7 +82,7 @@ async function pendingItems(client: Client, requests: MailRequest[]): Promise<Pe
     SELECT w.request::int AS request, users.email, users.locale, users.time_zone, (users.status = 'active' AND agencies.active) AS active,
       mi.id AS item_id, mi.subscription_id, e.kind AS event, notices.id, notices.kind, notices.tlp, notices.title,
       notices.narrative, notices.occurred_on::text AS occurred_on, ${PLACE} AS place,
-      (${visibleToUsers()} AND (notices.status = 'published' OR e.kind IN ('retracted', 'moderated'))) AS visible
+      (${eventVisibleToUsers(sql`e.mentioned_notice_id`)} AND (notices.status = 'published' OR e.kind IN ('retracted', 'moderated'))) AS visible
     FROM unnest(${arrayLiteral(requests.map((r) => r.userId))}::uuid[], ${arrayLiteral(requests.map((r) => r.channel.delivery))}::delivery[],
         ${arrayLiteral(requests.map((r) => r.channel.category ?? null))}::text[], ${arrayLiteral(requests.map((r) => r.cutoff.toISOString()))}::timestamptz[])
       WITH ORDINALITY AS w(user_id, delivery, category, cutoff, request)

@@ -1,5 +1,5 @@
 import { sql, type Placeholder, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, notices, users } from "~/db/schema";
 import { PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
@@ -72,6 +72,61 @@ export function visibleToUsers(n: NoticeColumns = notices): SQL {
   return sql`(${users.status} = 'active' AND ${agencies.active} AND ${inner})`;
 }
 
+/**
+ * Whether the viewer may know of a notice that something else names (the other end of a link, the
+ * duplicate a merge folded away, the target of an audit entry): they may read it, or it was merged
+ * away and they could read it before. A merged notice is otherwise closed to all but its author
+ * and the coordinators; it is judged here as it was: released if it ever was (a notice keeps
+ * `published_at` while released), else waiting for review.
+ */
+export function knownTo(viewer: Viewer, n: KnownColumns = notices): SQL {
+  return visibleTo(viewer, asBeforeMerge(n));
+}
+
+/** `knownTo` for every user of a query at once (see `visibleToUsers`). */
+export function knownToUsers(n: KnownColumns = notices): SQL {
+  return visibleToUsers(asBeforeMerge(n));
+}
+
+const mentioned = alias(notices, "mentioned");
+
+/**
+ * An event about a notice (`n`) that may name another (`mentionedId`: a link, a merge): whoever
+ * hears of it — notification, realtime event, mail line, digest item — must be allowed to read
+ * the notice and to know of the other one, at send time and again at read time.
+ */
+export function eventVisibleTo(viewer: Viewer, mentionedId: AnyPgColumn | SQL, n: NoticeColumns = notices): SQL {
+  return sql`(${visibleTo(viewer, n)} AND (${mentionedId} IS NULL OR EXISTS (SELECT 1 FROM ${notices} AS ${mentioned} WHERE ${mentioned.id} = ${mentionedId} AND ${knownTo(viewer, mentioned)} OFFSET 0)))`;
+}
+
+/** `eventVisibleTo` for every user of a query at once (see `visibleToUsers`). */
+export function eventVisibleToUsers(mentionedId: AnyPgColumn | SQL, n: NoticeColumns = notices): SQL {
+  return sql`(${visibleToUsers(n)} AND (${mentionedId} IS NULL OR EXISTS (SELECT 1 FROM ${notices} AS ${mentioned} WHERE ${mentioned.id} = ${mentionedId} AND ${knownToUsers(mentioned)} OFFSET 0)))`;
+}
+
+/**
+ * The viewer may know of every notice in `ids` (a uuid[] expression). An id that names no notice
+ * is not known: a record naming one gives nothing away only when it is shown to no one.
+ */
+export function allKnownTo(viewer: Viewer, ids: SQL): SQL {
+  return sql`NOT EXISTS (SELECT 1 FROM unnest(${ids}) AS named(id) WHERE NOT EXISTS (SELECT 1 FROM ${notices} AS ${mentioned} WHERE ${mentioned.id} = named.id AND ${knownTo(viewer, mentioned)} OFFSET 0))`;
+}
+
+/**
+ * The original of a field a coordinator redacted (kept only in the audit log's redaction entry) is
+ * the originating agency's alone: a viewer of that agency who may read the notice.
+ */
+export function redactedOriginalVisibleTo(viewer: Viewer, n: NoticeColumns = notices): SQL {
+  return sql`(${n.agencyId} = ${viewer.agencyId} AND ${visibleTo(viewer, n)})`;
+}
+
+function asBeforeMerge(n: KnownColumns): NoticeColumns {
+  return {
+    ...n,
+    status: sql`(CASE WHEN ${n.status} <> 'merged' THEN ${n.status} WHEN ${n.publishedAt} IS NOT NULL THEN 'published'::notice_status ELSE 'pending_review'::notice_status END)`,
+  };
+}
+
 type ViewerTerms = {
   userId: SQL;
   agencyId: SQL;
@@ -120,8 +175,11 @@ function rule(v: ViewerTerms, n: NoticeColumns): SQL {
 
 export type NoticeColumns = {
   id: AnyPgColumn;
-  status: AnyPgColumn;
+  // A column, or what it was (see `knownTo`).
+  status: AnyPgColumn | SQL;
   tlp: AnyPgColumn;
   agencyId: AnyPgColumn;
   authorId: AnyPgColumn;
 };
+
+type KnownColumns = NoticeColumns & { status: AnyPgColumn; publishedAt: AnyPgColumn };

@@ -214,7 +214,7 @@ describe("a permanent refusal", () => {
     expect(job.retry_limit).toBe(0);
     expect(sink.to(refused!.user.email)).toHaveLength(0);
     expect(await pendingItems(refused!.user.id)).toBe(1);
-    const dead = (await admin.mail.deadLetters()).find((d) => d.queue === JOBS.digestMail && d.data.includes(refused!.user.id));
+    const dead = (await admin.mail.deadLetters()).find((d) => d.queue === JOBS.digestMail && d.recipient === refused!.user.email);
     expect(dead).toMatchObject({ permanent: true, attempts: 1, retryable: true });
     expect(dead!.error).toContain("550");
 

@@ -1,10 +1,12 @@
 import { and, desc, eq, gte, like, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db } from "~/db/index";
 import { agencies, auditLog, notices, users } from "~/db/schema";
 import type { ZAgencyReads, ZAuditSearch } from "~/schemas/moderation";
 import type { Viewer } from "~/server/auth/sessions";
-import { visibleTo } from "~/server/services/visibility";
+import { asNoticeId, namedNotices } from "~/server/services/named-notices";
+import { allKnownTo, redactedOriginalVisibleTo, visibleTo } from "~/server/services/visibility";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,10 +20,19 @@ function page<T extends { id: number }>(rows: T[], limit: number) {
   return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null };
 }
 
+// The notices an entry names: its target, and those its details name.
+const named = namedNotices(sql`CASE WHEN ${auditLog.targetType} = 'notice' THEN ${auditLog.targetId} END`, auditLog.details);
+
+// The notice an entry is about, joined for the rule on a redaction's original.
+const target = alias(notices, "target");
+const targetNotice = sql`${target.id} = ${asNoticeId(sql`CASE WHEN ${auditLog.targetType} = 'notice' THEN ${auditLog.targetId} END`)}`;
+
 /**
  * The audit trail for coordinators and administrators: filters combine, newest first, pages by
- * entry id (the chain's order, so a page boundary never skips or repeats an entry). The original
- * of a redacted value is shown to coordinators only.
+ * entry id (the chain's order, so a page boundary never skips or repeats an entry). An entry that
+ * names a notice the viewer may not know of (the visibility rule) shows its actor, action and
+ * time only, and a search by target finds it as it would a notice that does not exist. The
+ * original of a redacted value is shown only to the notice's own agency.
  */
 export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZAuditSearch> }) {
   const actor = input.actor?.toLowerCase();
@@ -34,6 +45,7 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
           sql`${auditLog.details}->>'email' = ${actor}`,
         )
     : undefined;
+  const known = allKnownTo(viewer, named);
   const rows = await db
     .select({
       id: auditLog.id,
@@ -45,15 +57,18 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
       targetId: auditLog.targetId,
       ip: auditLog.ip,
       details: auditLog.details,
+      known: sql<boolean>`${known}`,
+      originalShown: sql<boolean>`coalesce(${redactedOriginalVisibleTo(viewer, target)}, false)`,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(target, targetNotice)
     .where(
       and(
         actorFilter,
         input.action ? like(auditLog.action, `${escapeLike(input.action)}%`) : undefined,
         input.targetType ? eq(auditLog.targetType, input.targetType) : undefined,
-        input.targetId ? eq(auditLog.targetId, input.targetId) : undefined,
+        input.targetId ? and(eq(auditLog.targetId, input.targetId), known) : undefined,
         input.from ? gte(auditLog.at, startOfDay(input.from, viewer.timeZone)) : undefined,
         input.to ? lt(auditLog.at, sql`(${input.to}::date + 1)::timestamp AT TIME ZONE ${viewer.timeZone}`) : undefined,
         input.cursor ? lt(auditLog.id, Number(input.cursor)) : undefined,
@@ -61,11 +76,11 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
     )
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  const coordinator = viewer.permissions.has("moderation.review");
-  const shown = rows.map((row) => {
-    if (coordinator || !("original" in row.details)) return row;
+  const shown = rows.map(({ known, originalShown, ...row }) => {
+    if (!known) return { ...row, targetType: null, targetId: null, ip: null, details: {}, withheld: true };
+    if (originalShown || !("original" in row.details)) return { ...row, withheld: false };
     const { original: _hidden, ...details } = row.details;
-    return { ...row, details: { ...details, original: "—" } };
+    return { ...row, details, withheld: false };
   });
   return page(shown, input.limit);
 }

@@ -7,7 +7,8 @@ import type { ZModerationLog } from "~/schemas/moderation";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { ServiceError } from "~/server/services/errors";
-import { visibleTo } from "~/server/services/visibility";
+import { namedNotices } from "~/server/services/named-notices";
+import { allKnownTo, visibleTo } from "~/server/services/visibility";
 import type { ModeratedNotice } from "./scope";
 
 type Decision = {
@@ -16,7 +17,7 @@ type Decision = {
   reason: string;
   // What the agency concerned may read about the decision; never a redacted original.
   details?: Record<string, unknown>;
-  // Only for the audit log, which coordinators alone search.
+  // Only for the audit log; its trail shows a redacted original to the notice's own agency alone.
   auditDetails?: Record<string, unknown>;
 };
 
@@ -55,7 +56,9 @@ export function assertStatus(notice: ModeratedNotice, allowed: readonly Moderate
 
 /**
  * The moderation log, newest first: coordinators read every decision; anyone else the decisions
- * on their own agency's notices that they may read (a colleague's RED notice stays theirs).
+ * on their own agency's notices that they may read (a colleague's RED notice stays theirs). A
+ * decision that also names a notice the viewer may not know of (a merge's duplicate) shows its
+ * action, actor and time only: its reason and details may speak of that notice.
  */
 export async function moderationLog({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZModerationLog> }) {
   const scope = viewer.permissions.has("moderation.review") ? visibleTo(viewer) : and(eq(moderationActions.agencyId, viewer.agencyId), visibleTo(viewer));
@@ -69,6 +72,7 @@ export async function moderationLog({ viewer, input }: { viewer: Viewer; input: 
       notice: { id: notices.id, title: notices.title, status: notices.status },
       agency: { id: agencies.id, shortName: agencies.shortName },
       actor: users.name,
+      known: sql<boolean>`${allKnownTo(viewer, namedNotices(sql`NULL`, moderationActions.details))}`,
     })
     .from(moderationActions)
     .innerJoin(notices, eq(notices.id, moderationActions.noticeId))
@@ -83,6 +87,8 @@ export async function moderationLog({ viewer, input }: { viewer: Viewer; input: 
     )
     .orderBy(desc(moderationActions.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
+  const items = rows
+    .slice(0, input.limit)
+    .map(({ known, ...row }) => (known ? { ...row, withheld: false } : { ...row, reason: null, details: {}, withheld: true }));
   return { items, nextCursor: rows.length > input.limit ? String(items.at(-1)!.id) : null };
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db, type Tx } from "~/db/index";
 import { agencies, noticeCredits, noticeLinks, noticePins, noticeRedirects, notices, subscriptions, users } from "~/db/schema";
@@ -6,7 +7,7 @@ import type { ZMerge } from "~/schemas/moderation";
 import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { recordNoticeEvent } from "~/server/services/notices/events";
-import { visibleTo, visibleToUsers } from "~/server/services/visibility";
+import { knownTo, visibleTo, visibleToUsers } from "~/server/services/visibility";
 import { assertStatus, recordDecision } from "./log";
 import { lockForModeration } from "./scope";
 
@@ -77,18 +78,25 @@ export async function mergeNotices({ viewer, input }: { viewer: Viewer; input: z
     const details = { survivorId: survivor.id, duplicateId: duplicate.id, linksCarried: carried.length, watchesCarried };
     await recordDecision(tx, viewer, { notice: duplicate, action: "merge", reason: input.reason, details });
     await recordDecision(tx, viewer, { notice: survivor, action: "merge", reason: input.reason, details });
-    await recordNoticeEvent(tx, { noticeId: survivor.id, kind: "moderated", actorUserId: viewer.userId });
+    await recordNoticeEvent(tx, { noticeId: survivor.id, kind: "moderated", mentionedNoticeId: duplicate.id, actorUserId: viewer.userId });
     return details;
   });
 }
 
-/** Where a merged-away notice now lives, if the viewer may read it there. */
+const merged = alias(notices, "merged");
+
+/**
+ * Where a merged-away notice now lives: only for a viewer who could read it before the merge
+ * and may read the survivor. Anyone else is told it does not exist, as for any notice they may
+ * not read, rather than learn from the redirect that it did.
+ */
 export async function redirectFor({ viewer, input }: { viewer: Viewer; input: { id: string } }) {
   const [row] = await db
     .select({ id: notices.id })
     .from(noticeRedirects)
+    .innerJoin(merged, eq(merged.id, noticeRedirects.fromNoticeId))
     .innerJoin(notices, eq(notices.id, noticeRedirects.toNoticeId))
-    .where(and(eq(noticeRedirects.fromNoticeId, input.id), visibleTo(viewer)));
+    .where(and(eq(noticeRedirects.fromNoticeId, input.id), knownTo(viewer, merged), visibleTo(viewer)));
   return { id: row?.id ?? null };
 }
 

@@ -81,7 +81,8 @@ function redactInSnapshot(snapshot: Snapshot, field: RedactableField, index: num
  * Removes a value from every surface that shows it: the field itself, any mention of it in the
  * title, narrative and place, the name-search column (and so the search index, which PostgreSQL
  * derives from these columns), and every earlier version. The original is kept only in the audit
- * log, which coordinators alone search; the moderation log read by the agency names the field.
+ * log, whose trail shows it to the notice's own agency alone (never to the coordinators or
+ * administrators of another); the moderation log read by the agency names the field.
  */
 export async function redactField({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZRedact> }) {
   return db.transaction(async (tx) => {

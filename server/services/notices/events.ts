@@ -6,12 +6,17 @@ export type FanOutJob = { eventId: number };
 
 /**
  * Records what happened to a notice and queues its fan-out (notification centre, email) in the
- * same transaction as the change itself: both commit, or neither does.
+ * same transaction as the change itself: both commit, or neither does. An event that names
+ * another notice (the one linked, the duplicate merged in) says which, so that it reaches only
+ * those who may know of both.
  */
-export async function recordNoticeEvent(tx: Tx, event: { noticeId: string; kind: NoticeEventKind; actorUserId?: string | null }): Promise<void> {
+export async function recordNoticeEvent(
+  tx: Tx,
+  event: { noticeId: string; kind: NoticeEventKind; mentionedNoticeId?: string; actorUserId?: string | null },
+): Promise<void> {
   const [row] = await tx
     .insert(noticeEvents)
-    .values({ noticeId: event.noticeId, kind: event.kind, actorUserId: event.actorUserId ?? null })
+    .values({ noticeId: event.noticeId, kind: event.kind, mentionedNoticeId: event.mentionedNoticeId ?? null, actorUserId: event.actorUserId ?? null })
     .returning({ id: noticeEvents.id });
   await enqueue(tx, JOBS.fanOut, { eventId: row!.id } satisfies FanOutJob);
 }

@@ -395,7 +395,9 @@ export async function linkNotices({ viewer, input }: { viewer: Viewer; input: { 
     if (row) {
       await audit(tx, { action: "notice.link", actor: viewer, target: { type: "notice", id: input.id }, details: { otherId: input.otherId } });
       // Watchers of either notice learn of the new relation.
-      for (const noticeId of [input.id, input.otherId]) await recordNoticeEvent(tx, { noticeId, kind: "linked", actorUserId: viewer.userId });
+      for (const [noticeId, mentionedNoticeId] of [[input.id, input.otherId], [input.otherId, input.id]] as const) {
+        await recordNoticeEvent(tx, { noticeId, kind: "linked", mentionedNoticeId, actorUserId: viewer.userId });
+      }
     }
     return { linked: true };
   });

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "~/db/index";
-import { notices, notifications } from "~/db/schema";
+import { noticeEvents, notices, notifications } from "~/db/schema";
 import { UNREAD_COUNT_CAP, type NotificationsPage } from "~/schemas/notifications";
 import type { Viewer } from "~/server/auth/sessions";
-import { visibleTo } from "~/server/services/visibility";
+import { eventVisibleTo } from "~/server/services/visibility";
 
 const columns = {
   id: notifications.id,
@@ -14,16 +14,20 @@ const columns = {
 };
 
 /**
- * The viewer's notifications matching `where`, joined to notices through the visibility rule:
- * a notification about a notice the viewer may no longer read (re-restricted, or the viewer
- * moved agency) is not there for them.
+ * Whether the viewer may still see a notification (joined with its notice): they may read the
+ * notice (it may have been re-restricted, or the viewer moved agency since the fan-out) and know
+ * of any other notice its event names (the one linked to it, the duplicate merged into it).
  */
+export const readableBy = (viewer: Viewer) =>
+  eventVisibleTo(viewer, sql`(SELECT ${noticeEvents.mentionedNoticeId} FROM ${noticeEvents} WHERE ${noticeEvents.id} = ${notifications.eventId})`);
+
+/** The viewer's notifications matching `where` that they may still see (`readableBy`). */
 export function notificationsOf(viewer: Viewer, where?: SQL) {
   return db
     .select(columns)
     .from(notifications)
     .innerJoin(notices, eq(notices.id, notifications.noticeId))
-    .where(and(eq(notifications.userId, viewer.userId), visibleTo(viewer), where));
+    .where(and(eq(notifications.userId, viewer.userId), readableBy(viewer), where));
 }
 
 export type NotificationItem = Awaited<ReturnType<typeof notificationsOf>>[number];
@@ -45,7 +49,7 @@ export async function countUnread({ viewer }: { viewer: Viewer }): Promise<numbe
     .select({ one: sql`1` })
     .from(notifications)
     .innerJoin(notices, eq(notices.id, notifications.noticeId))
-    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), visibleTo(viewer)))
+    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), readableBy(viewer)))
     .limit(UNREAD_COUNT_CAP)
     .as("unread");
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(unread);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/index";
 import type { NoticeEventKind } from "~/db/schema";
 import type { Delivery } from "~/schemas/subscriptions";
-import { visibleToUsers } from "~/server/services/visibility";
+import { eventVisibleToUsers } from "~/server/services/visibility";
 
 export type Recipient = { userId: string; subscriptionId: string | null; delivery: Delivery; moderationEmails: boolean };
 export type EventRecipients = { noticeId: string; kind: NoticeEventKind; recipients: Recipient[] };
@@ -13,15 +13,15 @@ const NEW_NOTICE_KINDS = sql`('published', 'released')`;
 /**
  * Who hears of a notice event, and by which channels: new notices reach the feeds they match,
  * updates reach the notice's watchers, a moderation decision also reaches the author. Only users
- * who may read the notice now (the visibility rule, for all of them in one statement), never the
- * one who caused the event. One row per user and channel; several matching subscriptions of one
+ * who may read the notice now and know of any notice the event names (the visibility rule, for
+ * all of them in one statement), never the one who caused the event. One row per user and channel; several matching subscriptions of one
  * user collapse into one.
  */
 export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRecipients | null> {
   const [event] = await tx.execute<{ notice_id: string; kind: NoticeEventKind }>(sql`SELECT notice_id, kind FROM notice_events WHERE id = ${eventId}`);
   if (!event) return null;
   const rows = await tx.execute<{ user_id: string; subscription_id: string | null; delivery: Delivery; moderation_emails: boolean }>(sql`
-    WITH event AS (SELECT notice_id, kind, actor_user_id FROM notice_events WHERE id = ${eventId}),
+    WITH event AS (SELECT notice_id, kind, mentioned_notice_id, actor_user_id FROM notice_events WHERE id = ${eventId}),
     matched AS (
       SELECT s.user_id, s.id AS subscription_id, s.delivery, s.created_at
       FROM event e
@@ -51,7 +51,7 @@ export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRec
     JOIN users ON users.id = m.user_id
     JOIN agencies ON agencies.id = users.agency_id
     LEFT JOIN mail_settings ms ON ms.user_id = m.user_id
-    WHERE m.user_id IS DISTINCT FROM e.actor_user_id AND ${visibleToUsers()}
+    WHERE m.user_id IS DISTINCT FROM e.actor_user_id AND ${eventVisibleToUsers(sql`e.mentioned_notice_id`)}
     ORDER BY m.user_id, m.delivery, m.created_at
   `);
   return {

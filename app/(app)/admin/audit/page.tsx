@@ -81,9 +81,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "—"}
                   {entry.agency ? <span className="block text-xs text-slate-500">{entry.agency}</span> : null}
                 </td>
-                <td className="px-3 py-2 text-xs break-all">{entry.targetType ? `${entry.targetType}: ${entry.targetId}` : "—"}</td>
-                <td className="px-3 py-2 text-xs">{entry.ip ?? "—"}</td>
-                <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{JSON.stringify(entry.details)}</td>
+                {entry.withheld ? (
+                  <td colSpan={3} className="px-3 py-2 text-xs text-slate-600" data-testid="audit-withheld">
+                    {t("withheld")}
+                  </td>
+                ) : (
+                  <>
+                    <td className="px-3 py-2 text-xs break-all">{entry.targetType ? `${entry.targetType}: ${entry.targetId}` : "—"}</td>
+                    <td className="px-3 py-2 text-xs">{entry.ip ?? "—"}</td>
+                    <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{JSON.stringify(entry.details)}</td>
+                  </>
+                )}
               </tr>
             ))}
           </Table>

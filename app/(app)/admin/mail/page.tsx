@@ -37,7 +37,7 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
                   <tr key={m.id}>
                     <td className="px-3 py-2 text-sm">{m.to}</td>
                     <td className="px-3 py-2 text-sm">
-                      <TextLink href={`/admin/mail/${m.id}`}>{m.subject}</TextLink>
+                      <TextLink href={`/admin/mail/${m.id}`}>{m.subject ?? t("withheldSubject")}</TextLink>
                     </td>
                     <td className="px-3 py-2 text-sm whitespace-nowrap">{when(m.createdAt)}</td>
                   </tr>
@@ -56,15 +56,25 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
           {dead.length ? (
-            <Table head={[t("queue"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
+            <Table head={[t("queue"), t("recipient"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
               {dead.map((job) => (
                 <tr key={job.id}>
                   <td className="px-3 py-2 text-sm">{job.queue}</td>
-                  <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
-                  <td className="px-3 py-2 text-sm">
-                    {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
-                    {job.error}
-                  </td>
+                  <td className="px-3 py-2 text-sm break-all">{job.recipient ?? "—"}</td>
+                  {job.withheld ? (
+                    <td colSpan={2} className="px-3 py-2 text-sm text-slate-600">
+                      {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
+                      {t("withheldJob")}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
+                      <td className="px-3 py-2 text-sm">
+                        {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
+                        {job.error}
+                      </td>
+                    </>
+                  )}
                   <td className="px-3 py-2 text-sm">{job.attempts}</td>
                   <td className="px-3 py-2 text-sm whitespace-nowrap">{job.failedAt ? when(job.failedAt) : null}</td>
                   <td className="px-3 py-2 text-sm">{job.retryable ? <RetryJobButton id={job.id} /> : null}</td>

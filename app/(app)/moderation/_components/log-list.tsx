@@ -21,7 +21,7 @@ export async function ModerationLogList({ items, withNotice = false }: { items: 
               <TextLink href={`/notices/${entry.notice.id}`}>{entry.notice.title}</TextLink> · {entry.agency.shortName}
             </p>
           ) : null}
-          <p className="whitespace-pre-line text-slate-700">{t("reason", { reason: entry.reason })}</p>
+          <p className="whitespace-pre-line text-slate-700">{entry.reason === null ? t("withheld") : t("reason", { reason: entry.reason })}</p>
           <p className="text-xs text-slate-500">{t("by", { name: entry.actor })}</p>
         </li>
       ))}

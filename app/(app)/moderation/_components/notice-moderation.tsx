@@ -34,7 +34,7 @@ export async function NoticeModeration({ notice }: { notice: { id: string; statu
       {HELD.has(notice.status) ? (
         <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="moderation-banner">
           <p className="font-semibold">{t(`status.${notice.status as "pending_review" | "changes_requested" | "rejected" | "merged"}`)}</p>
-          {latest ? <p className="mt-1 whitespace-pre-line">{t("reason", { reason: latest.reason })}</p> : null}
+          {latest?.reason ? <p className="mt-1 whitespace-pre-line">{t("reason", { reason: latest.reason })}</p> : null}
           {redirect?.id ? (
             <p className="mt-1">
               <TextLink href={`/notices/${redirect.id}`}>{t("mergedInto")}</TextLink>

@@ -10,7 +10,7 @@ import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
 import { audit } from "~/server/services/audit";
 import { verifyAuditChain } from "~/server/services/audit-trail/verify";
 import { callerFor, refusal } from "~/tests/callers";
-import { createThrough, seizureInput } from "~/tests/notices";
+import { arrestInput, createThrough, seizureInput } from "~/tests/notices";
 
 const run = promisify(execFile);
 
@@ -98,6 +98,75 @@ describe("searching the audit trail", () => {
     const reads = await colleague.caller.audit.agencyReads({});
     expect(reads.items.find((r) => r.notice.id === id)).toMatchObject({ reader: "Reader In Kazakhstan", notice: { tlp: "amber" } });
     expect((await reader.caller.audit.agencyReads({})).items.some((r) => r.notice.id === id)).toBe(false);
+  });
+});
+
+describe("what the trail says of notices its reader may not read", () => {
+  const as = async (agencyId: string, role: "analyst" | "coordinator" | "admin") => callerFor(await createUser(db, { agencyId, role }));
+
+  it("shows actor, action and time only for entries about RED notices, drafts and other agencies' AMBER+STRICT ones", async () => {
+    const author = await as("kz-sgd-customs", "analyst");
+    const recipient = await as("kz-sgd-customs", "analyst");
+    const coordinator = await as("unodc-roca", "coordinator");
+    const admin = await as("unodc-roca", "admin");
+    const red = await createThrough(author.caller, seizureInput({ tlp: "red", recipientIds: [recipient.viewer.userId] }));
+    await recipient.caller.notices.get({ id: red.id });
+    const draft = await createThrough(author.caller, seizureInput(), { asDraft: true });
+    const strict = await createThrough(author.caller, seizureInput({ tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }));
+    await author.caller.notices.retract({ id: strict.id, reason: "Source burnt: withdrawn quietly" });
+    const open = await createThrough(author.caller, seizureInput());
+    const authorEmail = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, author.viewer.userId) }))!.email;
+
+    const hidden = { coordinator: [red.id, draft.id], admin: [red.id, draft.id, strict.id] };
+    for (const [who, reader] of [["coordinator", coordinator], ["admin", admin]] as const) {
+      const { items } = await reader.caller.audit.search({ actor: authorEmail, action: "notice.", limit: 100 });
+      const withheld = items.filter((e) => e.withheld);
+      expect(withheld.length).toBeGreaterThanOrEqual(hidden[who].length);
+      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
+      const shown = JSON.stringify(items);
+      for (const id of hidden[who]) expect(shown).not.toContain(id);
+      expect(shown.includes("Source burnt")).toBe(who === "coordinator");
+      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", details: { kind: "seizure", tlp: "clear" }, withheld: false });
+      // A search by a hidden notice's id finds what a search for no notice at all does.
+      for (const id of hidden[who]) expect((await reader.caller.audit.search({ targetType: "notice", targetId: id })).items).toEqual([]);
+      // Its reads, too: who read a RED notice is its agency's business, not the trail reader's.
+      expect(JSON.stringify((await reader.caller.audit.search({ action: "notice.read", limit: 100 })).items)).not.toContain(red.id);
+    }
+  });
+
+  it("keeps a redacted original for the originating agency: no coordinator or administrator of another reads it", async () => {
+    const coordinator = await as("unodc-roca", "coordinator");
+    const admin = await as("unodc-roca", "admin");
+    const kz = await as("kz-sgd-customs", "analyst");
+    const persons = [{ names: { latin: "Timur Alekseev" }, nationalityCode: "KZ", birthYear: 1981, role: "courier" as const }];
+    const theirs = await createThrough(kz.caller, arrestInput({ persons }));
+    const ours = await createThrough(coordinator.caller, arrestInput({ persons: [{ ...persons[0]!, names: { latin: "Dana Serikova" } }] }));
+    for (const { id } of [theirs, ours]) await coordinator.caller.moderation.redact({ id, field: "person", index: 0, reason: "Protects a witness" });
+
+    // The coordinator may read the notice, and reads the entry, but not the original.
+    const [entry] = (await coordinator.caller.audit.search({ action: "moderation.redact", targetId: theirs.id })).items;
+    expect(entry).toMatchObject({ targetId: theirs.id, details: { reason: "Protects a witness", field: "person", index: 0 } });
+    for (const reader of [coordinator, admin]) {
+      expect(JSON.stringify((await reader.caller.audit.search({ action: "moderation.redact", limit: 100 })).items)).not.toContain("Alekseev");
+      // The notice of their own agency: its original is theirs to read.
+      const [own] = (await reader.caller.audit.search({ action: "moderation.redact", targetId: ours.id })).items;
+      expect(own!.details).toMatchObject({ original: ["Dana Serikova"] });
+    }
+  });
+
+  it("gives the moderation log of a merge no reason or details naming a duplicate the agency may not know of", async () => {
+    const kg = await as("kg-mvd-sbnon", "analyst");
+    const kz = await as("kz-sgd-customs", "analyst");
+    const coordinator = await as("unodc-roca", "coordinator");
+    const survivor = await createThrough(kg.caller, seizureInput({ title: "Acetic anhydride at Torugart" }));
+    const duplicate = await createThrough(kz.caller, seizureInput({ tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }));
+    await coordinator.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "Same as the customs report" });
+
+    const [entry] = (await kg.caller.moderation.log({ noticeId: survivor.id })).items;
+    expect(entry).toMatchObject({ action: "merge", reason: null, details: {}, withheld: true });
+    expect(JSON.stringify(entry)).not.toContain(duplicate.id);
+    const [forCoordinator] = (await coordinator.caller.moderation.log({ noticeId: survivor.id })).items;
+    expect(forCoordinator).toMatchObject({ reason: "Same as the customs report", details: { duplicateId: duplicate.id }, withheld: false });
   });
 });
 

@@ -246,12 +246,12 @@ describe("redaction", () => {
     expect(await db.$count(notices, sql`concat_ws(' ', ${notices.title}, ${notices.narrative}, ${notices.searchNames}) ~ '(Petrov|Петров)'`)).toBe(0);
     expect(await db.$count(moderationActions, sql`${moderationActions.details}::text ~ '(Petrov|Петров)'`)).toBe(0);
 
-    // The agency reads the decision and its reason, not the name; coordinators find the original in the audit log.
+    // The agency reads the decision and its reason, not the name; the audit log keeps the original
+    // for the originating agency alone, so neither coordinators nor administrators read it there.
     const log = await author.caller.moderation.log({ noticeId: id });
     expect(log.items[0]).toMatchObject({ action: "redact", reason: "Protects an informant", details: { field: "person", index: 0 } });
     const audited = await coord.caller.audit.search({ action: "moderation.redact", targetId: id });
-    expect(audited.items[0]!.details).toMatchObject({ original: ["Ivan Petrov", "Иван Петров"] });
-    // Administrators search the trail too, but the original is for coordinators alone.
+    expect(audited.items[0]!.details).toEqual({ reason: "Protects an informant", field: "person", index: 0 });
     const asAdmin = await (await admin()).caller.audit.search({ action: "moderation.redact", targetId: id });
     expect(JSON.stringify(asAdmin.items)).not.toMatch(/Petrov|Петров/);
     expect(await eventsOf(id)).toContain("moderated");
@@ -330,6 +330,28 @@ describe("merging duplicates", () => {
       key: "mergeWouldHide",
     });
     expect(await surfaces(kz, duplicate.id, "Test notice")).toEqual(SEEN);
+  });
+
+  it("redirects a merged notice's address only for those who could read it; anyone else finds nothing there", async () => {
+    const kg = await session("kg-mvd-sbnon");
+    const kz = await session("kz-sgd-customs", "analyst", { preModerated: true });
+    const coord = await coordinator();
+    const survivor = await createThrough(kg.caller, seizureInput({ title: "Acetic anhydride at Torugart" }));
+    // Released to Kazakh customs alone; and one that never left review.
+    const restricted = await createThrough(kz.caller, seizureInput({ tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }));
+    await coord.caller.moderation.approve({ id: restricted.id, reason: "Verified" });
+    const held = await createThrough(kz.caller, seizureInput());
+    expect(held.status).toBe("pending_review");
+    for (const duplicate of [restricted, held]) await coord.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "One event reported twice" });
+
+    const colleague = await session("kz-sgd-customs");
+    const released = await session("kg-customs");
+    const outsider = await session("tj-customs");
+    const redirect = async (reader: Session, id: string) => (await reader.caller.moderation.redirect({ id })).id;
+    for (const reader of [kz, colleague, released, coord]) expect(await redirect(reader, restricted.id)).toBe(survivor.id);
+    for (const reader of [kg, outsider]) expect(await redirect(reader, restricted.id)).toBeNull();
+    for (const reader of [kz, coord]) expect(await redirect(reader, held.id)).toBe(survivor.id);
+    for (const reader of [colleague, released, kg, outsider]) expect(await redirect(reader, held.id)).toBeNull();
   });
 });
 

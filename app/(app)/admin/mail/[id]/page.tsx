@@ -13,12 +13,32 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
     getTranslations("subscriptions.admin"),
     getFormatter(),
   ]);
+  const subtitle = `${t("to")}: ${message.to} · ${format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}`;
+  const back = (
+    <p className="mb-4 text-sm">
+      <TextLink href="/admin/mail">{t("back")}</TextLink>
+    </p>
+  );
+  if (message.withheld) {
+    return (
+      <>
+        <PageHeader title={t("withheldTitle", { to: message.to })} subtitle={subtitle} />
+        {back}
+        <Card>
+          <p className="text-sm" data-testid="mail-withheld">
+            {t("withheldMessage")}
+          </p>
+          <p className="mt-2 text-sm text-slate-600">
+            {t("status")}: {t("statusKept")}
+          </p>
+        </Card>
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader title={message.subject} subtitle={`${t("to")}: ${message.to} · ${format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}`} />
-      <p className="mb-4 text-sm">
-        <TextLink href="/admin/mail">{t("back")}</TextLink>
-      </p>
+      <PageHeader title={message.subject} subtitle={subtitle} />
+      {back}
       <div className="space-y-6">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("html")}</h2>
