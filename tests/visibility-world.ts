@@ -80,8 +80,12 @@ const noticeSpec = (tlp: Tlp, status: NoticeStatus): fc.Arbitrary<NoticeSpec> =>
   fc.record({
     tlp: fc.constant(tlp),
     status: fc.constant(status),
-    // An arrest may never be CLEAR or GREEN: such a slot gets a seizure instead.
-    kind: fc.constantFrom<NoticeKind>("seizure", "company_alert", "arrest").map((k) => (k === "arrest" && (tlp === "clear" || tlp === "green") ? "seizure" : k)),
+    // An arrest may never be CLEAR or GREEN: such a slot gets a seizure instead. A notice to be
+    // merged is a company alert, so that the hub (a published CLEAR one) can always survive it.
+    kind:
+      status === "merged"
+        ? fc.constant<NoticeKind>("company_alert")
+        : fc.constantFrom<NoticeKind>("seizure", "company_alert", "arrest").map((k) => (k === "arrest" && (tlp === "clear" || tlp === "green") ? "seizure" : k)),
     author: fc.constantFrom(...AUTHORS),
     agencies: fc.subarray(AGENCIES.map((a) => a.id)),
     countries: fc.subarray(["KZ", "KG", "TJ"]),
@@ -100,6 +104,9 @@ export const worldArb = fc.record({
   // Every marking in every status, once.
   notices: fc.tuple(...TLP_LEVELS.flatMap((tlp) => NOTICE_STATUSES.map((status) => noticeSpec(tlp, status)))),
   deliveries: fc.array(fc.constantFrom<Delivery>("in_app", "instant", "daily", "weekly"), { minLength: CAST.length, maxLength: CAST.length }),
+  // Notices their authors link to the hub, which everyone watches: a link to a notice a watcher
+  // may not read is then told (or not) to everyone.
+  hubLinks: fc.uniqueArray(fc.nat({ max: TLP_LEVELS.length * NOTICE_STATUSES.length - 1 }), { minLength: 3, maxLength: 8 }),
   links: fc.array(fc.tuple(fc.nat({ max: TLP_LEVELS.length * NOTICE_STATUSES.length - 1 }), fc.nat({ max: TLP_LEVELS.length * NOTICE_STATUSES.length - 1 })), {
     minLength: 10,
     maxLength: 25,
@@ -126,7 +133,10 @@ export type World = {
   users: (ModelUser & { sessionVersion: number; email: string })[];
   notices: WorldNotice[];
   hub: WorldNotice;
+  /** Every pair as it stands in notice_links (merges move a duplicate's links to the survivor). */
   links: [string, string][];
+  /** Every pair as it was linked, each once: what `linked` events were about. */
+  linkings: [string, string][];
   merges: { duplicateId: string; survivorId: string }[];
   probes: Probe[];
   baseWord: string;
@@ -213,28 +223,27 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     if (reporter !== null) await tryAs([reporter], (i) => callers[i]!.moderation.report({ id: c.id, reason: pick(REPORT_REASONS), note: `About ${c.marker}` }));
     for (const w of c.spec.watchers) await tryAs([w], (i) => callers[i]!.subscriptions.watch({ noticeId: c.id, delivery: pick(["in_app", "instant", "daily"] as const) }));
   }
+  for (const caller of callers) await caller.subscriptions.watch({ noticeId: hubId, delivery: pick(["in_app", "instant", "daily", "weekly"] as const) });
+  const linkings: [string, string][] = [];
+  const link = async (who: number[], id: string, otherId: string) => {
+    if (id === otherId || linkings.some(([a, b]) => (a === id && b === otherId) || (a === otherId && b === id))) return;
+    if (await tryAs(who, (i) => callers[i]!.notices.link({ id, otherId }))) linkings.push([id, otherId]);
+  };
+  for (const i of spec.hubLinks) await link([created[i]!.spec.author], created[i]!.id, hubId);
   // Links, made by whoever may read both ends (refused for everyone else: then there is none).
-  for (const [a, b] of spec.links) {
-    if (a === b) continue;
-    await tryAs(everyone, (i) => callers[i]!.notices.link({ id: created[a]!.id, otherId: created[b]!.id }));
-  }
+  for (const [a, b] of spec.links) await link(everyone, created[a]!.id, created[b]!.id);
   for (const c of created.filter((x) => x.spec.status === "retracted")) {
     await callers[c.spec.author]!.notices.retract({ id: c.id, reason: `Withdrawn: ${c.marker}` });
   }
-  // A merged notice is folded into a published one of its kind where a coordinator may; where
-  // none qualifies, it is left merged with no survivor.
+  // A merged notice is folded into the hub by a coordinator where they may (not a RED one, unless
+  // a recipient reported it); otherwise it is left merged with no survivor.
   const merges: World["merges"] = [];
   for (const c of created.filter((x) => x.spec.status === "merged")) {
-    const survivors = created.filter((s) => s.spec.status === "published" && s.spec.kind === c.spec.kind && s.id !== c.id);
-    let merged = false;
-    for (const s of survivors) {
-      if (await callers[COORDINATOR]!.moderation.merge({ id: s.id, duplicateId: c.id, reason: `Same as ${c.marker}` }).then(() => true, () => false)) {
-        merges.push({ duplicateId: c.id, survivorId: s.id });
-        merged = true;
-        break;
-      }
+    if (await callers[COORDINATOR]!.moderation.merge({ id: hubId, duplicateId: c.id, reason: `Same as ${c.marker}` }).then(() => true, () => false)) {
+      merges.push({ duplicateId: c.id, survivorId: hubId });
+    } else {
+      await db.update(notices).set({ status: "merged" }).where(eq(notices.id, c.id));
     }
-    if (!merged) await db.update(notices).set({ status: "merged" }).where(eq(notices.id, c.id));
   }
 
   // What happened reaches people as the worker would deliver it: each event fanned out in order,
@@ -270,6 +279,7 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     notices: created.map((c) => worldNotice(c.id, c.marker, c.title, c.nameWord, c.spec)),
     hub: worldNotice(hubId, hubInput.title.split(" ")[1]!, hubInput.title, spec.base, { kind: "company_alert", crossing: 0, substance: 0, day: 0 }),
     links: links.map((l) => [l.a, l.b]),
+    linkings,
     merges,
     probes,
     baseWord: spec.base,
