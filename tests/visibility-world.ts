@@ -223,7 +223,8 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     if (reporter !== null) await tryAs([reporter], (i) => callers[i]!.moderation.report({ id: c.id, reason: pick(REPORT_REASONS), note: `About ${c.marker}` }));
     for (const w of c.spec.watchers) await tryAs([w], (i) => callers[i]!.subscriptions.watch({ noticeId: c.id, delivery: pick(["in_app", "instant", "daily"] as const) }));
   }
-  for (const caller of callers) await caller.subscriptions.watch({ noticeId: hubId, delivery: pick(["in_app", "instant", "daily", "weekly"] as const) });
+  // By mail (instant or daily), so that what is told of the hub also reaches every mailbox.
+  for (const [i, caller] of callers.entries()) await caller.subscriptions.watch({ noticeId: hubId, delivery: i % 2 ? "daily" : "instant" });
   const linkings: [string, string][] = [];
   const link = async (who: number[], id: string, otherId: string) => {
     if (id === otherId || linkings.some(([a, b]) => (a === id && b === otherId) || (a === otherId && b === id))) return;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { agencies, mailbox, noticeLinks, noticeReports, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, notices, users } from "~/db/schema";
+import { agencies, mailbox, mailItems, noticeEvents, noticeLinks, noticeReports, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, notices, users } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS, type NoticeStatus, type Tlp } from "~/schemas/notice-enums";
@@ -339,6 +339,18 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
   it("instant mail and digests: each recipient's messages name only notices and relations they may read", async () => {
     let sent = 0;
     for (const r of readers) {
+      // Queued: one item per event and channel, so relations are counted as notifications are.
+      const queued = await db
+        .select({ noticeId: mailItems.noticeId, kind: noticeEvents.kind })
+        .from(mailItems)
+        .innerJoin(noticeEvents, eq(noticeEvents.id, mailItems.eventId))
+        .where(eq(mailItems.userId, r.user.id));
+      for (const n of all) {
+        const about = (kind: string) => queued.filter((q) => q.kind === kind && q.noticeId === n.id).length;
+        expect(["linked", n.tlp, n.status, about("linked")]).toEqual(["linked", n.tlp, n.status, Math.min(about("linked"), linkingsTold(r, n.id))]);
+        if (survivors().has(n.id)) expect(["merged into", about("moderated")]).toEqual(["merged into", Math.min(about("moderated"), mergesTold(r, n.id))]);
+      }
+      // Rendered: what each message says.
       const mails = await db.select().from(mailbox).where(eq(mailbox.userId, r.user.id)).orderBy(asc(mailbox.id));
       sent += mails.length;
       for (const mail of mails) {
