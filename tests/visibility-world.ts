@@ -119,8 +119,8 @@ export type WorldSpec = typeof worldArb extends fc.Arbitrary<infer T> ? T : neve
 
 export type WorldNotice = ModelNotice & {
   kind: NoticeKind;
+  /** A word of its own, in its title, its narrative and every reason written about it. */
   marker: string;
-  title: string;
   /** The word of its company or person name, for spelling suggestions (null for seizures). */
   nameWord: string | null;
   crossingId: string;
@@ -130,7 +130,7 @@ export type WorldNotice = ModelNotice & {
 };
 export type Probe = { word: string; control: string; noticeId: string };
 export type World = {
-  users: (ModelUser & { sessionVersion: number; email: string })[];
+  users: (ModelUser & { sessionVersion: number })[];
   notices: WorldNotice[];
   hub: WorldNotice;
   /** Every pair as it stands in notice_links (merges move a duplicate's links to the survivor). */
@@ -152,7 +152,7 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   const people = [];
   for (const c of CAST) people.push(await createUser(db, { agencyId: c.agency.id, role: c.role, password: null, locale: "en", email: `w-${randomUUID()}@test.example.org` }));
   const callers = await Promise.all(people.map(async (p) => (await callerFor(p)).caller));
-  const users = people.map((p, i) => ({ id: p.id, agencyId: p.agencyId, country: CAST[i]!.agency.country, role: p.role, active: true, sessionVersion: p.sessionVersion, email: p.email }));
+  const users = people.map((p, i) => ({ id: p.id, agencyId: p.agencyId, country: CAST[i]!.agency.country, role: p.role, active: true, sessionVersion: p.sessionVersion }));
   // Everyone follows every new notice (of any kind), through the channel drawn for them.
   for (const [i, caller] of callers.entries()) await caller.subscriptions.create({ filter: { kinds: [...NOTICE_KINDS] }, delivery: spec.deliveries[i]! });
 
@@ -162,19 +162,19 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   const variant = (place: number, letter: string) => spec.base.slice(0, place) + letter + spec.base.slice(place + 1);
   const otherLetter = (place: number, not: string[]) => "abcdefghijklmnopqrstuvwxyz".split("").find((l) => l !== spec.base[place] && !not.includes(l))!;
 
-  const created: { spec: NoticeSpec; id: string; marker: string; title: string; nameWord: string | null }[] = [];
+  const created: { spec: NoticeSpec; id: string; marker: string; nameWord: string | null }[] = [];
   const probes: Probe[] = [];
   const hubAuthor = AUTHORS[0]!;
-  const hubInput = companyInput({ title: `Hub ${word()}`, names: [{ script: "latin", name: `${spec.base} Trading` }], crossingId: CROSSINGS[0].id, occurredOn: DAYS[0] });
+  const hubMarker = word();
+  const hubInput = companyInput({ title: `Hub ${hubMarker}`, names: [{ script: "latin", name: `${spec.base} Trading` }], crossingId: CROSSINGS[0].id, occurredOn: DAYS[0] });
   const hubId = (await createThrough(callers[hubAuthor]!, hubInput)).id;
 
   for (const [i, n] of spec.notices.entries()) {
     const marker = word();
     const place = probeFor.get(i);
     const nameWord = n.kind === "seizure" ? null : place === undefined ? word() : variant(place, otherLetter(place, []));
-    const title = `Notice ${marker}`;
     const common = {
-      title,
+      title: `Notice ${marker}`,
       narrative: `What happened, told with ${marker} in it.`,
       occurredOn: DAYS[n.day],
       crossingId: CROSSINGS[n.crossing].id,
@@ -195,7 +195,7 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     const asDraft = n.status !== "published" && n.status !== "retracted" && n.status !== "merged";
     const { id } = await createThrough(callers[n.author]!, input, { asDraft });
     if (place !== undefined) probes.push({ word: nameWord!, control: variant(place, otherLetter(place, [nameWord![place]!])), noticeId: id });
-    created.push({ spec: n, id, marker, title, nameWord });
+    created.push({ spec: n, id, marker, nameWord });
     if (n.edited && (n.status === "published" || n.status === "draft")) {
       const { notice } = await callers[n.author]!.notices.get({ id });
       await callers[n.author]!.notices.update({ id, version: notice.version, notice: { ...input, narrative: `Edited: ${marker} again, and more.` } as NoticeFormValues });
@@ -260,11 +260,10 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   );
 
   const facts = await readFacts(ids);
-  const worldNotice = (id: string, marker: string, title: string, nameWord: string | null, n: Pick<NoticeSpec, "kind" | "crossing" | "substance" | "day">): WorldNotice => ({
+  const worldNotice = (id: string, marker: string, nameWord: string | null, n: Pick<NoticeSpec, "kind" | "crossing" | "substance" | "day">): WorldNotice => ({
     ...facts.get(id)!,
     kind: n.kind,
     marker,
-    title,
     nameWord,
     crossingId: CROSSINGS[n.crossing].id,
     countryCode: CROSSINGS[n.crossing].country,
@@ -277,8 +276,8 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     .where(or(inArray(noticeLinks.noticeA, ids), inArray(noticeLinks.noticeB, ids)));
   return {
     users,
-    notices: created.map((c) => worldNotice(c.id, c.marker, c.title, c.nameWord, c.spec)),
-    hub: worldNotice(hubId, hubInput.title.split(" ")[1]!, hubInput.title, spec.base, { kind: "company_alert", crossing: 0, substance: 0, day: 0 }),
+    notices: created.map((c) => worldNotice(c.id, c.marker, c.nameWord, c.spec)),
+    hub: worldNotice(hubId, hubMarker, spec.base, { kind: "company_alert", crossing: 0, substance: 0, day: 0 }),
     links: links.map((l) => [l.a, l.b]),
     linkings,
     merges,

@@ -38,7 +38,7 @@ const noticeArb = (userCount: number) =>
 const worldArb = fc.array(userArb, { minLength: 2, maxLength: 6 }).chain((us) => fc.tuple(fc.constant(us), fc.array(noticeArb(us.length), { minLength: 1, maxLength: 12 })));
 
 describe("visibility, as a property", () => {
-  it("for random users and notices, every surface shows each user exactly what the TLP rules allow", async () => {
+  it("for random users and notices, detail, links and the set-based form show each user exactly what the TLP rules allow", async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async ([userSpecs, noticeSpecs]) => {
         const people = await Promise.all(
