@@ -7,13 +7,15 @@ import tseslint from "typescript-eslint";
  *
  * The rule: the notice tables are read only through the visibility module
  * (server/services/visibility.ts, issue 13). Only the modules listed in NOTICE_TABLE_IMPORTERS may
- * import them; each says why in one line. A new module that needs a notice table must either read
+ * import them, or name them in raw SQL; each says why in one line. A new module that needs a notice table must either read
  * through a visibility builder or be added here with its reason, in review.
  */
 
-// Every table declared in db/schema/notices.ts, read from the file so that a table added there is
-// restricted without anyone remembering to list it.
-const NOTICE_TABLES = [...readFileSync(new URL("./db/schema/notices.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(/gm)].map((m) => m[1]);
+// Every table declared in db/schema/notices.ts (its TypeScript and its SQL name), read from the
+// file so that a table added there is restricted without anyone remembering to list it.
+const DECLARED = [...readFileSync(new URL("./db/schema/notices.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+const NOTICE_TABLES = DECLARED.map((m) => m[1]);
+const NOTICE_TABLES_SQL = DECLARED.map((m) => m[2]);
 
 // A path that reaches the notice tables: db/schema (its index re-exports them) or db/schema/notices,
 // spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from db/) or absolutely,
@@ -55,6 +57,10 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/moderation/{queue,quality,log,reports}.ts",
   // Who read the agency's notices: joined to notices under visibleTo(viewer).
   "server/services/audit-trail/search.ts",
+  // Fan-out (raw SQL): who hears of an event, decided for all recipients at once with visibleToUsers().
+  "server/services/subscriptions/recipients.ts",
+  // Mail (raw SQL): each recipient's pending items, decided again at send time with visibleToUsers().
+  "server/jobs/mail.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",
@@ -65,6 +71,8 @@ const NOTICE_TABLE_IMPORTERS = [
 const MESSAGE =
   "The notice tables are read only through the visibility module (server/services/visibility.ts): use its builders, or add this module to NOTICE_TABLE_IMPORTERS in eslint.config.js with a one-line reason.";
 const tableNames = `^(${NOTICE_TABLES.join("|")})$`;
+// Raw SQL that names a notice table reads it without any import: the same rule applies.
+const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join("|")})\b`;
 // esquery's /regex/ in a selector cannot contain a slash, even escaped.
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
 
@@ -88,6 +96,8 @@ export default tseslint.config(
         // A dynamic import or require() of the schema would hand over every table at once.
         { selector: `ImportExpression[source.value=/${selectorRegex(SCHEMA_PATH)}/]`, message: MESSAGE },
         { selector: `CallExpression[callee.name="require"][arguments.0.value=/${selectorRegex(SCHEMA_PATH)}/]`, message: MESSAGE },
+        { selector: `TemplateElement[value.raw=/${selectorRegex(RAW_SQL)}/i]`, message: MESSAGE },
+        { selector: `Literal[value=/${selectorRegex(RAW_SQL)}/i]`, message: MESSAGE },
       ],
       // drizzle's relational API (`db.query.notices`) reaches every table of the schema without an import.
       "no-restricted-properties": ["error", { object: "db", property: "query", message: MESSAGE }],

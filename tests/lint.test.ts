@@ -27,7 +27,7 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(visibility!.messages).toEqual([]);
   });
 
-  it("refuses the ways around: other paths, namespace and dynamic imports, re-exports, db.query, disable comments", async () => {
+  it("refuses the ways around: other paths, namespace and dynamic imports, re-exports, db.query, disable comments, raw SQL", async () => {
     const at = "server/services/notices/export.ts";
     const refused = async (code: string) => (await problems(code, at)).filter((p) => p.refused).length;
     expect(await refused(`import { notices } from "../../../db/schema";`)).toBe(1);
@@ -40,6 +40,8 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(await refused(`export const s = await import("~/db/schema");`)).toBe(1);
     expect(await refused(`import { db } from "~/db/index";\nexport const n = db.query.notices.findMany();`)).toBe(1);
     expect(await refused(`// eslint-disable-next-line no-restricted-imports\nimport { notices } from "~/db/schema";`)).toBe(1);
+    expect(await refused("import { sql } from \"drizzle-orm\";\nexport const q = (id: string) => sql`SELECT title FROM notices WHERE id = ${id}`;")).toBe(1);
+    expect(await refused(`export const q = "select * from notice_recipients";`)).toBe(1);
     // Other tables of the schema stay free to import.
     expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
   });
