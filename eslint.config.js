@@ -61,6 +61,9 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/subscriptions/recipients.ts",
   // Mail (raw SQL): each recipient's pending items, decided again at send time with visibleToUsers().
   "server/jobs/mail.ts",
+  // Admin mailbox and dead letters (raw SQL): joined to notices only to decide, with the visibility
+  // builders, whether the admin is shown more than the envelope (issue 13, item 4).
+  "server/services/mail-admin.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",
