@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 /**
@@ -7,8 +8,9 @@ import tseslint from "typescript-eslint";
  *
  * The rule: the notice tables are read only through the visibility module
  * (server/services/visibility.ts, issue 13). Only the modules listed in NOTICE_TABLE_IMPORTERS may
- * import them, or name them in raw SQL; each says why in one line. A new module that needs a notice table must either read
- * through a visibility builder or be added here with its reason, in review.
+ * import them, or name them in raw SQL; each says why in one line. A new module that needs a
+ * notice table must either read through a visibility builder or be added here with its reason,
+ * in review.
  */
 
 // Every table declared in db/schema/notices.ts (its TypeScript and its SQL name), read from the
@@ -79,14 +81,13 @@ const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join
 // esquery's /regex/ in a selector cannot contain a slash, even escaped.
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["node_modules/**", ".next/**", ".data/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "tests/lint-fixtures/**"] },
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
     // No inline `eslint-disable`: an exception to the rule is written above, with its reason, or not at all.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
-    plugins: { "@typescript-eslint": tseslint.plugin },
   },
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
