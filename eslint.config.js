@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+/**
+ * Deliberately small for now: it parses the whole TypeScript/TSX tree and enforces the one
+ * architectural rule below. A full lint and format set-up comes later.
+ *
+ * The rule: the notice tables are read only through the visibility module
+ * (server/services/visibility.ts, issue 13). Only the modules listed in NOTICE_TABLE_IMPORTERS may
+ * import them, or name them in raw SQL; each says why in one line. A new module that needs a
+ * notice table must either read through a visibility builder or be added here with its reason,
+ * in review.
+ */
+
+// Every table declared in db/schema/notices.ts (its TypeScript and its SQL name), read from the
+// file so that a table added there is restricted without anyone remembering to list it.
+const DECLARED = [...readFileSync(new URL("./db/schema/notices.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+const NOTICE_TABLES = DECLARED.map((m) => m[1]);
+const NOTICE_TABLES_SQL = DECLARED.map((m) => m[2]);
+
+// A path that reaches the notice tables: db/schema (its index re-exports them) or db/schema/notices,
+// spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from db/) or absolutely,
+// with or without an extension or `/index`.
+const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(index|notices))?(\.[cm]?[jt]sx?)?/?$`;
+
+// The allowed importers, each with its reason. Globs are relative to the repository root.
+const NOTICE_TABLE_IMPORTERS = [
+  // The rule itself: the visibility predicate is written over the notices table's columns.
+  "server/services/visibility.ts",
+  // The table definitions: foreign keys to notices, and the schema index that re-exports them.
+  "db/schema/**",
+  // The database client is typed over the whole schema; it reads nothing by itself.
+  "db/index.ts",
+  // Seeds write notices directly: no viewer exists while a database is seeded.
+  "db/seed/**",
+  // Writes: create, edit, submit, release, retract, link; each first finds the notice with visibleTo(viewer).
+  "server/services/notices/write.ts",
+  // Loads a whole notice by id for callers that checked visibleTo(viewer) first (read, write, review).
+  "server/services/notices/snapshot.ts",
+  // Feed: every page and count is filtered with visibleTo(viewer).
+  "server/services/notices/feed.ts",
+  // Search results, counts and suggestions: filtered with visibleTo(viewer).
+  "server/services/notices/search.ts",
+  // Detail, links, history and versions: each read is scoped with visibleTo(viewer).
+  "server/services/notices/read.ts",
+  // Similar-company suggestions while writing an alert: filtered with visibleTo(viewer).
+  "server/services/notices/similar.ts",
+  // Notifications list, unread count and marking: joined to notices under visibleTo(viewer) at read time.
+  "server/services/notifications/read.ts",
+  "server/services/notifications/mark.ts",
+  // Watching a notice: only one found with visibleTo(viewer).
+  "server/services/subscriptions/manage.ts",
+  // Moderation's one way to a notice: locked for a decision only if visibleTo(viewer).
+  "server/services/moderation/scope.ts",
+  // Moderation writes (decisions, redaction, merge, pins) to notices locked through moderation/scope.ts.
+  "server/services/moderation/{decisions,redact,merge,pins}.ts",
+  // Moderation reads (queue, quality signals, log, reports): filtered with visibleTo(viewer).
+  "server/services/moderation/{queue,quality,log,reports}.ts",
+  // Who read the agency's notices: joined to notices under visibleTo(viewer).
+  "server/services/audit-trail/search.ts",
+  // Fan-out (raw SQL): who hears of an event, decided for all recipients at once with visibleToUsers().
+  "server/services/subscriptions/recipients.ts",
+  // Mail (raw SQL): each recipient's pending items, decided again at send time with visibleToUsers().
+  "server/jobs/mail.ts",
+  // Admin mailbox and dead letters (raw SQL): joined to notices only to decide, with the visibility
+  // builders, whether the admin is shown more than the envelope (issue 13, item 4).
+  "server/services/mail-admin.ts",
+  // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
+  "**/__tests__/**",
+  "tests/**",
+  "e2e/**",
+  "bench/**",
+];
+
+const MESSAGE =
+  "The notice tables are read only through the visibility module (server/services/visibility.ts): use its builders, or add this module to NOTICE_TABLE_IMPORTERS in eslint.config.js with a one-line reason.";
+const tableNames = `^(${NOTICE_TABLES.join("|")})$`;
+// Raw SQL that names a notice table reads it without any import: the same rule applies.
+const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join("|")})\b`;
+// esquery's /regex/ in a selector cannot contain a slash, even escaped.
+const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
+
+export default defineConfig(
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "tests/lint-fixtures/**"] },
+  {
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
+    // No inline `eslint-disable`: an exception to the rule is written above, with its reason, or not at all.
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
+  },
+  {
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    ignores: NOTICE_TABLE_IMPORTERS,
+    rules: {
+      // Named, namespace (`* as schema`), type-only and re-exported imports of the tables alike.
+      "no-restricted-imports": ["error", { patterns: [{ regex: SCHEMA_PATH, importNamePattern: tableNames, message: MESSAGE }] }],
+      "no-restricted-syntax": [
+        "error",
+        // A dynamic import or require() of the schema would hand over every table at once.
+        { selector: `ImportExpression[source.value=/${selectorRegex(SCHEMA_PATH)}/]`, message: MESSAGE },
+        { selector: `CallExpression[callee.name="require"][arguments.0.value=/${selectorRegex(SCHEMA_PATH)}/]`, message: MESSAGE },
+        { selector: `TemplateElement[value.raw=/${selectorRegex(RAW_SQL)}/i]`, message: MESSAGE },
+        { selector: `Literal[value=/${selectorRegex(RAW_SQL)}/i]`, message: MESSAGE },
+      ],
+      // drizzle's relational API (`db.query.notices`) reaches every table of the schema without an import.
+      "no-restricted-properties": ["error", { object: "db", property: "query", message: MESSAGE }],
+    },
+  },
+  {
+    // An allowed module must not hand the tables on, under their names or others: every importer
+    // of it would be an unlisted reader. (db/schema/index.ts is the one re-export; importing it is
+    // restricted above.)
+    files: NOTICE_TABLE_IMPORTERS,
+    ignores: ["db/schema/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: `ExportSpecifier[local.name=/${selectorRegex(tableNames)}/]`, message: MESSAGE },
+        { selector: `ExportAllDeclaration[source.value=/${selectorRegex(SCHEMA_PATH)}/]`, message: MESSAGE },
+        { selector: `ExportNamedDeclaration VariableDeclarator[init.name=/${selectorRegex(tableNames)}/]`, message: MESSAGE },
+      ],
+    },
+  },
+);

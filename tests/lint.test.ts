@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The notice-table rule of eslint.config.js, run through ESLint's own API as `npm run lint` runs
+// it. The fixture lives in tests/lint-fixtures/ (ignored by the lint run) and is linted here as if
+// it were at the paths given, since a module's path decides whether it may import the tables.
+const eslint = new ESLint({ cwd: process.cwd() });
+const fixture = readFileSync("tests/lint-fixtures/reads-notices-directly.ts", "utf8");
+const RULE_MESSAGE = /The notice tables are read only through the visibility module/;
+
+async function problems(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => ({ rule: m.ruleId, line: m.line, refused: RULE_MESSAGE.test(m.message) }));
+}
+
+describe("the notice tables are read only through the visibility module (lint)", () => {
+  it("refuses a route or a service that imports the notices table", async () => {
+    for (const path of ["app/api/notices/route.ts", "server/services/notices/export.ts", "server/api/routers/notices.ts"]) {
+      expect(await problems(fixture, path)).toEqual([{ rule: "no-restricted-imports", line: 3, refused: true }]);
+    }
+  });
+
+  it("accepts the same module at a listed path, and the visibility module as it is", async () => {
+    expect(await problems(fixture, "server/services/visibility.ts")).toEqual([]);
+    const [visibility] = await eslint.lintFiles(["server/services/visibility.ts"]);
+    expect(visibility!.messages).toEqual([]);
+  });
+
+  it("refuses the ways around: other paths, namespace and dynamic imports, re-exports, db.query, disable comments, raw SQL", async () => {
+    const at = "server/services/notices/export.ts";
+    const refused = async (code: string) => (await problems(code, at)).filter((p) => p.refused).length;
+    expect(await refused(`import { notices } from "../../../db/schema";`)).toBe(1);
+    expect(await refused(`import { noticeLinks } from "~/db/schema/notices";`)).toBe(1);
+    expect(await refused(`import { seizureItems } from "~/db/schema/index.ts";`)).toBe(1);
+    expect(await refused(`import type { searchWords } from "~/db/schema";`)).toBe(1);
+    expect(await refused(`import * as schema from "~/db/schema";\nexport const s = schema;`)).toBe(1);
+    expect(await refused(`export { companyAlerts as c } from "~/db/schema";`)).toBe(1);
+    expect(await refused(`export * from "~/db/schema/notices";`)).toBe(1);
+    expect(await refused(`export const s = await import("~/db/schema");`)).toBe(1);
+    expect(await refused(`import { db } from "~/db/index";\nexport const n = db.query.notices.findMany();`)).toBe(1);
+    expect(await refused(`// eslint-disable-next-line no-restricted-imports\nimport { notices } from "~/db/schema";`)).toBe(1);
+    expect(await refused("import { sql } from \"drizzle-orm\";\nexport const q = (id: string) => sql`SELECT title FROM notices WHERE id = ${id}`;")).toBe(1);
+    expect(await refused(`export const q = "select * from notice_recipients";`)).toBe(1);
+    // Other tables of the schema stay free to import.
+    expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
+  });
+
+  it("refuses a listed module that hands the tables on under another name", async () => {
+    const reexport = `import { notices } from "~/db/schema";\nexport { notices as rows };`;
+    expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([{ rule: "no-restricted-syntax", line: 2, refused: true }]);
+  });
+});
