@@ -20,9 +20,11 @@ describe("a supervised process", () => {
     );
     await vi.waitUntil(() => crashing.restarts() >= 4, { timeout: 10_000, interval: 20 });
     await crashing.stop();
-    // From each death to the next start: 50, 100, 200, then 200 again.
+    // From each death to the next start: 50, 100, 200, then 200 again. Less 1 ms: libuv times its
+    // timers on a millisecond clock of its own, read at the start of a loop turn, so by Date.now()
+    // a timer may fire up to 1 ms early (seen: 99 for 100).
     const pauses = starts.slice(1).map((at, i) => at - exits[i]!);
-    [50, 100, 200, 200].forEach((least, i) => expect(pauses[i]).toBeGreaterThanOrEqual(least));
+    [50, 100, 200, 200].forEach((least, i) => expect(pauses[i]).toBeGreaterThanOrEqual(least - 1));
     expect(pauses[3]).toBeLessThan(400);
     const after = starts.length;
     await new Promise((r) => setTimeout(r, 400));
