@@ -31,7 +31,8 @@ export const env = createEnv({
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_PG_PORT: port.default(54329),
     // How many reverse proxies in front of the app append to X-Forwarded-For. 0: clients connect to
-    // `next start` directly. Decides which address sign-in throttling and the audit log see.
+    // the app directly and the address is the socket's. Decides which address sign-in throttling,
+    // and the audit log see (server/http/client-address.ts).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Unset (demo, development): outgoing mail is kept in the database and shown to admins.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
