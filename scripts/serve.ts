@@ -1,5 +1,6 @@
 import { env } from "~/env.js";
 import { startAppServer } from "~/server/http/app-server";
+import { budgetsFor } from "~/server/http/request-budget";
 
 // The app's HTTP server: Next's handler behind server/http/app-server.ts, never `next start` (which
 // would let a client choose its own address). `npm start`, `npm run demo`, `npm run dev`, the e2e
@@ -13,6 +14,7 @@ const running = await startAppServer({
   hostname,
   port: env.PORT,
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  budgets: budgetsFor(env.REQUEST_BUDGET_PER_SECOND),
 });
 console.log(`> Tianshan serving on http://${hostname ?? "localhost"}:${env.PORT}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

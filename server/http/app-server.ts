@@ -1,19 +1,40 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { db } from "~/db/index";
+import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressWritten } from "./client-address";
+import { spendBudget, type Budgets } from "./request-budget";
+import { requestCost } from "./request-cost";
+import { refuseTooManyRequests } from "./too-many-requests";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-export type FrontOptions = { trustedProxyHops: number };
+export type FrontOptions = { trustedProxyHops: number; budgets: Budgets };
+
+// With the database out of reach the app answers 503 on its own; the budget is not kept meanwhile,
+// and no request waits for the database twice (the app has the same pause: server/api/trpc.ts).
+const UNAVAILABLE_PAUSE_MS = 250;
 
 /**
  * What every request passes before Next's handler: its client address, from the socket or the
- * trusted proxies, written over the header the app reads.
+ * trusted proxies, written over the header the app reads; then the budgets of its user and address
+ * (one statement), a refusal answering 429 before Next does any work.
  */
 export function inFront(handle: Handler, options: FrontOptions): Handler {
+  let unavailableUntil = 0;
   return async (req, res) => {
     const address = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
     req.headers[CLIENT_ADDRESS_HEADER] = address ?? "";
+    const cost = requestCost(req.url, req.headers);
+    if (cost !== null && Date.now() >= unavailableUntil) {
+      const decision = await sessionIdFromCookies(req.headers.cookie ?? null)
+        .then((sessionId) => spendBudget(db.$client, { sessionId, address, cost }, options.budgets))
+        .catch(() => {
+          unavailableUntil = Date.now() + UNAVAILABLE_PAUSE_MS;
+          return null;
+        });
+      if (decision && !decision.allowed) return refuseTooManyRequests(req, res, decision);
+    }
     return handle(req, res);
   };
 }
@@ -22,7 +43,8 @@ export type AppServerOptions = FrontOptions & { dev: boolean; dir: string; hostn
 
 /**
  * Next's request handler (`next({ dev, dir })`) behind `inFront`, listening on the port. One
- * process serves; for more cores, node:cluster workers would each call this on the same port.
+ * process serves; for more cores, node:cluster workers would each call this on the same port
+ * (the budgets live in PostgreSQL, so they hold across workers as across instances).
  */
 export async function startAppServer(options: AppServerOptions): Promise<{ server: Server; close: () => Promise<void> }> {
   markClientAddressWritten();
