@@ -1,9 +1,4 @@
-import { clientAddressWritten } from "~/server/http/client-address";
-
-// The app trusts the client-address header only because its own server writes it on every request
-// (scripts/serve.ts). Started any other way (plain `next start`), a client could write it: refuse.
-export function register() {
-  if (clientAddressWritten()) return;
-  console.error("Tianshan must be served by its own server (npm start, npm run demo, npm run dev), not `next start`: it decides the client address.");
-  process.exit(1);
+// Next compiles this hook for the Edge runtime too, where the app never runs; the check is Node's.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("~/server/http/served-by-app-server")).requireAppServer();
 }
