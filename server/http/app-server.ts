@@ -29,7 +29,9 @@ export function inFront(handle: Handler, options: FrontOptions): Handler {
     if (cost !== null && Date.now() >= unavailableUntil) {
       const decision = await sessionIdFromCookies(req.headers.cookie ?? null)
         .then((sessionId) => spendBudget(db.$client, { sessionId, address, cost }, options.budgets))
-        .catch(() => {
+        .catch((error: unknown) => {
+          // The error's code only: the statement's parameters name a user and an address.
+          if (Date.now() >= unavailableUntil) console.error(`[budget] not kept for ${UNAVAILABLE_PAUSE_MS} ms: ${(error as { code?: string }).code ?? (error as Error).name}`);
           unavailableUntil = Date.now() + UNAVAILABLE_PAUSE_MS;
           return null;
         });
