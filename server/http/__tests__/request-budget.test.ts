@@ -41,9 +41,9 @@ describe("request budgets in PostgreSQL", () => {
     const { allowed, refusal } = await exhaust(sessionId, "198.51.100.1");
     // 100 units at once, 5 a request (and a little refilled while the statements ran).
     expect(allowed).toBeGreaterThanOrEqual(20);
-    expect(allowed).toBeLessThanOrEqual(22);
-    // The refused request's 5 units are owed too: about 2 × 5 ÷ 10 s.
-    expect(refusal.waitSeconds).toBeGreaterThan(0.8);
+    expect(allowed).toBeLessThanOrEqual(24);
+    // What was missing for 5 units, plus the refused request's own 5, which are owed too: 0.5–1 s.
+    expect(refusal.waitSeconds).toBeGreaterThan(0.5);
     expect(refusal.waitSeconds).toBeLessThanOrEqual(1);
     // Sending on while refused only deepens the wait.
     const again = await spend(sessionId, "198.51.100.1");
@@ -86,7 +86,7 @@ describe("request budgets in PostgreSQL", () => {
         if ((await spend(sessionId, "198.51.100.4", 5, i % 2 === 0 ? db.$client : other)).allowed) allowed += 1;
       }
       expect(allowed).toBeGreaterThanOrEqual(20);
-      expect(allowed).toBeLessThanOrEqual(22);
+      expect(allowed).toBeLessThanOrEqual(24);
     } finally {
       await other.end();
     }
