@@ -31,8 +31,12 @@ export const env = createEnv({
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_PG_PORT: port.default(54329),
     // How many reverse proxies in front of the app append to X-Forwarded-For. 0: clients connect to
-    // `next start` directly. Decides which address sign-in throttling and the audit log see.
+    // the app directly and the address is the socket's. Decides which address sign-in throttling,
+    // request budgets and the audit log see (server/http/client-address.ts).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Each signed-in user's request budget, in units per second (a tRPC read is 1, a search or a
+    // page 5; server/http/request-cost.ts), ten seconds of it at once; each address gets 20 times it.
+    REQUEST_BUDGET_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(20),
     // Unset (demo, development): outgoing mail is kept in the database and shown to admins.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tianshan <no-reply@tianshan.local>"),

@@ -11,7 +11,7 @@ import { devTotpKey, serve } from "~/scripts/lib/launch";
 import { databaseUrlFile } from "./support/state";
 
 // The server under test: a throw-away embedded PostgreSQL, or a fresh database on DATABASE_URL's
-// server, migrated and seeded like the demo, behind `next start`.
+// server, migrated and seeded like the demo, behind the app server (scripts/serve.ts).
 const state = process.env.E2E_STATE_DIR!;
 await chmod(state, 0o711);
 
@@ -40,7 +40,7 @@ await seedReference(db);
 await seedDemo(db);
 await db.$client.end();
 await writeFile(databaseUrlFile(), database.url);
-await serve(["start", "-p", String(env.PORT), "-H", "127.0.0.1"], database, {
+await serve({ hostname: "127.0.0.1" }, database, {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   // The key the fixtures encrypt test users' authenticators with (e2e/support/fixtures.ts).
   TOTP_ENCRYPTION_KEY: devTotpKey(),

@@ -19,4 +19,4 @@ if (!skipBuild) {
 console.log(`\nTianshan demo: ${env.APP_URL} (demo accounts in README.md; password precursor-demo-2026)`);
 console.log(`Coordinator, admin and agency admin accounts ask for an authenticator code: add the secret`);
 console.log(`${DEMO_TOTP_SECRET} to any TOTP app (or: oathtool --totp -b ${DEMO_TOTP_SECRET}).\n`);
-await serve(["start", "-p", String(env.PORT)], database, { AUTH_SECRET: authSecret, TOTP_ENCRYPTION_KEY: devTotpKey() });
+await serve({}, database, { AUTH_SECRET: authSecret, TOTP_ENCRYPTION_KEY: devTotpKey() });

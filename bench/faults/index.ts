@@ -9,7 +9,8 @@ import { startSinkProcess, type SinkProcess } from "~/bench/lib/smtp-sink-proces
 import { db, useDatabaseUrl } from "~/db/index";
 import { runMigrations } from "~/db/migrate";
 import { seedDemo } from "~/db/seed/demo";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/db/seed/factories";
+import { createUser, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/db/seed/factories";
+import type { Role } from "~/server/auth/roles";
 import { seedReference } from "~/db/seed/reference";
 import { devTotpKey } from "~/scripts/lib/launch";
 import type { Acknowledged, Session } from "./load";
@@ -84,14 +85,21 @@ async function setUp(): Promise<Harness> {
   const base = app.base;
   const accounts: Session[] = [];
   for (const email of ACCOUNTS) accounts.push(await session(base, email));
+  // Each virtual user is a person of their own (each has a request budget), in the agency and role
+  // of one of the demo accounts in turn; they sign in two at a time (argon2 takes its time).
+  const likeDemo = await sql<{ agencyId: string; role: Role }[]>`SELECT agency_id AS "agencyId", role FROM users WHERE email IN ${sql(ACCOUNTS)} ORDER BY email`;
+  const virtualUser = async (n: number) => session(base, (await createUser(db, likeDemo[n % likeDemo.length]!)).email);
   const sessions: Session[] = [];
-  // Each virtual user signs in for a session of its own, two at a time (argon2 takes its time).
   for (let i = 0; i < profile.users; i += 2) {
-    const batch = [i, i + 1].filter((n) => n < profile.users).map((n) => session(base, ACCOUNTS[n % ACCOUNTS.length]!));
-    sessions.push(...(await Promise.all(batch)));
+    sessions.push(...(await Promise.all([i, i + 1].filter((n) => n < profile.users).map(virtualUser))));
   }
   const admin = await session(base, ADMIN, DEMO_TOTP_SECRET);
-  log(`${sessions.length} virtual users signed in (${ACCOUNTS.length} accounts), and an admin past the second factor`);
+  // Accounts of their own for the abusive clients and for the flood's two parties, so that their
+  // request budgets are not the virtual users'.
+  const own = async () => session(base, (await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" })).email);
+  const [abuser, flooder] = [await own(), await own()];
+  const bystanders = [await own(), await own(), await own(), await own()];
+  log(`${sessions.length} virtual users signed in (accounts like the ${ACCOUNTS.length} demo ones), an admin past the second factor, and six more accounts`);
   return {
     profile,
     base,
@@ -102,6 +110,9 @@ async function setUp(): Promise<Harness> {
     sessions,
     accounts,
     adminCookie: admin.cookie,
+    abuser,
+    flooder,
+    bystanders,
     subscribers,
     acknowledged: new Map<string, Acknowledged>(),
     started: new Date(),

@@ -14,6 +14,8 @@ export type Profile = {
   /** Clients sending oversized requests (at the users' pace) during the abuse scenario. */
   abusers: number;
   signInAttempts: number;
+  /** The flood: concurrent searches of one user, and how long another user is measured, alone and during it. */
+  flood: { connections: number; seconds: number };
   /** Users with a daily digest of every notice (the recipients of the mail scenarios). */
   subscribers: number;
   /** Notices published before each mail scenario, so that every subscriber has a digest due. */
@@ -32,6 +34,7 @@ const PROFILES: Record<Profile["name"], Profile> = {
     abuseSeconds: 12,
     abusers: 4,
     signInAttempts: 150,
+    flood: { connections: 50, seconds: 6 },
     subscribers: 30,
     noticesPerDigest: 3,
     timeoutMinutes: 6,
@@ -46,6 +49,7 @@ const PROFILES: Record<Profile["name"], Profile> = {
     abuseSeconds: 60,
     abusers: 10,
     signInAttempts: 5000,
+    flood: { connections: 50, seconds: 20 },
     subscribers: 300,
     noticesPerDigest: 5,
     timeoutMinutes: 45,

@@ -1,41 +1,40 @@
-import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { join } from "node:path";
 import { authenticator } from "otplib";
-import { devTotpKey } from "~/scripts/lib/launch";
+import { devTotpKey, runAppServer } from "~/scripts/lib/launch";
 
-/** `pid`: the server's own process (next start serves in the process it was started as). */
+/** `pid`: the server's own process (it serves in the process it was started as). */
 export type RunningApp = { base: string; pid: number | null; stop: () => Promise<void>; output: () => string };
 
-const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
-/** `next start` as one child process (not through npx, which would orphan the server on stop). */
-export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; timeoutMs: number; logFile?: string }): Promise<RunningApp> {
+/**
+ * The built app as `npm start` serves it (scripts/serve.ts), as one child process on 127.0.0.1.
+ * `env`: more of the server's environment (e.g. REQUEST_BUDGET_PER_SECOND).
+ */
+export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; timeoutMs: number; logFile?: string; env?: Record<string, string> }): Promise<RunningApp> {
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
+  const child = runAppServer(
+    { hostname: "127.0.0.1", stdio: "pipe" },
+    {
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: options.authSecret,
       TOTP_ENCRYPTION_KEY: devTotpKey(),
       APP_URL: base,
       NEXTAUTH_URL: base,
       PORT: String(options.port),
+      ...options.env,
     },
-  });
+  );
   const log: string[] = [];
   const file = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
   const keep = (chunk: Buffer) => {
     log.push(chunk.toString());
     file?.write(chunk);
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let running = true;
   void exited.then(() => (running = false));
-  child.once("exit", (code, signal) => keep(Buffer.from(`next start exited (${signal ?? `code ${code}`})\n`)));
+  child.once("exit", (code, signal) => keep(Buffer.from(`the app server exited (${signal ?? `code ${code}`})\n`)));
 
   const stop = async () => {
     if (!running) return;
@@ -48,7 +47,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
 
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
-    if (!running) throw new Error(`next start exited before serving:\n${output()}`);
+    if (!running) throw new Error(`the app server exited before serving:\n${output()}`);
     const ok = await fetch(`${base}/api/trpc/health.ping`).then(
       (r) => r.ok,
       () => false,
@@ -57,7 +56,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`next start did not answer within ${options.timeoutMs / 1000} s:\n${output()}`);
+  throw new Error(`the app server did not answer within ${options.timeoutMs / 1000} s:\n${output()}`);
 }
 
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]!);

@@ -53,6 +53,18 @@ export function runNext(args: string[], extraEnv: Record<string, string>): Child
   });
 }
 
+/**
+ * The app's HTTP server (scripts/serve.ts: Next behind server/http/app-server.ts) as one child
+ * process, in production mode unless `dev`.
+ */
+export function runAppServer(options: { dev?: boolean; hostname?: string; stdio?: "inherit" | "pipe" }, extraEnv: Record<string, string>): ChildProcess {
+  const args = [...(options.dev ? ["--dev"] : []), ...(options.hostname ? ["--hostname", options.hostname] : [])];
+  return spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "serve.ts"), ...args], {
+    stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...process.env, NODE_ENV: options.dev ? "development" : "production", NEXTAUTH_URL: env.APP_URL, ...extraEnv },
+  });
+}
+
 export function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
@@ -108,13 +120,13 @@ export function supervise(start: () => ChildProcess, name: string, timing: Super
 }
 
 /**
- * Serves Next, with its job worker beside it, until Next exits or we are told to stop; then stops
- * the worker and the database too. A worker that dies is started again: its jobs wait in the
+ * Serves the app, with its job worker beside it, until the app exits or we are told to stop; then
+ * stops the worker and the database too. A worker that dies is started again: its jobs wait in the
  * queue meanwhile, and the app keeps serving.
  */
-export async function serve(args: string[], database: RunningPostgres, extraEnv: Record<string, string> = {}) {
+export async function serve(options: { dev?: boolean; hostname?: string }, database: RunningPostgres, extraEnv: Record<string, string> = {}) {
   const childEnv = { DATABASE_URL: database.url, ...extraEnv };
-  const app = runNext(args, childEnv);
+  const app = runAppServer(options, childEnv);
   const worker = supervise(() => runWorker(childEnv), "job worker");
   const appExited = exited(app);
   const stop = () => app.exitCode === null && app.kill("SIGTERM");

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
 import { can, type Permission } from "~/server/auth/permissions";
 import type { PendingMfa, Viewer } from "~/server/auth/sessions";
@@ -35,7 +34,7 @@ export async function createTRPCContext({ headers, resHeaders }: { headers: Head
     resHeaders,
     viewer: session?.kind === "active" ? session.viewer : null,
     mfaPending: session?.kind === "mfa" ? session.pending : null,
-    ip: clientIp(headers, env.TRUSTED_PROXY_HOPS),
+    ip: clientIp(headers),
     requestId: randomUUID(),
   };
 }

@@ -1,12 +1,10 @@
+import { CLIENT_ADDRESS_HEADER } from "~/server/http/client-address";
+
 /**
- * The client's address as seen by the outermost proxy we trust. `next start` appends the socket
- * peer to X-Forwarded-For; each trusted reverse proxy in front appends one more hop. Entries to the
- * left of those were written by the client and are ignored, so a spoofed header changes nothing.
+ * The client's address, as the app server established it (server/http/client-address.ts) from the
+ * socket or the trusted proxies; it overwrites the header on every request. The app refuses to
+ * start without that server (instrumentation.ts), so the header is never the client's own.
  */
-export function clientIp(headers: Headers, trustedProxyHops: number): string | null {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return hops[hops.length - 1 - trustedProxyHops] ?? null;
+export function clientIp(headers: Headers): string | null {
+  return headers.get(CLIENT_ADDRESS_HEADER) || null;
 }

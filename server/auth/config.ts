@@ -2,16 +2,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
+import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { signInWithPassword } from "~/server/auth/credentials";
 import { ABSOLUTE_TIMEOUT_HOURS, endSession } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { db } from "~/db/index";
 
-export const SECURE_COOKIES = env.APP_URL.startsWith("https://");
-
-// The cookie carries only the id of a server-side session row (encrypted by next-auth). Who the
-// user is, and whether they may still act, is read from the database on every request.
-export const SESSION_COOKIE = SECURE_COOKIES ? "__Host-tianshan.session" : "tianshan.session";
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
@@ -30,7 +26,7 @@ export const authOptions: NextAuthOptions = {
         const headers = new Headers(req.headers as Record<string, string>);
         const result = await signInWithPassword({
           credentials,
-          ip: clientIp(headers, env.TRUSTED_PROXY_HOPS),
+          ip: clientIp(headers),
           userAgent: headers.get("user-agent"),
         });
         return result ? { id: result.userId, sessionId: result.sessionId } : null;

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { env } from "~/env.js";
-import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/config";
+import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { ABSOLUTE_TIMEOUT_HOURS } from "~/server/auth/sessions";
 
 /**

@@ -1,10 +1,10 @@
 import { decode } from "next-auth/jwt";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
-import { SESSION_COOKIE } from "~/server/auth/config";
+import { SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { loadSession, type SessionState } from "~/server/auth/sessions";
 
-function cookieValue(cookieHeader: string | null, name: string): string | null {
+export function cookieValue(cookieHeader: string | null, name: string): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
@@ -31,11 +31,16 @@ async function sessionIdOf(token: string, secret: string): Promise<string | null
   return payload.sid;
 }
 
-/** The session behind a request's cookie, or null: no cookie, a forged one, or a dead session. */
-export async function sessionFromHeaders(headers: Headers): Promise<SessionState | null> {
-  const token = cookieValue(headers.get("cookie"), SESSION_COOKIE);
+/** The session id a request's cookie carries, or null: no cookie, or a forged one. Whether it is alive is not checked. */
+export async function sessionIdFromCookies(cookieHeader: string | null): Promise<string | null> {
+  const token = cookieValue(cookieHeader, SESSION_COOKIE);
   // Fail closed: without a secret no cookie can be trusted.
   if (!token || !env.AUTH_SECRET) return null;
-  const sid = await sessionIdOf(token, env.AUTH_SECRET);
-  return sid ? loadSession(sid, clientIp(headers, env.TRUSTED_PROXY_HOPS)) : null;
+  return sessionIdOf(token, env.AUTH_SECRET);
+}
+
+/** The session behind a request's cookie, or null: no cookie, a forged one, or a dead session. */
+export async function sessionFromHeaders(headers: Headers): Promise<SessionState | null> {
+  const sid = await sessionIdFromCookies(headers.get("cookie"));
+  return sid ? loadSession(sid, clientIp(headers)) : null;
 }

@@ -9,7 +9,7 @@ import { totpCredentials } from "~/db/schema";
 import { createUser, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/db/seed/factories";
 import { env } from "~/env.js";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "~/server/api/request-guard";
-import { SESSION_COOKIE } from "~/server/auth/config";
+import { SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { signInWithPassword } from "~/server/auth/credentials";
 
 const BASE = "http://localhost:3000/api/trpc";

@@ -7,7 +7,7 @@ import { freePort } from "~/bench/lib/database";
 import { db, useDatabaseUrl } from "~/db/index";
 import { env } from "~/env.js";
 import { toTRPCError } from "~/server/api/errors";
-import { SESSION_COOKIE } from "~/server/auth/config";
+import { SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
 import { createCaller } from "~/server/api/root";

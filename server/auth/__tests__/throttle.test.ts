@@ -6,6 +6,7 @@ import { auditLog, authThrottle } from "~/db/schema";
 import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
 import { authOptions } from "~/server/auth/config";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT } from "~/server/auth/throttle";
+import { CLIENT_ADDRESS_HEADER } from "~/server/http/client-address";
 
 type Authorize = (credentials: unknown, req: Pick<RequestInternal, "headers" | "method">) => Promise<{ id: string } | null>;
 
@@ -13,13 +14,14 @@ type Authorize = (credentials: unknown, req: Pick<RequestInternal, "headers" | "
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 /**
- * A sign-in as `next start` sees it with TRUSTED_PROXY_HOPS=0: it appends the socket's peer to
- * whatever X-Forwarded-For the client sent, so the real address is the last entry.
+ * A sign-in as the app sees it behind its server (server/http/app-server.ts): the client address
+ * header holds the socket's peer, whatever X-Forwarded-For the client sent (e2e/client-address.spec.ts
+ * proves the server part against the built app).
  */
 const attempt = (email: string, password: string, peer: string, spoofed?: string) =>
   authorize(
     { email, password },
-    { method: "POST", headers: { "x-forwarded-for": spoofed ? `${spoofed}, ${peer}` : peer, "user-agent": "vitest" } },
+    { method: "POST", headers: { [CLIENT_ADDRESS_HEADER]: peer, ...(spoofed ? { "x-forwarded-for": spoofed } : {}), "user-agent": "vitest" } },
   );
 
 const failuresOf = async (key: string) => (await db.select().from(authThrottle).where(eq(authThrottle.key, key)))[0]?.failures ?? 0;

@@ -9,7 +9,7 @@ import { housekeeping } from "~/server/jobs/housekeeping";
 const openSession = async (userId: string) => createSession({ userId, sessionVersion: 1, ip: null, userAgent: "vitest", mfaVerified: true });
 
 describe("housekeeping", () => {
-  it("deletes the sessions no request can use and the throttle buckets whose window has passed, and nothing else", async () => {
+  it("deletes the sessions no request can use, the throttle buckets whose window has passed and the request budgets full again, and nothing else", async () => {
     const user = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
     const bumped = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
     const alive = await openSession(user.id);
@@ -26,6 +26,9 @@ describe("housekeeping", () => {
       { key: "ip:198.51.100.2", failures: 3, windowStartedAt: sql`now() - interval '5 minutes'` },
     ]);
 
+    await db.execute(sql`INSERT INTO request_budgets (key, tat, allowed) VALUES
+      ('address:198.51.100.1', extract(epoch FROM now()) - 1, true), ('address:198.51.100.2', extract(epoch FROM now()) + 60, false)`);
+
     const removed = await housekeeping();
     expect(removed.sessions).toBeGreaterThanOrEqual(3);
     const left = await db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [alive, expired, idle, superseded]));
@@ -34,5 +37,8 @@ describe("housekeeping", () => {
 
     const buckets = await db.select({ key: authThrottle.key }).from(authThrottle).where(sql`${authThrottle.key} LIKE 'ip:198.51.100.%'`);
     expect(buckets.map((b) => b.key)).toEqual(["ip:198.51.100.2"]);
+    const budgets = await db.execute<{ key: string }>(sql`SELECT key FROM request_budgets WHERE key LIKE 'address:198.51.100.%'`);
+    expect(budgets.map((b) => b.key)).toEqual(["address:198.51.100.2"]);
+    expect(removed.requestBudgets).toBeGreaterThanOrEqual(1);
   });
 });
