@@ -38,7 +38,7 @@ export function forgeryRefusal(request: Request): Response | null {
  * host alone would let http://app (any page a network attacker injects over plain HTTP) act
  * against https://app, and the Host header says nothing the client did not choose.
  */
-function isOwnOrigin(origin: string): boolean {
+export function isOwnOrigin(origin: string): boolean {
   try {
     return new URL(origin).origin === new URL(env.APP_URL).origin;
   } catch {
