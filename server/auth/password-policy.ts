@@ -10,11 +10,11 @@ import { ServiceError } from "~/server/services/errors";
 // passwords only 9 are that long, while "123456789012345" and "qwertyuiopasdfgh" are not listed.
 // zxcvbn estimates the guesses an attacker needs, knowing 49,000 common passwords (those of
 // zxcvbn 4.4.2 and more), English words and names, keyboard walks, sequences, repetitions, dates
-// and l33t, alone and combined. Its dictionaries (~2 MB) are loaded once per process, on the
-// first check, and only on the server: nothing in the browser imports this module.
-// l33t: zxcvbn tries each combination of substitutions; past 10 substitutable characters a check
-// took over 100 ms of the one thread (the default, 100), while P@ssw0rd-like forms are still
-// found at 10, and the longer ones are judged by the other patterns.
+// and l33t, alone and combined. Its dictionaries are loaded once per process, at the first check,
+// and only on the server: nothing in the browser imports this module.
+// At most 10 l33t substitutions are tried (the default, 100, took over 100 ms of the one thread
+// for a password with many digits); P@ssw0rd-like forms are still found, and a password with more
+// substitutable characters is judged by the other patterns.
 let estimator: ZxcvbnFactory | undefined;
 const guessability = () =>
   (estimator ??= new ZxcvbnFactory({ dictionary: { ...commonDictionary, ...englishDictionary }, graphs: adjacencyGraphs, l33tMaxSubstitutions: 10 }));
