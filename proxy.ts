@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env.js";
+import { isOwnOrigin } from "~/server/api/request-guard";
 
 // Headers only. Nothing here decides who may see what: every page and procedure checks the session
 // against the database itself (server/auth/sessions.ts), so a request that skips this proxy
@@ -27,7 +28,25 @@ export function contentSecurityPolicy(nonce: string, { development = false, http
   ].join("; ");
 }
 
+/**
+ * A POST to a page is a server action. Next.js refuses one whose Origin is not the Host, but
+ * answers 500, as for a fault of ours, and trusts the Host, which the client writes: here it is
+ * 403, against APP_URL's origin (scheme and port included). A POST without Origin is left to
+ * Next.js, as it can carry no one's cookies but its sender's (browsers send Origin with every POST).
+ */
+function forgedActionRefusal(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST") return null;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site" || (origin !== null && !isOwnOrigin(origin))) {
+    return new NextResponse("Forbidden: cross-origin request", { status: 403, headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" } });
+  }
+  return null;
+}
+
 export function proxy(request: NextRequest) {
+  const refused = forgedActionRefusal(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https: env.APP_URL.startsWith("https://") });
   const requestHeaders = new Headers(request.headers);

@@ -58,7 +58,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             <div className="flex items-center gap-2 text-sm">
               <NotificationBell count={unread} />
               <Link href="/profile" className="rounded-md px-3 py-1.5 hover:bg-white/10" data-testid="current-user">
-                <span className="font-medium">{viewer.name}</span>
+                <bdi className="font-medium">{viewer.name}</bdi>
                 <span className="hidden text-white/70 sm:inline"> · {localized(viewer.agencyName, locale)}</span>
               </Link>
               <SignOutButton />

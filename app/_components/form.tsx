@@ -69,7 +69,8 @@ export function TextField({ label, error, hint, ...input }: FieldProps & Compone
   return (
     <Field label={label} error={error} hint={hint}>
       {(id, describedBy) => (
-        <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+        // dir="auto": what is typed runs in its own direction (Russian, Chinese, or an Arabic name) without turning the field around.
+        <input id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
       )}
     </Field>
   );

@@ -83,6 +83,9 @@ export const notices = pgTable(
     retractedReason: text(),
     // A retried create (double click, flaky link) carries the same key and finds the first notice.
     idempotencyKey: uuid(),
+    // A digest of what that create carried: the same key with other content is refused rather
+    // than answered with a notice that is not what the author sent (null before migration 0016).
+    idempotencyDigest: text(),
     // Names of companies and people, kept by the notices service for trigram (misspelling) search.
     searchNames: text().notNull().default(""),
     searchVector: tsvector()

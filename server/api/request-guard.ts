@@ -23,7 +23,7 @@ export function refusal(status: number, message: string): Response {
 export function forgeryRefusal(request: Request): Response | null {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const fromElsewhere = site === "cross-site" || site === "same-site" || (origin !== null && !isOwnOrigin(origin, request));
+  const fromElsewhere = site === "cross-site" || site === "same-site" || (origin !== null && !isOwnOrigin(origin));
   if (fromElsewhere) return refusal(403, "crossOrigin");
   if (request.method !== "POST") return null;
   // A mutation must prove where it comes from: no header at all is not good enough.
@@ -33,15 +33,17 @@ export function forgeryRefusal(request: Request): Response | null {
   return null;
 }
 
-function isOwnOrigin(origin: string, request: Request): boolean {
-  let host: string;
+/**
+ * The Origin a browser sends is scheme, host and port; all three must be this app's (APP_URL). A
+ * host alone would let http://app (any page a network attacker injects over plain HTTP) act
+ * against https://app, and the Host header says nothing the client did not choose.
+ */
+export function isOwnOrigin(origin: string): boolean {
   try {
-    host = new URL(origin).host;
+    return new URL(origin).origin === new URL(env.APP_URL).origin;
   } catch {
     return false;
   }
-  // The configured address, or the host the request was sent to (a browser sets Host itself).
-  return host === new URL(env.APP_URL).host || host === request.headers.get("host");
 }
 
 /**

@@ -7,6 +7,7 @@ import type { PendingMfa, Viewer } from "~/server/auth/sessions";
 import { sessionFromHeaders } from "~/server/auth/viewer";
 import { databaseUnavailableCode, fieldErrorsOf, toTRPCError } from "~/server/api/errors";
 import { transformer } from "~/server/api/transformer";
+import { LoggedError, logError } from "~/server/logging";
 import { ServiceError } from "~/server/services/errors";
 
 // `mfaPending`: a session past its password but not its second factor. It is never a viewer, so
@@ -25,8 +26,9 @@ let unavailableUntil = 0;
 export async function createTRPCContext({ headers, resHeaders }: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
   if (Date.now() < unavailableUntil) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "unavailable" });
   // The session lookup is the first query of every call: with the database down it answers 503 too.
+  const requestId = randomUUID();
   const session = await sessionFromHeaders(headers).catch((error: unknown) => {
-    const mapped = toTRPCError(error);
+    const mapped = loggedTRPCError(error, "session", requestId);
     if (mapped.code === "SERVICE_UNAVAILABLE") unavailableUntil = Date.now() + UNAVAILABLE_BACKOFF_MS;
     throw mapped;
   });
@@ -35,8 +37,27 @@ export async function createTRPCContext({ headers, resHeaders }: { headers: Head
     viewer: session?.kind === "active" ? session.viewer : null,
     mfaPending: session?.kind === "mfa" ? session.pending : null,
     ip: clientIp(headers),
-    requestId: randomUUID(),
+    requestId,
   };
+}
+
+/**
+ * The tRPC error for a failure, with what the client is not told logged: the codes of an
+ * unexpected error (never its message, query or parameters), one line for an outage. The original
+ * is not kept as the cause: Next.js logs what a server component throws, causes included.
+ */
+function loggedTRPCError(error: unknown, path: string, requestId: string): TRPCError {
+  const mapped = toTRPCError(error instanceof TRPCError && error.cause instanceof ServiceError ? error.cause : error);
+  if (mapped.code === "INTERNAL_SERVER_ERROR") {
+    return new TRPCError({ code: mapped.code, message: "internal", cause: logError("trpc", mapped.cause ?? error, { path, request: requestId }) });
+  }
+  if (mapped.code === "SERVICE_UNAVAILABLE") {
+    // One line each: during an outage every call lands here, and the stack says nothing new.
+    const code = databaseUnavailableCode(error);
+    console.error(`[trpc] path=${path} request=${requestId} database unavailable, ${code}`);
+    return new TRPCError({ code: mapped.code, message: "unavailable", cause: new LoggedError(`database unavailable, ${code}`) });
+  }
+  return mapped;
 }
 
 export type Meta = { permission?: Permission };
@@ -69,13 +90,7 @@ export const router = t.router;
 const errorMapping = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause instanceof ServiceError ? result.error.cause : result.error);
-    if (mapped.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed (request ${ctx.requestId})`, result.error.cause ?? result.error);
-    } else if (mapped.code === "SERVICE_UNAVAILABLE") {
-      // One line each: during an outage every call lands here, and the stack says nothing new.
-      console.error(`[trpc] ${path}: database unavailable, ${databaseUnavailableCode(result.error)} (request ${ctx.requestId})`);
-    }
+    const mapped = loggedTRPCError(result.error, path, ctx.requestId);
     if (mapped !== result.error) return { ...result, error: mapped } as typeof result;
   }
   return result;

@@ -7,7 +7,13 @@ import { createSession } from "~/server/auth/sessions";
 import { accountBucket, addressBucket, releaseAttempt, reserveAttempt } from "~/server/auth/throttle";
 import { audit } from "~/server/services/audit";
 
-const ZCredentials = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(1024) });
+// Refused before any query: PostgreSQL rejects a NUL in text (the throttle's key carries the
+// email), no address holds a control character, and no password of ours runs this long.
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().max(320).regex(NO_CONTROL_CHARACTERS),
+  password: z.string().max(1024).regex(/^[^\0]*$/),
+});
 
 type Attempt = { credentials: unknown; ip: string | null; userAgent: string | null };
 

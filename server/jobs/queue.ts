@@ -3,6 +3,7 @@ import type postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
+import { logError } from "~/server/logging";
 
 /** Every queue the app uses, with its retry policy. Jobs are addressed by these names only. */
 export const JOBS = {
@@ -33,7 +34,7 @@ const QUEUES: Record<string, PgBoss.Queue> = {
 
 export function createBoss(url: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString: url, max: 4, application_name: "tianshan-jobs", ...options });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  boss.on("error", (error) => void logError("jobs", error, { source: "pg-boss" }));
   return boss;
 }
 

@@ -7,6 +7,7 @@ import { enqueueDueDigests, type DigestMailJob } from "./digest-schedule";
 import { isPermanentRejection } from "~/server/email/transport";
 import { sendDigestMails, sendInstantMail, type InstantMailJob } from "./mail";
 import { createBoss, failJob, JOBS } from "./queue";
+import { errorSummary, logError } from "~/server/logging";
 import { settleEach } from "./settle-each";
 
 export type WorkerOptions = {
@@ -31,7 +32,7 @@ export type WorkerOptions = {
 export function exitOnUncaughtExceptions(): void {
   process.on("uncaughtException", (error) => {
     if (isBrokenConnectionError(error)) return console.error("[worker] a database connection broke; its pool was replaced");
-    console.error(error);
+    logError("worker", error, { uncaught: "exception" });
     process.exit(1);
   });
 }
@@ -57,8 +58,9 @@ async function workBatches<T extends object>(boss: PgBoss, name: string, options
         if (result.status === "fulfilled") return;
         const job = jobs[i]!;
         const error = result.reason as unknown;
-        console.error(`[jobs] ${name} ${job.id} failed`, error);
-        await failJob(boss, name, job.id, error instanceof Error ? error.message : String(error), isPermanentRejection(error));
+        logError("jobs", error, { job: name, id: job.id });
+        // Kept with the job for the admins' list and copied into the audit log by a retry: codes only, as in the log.
+        await failJob(boss, name, job.id, errorSummary(error, { frames: 0 }), isPermanentRejection(error));
       }),
     );
     if (jobs.length && id) boss.notifyWorker(id);

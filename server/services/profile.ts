@@ -6,6 +6,7 @@ import type { ZPasswordChange, ZPreferences } from "~/schemas/profile";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import { assertStrongPassword } from "~/server/auth/password-policy";
 import type { Viewer } from "~/server/auth/sessions";
+import { accountBucket, releaseAttempt, reserveAttempt } from "~/server/auth/throttle";
 import { audit } from "~/server/services/audit";
 import { notFound, ServiceError } from "~/server/services/errors";
 
@@ -59,12 +60,21 @@ export async function updatePreferences({ viewer, input }: { viewer: Viewer; inp
  * ends (the version moves on); the one in use is carried over to the new version, so changing a
  * password does not sign the user out of the very page they did it on.
  */
-export async function changePassword({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZPasswordChange> }) {
+export async function changePassword({ viewer, input, ip = null }: { viewer: Viewer; input: z.output<typeof ZPasswordChange>; ip?: string | null }) {
   await assertStrongPassword(input.newPassword, "newPassword", viewer);
+  // The current password is checked like a sign-in's, against the same per-account count: a stolen
+  // session guessing it here gets no more tries than a guess at the sign-in page, and a lock in
+  // either place holds in both. Counted before the check, so concurrent guesses cannot slip under.
+  const account = accountBucket(viewer.email.toLowerCase());
+  const reservation = await reserveAttempt([account]);
+  const locked = reservation.over.length > 0;
   const outcome = await db.transaction(async (tx) => {
     // Locked so that two changes at once cannot both pass the check against the same old hash.
     const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId)).for("update");
-    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return "wrongPassword" as const;
+    // Verified even when locked, so that the time taken tells nothing about the password.
+    const passwordOk = !!user && (await verifyPassword(user.passwordHash, input.currentPassword));
+    if (locked) return "lockedOut" as const;
+    if (!passwordOk) return "wrongPassword" as const;
     const [updated] = await tx
       .update(users)
       .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -74,11 +84,20 @@ export async function changePassword({ viewer, input }: { viewer: Viewer; input:
     await audit(tx, { action: "profile.password_change", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
     return "changed" as const;
   });
-  if (outcome === "wrongPassword") {
-    // Recorded like a failed sign-in: guessing through a stolen session should leave a trace.
-    await audit(db, { action: "profile.password_change_failed", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
-    throw new ServiceError("INVALID", "currentPasswordWrong", "currentPassword");
+  if (outcome === "changed") return releaseAttempt({ reset: [account], refund: [] });
+  // Recorded like a failed sign-in: guessing through a stolen session should leave a trace.
+  const actor = actorOf(viewer);
+  const reason = outcome === "lockedOut" ? "locked_out" : "wrong_password";
+  await audit(db, { action: "profile.password_change_failed", actor, target: { type: "user", id: viewer.userId }, ip, details: { reason } });
+  if (reservation.counts.get(account.key) === account.limit.failures) {
+    await audit(db, {
+      action: "auth.lockout",
+      actor,
+      ip,
+      details: { email: viewer.email, failures: account.limit.failures, minutes: account.limit.minutes, via: "password_change" },
+    });
   }
+  throw new ServiceError("INVALID", outcome === "lockedOut" ? "passwordAttemptsExceeded" : "currentPasswordWrong", "currentPassword");
 }
 
 /**

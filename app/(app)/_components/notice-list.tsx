@@ -88,20 +88,24 @@ async function NoticeLine({ item }: { item: NoticeListItem }) {
           {item.companyAlert?.expired ? <Badge tone="amber">{t("expired")}</Badge> : null}
         </div>
         <h3 id={`notice-${item.id}`} className="text-base font-semibold">
-          <TextLink href={`/notices/${item.id}`}>{item.title}</TextLink>
+          <TextLink href={`/notices/${item.id}`}>
+            <bdi>{item.title}</bdi>
+          </TextLink>
         </h3>
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
-          {place ? <span>{place}</span> : null}
+          {place ? <bdi>{place}</bdi> : null}
           <time dateTime={item.occurredAt ?? item.occurredOn}>{occurred}</time>
           <span title={item.agency.name}>{item.agency.shortName}</span>
         </p>
         <KindFacts item={item} />
         {item.snippet && item.snippet.length > 0 ? (
-          <p className="mt-2 text-sm text-slate-800" data-testid="snippet">
+          <p dir="auto" className="mt-2 text-sm text-slate-800" data-testid="snippet">
             {item.snippet.map((part, i) => (part.hit ? <mark key={i} className="rounded-sm bg-yellow-200 px-0.5">{part.text}</mark> : <span key={i}>{part.text}</span>))}
           </p>
         ) : item.excerpt ? (
-          <p className="mt-2 text-sm text-slate-800">{item.excerpt}</p>
+          <p dir="auto" className="mt-2 text-sm text-slate-800">
+            {item.excerpt}
+          </p>
         ) : null}
         {item.tags.length > 0 ? (
           <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("tags")}>

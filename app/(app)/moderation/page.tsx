@@ -21,7 +21,10 @@ function SignalList({ title, items, extra }: { title: string; items: Line[]; ext
       <ul className="space-y-1 text-sm">
         {items.map((item, i) => (
           <li key={`${item.id}-${i}`}>
-            <TextLink href={`/moderation/${item.id}`}>{item.title}</TextLink> · {item.agency} · {item.occurredOn}
+            <TextLink href={`/moderation/${item.id}`}>
+              <bdi>{item.title}</bdi>
+            </TextLink>{" "}
+            · {item.agency} · {item.occurredOn}
             {extra ? extra(item) : null}
           </li>
         ))}
@@ -69,9 +72,11 @@ export default async function ModerationQueuePage() {
               <span className="mr-2 inline-block">
                 <TlpBadge tlp={item.tlp} />
               </span>
-              <TextLink href={`/moderation/${item.id}`}>{item.title}</TextLink>
+              <TextLink href={`/moderation/${item.id}`}>
+                <bdi>{item.title}</bdi>
+              </TextLink>
               <span className="block text-xs text-slate-500">
-                {vocab(`kind.${item.kind}`)} · {item.author}
+                {vocab(`kind.${item.kind}`)} · <bdi>{item.author}</bdi>
               </span>
             </td>
             <td className="px-3 py-2">{item.agency}</td>
@@ -95,7 +100,9 @@ export default async function ModerationQueuePage() {
           <ul className="space-y-1 text-sm">
             {signals.duplicates.map((pair) => (
               <li key={`${pair.id}-${pair.otherId}`} data-testid="duplicate-pair">
-                <TextLink href={`/moderation/${pair.id}`}>{pair.title}</TextLink> ({pair.agency}) ↔{" "}
+                <TextLink href={`/moderation/${pair.id}`}>
+                  <bdi>{pair.title}</bdi>
+                </TextLink> ({pair.agency}) ↔{" "}
                 <TextLink href={`/moderation/${pair.otherId}`}>{pair.otherTitle}</TextLink> ({pair.otherAgency}) · {pair.occurredOn}
               </li>
             ))}

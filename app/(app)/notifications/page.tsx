@@ -81,7 +81,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   </div>
                   <p className={`text-base ${unreadItem ? "font-semibold" : ""}`}>
                     <NotificationNoticeLink id={item.id} noticeId={item.notice.id} unread={unreadItem}>
-                      {item.notice.title}
+                      <bdi>{item.notice.title}</bdi>
                     </NotificationNoticeLink>
                   </p>
                   <p className="mt-1 text-xs text-slate-500">

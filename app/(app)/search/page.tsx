@@ -9,6 +9,7 @@ import { fieldErrors } from "~/schemas/issues";
 import { ZSearchInput } from "~/schemas/notices";
 import { firstParam, type SearchParams } from "../_components/feed-filters";
 import { NoticeList } from "../_components/notice-list";
+import { isolate } from "~/app/_components/isolate";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("feed"))("search.title") };
@@ -67,7 +68,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       ) : null}
       {q && results ? (
         <>
-          <h2 className="mb-3 text-lg font-semibold">{t("search.resultsFor", { q })}</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("search.resultsFor", { q: isolate(q) })}</h2>
           {paged ? (
             <p className="mb-3 text-sm">
               <TextLink href={searchHref(q)}>← {t("search.firstPage")}</TextLink>
@@ -76,7 +77,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <NoticeList
             items={results.page.items}
             olderHref={results.page.nextCursor ? searchHref(q, results.page.nextCursor) : null}
-            empty={paged ? t("list.noOlder") : t("search.noResults", { q })}
+            empty={paged ? t("list.noOlder") : t("search.noResults", { q: isolate(q) })}
           />
         </>
       ) : (

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { env } from "~/env.js";
+import { safeReturnPath } from "~/server/auth/return-path";
 import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
 import { LocaleSwitcher } from "~/app/_components/locale-switcher";
 import { Card } from "~/app/_components/ui";
@@ -10,9 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signIn") };
 }
 
-// Only same-site paths: an absolute URL here would make the sign-in page an open redirect.
-const safeCallback = (value: string | string[] | undefined) =>
-  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+// Only this site's paths: anything else would make the sign-in page an open redirect.
+const safeCallback = (value: string | string[] | undefined) => safeReturnPath(value, env.APP_URL);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

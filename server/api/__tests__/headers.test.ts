@@ -66,3 +66,22 @@ describe("the headers of every response (next.config.js)", () => {
     expect(byName(PHASE_DEVELOPMENT_SERVER).has("strict-transport-security")).toBe(false);
   });
 });
+
+describe("server actions from elsewhere (issue 13, item 14c)", () => {
+  const action = (headers: Record<string, string>) =>
+    proxy(new NextRequest("http://localhost:3000/notifications", { method: "POST", headers: { "next-action": "0".repeat(42), "content-type": "text/plain", ...headers } }));
+
+  it("are refused with 403 before Next.js answers 500, whatever the Host header says", () => {
+    for (const origin of ["https://evil.example", "https://localhost:3000", "http://localhost:3001", "null"]) {
+      expect(action({ origin }).status, origin).toBe(403);
+      expect(action({ origin, host: new URL(origin === "null" ? "http://x" : origin).host }).status, origin).toBe(403);
+    }
+    expect(action({ origin: "http://localhost:3000", "sec-fetch-site": "cross-site" }).status).toBe(403);
+  });
+
+  it("go on to the action from this site, or from a client that names no origin", () => {
+    expect(action({ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }).status).toBe(200);
+    expect(action({}).status).toBe(200);
+    expect(proxy(new NextRequest("http://localhost:3000/feed", { headers: { origin: "https://evil.example" } })).status).toBe(200);
+  });
+});

@@ -39,6 +39,17 @@ describe("cross-site request forgery", () => {
     expect((await POST(anonymous)).status).toBe(403);
   });
 
+  it("compares the whole origin, scheme and port included, with APP_URL's (issue 13, item 14b)", async () => {
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    for (const origin of ["https://localhost:3000", "http://localhost:3001", "http://localhost", "ws://localhost:3000", "null"]) {
+      expect((await post("mfa.verify", { code: "123456" }, { origin, "sec-fetch-site": "" })).status, origin).toBe(403);
+      expect((await get("health.ping", { origin })).status, origin).toBe(403);
+    }
+    // The Host header is the client's to write: naming the origin's host in it proves nothing.
+    expect((await post("mfa.verify", { code: "123456" }, { origin: "http://intranet:8080", host: "intranet:8080", "sec-fetch-site": "" })).status).toBe(403);
+    expect((await post("mfa.verify", { code: "123456" }, { origin: "http://localhost:3000", "sec-fetch-site": "" })).status).toBe(401);
+  });
+
   it("accepts only JSON bodies for mutations: a form post from a page cannot be JSON", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
       expect((await post("mfa.verify", { code: "123456" }, { "content-type": type })).status).toBe(415);

@@ -9,6 +9,6 @@ export const profileRouter = router({
     .mutation(({ ctx: { viewer }, input }) => updatePreferences({ viewer, input })),
   changePassword: permissionProcedure("profile.update")
     .input(ZPasswordChange)
-    .mutation(({ ctx: { viewer }, input }) => changePassword({ viewer, input })),
+    .mutation(({ ctx: { viewer, ip }, input }) => changePassword({ viewer, input, ip })),
   signOutEverywhere: permissionProcedure("profile.update").mutation(({ ctx: { viewer } }) => signOutEverywhere({ viewer })),
 });

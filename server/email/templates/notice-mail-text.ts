@@ -1,4 +1,5 @@
 import { calendarDay, type MailEntry, type NoticeMailProps } from "./notice-mail";
+import { isolate } from "~/app/_components/isolate";
 
 type Translate = NoticeMailProps["t"];
 
@@ -10,7 +11,7 @@ export function noticeEntryText({ item, events, url }: MailEntry, t: Translate, 
   const meta = [item.exposure === "content" ? kind : null, item.place, t("occurred", { date: calendarDay(item.occurredOn) })].filter(Boolean).join(" · ");
   return [
     marking,
-    item.exposure === "content" ? item.title : kind,
+    item.exposure === "content" ? isolate(item.title) : kind,
     meta,
     item.exposure === "content" ? item.summary : t("behindSignIn"),
     `${t("open")}: ${url}`,

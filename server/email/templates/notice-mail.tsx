@@ -69,7 +69,9 @@ export function NoticeEntry({ entry, t, vocab }: { entry: MailEntry; t: Translat
         <p style={entryStyles.title}>{t("redNotice")}</p>
       ) : (
         <>
-          <p style={entryStyles.title}>{item.exposure === "content" ? item.title : vocab(`kind.${item.kind}`)}</p>
+          <p dir="auto" style={entryStyles.title}>
+            {item.exposure === "content" ? item.title : vocab(`kind.${item.kind}`)}
+          </p>
           <p style={entryStyles.meta}>
             {item.exposure === "content" ? `${vocab(`kind.${item.kind}`)} · ` : ""}
             {item.place ? `${item.place} · ` : ""}

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { auditLog, users } from "~/db/schema";
+import { auditLog, authThrottle, users } from "~/db/schema";
 import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
 import { signInWithPassword } from "~/server/auth/credentials";
 import { loadViewer } from "~/server/auth/sessions";
+import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
 import { callerFor, fieldsOf } from "~/tests/callers";
 
 
@@ -101,5 +102,42 @@ describe("password change", () => {
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "profile.password_change"));
     expect(entry).toMatchObject({ actorUserId: user.id, targetType: "user", targetId: user.id });
     expect(JSON.stringify(entry!.details)).not.toContain(NEW_PASSWORD);
+  });
+
+  it("counts wrong current passwords like failed sign-ins: locked at the same limit, even for the right one, and audited (issue 13, item 9)", async () => {
+    const user = await createUser(db, { agencyId: "tj-customs", role: "chief" });
+    const { caller } = await callerFor(user);
+    const change = (currentPassword: string) => caller.profile.changePassword({ currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    for (let i = 0; i < ACCOUNT_LIMIT.failures; i += 1) {
+      expect(await fieldsOf(change(`guess number ${i}`))).toEqual({ currentPassword: { key: "currentPasswordWrong" } });
+    }
+    // The oracle is closed: the right password no longer tells itself apart from a wrong one.
+    expect(await fieldsOf(change(DEMO_PASSWORD))).toEqual({ currentPassword: { key: "passwordAttemptsExceeded" } });
+    expect((await storedUser(user.id)).passwordHash).toBe(user.passwordHash);
+    // One count per account: the sign-in page is locked too.
+    expect(await signIn(user.email, DEMO_PASSWORD)).toBeNull();
+
+    const entries = await db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id));
+    expect(entries.filter((e) => e.action === "auth.lockout")).toMatchObject([{ ip: "127.0.0.1", details: { failures: ACCOUNT_LIMIT.failures, via: "password_change" } }]);
+    expect(entries.filter((e) => e.action === "profile.password_change_failed").map((e) => (e.details as { reason: string }).reason)).toEqual([
+      ...Array<string>(ACCOUNT_LIMIT.failures).fill("wrong_password"),
+      "locked_out",
+    ]);
+
+    // The window passes: the right password works again and starts the count afresh.
+    await db.update(authThrottle).set({ windowStartedAt: sql`now() - make_interval(mins => ${ACCOUNT_LIMIT.minutes + 1})` }).where(eq(authThrottle.key, `account:${user.email}`));
+    await change(DEMO_PASSWORD);
+    expect(await db.$count(authThrottle, eq(authThrottle.key, `account:${user.email}`))).toBe(0);
+  });
+
+  it("counts concurrent guesses one by one: a burst does not slip under the limit", async () => {
+    const user = await createUser(db, { agencyId: "tj-customs", role: "chief" });
+    const { caller } = await callerFor(user);
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      fieldsOf(caller.profile.changePassword({ currentPassword: `burst guess ${i}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+    );
+    const keys = (await Promise.all(guesses)).map((fields) => fields.currentPassword?.key);
+    expect(keys.filter((key) => key === "currentPasswordWrong")).toHaveLength(ACCOUNT_LIMIT.failures);
+    expect(keys.filter((key) => key === "passwordAttemptsExceeded")).toHaveLength(12 - ACCOUNT_LIMIT.failures);
   });
 });

@@ -20,6 +20,7 @@ import {
   substances,
   users,
 } from "~/db/schema";
+import type { NoticeStatus } from "~/schemas/notice-enums";
 import type { NoticeInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
@@ -29,6 +30,7 @@ import { normalizedMassKg } from "./mass";
 import { waitsForReview } from "~/server/services/moderation/pre-moderation";
 import { recordNoticeEvent } from "./events";
 import { loadSnapshot } from "./snapshot";
+import { submissionDigest } from "./submission-digest";
 import { zonedToInstant } from "./time";
 
 // Field paths as in the procedures' input ({ notice: … }), so forms place service and schema
@@ -240,14 +242,24 @@ async function visibleIds(tx: Tx, viewer: Viewer, ids: string[]): Promise<Set<st
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * A retry of a create that already happened answers with that notice, changing nothing; the same
+ * key with other content is not a retry (a form restored from this device after its notice was
+ * sent, then edited), and is refused rather than answered with a notice that is not what was sent.
+ */
+function earlierSubmission(earlier: { id: string; status: NoticeStatus; digest: string | null }, digest: string) {
+  // No digest: created before there were any (migration 0016); taken as the same submission.
+  if (earlier.digest !== null && earlier.digest !== digest) throw new ServiceError("CONFLICT", "idempotencyKeyReused");
+  return { id: earlier.id, status: earlier.status, created: false };
+}
+
 export async function createNotice({ viewer, input }: { viewer: Viewer; input: { idempotencyKey: string; asDraft: boolean; notice: NoticeInput } }) {
+  const digest = submissionDigest({ asDraft: input.asDraft, notice: input.notice });
+  const sameKey = and(eq(notices.authorId, viewer.userId), eq(notices.idempotencyKey, input.idempotencyKey));
+  const submitted = { id: notices.id, status: notices.status, digest: notices.idempotencyDigest };
   return db.transaction(async (tx) => {
-    // A retry of a create that already happened answers with that notice, changing nothing.
-    const [earlier] = await tx
-      .select({ id: notices.id, status: notices.status })
-      .from(notices)
-      .where(and(eq(notices.authorId, viewer.userId), eq(notices.idempotencyKey, input.idempotencyKey)));
-    if (earlier) return { ...earlier, created: false };
+    const [earlier] = await tx.select(submitted).from(notices).where(sameKey);
+    if (earlier) return earlierSubmission(earlier, digest);
 
     const { notice } = input;
     const { countryCode } = await checkReferences(tx, notice);
@@ -261,17 +273,15 @@ export async function createNotice({ viewer, input }: { viewer: Viewer; input: {
         status,
         publishedAt: status === "published" ? sql`now()` : null,
         idempotencyKey: input.idempotencyKey,
+        idempotencyDigest: digest,
       })
       .onConflictDoNothing({ target: [notices.authorId, notices.idempotencyKey] })
       .returning({ id: notices.id, status: notices.status });
     const row = inserted[0];
     // Lost a race with a concurrent retry of the same submission: that one's notice stands.
     if (!row) {
-      const [winner] = await tx
-        .select({ id: notices.id, status: notices.status })
-        .from(notices)
-        .where(and(eq(notices.authorId, viewer.userId), eq(notices.idempotencyKey, input.idempotencyKey)));
-      return { ...winner!, created: false };
+      const [winner] = await tx.select(submitted).from(notices).where(sameKey);
+      return earlierSubmission(winner!, digest);
     }
     await writeParts(tx, row.id, notice, false);
     await audit(tx, { action: "notice.create", actor: viewer, target: { type: "notice", id: row.id }, details: { kind: notice.kind, tlp: notice.tlp, status } });

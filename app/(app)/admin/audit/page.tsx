@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { ZAuditSearch } from "~/schemas/moderation";
+import { isolate } from "~/app/_components/isolate";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("audit.title") };
@@ -78,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
                 <td className="px-3 py-2">
-                  {entry.actor ? `${entry.actor.name} (${entry.actor.email})` : "—"}
+                  {entry.actor ? `${isolate(entry.actor.name)} (${entry.actor.email})` : "—"}
                   {entry.agency ? <span className="block text-xs text-slate-500">{entry.agency}</span> : null}
                 </td>
                 {entry.withheld ? (

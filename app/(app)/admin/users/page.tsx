@@ -77,7 +77,7 @@ export default async function UsersAdminPage() {
           return (
             <tr key={user.id} data-testid={`user-row-${user.email}`} className="align-top">
               <td className="px-3 py-2 font-medium text-slate-900">
-                {user.name}
+                <bdi>{user.name}</bdi>
                 {user.isSelf ? <span className="ml-1 text-xs font-normal text-slate-500">({t("users.table.you")})</span> : null}
               </td>
               <td className="px-3 py-2 break-all">{user.email}</td>

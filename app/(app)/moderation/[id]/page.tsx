@@ -9,6 +9,7 @@ import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { ZNoticeId } from "~/schemas/notices";
 import { DecisionPanel, type Redactable } from "../_components/decision-panel";
 import { ModerationLogList } from "../_components/log-list";
+import { isolate } from "~/app/_components/isolate";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -49,7 +50,7 @@ export default async function ReviewPage({ params }: Props) {
       <p className="mb-2 text-sm">
         <TextLink href="/moderation">← {t("review.back")}</TextLink>
       </p>
-      <PageHeader title={notice.title} subtitle={t("review.subtitle", { agency: notice.agency.shortName, author: notice.author.name })} />
+      <PageHeader title={<bdi>{notice.title}</bdi>} subtitle={t("review.subtitle", { agency: notice.agency.shortName, author: isolate(notice.author.name) })} />
       <div className="mb-4 flex flex-wrap items-center gap-2 text-xs">
         <TlpBadge tlp={notice.tlp} />
         <Badge>{vocab(`kind.${notice.kind}`)}</Badge>

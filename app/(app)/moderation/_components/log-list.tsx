@@ -18,7 +18,9 @@ export async function ModerationLogList({ items, withNotice = false }: { items: 
           </p>
           {withNotice ? (
             <p>
-              <TextLink href={`/notices/${entry.notice.id}`}>{entry.notice.title}</TextLink> · {entry.agency.shortName}
+              <TextLink href={`/notices/${entry.notice.id}`}>
+                <bdi>{entry.notice.title}</bdi>
+              </TextLink> · {entry.agency.shortName}
             </p>
           ) : null}
           <p className="whitespace-pre-line text-slate-700">{entry.reason === null ? t("withheld") : t("reason", { reason: entry.reason })}</p>

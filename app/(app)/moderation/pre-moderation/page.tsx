@@ -39,7 +39,7 @@ export default async function PreModerationPage() {
         {users.map((user) => (
           <tr key={user.id} data-testid={`premod-user-${user.email}`}>
             <td className="px-3 py-2">
-              {user.name} <span className="text-slate-500">{user.email}</span>
+              <bdi>{user.name}</bdi> <span className="text-slate-500">{user.email}</span>
             </td>
             <td className="px-3 py-2">{localized(user.agencyName, locale)}</td>
             <td className="px-3 py-2">{state(user.preModerated)}</td>

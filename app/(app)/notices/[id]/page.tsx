@@ -11,12 +11,13 @@ import { WatchButton } from "./_components/watch-button";
 import { NoticeModeration } from "../../moderation/_components/notice-moderation";
 import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
+import { isolate } from "~/app/_components/isolate";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);
-  return { title: notice.title };
+  return { title: isolate(notice.title) };
 }
 
 const DETAIL_SECTION = { seizure: "seizure", company_alert: "companyAlert", arrest: "arrest" } as const;
@@ -50,7 +51,7 @@ export default async function NoticePage({ params }: Props) {
           ) : null}
         </div>
         <h1 id="notice-title" className="break-words text-2xl font-semibold text-brand-900">
-          {notice.title}
+          <bdi>{notice.title}</bdi>
         </h1>
       </header>
       <StatusBanner notice={notice} />
@@ -82,7 +83,7 @@ export default async function NoticePage({ params }: Props) {
                 { label: t("notice.field.when"), value: <When notice={notice} /> },
                 { label: t("notice.field.where"), value: <Where notice={notice} /> },
                 { label: t("notice.field.agency"), value: `${label.name(notice.agency.names)} (${notice.agency.shortName})` },
-                { label: t("notice.field.author"), value: notice.author.name },
+                { label: t("notice.field.author"), value: <bdi>{notice.author.name}</bdi> },
                 { label: t("notice.field.release"), value: <ReleasedTo notice={notice} /> },
                 { label: t("notice.field.tags"), value: <Tags tags={notice.tags} /> },
                 { label: t("notice.field.publishedAt"), value: notice.publishedAt ? label.dateTime(notice.publishedAt) : null },

@@ -25,8 +25,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(callbackUrl);
       router.refresh();
     } else {
-      // One message for an unknown email and a wrong password alike.
-      setError(result ? "signinFailed" : "network");
+      // One message for an unknown email and a wrong password alike; a fault of ours says so.
+      setError(!result ? "network" : result.error === "CredentialsSignin" ? "signinFailed" : "internal");
     }
   }
 

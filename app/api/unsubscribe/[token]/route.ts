@@ -1,4 +1,5 @@
 import { env } from "~/env.js";
+import { logError } from "~/server/logging";
 import { ServiceError } from "~/server/services/errors";
 import { unsubscribeByToken } from "~/server/services/subscriptions/manage";
 
@@ -14,7 +15,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   try {
     await unsubscribeByToken(token);
   } catch (error) {
-    if (!(error instanceof ServiceError && error.kind === "NOT_FOUND")) throw error;
+    // Next.js logs what a route throws, a failed query's parameters included: codes only.
+    if (!(error instanceof ServiceError && error.kind === "NOT_FOUND")) throw logError("unsubscribe", error);
     if (oneClick) return new Response("Not found", { status: 404 });
     page.searchParams.set("invalid", "1");
     return Response.redirect(page, 303);

@@ -202,10 +202,26 @@ describe("idempotent create", () => {
     const author = await user("kg-mvd-sbnon");
     const idempotencyKey = randomUUID();
     const first = await createWithKey(author, build.seizure(), idempotencyKey);
-    const second = await createWithKey(author, build.seizure({ title: "A retry with other text" }), idempotencyKey);
+    const second = await createWithKey(author, build.seizure(), idempotencyKey);
     expect(second).toEqual({ id: first.id, status: "published", created: false });
     expect(await countByAuthor(author)).toBe(1);
+  });
+
+  it("refuses the same key with other content (409), instead of answering with the first notice", async () => {
+    const author = await user("kg-mvd-sbnon");
+    const idempotencyKey = randomUUID();
+    const first = await createWithKey(author, build.seizure(), idempotencyKey);
+    expect(await refusal(createWithKey(author, build.seizure({ title: "A retry with other text" }), idempotencyKey))).toEqual({
+      code: "CONFLICT",
+      key: "idempotencyKeyReused",
+      fields: {},
+    });
+    expect(await refusal(author.notices.create({ idempotencyKey, asDraft: true, notice: build.seizure() }))).toMatchObject({ code: "CONFLICT" });
+    expect(await countByAuthor(author)).toBe(1);
     expect((await author.notices.get({ id: first.id })).notice.title).toBe(TITLE);
+    // The same content again is still the same submission; the other text goes out under a new key.
+    expect(await createWithKey(author, build.seizure(), idempotencyKey)).toEqual({ id: first.id, status: "published", created: false });
+    expect(await createWithKey(author, build.seizure({ title: "A retry with other text" }), randomUUID())).toMatchObject({ created: true });
   });
 
   it("makes one notice for two concurrent submissions with the same key", async () => {

@@ -34,7 +34,9 @@ export default async function AgencyReadsPage({ searchParams }: { searchParams: 
               <span className="mr-2 inline-block">
                 <TlpBadge tlp={read.notice.tlp} />
               </span>
-              <TextLink href={`/notices/${read.notice.id}`}>{read.notice.title}</TextLink>
+              <TextLink href={`/notices/${read.notice.id}`}>
+                <bdi>{read.notice.title}</bdi>
+              </TextLink>
             </td>
             <td className="px-3 py-2">
               {read.reader ?? "—"} {read.readerAgency ? <span className="text-slate-500">({read.readerAgency})</span> : null}

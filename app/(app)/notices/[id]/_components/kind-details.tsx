@@ -113,9 +113,9 @@ export async function CompanyAlertDetails({ alert }: { alert: CompanyAlert }) {
               <ul className="space-y-1">
                 {alert.names.map((name, i) => (
                   <li key={i}>
-                    <span lang={SCRIPT_LANG[name.script]} className="font-medium">
+                    <bdi lang={SCRIPT_LANG[name.script]} className="font-medium">
                       {name.name}
-                    </span>{" "}
+                    </bdi>{" "}
                     <span className="text-xs text-slate-600">({t(`vocab.script.${name.script}`)})</span>
                   </li>
                 ))}

@@ -24,7 +24,7 @@ export async function RelatedNotices({ id, links, canLink }: { id: string; links
                   <span className="text-slate-600">{label.date(link.occurredOn)}</span>
                 </span>
                 <TextLink href={`/notices/${link.id}`} className="block break-words text-sm font-medium">
-                  {link.title}
+                  <bdi>{link.title}</bdi>
                 </TextLink>
               </span>
               {canLink ? <UnlinkButton id={id} otherId={link.id} title={link.title} /> : null}

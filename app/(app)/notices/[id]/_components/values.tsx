@@ -1,5 +1,6 @@
 import { Badge, TextLink } from "~/app/_components/ui";
 import { noticeLabels, type Notice } from "./labels";
+import { isolate } from "~/app/_components/isolate";
 
 // How one fact of a notice reads, shared by the notice page and the comparison of its versions.
 
@@ -48,7 +49,7 @@ export async function ReleasedTo({ notice }: { notice: Pick<Notice, "tlp" | "rel
   if (notice.tlp === "clear" || notice.tlp === "green") return <>{t(`notice.release.${notice.tlp}`)}</>;
   const items =
     notice.tlp === "red"
-      ? [t("notice.release.author", { name: notice.author.name }), ...release.recipients.map((r) => r.name)]
+      ? [t("notice.release.author", { name: isolate(notice.author.name) }), ...release.recipients.map((r) => isolate(r.name))]
       : [
           t("notice.release.ownAgency", { agency: label.name(notice.agency.names) }),
           ...release.agencies.map((a) => `${label.name(a.names)} (${a.shortName})`),

@@ -10,7 +10,7 @@ import { Grading, Handling, ReleasedTo, Tags, When, Where } from "./values";
  * a text, a country and coordinates), each shown the way the notice page shows it.
  */
 const GROUPS: { key: string; fields: string[]; render: (notice: Notice) => ReactNode }[] = [
-  { key: "title", fields: ["title"], render: (n) => <span className="font-medium">{n.title}</span> },
+  { key: "title", fields: ["title"], render: (n) => <bdi className="font-medium">{n.title}</bdi> },
   { key: "when", fields: ["occurredOn", "occurredAt"], render: (n) => <When notice={n} /> },
   { key: "where", fields: ["crossing", "placeText", "countryCode", "latitude", "longitude"], render: (n) => <Where notice={n} /> },
   {

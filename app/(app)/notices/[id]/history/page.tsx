@@ -6,6 +6,7 @@ import { Card, PageHeader, TextLink } from "~/app/_components/ui";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { loadNotice, noticeLabels, type Notice } from "../_components/labels";
 import { VersionDiff } from "../_components/version-diff";
+import { isolate } from "~/app/_components/isolate";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
 
@@ -48,7 +49,7 @@ export default async function NoticeHistoryPage({ params, searchParams }: Props)
                       className={`block rounded-md border px-3 py-2 ${current ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white hover:bg-slate-50"}`}
                     >
                       <span className="block font-medium">{t("notice.history.version", { version: edit.version + 1 })}</span>
-                      <span className="block text-slate-600">{t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: edit.editor })}</span>
+                      <span className="block text-slate-600">{t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: isolate(edit.editor) })}</span>
                     </Link>
                   </li>
                 );

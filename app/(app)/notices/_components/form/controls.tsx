@@ -72,7 +72,7 @@ export function TextAreaField({ label, error, hint, ...textarea }: { label: Reac
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />
+      <textarea id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}

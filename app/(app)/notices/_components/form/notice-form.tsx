@@ -146,7 +146,12 @@ export function NoticeForm(props: Props) {
     setFailures((n) => n + 1);
   }
 
-  const fail = (error: unknown) => refuse(submissionErrors(error));
+  function fail(error: unknown) {
+    const found = submissionErrors(error);
+    // The key was spent on other content: what is in the form now goes out as a new notice next time.
+    if (found.message === "idempotencyKeyReused") setIdempotencyKey(newIdempotencyKey());
+    refuse(found);
+  }
 
   function succeed(id: string) {
     setDone(true);

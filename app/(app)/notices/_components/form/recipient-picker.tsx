@@ -7,6 +7,7 @@ import { FieldMessage } from "~/app/_components/form";
 import { useTRPC } from "~/app/_trpc/react";
 import { inputClass, SmallButton, useDebounced } from "./controls";
 import { useNoticeForm } from "./form-context";
+import { isolate } from "~/app/_components/isolate";
 
 const MIN_QUERY = 2;
 const MAX_RECIPIENTS = 50;
@@ -85,13 +86,13 @@ export function RecipientPicker() {
             {results.map((person) => (
               <li key={person.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
                 <span>
-                  <span className="font-medium">{person.name}</span> <span className="text-slate-500">({person.agencyShortName})</span>
+                  <bdi className="font-medium">{person.name}</bdi> <span className="text-slate-500">({person.agencyShortName})</span>
                   <span className="block break-all text-xs text-slate-500">{person.email}</span>
                 </span>
                 <SmallButton
                   disabled={disabled || full}
                   aria-label={t("addNamed", { name: person.name })}
-                  onClick={() => update({ recipients: [...state.recipients, { id: person.id, label: `${person.name} (${person.agencyShortName})` }] })}
+                  onClick={() => update({ recipients: [...state.recipients, { id: person.id, label: `${isolate(person.name)} (${person.agencyShortName})` }] })}
                 >
                   {t("add")}
                 </SmallButton>

@@ -76,7 +76,7 @@ export function SimilarAlerts({
               <li key={alert.id} className="rounded-md border border-amber-200 bg-white p-2 text-sm">
                 <div className="flex flex-wrap items-center gap-2">
                   <Link href={`/notices/${alert.id}`} target="_blank" rel="noopener" className="font-medium text-brand-600 underline-offset-2 hover:underline">
-                    {alert.title}
+                    <bdi>{alert.title}</bdi>
                   </Link>
                   <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>{vocab(`tlp.${alert.tlp}`)}</Badge>
                   {alert.status !== "published" ? <Badge>{vocab(`status.${alert.status}`)}</Badge> : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "notices" ADD COLUMN "idempotency_digest" text;
