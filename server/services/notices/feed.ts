@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 export type FeedInput = z.infer<typeof ZFeedInput>;
 
 /** A reference record's name in the reader's language, falling back to English (as `localized`). */
-function nameIn(locale: Locale, en: SQL | AnyPgColumn, ru: SQL | AnyPgColumn, zh: SQL | AnyPgColumn): SQL<string> {
+export function nameIn(locale: Locale, en: SQL | AnyPgColumn, ru: SQL | AnyPgColumn, zh: SQL | AnyPgColumn): SQL<string> {
   if (locale === "ru") return sql<string>`${ru}`;
   if (locale === "zh") return sql<string>`coalesce(${zh}, ${en})`;
   return sql<string>`${en}`;
