@@ -57,6 +57,11 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
       targetId: auditLog.targetId,
       ip: auditLog.ip,
       details: auditLog.details,
+      // What the target is called, for its link: a notice's title, a user's name, an agency's short name.
+      targetLabel: sql<string | null>`CASE ${auditLog.targetType}
+        WHEN 'notice' THEN ${target.title}
+        WHEN 'user' THEN (SELECT u.name FROM users u WHERE u.id::text = ${auditLog.targetId})
+        WHEN 'agency' THEN (SELECT a.short_name FROM agencies a WHERE a.id = ${auditLog.targetId}) END`,
       known: sql<boolean>`${known}`,
       originalShown: sql<boolean>`coalesce(${redactedOriginalVisibleTo(viewer, target)}, false)`,
     })
@@ -77,7 +82,7 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
   const shown = rows.map(({ known, originalShown, ...row }) => {
-    if (!known) return { ...row, targetType: null, targetId: null, ip: null, details: {}, withheld: true };
+    if (!known) return { ...row, targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, withheld: true };
     if (originalShown || !("original" in row.details)) return { ...row, withheld: false };
     const { original: _hidden, ...details } = row.details;
     return { ...row, details, withheld: false };

@@ -153,11 +153,12 @@ describe("what the trail says of notices its reader may not read", () => {
       const { items } = await reader.caller.audit.search({ actor: authorEmail, action: "notice.", limit: 100 });
       const withheld = items.filter((e) => e.withheld);
       expect(withheld.length).toBeGreaterThanOrEqual(hidden[who].length);
-      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
+      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
       const shown = JSON.stringify(items);
       for (const id of hidden[who]) expect(shown).not.toContain(id);
       expect(shown.includes("Source burnt")).toBe(who === "coordinator");
-      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", details: { kind: "seizure", tlp: "clear" }, withheld: false });
+      // A notice the reader may know of is named by its title, for the link to it.
+      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", targetLabel: "Test notice", details: { kind: "seizure", tlp: "clear" }, withheld: false });
       // A search by a hidden notice's id finds what a search for no notice at all does.
       for (const id of hidden[who]) expect((await reader.caller.audit.search({ targetType: "notice", targetId: id })).items).toEqual([]);
       // Its reads, too: who read a RED notice is its agency's business, not the trail reader's.
