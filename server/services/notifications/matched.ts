@@ -14,11 +14,15 @@ function namesOf(key: string, table: string, column: string, name: SQL): SQL {
 
 /**
  * The names behind what matched a notification (a subscription's crossings, substances,
- * countries and agencies), resolved when it is read; null for a watch, the author's own notice,
+ * countries and agencies), resolved when it is read (in `locale`, or per row by a locale column); null for a watch, the author's own notice,
  * or a notification older than the record. Reference names only: nothing here is about a notice.
  */
-export function matchedNames(locale: Locale): SQL<MatchedNames | null> {
-  const local = (prefix: string) => nameIn(locale, sql.raw(`${prefix}.name_en`), sql.raw(`${prefix}.name_ru`), sql.raw(`${prefix}.name_zh`));
+export function matchedNames(locale: Locale | SQL): SQL<MatchedNames | null> {
+  const local = (prefix: string) => {
+    const [en, ru, zh] = ["en", "ru", "zh"].map((l) => sql.raw(`${prefix}.name_${l}`)) as [SQL, SQL, SQL];
+    // A locale known only per row (each recipient of a mail run has theirs) picks its column per row.
+    return typeof locale === "string" ? nameIn(locale, en, ru, zh) : sql`(CASE ${locale} WHEN 'ru' THEN ${ru} WHEN 'zh' THEN coalesce(${zh}, ${en}) ELSE ${en} END)`;
+  };
   return sql<MatchedNames | null>`CASE WHEN ${notifications.matched} ->> 'via' = 'subscription' THEN json_build_object(
     'crossings', ${namesOf("crossingIds", "crossings", "id", local("t"))},
     'substances', ${namesOf("substanceIds", "substances", "id", local("t"))},
