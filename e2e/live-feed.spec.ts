@@ -50,12 +50,13 @@ test.describe("new notices on an open page", () => {
     const chief = await (await browser.newContext()).newPage();
     await apiSignIn(chief.request, "tj.chief@example.org", PASSWORD);
     await mutate(chief.request, "subscriptions.create", { filter: { crossingIds: ["karkara"], substanceIds: ["acetic-anhydride"] }, delivery: "in_app" });
+    await chief.goto("/notifications");
+    await expect(chief.getByRole("heading", { level: 1 })).toHaveText("Notifications");
     const analyst = await (await browser.newContext()).newPage();
     await apiSignIn(analyst.request, "kg.analyst@example.org", PASSWORD);
     const title = `Matched ${randomUUID().slice(0, 8)}`;
     await mutate(analyst.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title, crossingId: "karkara", tlp: "green" }) });
 
-    await chief.goto("/notifications");
     const item = chief.getByTestId("notification").filter({ hasText: title });
     await expect(item).toBeVisible({ timeout: 10_000 });
     await expect(item.getByTestId("notification-matched")).toHaveText(/^Karkara.* · Acetic anhydride \(your subscription\)$/);
