@@ -1,6 +1,7 @@
 import type { FeedFilters } from "~/schemas/notices";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "~/server/services/notifications/listener";
+import { wakeups } from "~/server/services/notifications/wakeups";
 import { countNewer } from "./feed";
 
 /**
@@ -26,24 +27,13 @@ export async function* arrivalsStream({
   after: string | null;
   signal: AbortSignal;
 }): AsyncGenerator<{ count: number }> {
-  let pending = true;
-  let woken: (() => void) | null = null;
-  const wake = () => {
-    pending = true;
-    woken?.();
-    woken = null;
-  };
-  // Listening starts before the first count, so a notice committed in between is counted.
-  const unsubscribe = await notificationsListener().subscribeNewNotices(wake);
-  signal.addEventListener("abort", wake, { once: true });
+  const wakes = wakeups(signal);
+  let unsubscribe = () => {};
   let last = 0;
   try {
-    while (!signal.aborted) {
-      if (!pending) {
-        await new Promise<void>((resolve) => (woken = resolve));
-        continue;
-      }
-      pending = false;
+    // Listening starts before the first count, so a notice committed in between is counted.
+    unsubscribe = await notificationsListener().subscribeNewNotices(wakes.wake);
+    while (await wakes.next()) {
       const current = await loadViewer(viewer.sessionId, viewer.ip ?? null);
       if (!current) return;
       const count = await countNewer(current, filters, after);
@@ -52,7 +42,7 @@ export async function* arrivalsStream({
       yield { count };
     }
   } finally {
-    signal.removeEventListener("abort", wake);
+    wakes.stop();
     unsubscribe();
   }
 }

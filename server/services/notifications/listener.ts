@@ -34,30 +34,16 @@ class NotificationsListener {
     const forUser = this.wakes.get(userId) ?? new Set<Wake>();
     forUser.add(wake);
     this.wakes.set(userId, forUser);
-    const unsubscribe = () => {
+    return this.whileListening(() => {
       forUser.delete(wake);
       if (forUser.size === 0 && this.wakes.get(userId) === forUser) this.wakes.delete(userId);
-    };
-    try {
-      await this.listening();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+    });
   }
 
   /** Resolves once new-notice signals are being received; the returned function stops them. */
   async subscribeNewNotices(wake: Wake): Promise<() => void> {
     this.feedWakes.add(wake);
-    const unsubscribe = () => void this.feedWakes.delete(wake);
-    try {
-      await this.listening();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+    return this.whileListening(() => void this.feedWakes.delete(wake));
   }
 
   /** How many open feed pages new-notice signals reach right now. */
@@ -78,6 +64,17 @@ class NotificationsListener {
     this.forget();
     this.connectedBefore = false;
     await connection?.end({ timeout: 0 });
+  }
+
+  /** Hands back `unsubscribe` once signals are being received; if listening fails, unsubscribes and throws. */
+  private async whileListening(unsubscribe: () => void): Promise<() => void> {
+    try {
+      await this.listening();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
   }
 
   private listening(): Promise<void> {

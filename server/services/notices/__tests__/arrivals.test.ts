@@ -9,6 +9,7 @@ import { createCaller } from "~/server/api/root";
 import { encodeCursor } from "~/server/services/notices/cursor";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { callerFor } from "~/tests/callers";
+import { streamReader } from "~/tests/streams";
 import { createThrough, seizureInput } from "~/tests/notices";
 
 afterAll(async () => {
@@ -34,22 +35,11 @@ async function openPage(viewer: typeof reader.viewer, filters: Omit<FeedFilters,
   const caller = createCaller({ viewer, ip: "127.0.0.1", requestId: randomUUID() }, { signal: abort.signal });
   const iterator = (await caller.notices.arrivals({ filters, after }))[Symbol.asyncIterator]();
   const open = notificationsListener().newNoticeStreams();
-  // A generator starts at its first next(), as the SSE handler starts it at once.
-  let pending: ReturnType<typeof iterator.next> | null = iterator.next();
+  const next = streamReader(iterator);
   await vi.waitFor(() => expect(notificationsListener().newNoticeStreams()).toBeGreaterThan(open));
   return {
     /** The next count the page is told, or null if none comes within `ms`. */
-    async next(ms = 3_000) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-      pending ??= iterator.next();
-      const result = await Promise.race([pending, timeout]);
-      clearTimeout(timer);
-      if (result === null) return null;
-      pending = null;
-      if (result.done) throw new Error("the stream ended");
-      return result.value.count;
-    },
+    next: async (ms?: number) => (await next(ms))?.count ?? null,
     close: () => abort.abort(),
   };
 }
