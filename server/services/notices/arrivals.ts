@@ -2,6 +2,7 @@ import type { FeedFilters } from "~/schemas/notices";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { wakeups } from "~/server/services/notifications/wakeups";
+import type { Cursor } from "./cursor";
 import { countNewer } from "./feed";
 
 /**
@@ -24,7 +25,8 @@ export async function* arrivalsStream({
 }: {
   viewer: Viewer;
   filters: FeedFilters;
-  after: string | null;
+  /** The first notice the page shows, if any. */
+  after: Cursor | null;
   signal: AbortSignal;
 }): AsyncGenerator<{ count: number }> {
   const wakes = wakeups(signal);

@@ -7,7 +7,7 @@ import type { Locale } from "~/i18n/locales";
 import { NEWER_COUNT_CAP, type ZFeedInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { inPlace, placeholders, visibleTo, type Bind } from "~/server/services/visibility";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 
 export type FeedInput = z.infer<typeof ZFeedInput>;
 
@@ -173,12 +173,11 @@ function inCountry(code: string): SQL {
 
 /**
  * How many published notices the viewer may read match the feed's filters and are newer than
- * `after` (the cursor of the first notice the page shows; without one, the page showed none), up
+ * `newer` (the first notice the page shows; without one, the page showed none), up
  * to NEWER_COUNT_CAP. The same filters and the same visibility rule as the feed itself, as one
  * condition: the newer-than bound keeps it to the few rows at the head of the feed index.
  */
-export async function countNewer(viewer: Viewer, filters: FeedInput["filters"], after: string | null): Promise<number> {
-  const newer = after ? decodeCursor(after) : null;
+export async function countNewer(viewer: Viewer, filters: FeedInput["filters"], newer: Cursor | null): Promise<number> {
   const matching = db
     .select({ one: sql`1` })
     .from(notices)

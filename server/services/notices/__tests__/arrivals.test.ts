@@ -8,7 +8,7 @@ import type { FeedFilters } from "~/schemas/notices";
 import { createCaller } from "~/server/api/root";
 import { encodeCursor } from "~/server/services/notices/cursor";
 import { notificationsListener } from "~/server/services/notifications/listener";
-import { callerFor } from "~/tests/callers";
+import { callerFor, refusal } from "~/tests/callers";
 import { streamReader } from "~/tests/streams";
 import { createThrough, seizureInput } from "~/tests/notices";
 
@@ -79,6 +79,11 @@ describe("new notices on an open feed page", () => {
       page.close();
       own.close();
     }
+  });
+
+  it("refuses a cursor that is not one of ours, as the call's answer", async () => {
+    const caller = createCaller({ viewer: reader.viewer, ip: "127.0.0.1", requestId: randomUUID() });
+    expect(await refusal(caller.notices.arrivals({ filters: {}, after: "not-a-cursor" }))).toMatchObject({ code: "BAD_REQUEST", key: "invalid", fields: {} });
   });
 
   it("on a page that showed nothing, counts every matching notice, and ends with the session", async () => {
