@@ -170,6 +170,15 @@ export const ZFeedInput = z.strictObject({
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 
+// Counting new notices stops here: a banner says "100 or more" as well as any larger number.
+export const NEWER_COUNT_CAP = 100;
+
+/** An open feed page's filters (it shows published notices) and the cursor of its first notice, if it shows any. */
+export const ZFeedArrivals = z.strictObject({
+  filters: ZFeedFilters.omit({ status: true }).default({}),
+  after: string().max(200).nullable(),
+});
+
 export const ZSearchInput = z.strictObject({
   q: text(200).min(1),
   cursor: string().max(200).optional(),

@@ -1,9 +1,28 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 import { noticeEvents, type NoticeEventKind } from "./notice-events";
 import { notices } from "./notices";
 import { users } from "./users";
+
+/**
+ * Why a user heard of a notice event, as it was when the fan-out wrote the notification: one of
+ * their subscriptions (its criteria then, so a later edit or removal does not rewrite history),
+ * their watch of the notice, or the notice being theirs. Names are resolved in the reader's
+ * language when shown.
+ */
+export type NotificationMatch =
+  | {
+      via: "subscription";
+      crossingIds: string[];
+      substanceIds: string[];
+      countryCodes: string[];
+      countryRole: "any" | "location" | "origin" | "destination";
+      kinds: string[];
+      agencyIds: string[];
+    }
+  | { via: "watch" }
+  | { via: "author" };
 
 /**
  * The in-app notification centre: one row per recipient per notice event. Unique per
@@ -24,6 +43,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => noticeEvents.id, { onDelete: "cascade" }),
     kind: text().$type<NoticeEventKind>().notNull(),
+    // Null for notifications written before migration 0017.
+    matched: jsonb().$type<NotificationMatch>(),
     createdAt: ts().notNull().defaultNow(),
     readAt: ts(),
   },

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { NoticeEventKind } from "~/db/schema";
+import type { NoticeEventKind, NotificationMatch } from "~/db/schema";
 import { env } from "~/env.js";
 import type { Locale } from "~/i18n/locales";
 import { loadMessages } from "~/i18n/messages";
@@ -11,17 +11,23 @@ import { calendarDay, NoticeEntry, NoticeMail, type MailEntry, type NoticeMailPr
 import { noticeEntryText, noticeMailText } from "~/server/email/templates/notice-mail-text";
 import { signUnsubscribe } from "~/server/email/unsubscribe-token";
 import type { OutgoingMail } from "~/server/email/transport";
+import { describeMatch, type MatchedNames } from "~/server/services/notifications/matched";
 
 export type MailKind = "alerts" | "moderation" | "daily" | "weekly";
 
 /** One pending item as loaded for a message: the notice (before the TLP rule) and why it is here. */
-export type PendingNotice = MailNotice & { event: NoticeEventKind; subscriptionId: string | null };
+export type PendingNotice = MailNotice & {
+  event: NoticeEventKind;
+  subscriptionId: string | null;
+  matched: NotificationMatch | null;
+  matchedNames: MatchedNames | null;
+};
 
 export type MailRecipient = { userId: string; email: string; locale: Locale; timeZone: string };
 
 type Translate = NoticeMailProps["t"];
 
-const translators = new Map<Locale, Promise<{ t: Translate; vocab: Translate }>>();
+const translators = new Map<Locale, Promise<{ t: Translate; vocab: Translate; matched: Translate }>>();
 
 function translatorsFor(locale: Locale) {
   let found = translators.get(locale);
@@ -30,6 +36,7 @@ function translatorsFor(locale: Locale) {
       // Emails name calendar days only (when it happened, the digest's day), formatted in UTC.
       t: createTranslator({ locale, messages: messages as never, namespace: "email" as never, timeZone: "UTC" }) as unknown as Translate,
       vocab: createTranslator({ locale, messages: messages as never, namespace: "vocab" as never }) as unknown as Translate,
+      matched: createTranslator({ locale, messages: messages as never, namespace: "notifications.matched" as never }) as unknown as Translate,
     }));
     translators.set(locale, found);
   }
@@ -55,7 +62,7 @@ const entryCache = new Map<string, { html: Buffer; text: string }>();
 function renderedEntry(locale: Locale, entry: MailEntry, t: Translate, vocab: Translate): { html: Buffer; text: string } {
   // Every field the block shows (the url names the notice): cheaper than JSON.stringify, which
   // ran for every item of every digest.
-  const key = [locale, entry.url, entry.events.join(","), ...Object.values(entry.item)].join("\u0000");
+  const key = [locale, entry.url, entry.events.join(","), entry.why ?? "", ...Object.values(entry.item)].join("\u0000");
   let rendered = entryCache.get(key);
   if (rendered === undefined) {
     const html = renderToStaticMarkup(createElement(NoticeEntry, { entry, t, vocab }));
@@ -84,18 +91,20 @@ export async function buildNoticeMail(input: {
   periodDate: string | null;
 }): Promise<OutgoingMail> {
   const { kind, recipient, pending } = input;
-  const { t, vocab } = await translatorsFor(recipient.locale);
+  const { t, vocab, matched } = await translatorsFor(recipient.locale);
   const byNotice = new Map<string, { notice: PendingNotice; events: NoticeEventKind[] }>();
   for (const p of pending) {
     const seen = byNotice.get(p.id);
     if (seen) seen.events.push(p.event);
     else byNotice.set(p.id, { notice: p, events: [p.event] });
   }
-  const entries: MailEntry[] = [...byNotice.values()].map(({ notice, events }) => ({
-    item: mailItem(notice),
-    events,
-    url: appUrl(`/notices/${notice.id}`),
-  }));
+  const entries: MailEntry[] = [...byNotice.values()].map(({ notice, events }) => {
+    const item = mailItem(notice);
+    // A subscription's criteria name a crossing and substances: said only where the mail may
+    // carry the notice's content, never beside a notice its marking keeps behind sign-in.
+    const why = notice.matched?.via === "subscription" && item.exposure !== "content" ? null : describeMatch(notice.matched, notice.matchedNames, matched, vocab);
+    return { item, events, why, url: appUrl(`/notices/${notice.id}`) };
+  });
   const subscriptionIds = [...new Set(pending.flatMap((p) => (p.subscriptionId ? [p.subscriptionId] : [])))].sort();
   const token = subscriptionIds.length ? signUnsubscribe({ userId: recipient.userId, subscriptionIds }) : null;
   // The body links to a page that asks first (link scanners follow links); mail clients POST to

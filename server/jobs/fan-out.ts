@@ -16,7 +16,7 @@ export async function fanOut(eventId: number): Promise<void> {
     const found = await eventRecipients(tx, eventId);
     if (!found) return;
     const { noticeId, kind, recipients } = found;
-    await deliverInApp(tx, { eventId, noticeId, kind, userIds: recipients.map((r) => r.userId) });
+    await deliverInApp(tx, { eventId, noticeId, kind, userIds: recipients.map((r) => r.userId), matches: recipients });
 
     const mailed = recipients.filter((r) => r.delivery !== "in_app" && (kind !== "moderated" || r.moderationEmails));
     if (!mailed.length) return;

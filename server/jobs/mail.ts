@@ -3,11 +3,12 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
-import type { NoticeEventKind } from "~/db/schema";
+import type { NoticeEventKind, NotificationMatch } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
 import type { NoticeKind, Tlp } from "~/schemas/notice-enums";
 import { buildNoticeMail, messageIdFor, type MailKind, type MailRecipient, type PendingNotice } from "~/server/email/notice-mail";
 import { sendMail } from "~/server/email/transport";
+import { matchedNames, type MatchedNames } from "~/server/services/notifications/matched";
 import { eventVisibleToUsers } from "~/server/services/visibility";
 import { digestKey, type DigestMailJob, type DigestPeriod } from "./digest-schedule";
 import { settleEach } from "./settle-each";
@@ -67,6 +68,8 @@ type PendingRow = {
   occurred_on: string;
   place: string | null;
   visible: boolean;
+  matched: NotificationMatch | null;
+  matched_names: MatchedNames | null;
 };
 
 /**
@@ -82,6 +85,7 @@ async function pendingItems(client: Client, requests: MailRequest[]): Promise<Pe
     SELECT w.request::int AS request, users.email, users.locale, users.time_zone, (users.status = 'active' AND agencies.active) AS active,
       mi.id AS item_id, mi.subscription_id, e.kind AS event, notices.id, notices.kind, notices.tlp, notices.title,
       notices.narrative, notices.occurred_on::text AS occurred_on, ${PLACE} AS place,
+      notifications.matched, ${matchedNames(sql`users.locale`)} AS matched_names,
       (${eventVisibleToUsers(sql`e.mentioned_notice_id`)} AND (notices.status = 'published' OR e.kind IN ('retracted', 'moderated'))) AS visible
     FROM unnest(${arrayLiteral(requests.map((r) => r.userId))}::uuid[], ${arrayLiteral(requests.map((r) => r.channel.delivery))}::delivery[],
         ${arrayLiteral(requests.map((r) => r.channel.category ?? null))}::text[], ${arrayLiteral(requests.map((r) => r.cutoff.toISOString()))}::timestamptz[])
@@ -89,6 +93,8 @@ async function pendingItems(client: Client, requests: MailRequest[]): Promise<Pe
     JOIN mail_items mi ON mi.user_id = w.user_id AND mi.delivery = w.delivery AND mi.delivery_id IS NULL AND mi.created_at <= w.cutoff
     JOIN notice_events e ON e.id = mi.event_id AND (w.category IS NULL OR (e.kind = 'moderated') = (w.category = 'moderation'))
     JOIN notices ON notices.id = mi.notice_id
+    -- What brought it, as the fan-out stored it with the in-app notification of the same event.
+    LEFT JOIN notifications ON notifications.user_id = mi.user_id AND notifications.event_id = mi.event_id
     JOIN users ON users.id = mi.user_id
     JOIN agencies ON agencies.id = users.agency_id
     LEFT JOIN crossings c ON c.id = notices.crossing_id
@@ -118,7 +124,7 @@ async function deliver(tx: Tx, request: MailRequest, items: PendingRow[]): Promi
   const recipient: MailRecipient | null = first?.active ? { userId, email: first.email, locale: first.locale, timeZone: first.time_zone } : null;
   const pending: PendingNotice[] = items
     .filter((i) => i.visible)
-    .map((i) => ({ id: i.id, kind: i.kind, tlp: i.tlp, title: i.title, narrative: i.narrative, occurredOn: i.occurred_on, place: i.place, event: i.event, subscriptionId: i.subscription_id }));
+    .map((i) => ({ id: i.id, kind: i.kind, tlp: i.tlp, title: i.title, narrative: i.narrative, occurredOn: i.occurred_on, place: i.place, event: i.event, subscriptionId: i.subscription_id, matched: i.matched, matchedNames: i.matched_names }));
   // An empty digest is not sent; its key stays taken all the same, so the period is settled.
   const sending = recipient !== null && pending.length > 0;
   // One statement takes the key and the items. sent_at is written before the hand-over to

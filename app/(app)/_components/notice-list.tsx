@@ -7,7 +7,9 @@ import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
 import type { AppRouter } from "~/server/api/root";
+import { encodeCursor } from "~/server/services/notices/cursor";
 import { feedHref } from "./feed-filters";
+import { NewNoticesBanner } from "./new-notices-banner";
 
 type SearchItem = inferRouterOutputs<AppRouter>["notices"]["search"]["items"][number];
 /** A line of the feed, or of search results (which add a snippet around the match). */
@@ -48,10 +50,34 @@ export async function NoticeList({ items, olderHref, empty }: { items: NoticeLis
   );
 }
 
+/**
+ * "3 new notices — show" for the newest page of published notices matching `filters`; `href` is
+ * the page's own address.
+ */
+export function LiveArrivals({ filters, first, href }: { filters: FeedFilters; first: NoticeListItem | undefined; href: string }) {
+  if ((filters.status ?? "published") !== "published") return null;
+  const { status: _status, ...matching } = filters;
+  const after = first?.publishedAt ? encodeCursor({ at: new Date(first.publishedAt), id: first.id }) : null;
+  return <NewNoticesBanner filters={matching} after={after} href={href} />;
+}
+
 const SECTION_SIZE = 10;
 
 /** The newest notices of one crossing or substance on its page, continued in the full feed. */
-export async function FeedSection({ filters, title, allLabel, empty }: { filters: FeedFilters; title: string; allLabel: string; empty: string }) {
+export async function FeedSection({
+  filters,
+  title,
+  allLabel,
+  empty,
+  href,
+}: {
+  filters: FeedFilters;
+  title: string;
+  allLabel: string;
+  empty: string;
+  /** The page's own address, for its "new notices — show" link. */
+  href: string;
+}) {
   const page = await (await api()).notices.feed({ filters, limit: SECTION_SIZE });
   return (
     <section aria-labelledby="feed-section" className="mt-6">
@@ -63,6 +89,7 @@ export async function FeedSection({ filters, title, allLabel, empty }: { filters
           {allLabel}
         </TextLink>
       </div>
+      <LiveArrivals filters={filters} first={page.items[0]} href={href} />
       <NoticeList items={page.items} olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null} empty={empty} />
     </section>
   );

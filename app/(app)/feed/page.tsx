@@ -6,7 +6,7 @@ import { FormMessage } from "~/app/_components/form";
 import { PageHeader, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
 import { FeedFilterForm, feedHref, filterOptions, firstParam, readFeedParams, type SearchParams } from "../_components/feed-filters";
-import { NoticeList } from "../_components/notice-list";
+import { LiveArrivals, NoticeList } from "../_components/notice-list";
 import { PinnedAlerts } from "../moderation/_components/pinned";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,6 +49,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           <TextLink href={feedHref("/feed", filters)}>← {t("list.newest")}</TextLink>
         </p>
       ) : null}
+      {paged ? null : <LiveArrivals filters={filters} first={page.items[0]} href={feedHref("/feed", filters)} />}
       <NoticeList
         items={page.items}
         olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, Button, PageHeader, TextLink } from "~/app/_components/ui";
+import { describeMatch, type Translate } from "~/server/services/notifications/matched";
 import { RefreshOnArrival } from "../_components/live-notifications";
 import { markAllReadAction, markReadAction } from "./actions";
 import { NotificationNoticeLink } from "./_components/notice-link";
@@ -24,11 +25,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   await requireViewer();
   const cursor = cursorOf((await searchParams).cursor);
   const caller = await api();
-  const [page, unread, t, vocab, format] = await Promise.all([
+  const [page, unread, t, vocab, matchedT, format] = await Promise.all([
     caller.notifications.list({ cursor }),
     caller.notifications.unreadCount(),
     getTranslations("notifications"),
     getTranslations("vocab"),
+    getTranslations("notifications.matched"),
     getFormatter(),
   ]);
 
@@ -65,6 +67,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <ol className="space-y-3" data-testid="notification-list">
           {page.items.map((item) => {
             const unreadItem = item.readAt === null;
+            const why = describeMatch(item.matched, item.matchedNames, matchedT as Translate, vocab as Translate);
             return (
               <li
                 key={item.id}
@@ -84,6 +87,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       <bdi>{item.notice.title}</bdi>
                     </NotificationNoticeLink>
                   </p>
+                  {why ? (
+                    <p className="mt-1 text-sm text-slate-700" data-testid="notification-matched">
+                      {why}
+                    </p>
+                  ) : null}
                   <p className="mt-1 text-xs text-slate-500">
                     <time dateTime={item.createdAt.toISOString()}>
                       {t("received", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}

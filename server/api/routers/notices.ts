@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ZCreateNotice,
+  ZFeedArrivals,
   ZFeedInput,
   ZLinkNotices,
   ZNoticeId,
@@ -14,6 +15,8 @@ import {
 import { plainJson } from "~/server/api/transformer";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
+import { arrivalsStream } from "~/server/services/notices/arrivals";
+import { decodeCursor } from "~/server/services/notices/cursor";
 import { listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
 import { searchNotices } from "~/server/services/notices/search";
@@ -63,6 +66,14 @@ export const noticesRouter = router({
   feed: permissionProcedure("notice.read")
     .input(ZFeedInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await listFeed({ viewer, input }))),
+  // Server-sent events: the number of new notices an open feed page would show, when it changes.
+  arrivals: permissionProcedure("notice.read")
+    .input(ZFeedArrivals)
+    .subscription(({ ctx: { viewer }, input, signal }) => {
+      // Decoded before the stream starts: a cursor that is not ours is refused as the call's answer.
+      const after = input.after === null ? null : decodeCursor(input.after);
+      return arrivalsStream({ viewer, filters: input.filters, after, signal: signal ?? new AbortController().signal });
+    }),
   search: permissionProcedure("notice.read")
     .input(ZSearchInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await searchNotices({ viewer, input }))),

@@ -12,6 +12,8 @@ const pending = {
   occurredOn: "2026-11-28",
   event: "published" as const,
   subscriptionId: null,
+  matched: null,
+  matchedNames: null,
 };
 
 const digest = (locale: Locale, timeZone: string) =>
@@ -36,5 +38,24 @@ describe("a notice email", () => {
     expect(mail.text).toContain(`${occurred}${day(locale, "2026-11-28")}`);
     expect(mail.html.toString()).toContain(day(locale, "2026-11-28"));
     expect(`${mail.subject}\n${mail.text}`).not.toMatch(/2026-11-2[89]/);
+  });
+
+  it("says which subscription brought a notice, but never beside one whose marking keeps its content out of mail", async () => {
+    const matched = { via: "subscription", crossingIds: ["torugart"], substanceIds: ["acetic-anhydride"], countryCodes: [], countryRole: "any", kinds: [], agencyIds: [] } as const;
+    const matchedNames = { crossings: ["Torugart"], substances: ["Acetic anhydride"], countries: [], agencies: [] };
+    const mail = (tlp: "green" | "amber") =>
+      buildNoticeMail({
+        kind: "alerts",
+        recipient: { userId: "3f1c2d4e-0000-4000-8000-0000000000aa", email: "reader@example.org", locale: "en", timeZone: "UTC" },
+        pending: [{ ...pending, tlp, matched: { ...matched, crossingIds: [...matched.crossingIds], substanceIds: [...matched.substanceIds], countryCodes: [], kinds: [], agencyIds: [] }, matchedNames }],
+        dedupeKey: `alerts:${tlp}`,
+        periodDate: null,
+      });
+    const green = await mail("green");
+    expect(green.text).toContain("Torugart · Acetic anhydride (your subscription)");
+    expect(green.html.toString()).toContain("Torugart · Acetic anhydride (your subscription)");
+    const amber = await mail("amber");
+    expect(`${amber.text}${amber.html.toString()}`).not.toContain("(your subscription)");
+    expect(`${amber.text}${amber.html.toString()}`).not.toContain("Acetic anhydride");
   });
 });

@@ -4,8 +4,9 @@ import { isolate } from "~/app/_components/isolate";
 type Translate = NoticeMailProps["t"];
 
 /** The text/plain block of one notice: the same content as `NoticeEntry` in the HTML template. */
-export function noticeEntryText({ item, events, url }: MailEntry, t: Translate, vocab: Translate): string {
-  const marking = `[${vocab(`tlp.${item.tlp}`)}] ${[...new Set(events.map((kind) => t(`event.${kind}`)))].join(" · ")}`;
+export function noticeEntryText({ item, events, why, url }: MailEntry, t: Translate, vocab: Translate): string {
+  const heading = `[${vocab(`tlp.${item.tlp}`)}] ${[...new Set(events.map((kind) => t(`event.${kind}`)))].join(" · ")}`;
+  const marking = why ? `${heading}\n${why}` : heading;
   if (item.exposure === "announcement") return [marking, t("redNotice"), `${t("open")}: ${url}`].join("\n");
   const kind = vocab(`kind.${item.kind}`);
   const meta = [item.exposure === "content" ? kind : null, item.place, t("occurred", { date: calendarDay(item.occurredOn) })].filter(Boolean).join(" · ");

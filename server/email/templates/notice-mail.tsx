@@ -2,7 +2,8 @@ import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@
 import type { NoticeEventKind } from "~/db/schema";
 import type { MailItem } from "~/server/email/tlp";
 
-export type MailEntry = { item: MailItem; events: NoticeEventKind[]; url: string };
+/** `why`: what brought the notice to this reader ("Khorgos · acetic anhydride (your subscription)"), if it may be said. */
+export type MailEntry = { item: MailItem; events: NoticeEventKind[]; why: string | null; url: string };
 
 type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
 
@@ -65,6 +66,7 @@ export function NoticeEntry({ entry, t, vocab }: { entry: MailEntry; t: Translat
       <p style={entryStyles.meta}>
         <Marking tlp={item.tlp} vocab={vocab} /> {events}
       </p>
+      {entry.why ? <p style={entryStyles.meta}>{entry.why}</p> : null}
       {item.exposure === "announcement" ? (
         <p style={entryStyles.title}>{t("redNotice")}</p>
       ) : (

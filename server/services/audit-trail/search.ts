@@ -57,6 +57,11 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
       targetId: auditLog.targetId,
       ip: auditLog.ip,
       details: auditLog.details,
+      // What the target is called, for its link: a notice's title, a user's name, an agency's short name.
+      targetLabel: sql<string | null>`CASE ${auditLog.targetType}
+        WHEN 'notice' THEN ${target.title}
+        WHEN 'user' THEN (SELECT u.name FROM users u WHERE u.id::text = ${auditLog.targetId})
+        WHEN 'agency' THEN (SELECT a.short_name FROM agencies a WHERE a.id = ${auditLog.targetId}) END`,
       known: sql<boolean>`${known}`,
       originalShown: sql<boolean>`coalesce(${redactedOriginalVisibleTo(viewer, target)}, false)`,
     })
@@ -77,7 +82,7 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
   const shown = rows.map(({ known, originalShown, ...row }) => {
-    if (!known) return { ...row, targetType: null, targetId: null, ip: null, details: {}, withheld: true };
+    if (!known) return { ...row, targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, withheld: true };
     if (originalShown || !("original" in row.details)) return { ...row, withheld: false };
     const { original: _hidden, ...details } = row.details;
     return { ...row, details, withheld: false };
@@ -86,14 +91,20 @@ export async function searchAudit({ viewer, input }: { viewer: Viewer; input: z.
 }
 
 /**
- * Who read the viewer's agency's notices (AMBER and stricter reads are recorded), newest first;
- * only notices the viewer may read themselves, so a colleague's RED notice stays closed.
+ * Who read the viewer's agency's notices (AMBER and stricter reads are recorded): one line per
+ * reader and notice, with the first and last read and how many, the most recently read first;
+ * only notices the viewer may read themselves, so a colleague's RED notice stays closed. Pages by
+ * the id of a line's last read, so a line read again meanwhile moves to the top rather than
+ * showing twice.
  */
 export async function agencyReads({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZAgencyReads> }) {
+  const lastId = sql<number>`max(${auditLog.id})`;
   const rows = await db
     .select({
-      id: auditLog.id,
-      at: auditLog.at,
+      id: sql<number>`${lastId}::bigint`.mapWith(Number),
+      first: sql<Date>`min(${auditLog.at})`.mapWith(auditLog.at),
+      last: sql<Date>`max(${auditLog.at})`.mapWith(auditLog.at),
+      count: sql<number>`count(*)::int`,
       notice: { id: notices.id, title: notices.title, tlp: notices.tlp },
       reader: users.name,
       readerAgency: agencies.shortName,
@@ -102,8 +113,10 @@ export async function agencyReads({ viewer, input }: { viewer: Viewer; input: z.
     .innerJoin(auditLog, and(eq(auditLog.targetType, "notice"), eq(auditLog.targetId, sql`${notices.id}::text`), eq(auditLog.action, "notice.read")))
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(agencies, eq(agencies.id, auditLog.actorAgencyId))
-    .where(and(eq(notices.agencyId, viewer.agencyId), visibleTo(viewer), input.cursor ? lt(auditLog.id, Number(input.cursor)) : undefined))
-    .orderBy(desc(auditLog.id))
+    .where(and(eq(notices.agencyId, viewer.agencyId), visibleTo(viewer)))
+    .groupBy(notices.id, auditLog.actorUserId, users.id, agencies.id)
+    .having(input.cursor ? lt(lastId, Number(input.cursor)) : undefined)
+    .orderBy(desc(lastId))
     .limit(input.limit + 1);
   return page(rows, input.limit);
 }

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/index";
 import { noticeEvents, type NoticeEventKind } from "~/db/schema";
 import { enqueue, JOBS } from "~/server/jobs/queue";
+import { NEW_NOTICES_CHANNEL } from "~/server/services/notifications/channel";
 
 export type FanOutJob = { eventId: number };
 
@@ -19,4 +21,6 @@ export async function recordNoticeEvent(
     .values({ noticeId: event.noticeId, kind: event.kind, mentionedNoticeId: event.mentionedNoticeId ?? null, actorUserId: event.actorUserId ?? null })
     .returning({ id: noticeEvents.id });
   await enqueue(tx, JOBS.fanOut, { eventId: row!.id } satisfies FanOutJob);
+  // Open feed pages recount what is new for them; PostgreSQL delivers the signal only at commit.
+  if (event.kind === "published" || event.kind === "released") await tx.execute(sql`SELECT pg_notify(${NEW_NOTICES_CHANNEL}, '')`);
 }

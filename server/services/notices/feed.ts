@@ -4,15 +4,15 @@ import type { z } from "zod";
 import { db, perPool } from "~/db/index";
 import { agencies, countries, crossings, notices } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
-import type { ZFeedInput } from "~/schemas/notices";
+import { NEWER_COUNT_CAP, type ZFeedInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { inPlace, placeholders, visibleTo, type Bind } from "~/server/services/visibility";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 
 export type FeedInput = z.infer<typeof ZFeedInput>;
 
 /** A reference record's name in the reader's language, falling back to English (as `localized`). */
-function nameIn(locale: Locale, en: SQL | AnyPgColumn, ru: SQL | AnyPgColumn, zh: SQL | AnyPgColumn): SQL<string> {
+export function nameIn(locale: Locale, en: SQL | AnyPgColumn, ru: SQL | AnyPgColumn, zh: SQL | AnyPgColumn): SQL<string> {
   if (locale === "ru") return sql<string>`${ru}`;
   if (locale === "zh") return sql<string>`coalesce(${zh}, ${en})`;
   return sql<string>`${en}`;
@@ -117,15 +117,7 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
     // only a query whose status the planner can see, also in a cached generic plan.
     sql`${notices.status} = ${sql.raw(`'${status}'`)}`,
     visibleTo(viewer, notices, bind),
-    f.kind ? eq(notices.kind, bind("kind", f.kind)) : undefined,
-    f.crossingId ? eq(notices.crossingId, bind("crossingId", f.crossingId)) : undefined,
-    // The row's own list (kept by a trigger, migration 0012): a test on the row as the feed index
-    // is walked, or the GIN index when the substance is rare.
-    f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${bind("substanceId", f.substanceId)}]::text[]` : undefined,
-    f.agencyId ? eq(notices.agencyId, bind("agencyId", f.agencyId)) : undefined,
-    f.tlp ? eq(notices.tlp, bind("tlp", f.tlp)) : undefined,
-    f.from ? gte(notices.occurredOn, bind("from", f.from)) : undefined,
-    f.to ? lte(notices.occurredOn, bind("to", f.to)) : undefined,
+    filterConditions(f, bind),
     olderThan(sortColumn, input.cursor, bind),
   );
   const newest = (where: SQL | undefined) =>
@@ -135,14 +127,11 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
       .limit(pageLimit(input));
   if (!f.countryCode) return newest(conditions);
 
-  // A country is where it happened or, for a seizure, where the goods came from or were going.
-  // Written as one OR, the seizure half is a subplan run for every row walked, and a country
+  // Written as one OR (`inCountry`), the seizure half is a subplan run for every row walked, and a country
   // with few notices walks the whole table (16 s at 1M notices). As two ordered pages, the
   // place half walks the country index and the planner may drive the route half from
   // seizure_details when the country is rare; the page is the newest of both.
   const code = bind("countryCode", f.countryCode);
-  // Containment rather than = ANY: the form a GIN index on the arrays can serve.
-  const asArray = sql`ARRAY[${code}]::char(2)[]`;
   const half = (where: SQL | undefined) =>
     db
       .select({ id: notices.id })
@@ -151,14 +140,60 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
       .orderBy(...newestFirst(sortColumn))
       .limit(pageLimit(input));
   const place = half(eq(notices.countryCode, code));
-  const route = half(
-    and(
-      sql`${notices.kind} = 'seizure'`,
-      sql`${notices.countryCode} IS DISTINCT FROM ${code}`,
-      sql`EXISTS (SELECT 1 FROM seizure_details sd WHERE sd.notice_id = ${notices.id} AND (sd.origin_countries @> ${asArray} OR sd.destination_countries @> ${asArray}))`,
-    ),
-  );
+  const route = half(and(sql`${notices.countryCode} IS DISTINCT FROM ${code}`, onRouteOf(code)));
   return newest(and(visibleTo(viewer, notices, bind), sql`${notices.id} IN (${place} UNION ALL ${route})`));
+}
+
+/** The feed's filters other than status and country, as conditions on `notices`. */
+function filterConditions(f: FeedInput["filters"], bind: Bind): SQL | undefined {
+  return and(
+    f.kind ? eq(notices.kind, bind("kind", f.kind)) : undefined,
+    f.crossingId ? eq(notices.crossingId, bind("crossingId", f.crossingId)) : undefined,
+    // The row's own list (kept by a trigger, migration 0012): a test on the row as the feed index
+    // is walked, or the GIN index when the substance is rare.
+    f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${bind("substanceId", f.substanceId)}]::text[]` : undefined,
+    f.agencyId ? eq(notices.agencyId, bind("agencyId", f.agencyId)) : undefined,
+    f.tlp ? eq(notices.tlp, bind("tlp", f.tlp)) : undefined,
+    f.from ? gte(notices.occurredOn, bind("from", f.from)) : undefined,
+    f.to ? lte(notices.occurredOn, bind("to", f.to)) : undefined,
+  );
+}
+
+/** A seizure whose goods came from or were going to the country `code`. */
+function onRouteOf(code: unknown): SQL {
+  // Containment rather than = ANY: the form a GIN index on the arrays can serve.
+  const asArray = sql`ARRAY[${code}]::char(2)[]`;
+  return sql`(${notices.kind} = 'seizure' AND EXISTS (SELECT 1 FROM seizure_details sd WHERE sd.notice_id = ${notices.id} AND (sd.origin_countries @> ${asArray} OR sd.destination_countries @> ${asArray})))`;
+}
+
+/** A country filter: where it happened or, for a seizure, where the goods came from or were going. */
+function inCountry(code: string): SQL {
+  return sql`(${notices.countryCode} = ${code} OR ${onRouteOf(code)})`;
+}
+
+/**
+ * How many published notices the viewer may read match the feed's filters and are newer than
+ * `newer` (the first notice the page shows; without one, the page showed none), up
+ * to NEWER_COUNT_CAP. The same filters and the same visibility rule as the feed itself, as one
+ * condition: the newer-than bound keeps it to the few rows at the head of the feed index.
+ */
+export async function countNewer(viewer: Viewer, filters: FeedInput["filters"], newer: Cursor | null): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(notices)
+    .where(
+      and(
+        sql`${notices.status} = 'published'`,
+        visibleTo(viewer),
+        filterConditions(filters, inPlace),
+        filters.countryCode ? inCountry(filters.countryCode) : undefined,
+        newer ? sql`(${notices.publishedAt}, ${notices.id}) > (${newer.at.toISOString()}::timestamptz, ${newer.id}::uuid)` : undefined,
+      ),
+    )
+    .limit(NEWER_COUNT_CAP)
+    .as("matching");
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
+  return row?.count ?? 0;
 }
 
 /**

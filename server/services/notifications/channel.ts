@@ -5,6 +5,13 @@
  */
 export const NOTIFICATIONS_CHANNEL = "tianshan_notifications";
 
+/**
+ * The channel that says "a notice was released to the feed", with no payload: which notice, and
+ * to whom it is visible, is for each open feed page to read through the visibility rule, so the
+ * signal itself tells nothing about a notice its listeners may not read.
+ */
+export const NEW_NOTICES_CHANNEL = "tianshan_new_notices";
+
 // NOTIFY payloads are capped at 8000 bytes; a uuid costs 39 bytes in the JSON array below.
 const USERS_PER_SIGNAL = 150;
 

@@ -1,12 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/index";
-import { notifications, type NoticeEventKind } from "~/db/schema";
+import { notifications, type NoticeEventKind, type NotificationMatch } from "~/db/schema";
 import { encodeSignals, NOTIFICATIONS_CHANNEL } from "./channel";
 
 // Bounded statements: PostgreSQL takes at most 65,535 parameters, four per row here.
 const ROWS_PER_INSERT = 2000;
 
-export type InAppDelivery = { eventId: number; noticeId: string; kind: NoticeEventKind; userIds: string[] };
+export type InAppDelivery = {
+  eventId: number;
+  noticeId: string;
+  kind: NoticeEventKind;
+  userIds: string[];
+  /** What matched each user, stored with their notification; the first one given for a user wins. */
+  matches?: { userId: string; matched: NotificationMatch }[];
+};
 
 /**
  * Puts one notice event in the notification centre of each recipient and signals every app
@@ -20,6 +27,8 @@ export type InAppDelivery = { eventId: number; noticeId: string; kind: NoticeEve
 export async function deliverInApp(tx: DbOrTx, delivery: InAppDelivery): Promise<number> {
   const userIds = [...new Set(delivery.userIds)];
   if (userIds.length === 0) return 0;
+  const matched = new Map<string, NotificationMatch>();
+  for (const m of delivery.matches ?? []) if (!matched.has(m.userId)) matched.set(m.userId, m.matched);
   // Notification ids must become visible in increasing order: a reconnecting client resumes with
   // "everything after the last id I saw", and a smaller id committed after a larger one would be
   // skipped for good. Holding one lock from taking ids until commit makes id order commit order.
@@ -31,7 +40,7 @@ export async function deliverInApp(tx: DbOrTx, delivery: InAppDelivery): Promise
       .values(
         userIds
           .slice(i, i + ROWS_PER_INSERT)
-          .map((userId) => ({ userId, noticeId: delivery.noticeId, eventId: delivery.eventId, kind: delivery.kind })),
+          .map((userId) => ({ userId, noticeId: delivery.noticeId, eventId: delivery.eventId, kind: delivery.kind, matched: matched.get(userId) ?? null })),
       )
       .onConflictDoNothing({ target: [notifications.userId, notifications.eventId] })
       .returning({ userId: notifications.userId });

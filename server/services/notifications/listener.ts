@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { db } from "~/db/index";
-import { decodeSignal, NOTIFICATIONS_CHANNEL } from "./channel";
+import { decodeSignal, NEW_NOTICES_CHANNEL, NOTIFICATIONS_CHANNEL } from "./channel";
 
 /**
  * Called when the user may have new notifications: a signal named them, or signals may have been
@@ -16,12 +16,13 @@ const HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /**
  * One LISTEN connection per app process, shared by every realtime stream the process serves:
- * a signal names users, and only the streams of those users wake. Several app instances each
- * have their own and all receive every NOTIFY, so a notification reaches its user whichever
- * instance holds their stream.
+ * a notifications signal names users, and only the streams of those users wake; a new-notices
+ * signal wakes every open feed page. Several app instances each have their own and all receive
+ * every NOTIFY, so a signal reaches its stream whichever instance holds it.
  */
 class NotificationsListener {
   private readonly wakes = new Map<string, Set<Wake>>();
+  private readonly feedWakes = new Set<Wake>();
   private live: postgres.Sql | null = null;
   private ready: Promise<void> | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -33,17 +34,21 @@ class NotificationsListener {
     const forUser = this.wakes.get(userId) ?? new Set<Wake>();
     forUser.add(wake);
     this.wakes.set(userId, forUser);
-    const unsubscribe = () => {
+    return this.whileListening(() => {
       forUser.delete(wake);
       if (forUser.size === 0 && this.wakes.get(userId) === forUser) this.wakes.delete(userId);
-    };
-    try {
-      await this.listening();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+    });
+  }
+
+  /** Resolves once new-notice signals are being received; the returned function stops them. */
+  async subscribeNewNotices(wake: Wake): Promise<() => void> {
+    this.feedWakes.add(wake);
+    return this.whileListening(() => void this.feedWakes.delete(wake));
+  }
+
+  /** How many open feed pages new-notice signals reach right now. */
+  newNoticeStreams(): number {
+    return this.live === null ? 0 : this.feedWakes.size;
   }
 
   /** Whether signals for `userId` are being received right now. */
@@ -53,11 +58,23 @@ class NotificationsListener {
 
   async stop(): Promise<void> {
     this.wakes.clear();
+    this.feedWakes.clear();
     if (this.retry) clearTimeout(this.retry);
     const connection = this.live;
     this.forget();
     this.connectedBefore = false;
     await connection?.end({ timeout: 0 });
+  }
+
+  /** Hands back `unsubscribe` once signals are being received; if listening fails, unsubscribes and throws. */
+  private async whileListening(unsubscribe: () => void): Promise<() => void> {
+    try {
+      await this.listening();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
   }
 
   private listening(): Promise<void> {
@@ -79,7 +96,7 @@ class NotificationsListener {
       max_lifetime: null,
       fetch_types: false,
       connection: { ...options.connection, application_name: "tianshan_listener" },
-      onnotify: (_channel: string, payload: string) => this.dispatch(payload),
+      onnotify: (channel: string, payload: string) => this.dispatch(channel, payload),
       onclose: () => {
         if (this.live === connection) this.dropped();
       },
@@ -87,6 +104,7 @@ class NotificationsListener {
     const connection = postgres(settings);
     try {
       await connection`LISTEN ${connection(NOTIFICATIONS_CHANNEL)}`;
+      await connection`LISTEN ${connection(NEW_NOTICES_CHANNEL)}`;
     } catch (error) {
       await connection.end({ timeout: 0 });
       throw error;
@@ -128,7 +146,7 @@ class NotificationsListener {
   }
 
   private reconnect(attempt: number): void {
-    if (this.wakes.size === 0) return;
+    if (this.wakes.size === 0 && this.feedWakes.size === 0) return;
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
     this.retry = setTimeout(() => {
       this.retry = null;
@@ -137,12 +155,17 @@ class NotificationsListener {
     this.retry.unref();
   }
 
-  private dispatch(payload: string): void {
+  private dispatch(channel: string, payload: string): void {
+    if (channel === NEW_NOTICES_CHANNEL) {
+      for (const wake of this.feedWakes) wake();
+      return;
+    }
     for (const userId of decodeSignal(payload)) for (const wake of this.wakes.get(userId) ?? []) wake();
   }
 
   private wakeAll(): void {
     for (const forUser of this.wakes.values()) for (const wake of forUser) wake();
+    for (const wake of this.feedWakes) wake();
   }
 }
 

@@ -2,16 +2,20 @@ import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "~/db/index";
 import { noticeEvents, notices, notifications } from "~/db/schema";
 import { UNREAD_COUNT_CAP, type NotificationsPage } from "~/schemas/notifications";
+import type { Locale } from "~/i18n/locales";
 import type { Viewer } from "~/server/auth/sessions";
 import { eventVisibleTo } from "~/server/services/visibility";
+import { matchedNames } from "./matched";
 
-const columns = {
+const columns = (locale: Locale) => ({
   id: notifications.id,
   kind: notifications.kind,
   createdAt: notifications.createdAt,
   readAt: notifications.readAt,
+  matched: notifications.matched,
+  matchedNames: matchedNames(locale),
   notice: { id: notices.id, kind: notices.kind, title: notices.title, tlp: notices.tlp, status: notices.status },
-};
+});
 
 /**
  * Whether the viewer may still see a notification (joined with its notice): they may read the
@@ -24,7 +28,7 @@ export const readableBy = (viewer: Viewer) =>
 /** The viewer's notifications matching `where` that they may still see (`readableBy`). */
 export function notificationsOf(viewer: Viewer, where?: SQL) {
   return db
-    .select(columns)
+    .select(columns(viewer.locale))
     .from(notifications)
     .innerJoin(notices, eq(notices.id, notifications.noticeId))
     .where(and(eq(notifications.userId, viewer.userId), readableBy(viewer), where));

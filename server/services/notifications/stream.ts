@@ -4,6 +4,7 @@ import { notifications } from "~/db/schema";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "./listener";
 import { notificationsOf, type NotificationItem } from "./read";
+import { wakeups } from "./wakeups";
 
 const PAGE = 100;
 
@@ -30,23 +31,11 @@ export async function* notificationStream({
   // Taken before listening starts, and followed by one read once it has: a notification
   // committed in between is sent by that read rather than lost.
   let last = lastEventId ?? (await latestId(viewer.userId));
-  let pending = true;
-  let woken: (() => void) | null = null;
-  const wake = () => {
-    pending = true;
-    woken?.();
-    woken = null;
-  };
-  const unsubscribe = await notificationsListener().subscribe(viewer.userId, wake);
-  signal.addEventListener("abort", wake, { once: true });
-
+  const wakes = wakeups(signal);
+  let unsubscribe = () => {};
   try {
-    while (!signal.aborted) {
-      if (!pending) {
-        await new Promise<void>((resolve) => (woken = resolve));
-        continue;
-      }
-      pending = false;
+    unsubscribe = await notificationsListener().subscribe(viewer.userId, wakes.wake);
+    while (await wakes.next()) {
       const current = await loadViewer(viewer.sessionId, viewer.ip ?? null);
       if (!current) return;
       for (;;) {
@@ -59,7 +48,7 @@ export async function* notificationStream({
       }
     }
   } finally {
-    signal.removeEventListener("abort", wake);
+    wakes.stop();
     unsubscribe();
   }
 }

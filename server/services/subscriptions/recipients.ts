@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/index";
-import type { NoticeEventKind } from "~/db/schema";
+import type { NoticeEventKind, NotificationMatch } from "~/db/schema";
 import type { Delivery } from "~/schemas/subscriptions";
 import { eventVisibleToUsers } from "~/server/services/visibility";
 
-export type Recipient = { userId: string; subscriptionId: string | null; delivery: Delivery; moderationEmails: boolean };
+export type Recipient = { userId: string; subscriptionId: string | null; delivery: Delivery; moderationEmails: boolean; matched: NotificationMatch };
 export type EventRecipients = { noticeId: string; kind: NoticeEventKind; recipients: Recipient[] };
 
 const WATCHED_KINDS = sql`('edited', 'linked', 'retracted', 'moderated')`;
@@ -15,15 +15,18 @@ const NEW_NOTICE_KINDS = sql`('published', 'released')`;
  * updates reach the notice's watchers, a moderation decision also reaches the author. Only users
  * who may read the notice now and know of any notice the event names (the visibility rule, for
  * all of them in one statement), never the one who caused the event. One row per user and channel; several matching subscriptions of one
- * user collapse into one.
+ * user collapse into one. Each row says what matched (`NotificationMatch`): a moderation decision
+ * reaches the author as theirs even when they also watch it.
  */
 export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRecipients | null> {
   const [event] = await tx.execute<{ notice_id: string; kind: NoticeEventKind }>(sql`SELECT notice_id, kind FROM notice_events WHERE id = ${eventId}`);
   if (!event) return null;
-  const rows = await tx.execute<{ user_id: string; subscription_id: string | null; delivery: Delivery; moderation_emails: boolean }>(sql`
+  const rows = await tx.execute<{ user_id: string; subscription_id: string | null; delivery: Delivery; moderation_emails: boolean; matched: NotificationMatch }>(sql`
     WITH event AS (SELECT notice_id, kind, mentioned_notice_id, actor_user_id FROM notice_events WHERE id = ${eventId}),
     matched AS (
-      SELECT s.user_id, s.id AS subscription_id, s.delivery, s.created_at
+      SELECT s.user_id, s.id AS subscription_id, s.delivery, s.created_at, CASE WHEN s.notice_id IS NOT NULL THEN jsonb_build_object('via', 'watch')
+        ELSE jsonb_build_object('via', 'subscription', 'crossingIds', s.crossing_ids, 'substanceIds', s.substance_ids, 'countryCodes', s.country_codes,
+          'countryRole', s.country_role, 'kinds', s.kinds, 'agencyIds', s.agency_ids) END AS matched
       FROM event e
       JOIN notices n ON n.id = e.notice_id
       LEFT JOIN seizure_details sd ON sd.notice_id = n.id
@@ -39,12 +42,13 @@ export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRec
             OR (s.country_role IN ('any', 'origin') AND s.country_codes && coalesce(sd.origin_countries, '{}'))
             OR (s.country_role IN ('any', 'destination') AND s.country_codes && coalesce(sd.destination_countries, '{}'))))
       UNION ALL
-      SELECT n.author_id, NULL, 'instant'::delivery, now()
+      SELECT n.author_id, NULL, 'instant'::delivery, now(), jsonb_build_object('via', 'author')
       FROM event e JOIN notices n ON n.id = e.notice_id
       WHERE e.kind = 'moderated'
     )
+    SELECT * FROM (
     SELECT DISTINCT ON (m.user_id, m.delivery)
-      m.user_id, m.subscription_id, m.delivery, coalesce(ms.moderation_emails, true) AS moderation_emails
+      m.user_id, m.subscription_id, m.delivery, coalesce(ms.moderation_emails, true) AS moderation_emails, m.matched
     FROM matched m
     CROSS JOIN event e
     JOIN notices ON notices.id = e.notice_id
@@ -53,10 +57,14 @@ export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRec
     LEFT JOIN mail_settings ms ON ms.user_id = m.user_id
     WHERE m.user_id IS DISTINCT FROM e.actor_user_id AND ${eventVisibleToUsers(sql`e.mentioned_notice_id`)}
     ORDER BY m.user_id, m.delivery, m.created_at
+    ) AS one_per_channel
+    -- A user's first row names what matched them in-app: their own notice before a watch of it
+    -- (unless both asked for instant mail: then the one row is the watch, as the mail's unsubscribe needs).
+    ORDER BY user_id, matched->>'via' = 'author' DESC, delivery
   `);
   return {
     noticeId: event.notice_id,
     kind: event.kind,
-    recipients: rows.map((r) => ({ userId: r.user_id, subscriptionId: r.subscription_id, delivery: r.delivery, moderationEmails: r.moderation_emails })),
+    recipients: rows.map((r) => ({ userId: r.user_id, subscriptionId: r.subscription_id, delivery: r.delivery, moderationEmails: r.moderation_emails, matched: r.matched })),
   };
 }

@@ -5,6 +5,7 @@ import { Card, PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { ZAuditSearch } from "~/schemas/moderation";
 import { isolate } from "~/app/_components/isolate";
+import { entryWords } from "./_components/entry-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("audit.title") };
@@ -29,6 +30,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = ZAuditSearch.safeParse({ ...values, cursor: first(params.cursor) });
   const [t, format] = await Promise.all([getTranslations("moderation.audit"), getFormatter()]);
   const page = parsed.success ? await (await api()).audit.search(parsed.data) : null;
+  const may = (permission: Parameters<typeof viewer.permissions.has>[0]) => viewer.permissions.has(permission);
+  const words = page ? await Promise.all(page.items.map((entry) => entryWords(entry, may))) : [];
   const next = page?.nextCursor ? `/admin/audit?${new URLSearchParams({ ...values, cursor: page.nextCursor })}` : null;
 
   return (
@@ -71,13 +74,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
               </tr>
             ) : null}
-            {page.items.map((entry) => (
+            {page.items.map((entry, i) => (
               <tr key={entry.id} data-testid="audit-entry" data-entry-id={entry.id} className="align-top">
                 <td className="px-3 py-2 whitespace-nowrap">
                   <span className="block text-xs text-slate-500">#{entry.id}</span>
                   {format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                <td className="px-3 py-2">
+                  {words[i]!.action}
+                  {/* The key is what the action filter searches by. */}
+                  <span className="block font-mono text-xs text-slate-500">{entry.action}</span>
+                </td>
                 <td className="px-3 py-2">
                   {entry.actor ? `${isolate(entry.actor.name)} (${entry.actor.email})` : "—"}
                   {entry.agency ? <span className="block text-xs text-slate-500">{entry.agency}</span> : null}
@@ -88,9 +95,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                 ) : (
                   <>
-                    <td className="px-3 py-2 text-xs break-all">{entry.targetType ? `${entry.targetType}: ${entry.targetId}` : "—"}</td>
+                    <td className="px-3 py-2 text-sm">{words[i]!.target}</td>
                     <td className="px-3 py-2 text-xs">{entry.ip ?? "—"}</td>
-                    <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{JSON.stringify(entry.details)}</td>
+                    <td className="max-w-md px-3 py-2 text-xs">
+                      {words[i]!.details.length ? (
+                        <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5" data-testid="audit-details">
+                          {words[i]!.details.map((d) => (
+                            <div key={d.key} className="contents">
+                              <dt className="text-slate-500">{d.label}</dt>
+                              <dd className="break-words">{d.value}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </>
                 )}
               </tr>

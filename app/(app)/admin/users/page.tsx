@@ -75,7 +75,7 @@ export default async function UsersAdminPage() {
         {users.map((user) => {
           const agencyLabel = localized(user.agencyName, locale);
           return (
-            <tr key={user.id} data-testid={`user-row-${user.email}`} className="align-top">
+            <tr key={user.id} id={`user-${user.id}`} data-testid={`user-row-${user.email}`} className="align-top">
               <td className="px-3 py-2 font-medium text-slate-900">
                 <bdi>{user.name}</bdi>
                 {user.isSelf ? <span className="ml-1 text-xs font-normal text-slate-500">({t("users.table.you")})</span> : null}

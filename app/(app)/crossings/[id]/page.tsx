@@ -136,6 +136,7 @@ export default async function CrossingPage({ params }: Props) {
         title={feed("crossingSection.title")}
         allLabel={feed("crossingSection.all")}
         empty={feed("crossingSection.empty")}
+        href={`/crossings/${crossing.id}`}
       />
     </>
   );

@@ -104,6 +104,7 @@ export default async function SubstancePage({ params }: Props) {
         title={feed("substanceSection.title")}
         allLabel={feed("substanceSection.all")}
         empty={feed("substanceSection.empty")}
+        href={`/substances/${substance.id}`}
       />
     </>
   );

@@ -99,6 +99,37 @@ describe("searching the audit trail", () => {
     expect(reads.items.find((r) => r.notice.id === id)).toMatchObject({ reader: "Reader In Kazakhstan", notice: { tlp: "amber" } });
     expect((await reader.caller.audit.agencyReads({})).items.some((r) => r.notice.id === id)).toBe(false);
   });
+
+  it("lists each reader of each notice once, with the first and last read and how many, page by page", async () => {
+    const author = await callerFor(await createUser(db, { agencyId: "tj-customs", role: "analyst" }));
+    const chief = await callerFor(await createUser(db, { agencyId: "tj-customs", role: "chief" }));
+    const often = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", name: "Reads Often" }));
+    const once = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", name: "Reads Once" }));
+    const { id } = await createThrough(author.caller, seizureInput({ tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    const other = await createThrough(author.caller, seizureInput({ tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    for (let i = 0; i < 6; i++) await often.caller.notices.get({ id });
+    await once.caller.notices.get({ id });
+    await often.caller.notices.get({ id: other.id });
+
+    const lines = (await chief.caller.audit.agencyReads({})).items.filter((r) => [id, other.id].includes(r.notice.id));
+    expect(lines.map((r) => [r.reader, r.notice.id === id ? "first notice" : "second notice", r.count])).toEqual([
+      ["Reads Often", "second notice", 1],
+      ["Reads Once", "first notice", 1],
+      ["Reads Often", "first notice", 6],
+    ]);
+    const six = lines[2]!;
+    expect(six.first.getTime()).toBeLessThan(six.last.getTime());
+
+    // One line a page: each line once, in the same order.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await chief.caller.audit.agencyReads({ cursor, limit: 1 });
+      paged.push(...page.items.map((r) => `${r.reader} ${r.notice.id} ${r.count}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(lines.map((r) => `${r.reader} ${r.notice.id} ${r.count}`));
+  });
 });
 
 describe("what the trail says of notices its reader may not read", () => {
@@ -122,11 +153,12 @@ describe("what the trail says of notices its reader may not read", () => {
       const { items } = await reader.caller.audit.search({ actor: authorEmail, action: "notice.", limit: 100 });
       const withheld = items.filter((e) => e.withheld);
       expect(withheld.length).toBeGreaterThanOrEqual(hidden[who].length);
-      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
+      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
       const shown = JSON.stringify(items);
       for (const id of hidden[who]) expect(shown).not.toContain(id);
       expect(shown.includes("Source burnt")).toBe(who === "coordinator");
-      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", details: { kind: "seizure", tlp: "clear" }, withheld: false });
+      // A notice the reader may know of is named by its title, for the link to it.
+      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", targetLabel: "Test notice", details: { kind: "seizure", tlp: "clear" }, withheld: false });
       // A search by a hidden notice's id finds what a search for no notice at all does.
       for (const id of hidden[who]) expect((await reader.caller.audit.search({ targetType: "notice", targetId: id })).items).toEqual([]);
       // Its reads, too: who read a RED notice is its agency's business, not the trail reader's.

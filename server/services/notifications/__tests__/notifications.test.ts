@@ -15,6 +15,7 @@ import { deliverInApp } from "~/server/services/notifications/deliver";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import type { NotificationItem } from "~/server/services/notifications/read";
 import { callerFor, refusal } from "~/tests/callers";
+import { streamReader } from "~/tests/streams";
 import { createThrough, seizureInput } from "~/tests/notices";
 
 // A second client, as another app instance or the queue worker would have: signals must cross
@@ -56,25 +57,16 @@ async function stream(viewer: Awaited<ReturnType<typeof member>>["viewer"], last
   const abort = new AbortController();
   const caller = createCaller({ viewer, ip: "127.0.0.1", requestId: randomUUID() }, { signal: abort.signal });
   const iterable = await caller.notifications.onNew(lastEventId === undefined ? undefined : { lastEventId: String(lastEventId) });
-  const iterator = iterable[Symbol.asyncIterator]();
-  // A generator starts at its first next(), as the SSE handler starts it at once; the stream is
-  // ready once this process listens for the viewer.
-  let pending: ReturnType<typeof iterator.next> | null = iterator.next();
+  const next = streamReader<unknown>(iterable[Symbol.asyncIterator]());
+  // The stream is ready once this process listens for the viewer.
   await vi.waitFor(() => expect(notificationsListener().listensFor(viewer.userId)).toBe(true));
   return {
     /** The next event's id and notification, or null if none comes within `ms`. */
     async next(ms = 3_000) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-      pending ??= iterator.next();
-      const result = await Promise.race([pending, timeout]);
-      clearTimeout(timer);
-      if (result === null) return null;
-      pending = null;
-      if (result.done) throw new Error("the stream ended");
       // What the SSE handler writes as the event's id and data: the caller hands over the
       // envelope the procedure yielded, whatever its declared type says.
-      const envelope: unknown = result.value;
+      const envelope = await next(ms);
+      if (envelope === null) return null;
       if (!isTrackedEnvelope<NotificationItem>(envelope)) throw new Error("the stream yielded an untracked event");
       const [id, data] = envelope;
       return { id, data };

@@ -26,7 +26,7 @@ export async function VersionHistory({ id, versions, pastVersions }: { id: strin
               <p className="mt-1">{t("notice.history.changed", { fields: label.list(edit.changedFields.map(label.fieldName)) })}</p>
               {pastVersions ? (
                 <p className="mt-1">
-                  <TextLink href={`/notices/${id}/history?version=${edit.version}`}>{t("notice.history.view")}</TextLink>
+                  <TextLink href={`/notices/${id}/history#version-${edit.version}`}>{t("notice.history.view")}</TextLink>
                 </p>
               ) : null}
             </li>

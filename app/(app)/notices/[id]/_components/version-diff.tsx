@@ -4,6 +4,10 @@ import { TlpBadge } from "~/app/_components/tlp-badge";
 import { KindDetails } from "./kind-details";
 import { noticeLabels, type Notice } from "./labels";
 import { Grading, Handling, ReleasedTo, Tags, When, Where } from "./values";
+import { MarkedText, wordDiff } from "./word-diff";
+
+// Texts shown with the words that changed marked, rather than whole on each side.
+const TEXTS = { title: (n: Notice) => n.title, narrative: (n: Notice) => n.narrative ?? "" } as const;
 
 /**
  * Fields the history records one by one but a reader takes in together (a place is a crossing or
@@ -52,7 +56,16 @@ export async function VersionDiff({
     <pre className="overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify((notice as Record<string, unknown>)[field] ?? null, null, 2)}</pre>
   );
   const rows = [
-    ...groups.map((group) => ({ key: group.key, label: label.fieldName(group.key), before: group.render(before), after: group.render(after) })),
+    ...groups.map((group) => {
+      const text = TEXTS[group.key as keyof typeof TEXTS];
+      const segments = text ? wordDiff(text(before), text(after)) : null;
+      return {
+        key: group.key,
+        label: label.fieldName(group.key),
+        before: segments ? <MarkedText segments={segments} side="before" /> : group.render(before),
+        after: segments ? <MarkedText segments={segments} side="after" /> : group.render(after),
+      };
+    }),
     ...others.map((field) => ({ key: field, label: label.fieldName(field), before: raw(before, field), after: raw(after, field) })),
   ];
   return (

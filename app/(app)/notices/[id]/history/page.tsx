@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Card, PageHeader, TextLink } from "~/app/_components/ui";
@@ -8,23 +7,22 @@ import { loadNotice, noticeLabels, type Notice } from "../_components/labels";
 import { VersionDiff } from "../_components/version-diff";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ notice }, { t }] = await Promise.all([loadNotice((await params).id), noticeLabels()]);
   return { title: t("notice.history.title", { title: notice.title }) };
 }
 
-/** What each edit of a notice changed: one edit at a time, the latest unless another is chosen. */
-export default async function NoticeHistoryPage({ params, searchParams }: Props) {
+/** What each edit of a notice changed, newest first: every changed field as it was before and after. */
+export default async function NoticeHistoryPage({ params }: Props) {
   await requireViewer();
   const { notice, versions, can } = await loadNotice((await params).id);
   // Earlier wording is the originating agency's (see getNoticeVersion); others see the list of edits.
   if (!can.pastVersions) notFound();
   const label = await noticeLabels();
   const { t } = label;
-  const requested = Number((await searchParams).version);
-  const selected = versions.find((v) => v.version === requested) ?? versions.at(-1);
+  const edits = [...versions].reverse();
 
   return (
     <>
@@ -35,34 +33,20 @@ export default async function NoticeHistoryPage({ params, searchParams }: Props)
         <TlpBadge tlp={notice.tlp} />
       </div>
       <PageHeader title={t("notice.history.title", { title: notice.title })} />
-      {selected ? (
-        <div className="grid gap-6 lg:grid-cols-4">
-          <nav aria-label={t("notice.section.history")} className="lg:col-span-1">
-            <ol className="space-y-2 text-sm">
-              {[...versions].reverse().map((edit) => {
-                const current = edit.version === selected.version;
-                return (
-                  <li key={edit.version}>
-                    <Link
-                      href={`/notices/${notice.id}/history?version=${edit.version}`}
-                      aria-current={current ? "page" : undefined}
-                      className={`block rounded-md border px-3 py-2 ${current ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white hover:bg-slate-50"}`}
-                    >
-                      <span className="block font-medium">{t("notice.history.version", { version: edit.version + 1 })}</span>
-                      <span className="block text-slate-600">{t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: isolate(edit.editor) })}</span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-          <div className="space-y-4 lg:col-span-3">
-            <p className="text-sm text-slate-700">
-              {t("notice.history.changed", { fields: label.list(selected.changedFields.map(label.fieldName)) })}
-            </p>
-            <EditDiff notice={notice} version={selected.version} changedFields={selected.changedFields} hasNext={versions.some((v) => v.version === selected.version + 1)} />
-          </div>
-        </div>
+      {edits.length > 0 ? (
+        <ol className="space-y-8" data-testid="history-edits">
+          {edits.map((edit) => (
+            // The anchor the notice page's "See what changed" links to.
+            <li key={edit.version} id={`version-${edit.version}`} aria-labelledby={`edit-${edit.version}`} className="scroll-mt-4 space-y-3">
+              <h2 id={`edit-${edit.version}`} className="text-lg font-semibold">
+                {t("notice.history.version", { version: edit.version + 1 })}
+                <span className="font-normal text-slate-600"> · {t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: isolate(edit.editor) })}</span>
+              </h2>
+              <p className="text-sm text-slate-700">{t("notice.history.changed", { fields: label.list(edit.changedFields.map(label.fieldName)) })}</p>
+              <EditDiff notice={notice} version={edit.version} changedFields={edit.changedFields} hasNext={versions.some((v) => v.version === edit.version + 1)} />
+            </li>
+          ))}
+        </ol>
       ) : (
         <Card>
           <p className="text-sm text-slate-600">{t("notice.history.none")}</p>
