@@ -1,5 +1,24 @@
+import { randomUUID } from "node:crypto";
+import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
-import { expect, test, totpCode } from "./support/fixtures";
+import { seizureInput } from "~/tests/notices";
+import { apiSignIn, expect, test, totpCode, trpcMutate } from "./support/fixtures";
+
+/** A page of a browser without JavaScript, signed in through the API (the sign-in page is tested above). */
+async function pageWithoutScript(browser: Browser, email: string) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await apiSignIn(context.request, email, DEMO_PASSWORD);
+  return context.newPage();
+}
+
+/** A published seizure (or one waiting for its chief, in an agency that requires release) by `email`. */
+async function seizureBy(browser: Browser, email: string, title: string): Promise<string> {
+  const context = await browser.newContext();
+  await apiSignIn(context.request, email, DEMO_PASSWORD);
+  const created = (await trpcMutate(context.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title }) })) as { id: string };
+  await context.close();
+  return created.id;
+}
 
 // The border posts' old PCs and broken links: every action must work as a plain HTML form.
 test.use({ javaScriptEnabled: false });
@@ -45,5 +64,51 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ffeed$/);
     await page.goto("/feed");
     await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("a member watches a notice and stops watching it", async ({ browser, users }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const id = await seizureBy(browser, analyst.email, `Watched without script ${randomUUID().slice(0, 8)}`);
+    const page = await pageWithoutScript(browser, analyst.email);
+    await page.goto(`/notices/${id}`);
+    const watch = page.getByTestId("watch");
+    await watch.getByLabel("Delivery").selectOption("daily");
+    await watch.getByRole("button", { name: "Watch this notice" }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+    await expect(watch).toContainText("Watching: Daily digest (07:00)");
+    await watch.getByRole("button", { name: "Stop watching" }).click();
+    await expect(watch.getByRole("button", { name: "Watch this notice" })).toBeVisible();
+  });
+
+  test("a chief releases a pending notice", async ({ browser, users }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    const chief = await users.create({ role: "chief", agencyId: "kz-sgd-customs" });
+    const id = await seizureBy(browser, analyst.email, `Waiting for the chief ${randomUUID().slice(0, 8)}`);
+    const page = await pageWithoutScript(browser, chief.email);
+    await page.goto(`/notices/${id}`);
+    await expect(page.getByTestId("notice")).toContainText("Awaiting release");
+    await page.getByRole("button", { name: "Release", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}\\?done=released$`));
+    await expect(page.getByRole("status").filter({ hasText: "Released." })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Release", exact: true })).toHaveCount(0);
+  });
+
+  test("a coordinator requests changes, and a missing reason comes back next to its field", async ({ browser, users }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const coordinator = await users.create({ role: "coordinator", agencyId: "unodc-roca" });
+    const id = await seizureBy(browser, analyst.email, `To be sent back ${randomUUID().slice(0, 8)}`);
+    const page = await pageWithoutScript(browser, coordinator.email);
+    await page.goto(`/moderation/${id}`);
+    const panel = page.getByTestId("decision-panel");
+    await panel.getByLabel("For how many days").fill("3");
+    await panel.getByRole("button", { name: "Request changes" }).click();
+    await expect(panel.locator("[data-field-error]")).toBeVisible();
+    await expect(panel.getByLabel("For how many days")).toHaveValue("3");
+
+    await panel.getByLabel("Reason", { exact: true }).fill("The quantity does not match the photo");
+    await panel.getByRole("button", { name: "Request changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/moderation/${id}\\?done=requestChanges$`));
+    await expect(page.getByTestId("decision-done")).toHaveText("Sent back to the author.");
+    await expect(page.getByTestId("review")).toContainText("Changes requested");
   });
 });

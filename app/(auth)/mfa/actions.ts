@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "~/env.js";
 import { ZMfaCode, ZRecoveryCode } from "~/schemas/security";
-import { actionErrors, type ActionErrors } from "~/server/api/action-errors";
+import { actionErrors, type ActionErrors } from "~/server/api/form-actions";
 // Not a React hook, whatever its name says.
 import { useRecoveryCode as spendRecoveryCode, verifyCode } from "~/server/auth/mfa";
 import { safeReturnPath } from "~/server/auth/return-path";

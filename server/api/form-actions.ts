@@ -27,3 +27,9 @@ export function actionErrors(error: unknown, scope: string): ActionErrors {
   if (mapped.code === "NOT_FOUND") return { fields: {}, message: "notFound" };
   return { fields: {}, message: mapped.cause instanceof ZodError ? "invalid" : mapped.message };
 }
+
+/** A text field of a posted form; "" when absent or a file. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

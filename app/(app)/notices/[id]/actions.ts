@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { api } from "~/app/_trpc/server";
+import { DELIVERIES } from "~/schemas/subscriptions";
+import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
+
+// Each a POST from the notice page that works without JavaScript, checked by the procedure of the
+// same name; success goes back to the notice (a reload does not post again), a refusal comes back.
+
+const noticePath = (id: string, done?: string) => `/notices/${encodeURIComponent(id)}${done ? `?done=${done}` : ""}`;
+
+/** An author submitting a draft for release, or a chief releasing a pending notice. */
+export async function changeStatus(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
+  const id = formText(form, "id");
+  const intent = formText(form, "intent");
+  try {
+    const notices = (await api()).notices;
+    if (intent === "release") await notices.release({ id });
+    else if (intent === "submit") await notices.submit({ id });
+    else return { fields: {}, message: "invalid" };
+  } catch (error) {
+    return actionErrors(error, `notices.${intent}`);
+  }
+  redirect(noticePath(id, intent === "release" ? "released" : "submitted"));
+}
+
+/** Watching a notice (with a delivery) or no longer watching it. */
+export async function changeWatch(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
+  const noticeId = formText(form, "noticeId");
+  const unwatch = formText(form, "intent") === "unwatch";
+  try {
+    const subscriptions = (await api()).subscriptions;
+    if (unwatch) await subscriptions.unwatch({ noticeId });
+    else await subscriptions.watch({ noticeId, delivery: DELIVERIES.find((d) => d === formText(form, "delivery")) ?? "instant" });
+  } catch (error) {
+    return actionErrors(error, unwatch ? "subscriptions.unwatch" : "subscriptions.watch");
+  }
+  redirect(noticePath(noticeId));
+}
