@@ -80,6 +80,20 @@ test.describe("without JavaScript", () => {
     await expect(watch.getByRole("button", { name: "Watch this notice" })).toBeVisible();
   });
 
+  test("a reader reports a notice to the coordinators", async ({ browser, users }) => {
+    const author = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const reader = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    const id = await seizureBy(browser, author.email, `Reported without script ${randomUUID().slice(0, 8)}`);
+    const page = await pageWithoutScript(browser, reader.email);
+    await page.goto(`/notices/${id}`);
+    await page.getByRole("button", { name: "Report to coordinators" }).click();
+    await page.getByLabel("Why").selectOption("personal_data");
+    await page.getByLabel("Details (optional)").fill("A name that should not be shared.");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}\\?done=reported$`));
+    await expect(page.getByTestId("report-sent")).toBeVisible();
+  });
+
   test("a chief releases a pending notice", async ({ browser, users }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     const chief = await users.create({ role: "chief", agencyId: "kz-sgd-customs" });

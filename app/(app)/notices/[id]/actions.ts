@@ -2,11 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { api } from "~/app/_trpc/server";
+import type { ReportNoticeInput } from "~/schemas/moderation";
 import { DELIVERIES } from "~/schemas/subscriptions";
 import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
 
 // Each a POST from the notice page that works without JavaScript, checked by the procedure of the
 // same name; success goes back to the notice (a reload does not post again), a refusal comes back.
+
+export type ReportState = ActionErrors & { values: { reason: string; note: string } | null };
 
 const noticePath = (id: string, done?: string) => `/notices/${encodeURIComponent(id)}${done ? `?done=${done}` : ""}`;
 
@@ -37,4 +40,16 @@ export async function changeWatch(_previous: ActionErrors, form: FormData): Prom
     return actionErrors(error, unwatch ? "subscriptions.unwatch" : "subscriptions.watch");
   }
   redirect(noticePath(noticeId));
+}
+
+/** A reader asking coordinators to look at the notice. */
+export async function reportNotice(_previous: ReportState, form: FormData): Promise<ReportState> {
+  const id = formText(form, "id");
+  const values = { reason: formText(form, "reason"), note: formText(form, "note") };
+  try {
+    await (await api()).moderation.report({ id, reason: values.reason as ReportNoticeInput["reason"], note: values.note });
+  } catch (error) {
+    return { ...actionErrors(error, "moderation.report"), values };
+  }
+  redirect(noticePath(id, "reported"));
 }

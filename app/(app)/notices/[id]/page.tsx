@@ -13,7 +13,7 @@ import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);
@@ -28,7 +28,8 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const mayWatch = viewer.permissions.has("subscription.manage");
   const watching = mayWatch ? (await (await api()).subscriptions.watching({ noticeId: notice.id })).delivery : null;
   // Where a status change posted without JavaScript lands.
-  const doneParam = (await searchParams)?.done;
+  const query = await searchParams;
+  const doneParam = query?.done;
   const done = doneParam === "submitted" || doneParam === "released" ? doneParam : null;
   const label = await noticeLabels();
   const { t } = label;
@@ -61,7 +62,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
       </header>
       <StatusBanner notice={notice} />
       <div className="mb-4">
-        <NoticeModeration notice={notice} />
+        <NoticeModeration notice={notice} report={{ opened: query?.report === "open", sent: doneParam === "reported" }} />
       </div>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <NoticeActions id={notice.id} can={can} done={done} />
