@@ -94,6 +94,26 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("report-sent")).toBeVisible();
   });
 
+  test("an analyst links a notice to another by its address, keeping what was pasted when it is wrong, and unlinks it", async ({ browser, users }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const otherTitle = `Linked without script ${randomUUID().slice(0, 8)}`;
+    const id = await seizureBy(browser, analyst.email, `Linking without script ${randomUUID().slice(0, 8)}`);
+    const otherId = await seizureBy(browser, analyst.email, otherTitle);
+    const page = await pageWithoutScript(browser, analyst.email);
+    await page.goto(`/notices/${id}`);
+    await page.getByLabel("Address or id of the notice").fill("not a notice");
+    await page.getByRole("button", { name: "Link", exact: true }).click();
+    await expect(page.getByLabel("Address or id of the notice")).toHaveValue("not a notice");
+    await expect(page.locator("[data-field-error]")).toBeVisible();
+
+    await page.getByLabel("Address or id of the notice").fill(`http://example.org/notices/${otherId}`);
+    await page.getByRole("button", { name: "Link", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+    await expect(page.getByRole("link", { name: otherTitle })).toBeVisible();
+    await page.getByRole("button", { name: "Unlink" }).click();
+    await expect(page.getByRole("link", { name: otherTitle })).toHaveCount(0);
+  });
+
   test("a chief releases a pending notice", async ({ browser, users }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     const chief = await users.create({ role: "chief", agencyId: "kz-sgd-customs" });

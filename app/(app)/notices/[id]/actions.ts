@@ -53,3 +53,24 @@ export async function reportNotice(_previous: ReportState, form: FormData): Prom
   }
   redirect(noticePath(id, "reported"));
 }
+
+export type LinkState = ActionErrors & { pasted: string | null };
+
+const NOTICE_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** People paste what they were sent: an address (…/notices/<id>, maybe with more after it) or the id itself. */
+const noticeIdIn = (pasted: string) => (pasted.match(NOTICE_ID)?.[0] ?? pasted.trim()).toLowerCase();
+
+/** Linking the notice to another (pasted as an address or an id), or unlinking one. */
+export async function changeLink(_previous: LinkState, form: FormData): Promise<LinkState> {
+  const id = formText(form, "id");
+  const pasted = formText(form, "otherId");
+  const unlink = formText(form, "intent") === "unlink";
+  try {
+    const notices = (await api()).notices;
+    await (unlink ? notices.unlink : notices.link)({ id, otherId: noticeIdIn(pasted) });
+  } catch (error) {
+    return { ...actionErrors(error, unlink ? "notices.unlink" : "notices.link"), pasted };
+  }
+  redirect(noticePath(id));
+}
