@@ -1,17 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
-import superjson from "superjson";
 import { arrestInput } from "~/tests/notices";
-import { apiSignIn, expect, SAME_ORIGIN, test } from "./support/fixtures";
+import { apiSignIn, expect, test, trpcMutate as mutate } from "./support/fixtures";
 
 const PASSWORD = "precursor-demo-2026";
-
-/** Calls a tRPC mutation over HTTP as the signed-in user of `request`, as the app's client does. */
-async function mutate(request: APIRequestContext, path: string, input: unknown) {
-  const response = await request.post(`/api/trpc/${path}`, { data: superjson.serialize(input), headers: SAME_ORIGIN });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return superjson.deserialize<unknown>(((await response.json()) as { result: { data: never } }).result.data);
-}
 
 test.describe("moderation of a reported notice", () => {
   test("a member reports a name; the coordinator redacts it from the queue; the reporter no longer sees it", async ({ browser, users }) => {

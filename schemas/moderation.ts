@@ -18,6 +18,10 @@ export const ZReportNotice = z.strictObject({
 });
 export type ReportNoticeInput = z.input<typeof ZReportNotice>;
 
+/** The decisions of the review page's panel, each a moderation procedure of the same name. */
+export const MODERATION_DECISIONS = ["approve", "requestChanges", "reject", "retract", "dismiss", "unpin", "pin", "redact", "merge"] as const;
+export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
+
 export const ZModerationDecision = z.strictObject({ id: ZNoticeId, reason: ZReason });
 export type ModerationDecisionInput = z.input<typeof ZModerationDecision>;
 

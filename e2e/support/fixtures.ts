@@ -3,6 +3,7 @@ import { test as base, expect, type APIRequestContext, type Page } from "@playwr
 import { drizzle } from "drizzle-orm/postgres-js";
 import { authenticator } from "otplib";
 import postgres from "postgres";
+import superjson from "superjson";
 import * as schema from "~/db/schema";
 import { createUser, DEMO_TOTP_SECRET } from "~/db/seed/factories";
 import { MFA_REQUIRED_ROLES } from "~/server/auth/permissions";
@@ -19,6 +20,13 @@ export const totpCode = (steps = 0) => authenticator.clone({ epoch: Date.now() +
 
 // tRPC mutations must show they come from the app's own origin; a browser sends this header itself.
 export const SAME_ORIGIN = { "sec-fetch-site": "same-origin" };
+
+/** Calls a tRPC mutation over HTTP as the signed-in user of `request`, as the app's client does. */
+export async function trpcMutate(request: APIRequestContext, path: string, input: unknown) {
+  const response = await request.post(`/api/trpc/${path}`, { data: superjson.serialize(input), headers: SAME_ORIGIN });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return superjson.deserialize<unknown>(((await response.json()) as { result: { data: never } }).result.data);
+}
 
 /**
  * Passes the second factor of the session in `request` when it waits for one, with the test

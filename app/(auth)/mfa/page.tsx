@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { env } from "~/env.js";
+import { safeReturnPath } from "~/server/auth/return-path";
 import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
 import { LocaleSwitcher } from "~/app/_components/locale-switcher";
 import { Card } from "~/app/_components/ui";
@@ -16,8 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /** The only page a session reaches between its password and its second factor. */
-export default async function SecondFactorPage() {
-  if (await optionalViewer()) redirect("/");
+export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl, env.APP_URL);
+  if (await optionalViewer()) redirect(callbackUrl);
   const pending = await pendingSecondFactor();
   if (!pending) redirect("/signin");
   const t = await getTranslations();
@@ -31,7 +35,7 @@ export default async function SecondFactorPage() {
           <>
             <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.verifyTitle")}</h1>
             <p className="mb-4 text-sm text-slate-600">{t("security.mfa.verifyIntro")}</p>
-            <VerifyForm />
+            <VerifyForm recovery={params.recovery === "1"} callbackUrl={callbackUrl} />
           </>
         ) : (
           <>

@@ -17,6 +17,12 @@ const safeCallback = (value: string | string[] | undefined) => safeReturnPath(va
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // A form posted as GET (an old page, a hand-made link) put credentials in the address: they are
+  // never read from there, and the address is replaced by one without them.
+  if (params.password !== undefined || params.email !== undefined) {
+    const callbackUrl = safeCallback(params.callbackUrl);
+    redirect(callbackUrl === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
   if (await optionalViewer()) redirect(safeCallback(params.callbackUrl));
   if (await pendingSecondFactor()) redirect("/mfa");
   const t = await getTranslations();

@@ -7,11 +7,12 @@ import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { ZNoticeId } from "~/schemas/notices";
+import { MODERATION_DECISIONS } from "~/schemas/moderation";
 import { DecisionPanel, type Redactable } from "../_components/decision-panel";
 import { ModerationLogList } from "../_components/log-list";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("review.title") };
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const personName = (names: { latin?: string; cyrillic?: string; chinese?: string }) => [names.latin, names.cyrillic, names.chinese].filter(Boolean).join(" / ");
 
 /** One notice under review: its content as the coordinator must judge it, the reports, the decisions. */
-export default async function ReviewPage({ params }: Props) {
+export default async function ReviewPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   if (!viewer.permissions.has("moderation.review")) notFound();
   const { id } = await params;
@@ -44,6 +45,9 @@ export default async function ReviewPage({ params }: Props) {
     ...(notice.narrative ? [{ field: "narrative" as const, index: 0, label: t("review.narrative") }] : []),
   ].filter((r) => !r.label.includes("[redacted]"));
   const openReports = reports.filter((r) => r.status === "open").length;
+  // Where a decision posted without JavaScript lands: the panel says it was taken.
+  const { done: doneParam } = await searchParams;
+  const done = MODERATION_DECISIONS.find((d) => d === doneParam) ?? null;
 
   return (
     <article data-testid="review" data-notice-id={notice.id}>
@@ -97,7 +101,7 @@ export default async function ReviewPage({ params }: Props) {
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("review.decide")}</h2>
-            <DecisionPanel id={notice.id} status={notice.status} pinned={Boolean(pin)} openReports={openReports} redactables={redactables} />
+            <DecisionPanel id={notice.id} status={notice.status} pinned={Boolean(pin)} openReports={openReports} redactables={redactables} done={done} />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("log.title")}</h2>

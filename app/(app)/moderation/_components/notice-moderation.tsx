@@ -11,7 +11,14 @@ const HELD = new Set<NoticeStatus>(["pending_review", "changes_requested", "reje
  * held, sent back, rejected or merged it (the latest decision, which its agency may read), where
  * a merged notice lives now, and the report form for its readers.
  */
-export async function NoticeModeration({ notice }: { notice: { id: string; status: NoticeStatus; agency: { id: string } } }) {
+export async function NoticeModeration({
+  notice,
+  report,
+}: {
+  notice: { id: string; status: NoticeStatus; agency: { id: string } };
+  /** The report form, opened or just sent, as the page's address says (for browsers without JavaScript). */
+  report: { opened: boolean; sent: boolean };
+}) {
   const viewer = await requireViewer();
   const caller = await api();
   const t = await getTranslations("moderation.notice");
@@ -51,7 +58,7 @@ export async function NoticeModeration({ notice }: { notice: { id: string; statu
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("reportHeading")}</h2>
           <p className="mb-3 text-sm text-slate-600">{t("reportIntro")}</p>
-          <ReportForm id={notice.id} />
+          <ReportForm id={notice.id} opened={report.opened} sent={report.sent} />
         </Card>
       ) : null}
     </div>

@@ -1,72 +1,67 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, SelectField, type FormErrors } from "~/app/_components/form";
+import { useActionState, useState } from "react";
+import { FormMessage, noErrors, SelectField } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
-import { fieldErrors } from "~/schemas/issues";
-import { REPORT_REASONS, type ReportReason } from "~/schemas/moderation-enums";
-import { ZReportNotice } from "~/schemas/moderation";
+import { REPORT_REASONS } from "~/schemas/moderation-enums";
+import { reportNotice, type ReportState } from "../../notices/[id]/actions";
 import { TextAreaField } from "../../notices/_components/form/controls";
 
-/** A reader asks UNODC coordinators to look at the notice; what was typed stays if it fails. */
-export function ReportForm({ id }: { id: string }) {
+const initial: ReportState = { ...noErrors, values: null };
+
+/**
+ * A reader asks UNODC coordinators to look at the notice; what was typed stays if it fails. It
+ * posts to a server action, and opens without JavaScript too: the "open" button is a GET form
+ * that reloads the page with the form shown (`opened`); with JavaScript it opens in place.
+ */
+export function ReportForm({ id, opened, sent }: { id: string; opened: boolean; sent: boolean }) {
   const t = useTranslations("moderation.report");
-  const trpc = useTRPC();
-  const report = useMutation(trpc.moderation.report.mutationOptions());
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<ReportReason>("inaccurate");
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [sent, setSent] = useState(false);
+  const [open, setOpen] = useState(opened);
+  const [state, action, pending] = useActionState(reportNotice, initial);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = ZReportNotice.safeParse({ id, reason, note });
-    if (!parsed.success) {
-      setErrors({ fields: fieldErrors(parsed.error), message: null });
-      return;
-    }
-    report.mutate(parsed.data, {
-      onSuccess: () => {
-        setErrors(noErrors);
-        setSent(true);
-        setOpen(false);
-      },
-      onError: (error) => setErrors(formErrors(error)),
-    });
-  }
-
-  if (sent) {
+  if (sent && !state.values) {
     return (
       <p role="status" className="text-sm text-green-800" data-testid="report-sent">
         {t("sent")}
       </p>
     );
   }
-  if (!open) {
+  if (!open && !state.values) {
     return (
-      <Button type="button" variant="secondary" aria-expanded={false} onClick={() => setOpen(true)}>
-        {t("open")}
-      </Button>
+      <form method="get">
+        <Button
+          type="submit"
+          name="report"
+          value="open"
+          variant="secondary"
+          aria-expanded={false}
+          onClick={(event) => {
+            event.preventDefault();
+            setOpen(true);
+          }}
+        >
+          {t("open")}
+        </Button>
+      </form>
     );
   }
+  const values = state.values ?? { reason: "inaccurate", note: "" };
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={t("label")}>
-      <FormMessage message={errors.message} />
-      <SelectField label={t("reason")} name="reason" value={reason} error={errors.fields.reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
+    <form action={action} noValidate className="space-y-3" aria-label={t("label")} key={JSON.stringify(state.values)}>
+      <input type="hidden" name="id" value={id} />
+      <FormMessage message={state.message} />
+      <SelectField label={t("reason")} name="reason" defaultValue={values.reason} error={state.fields.reason}>
         {REPORT_REASONS.map((value) => (
           <option key={value} value={value}>
             {t(`reasons.${value}`)}
           </option>
         ))}
       </SelectField>
-      <TextAreaField label={t("note")} hint={t("noteHint")} name="note" rows={3} maxLength={1000} value={note} error={errors.fields.note} onChange={(e) => setNote(e.target.value)} />
+      <TextAreaField label={t("note")} hint={t("noteHint")} name="note" rows={3} maxLength={1000} defaultValue={values.note} error={state.fields.note} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={report.isPending}>
-          {report.isPending ? t("sending") : t("send")}
+        <Button type="submit" disabled={pending}>
+          {pending ? t("sending") : t("send")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           {t("cancel")}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MarkdownText } from "~/app/_components/markdown";
-import { requireViewer } from "~/app/_trpc/server";
+import { api, requireViewer } from "~/app/_trpc/server";
 import { Badge, Card, Facts, TextLink } from "~/app/_components/ui";
 import { ReadLog, VersionHistory } from "./_components/history";
 import { KindDetails } from "./_components/kind-details";
@@ -13,7 +13,7 @@ import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);
@@ -22,9 +22,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const DETAIL_SECTION = { seizure: "seizure", company_alert: "companyAlert", arrest: "arrest" } as const;
 
-export default async function NoticePage({ params }: Props) {
-  await requireViewer();
+export default async function NoticePage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
   const { notice, links, versions, can } = await loadNotice((await params).id);
+  const mayWatch = viewer.permissions.has("subscription.manage");
+  const watching = mayWatch ? (await (await api()).subscriptions.watching({ noticeId: notice.id })).delivery : null;
+  // Where a status change posted without JavaScript lands.
+  const query = await searchParams;
+  const doneParam = query?.done;
+  const done = doneParam === "submitted" || doneParam === "released" ? doneParam : null;
   const label = await noticeLabels();
   const { t } = label;
 
@@ -56,11 +62,11 @@ export default async function NoticePage({ params }: Props) {
       </header>
       <StatusBanner notice={notice} />
       <div className="mb-4">
-        <NoticeModeration notice={notice} />
+        <NoticeModeration notice={notice} report={{ opened: query?.report === "open", sent: doneParam === "reported" }} />
       </div>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
-        <NoticeActions id={notice.id} can={can} />
-        <WatchButton noticeId={notice.id} />
+        <NoticeActions id={notice.id} can={can} done={done} />
+        {mayWatch ? <WatchButton noticeId={notice.id} watching={watching} /> : null}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -4,40 +4,31 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useActionState, useId, useRef, useState, type FormEvent } from "react";
 import { FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
 import { fieldErrors } from "~/schemas/issues";
 import { ZRetractNotice } from "~/schemas/notices";
 import { TextAreaField } from "../../_components/form/controls";
+import { changeStatus } from "../actions";
 
 type Can = { edit: boolean; submit: boolean; release: boolean; retract: boolean };
 
-/** What the viewer may do with the notice: only the actions the server says are open to them. */
-export function NoticeActions({ id, can }: { id: string; can: Can }) {
+/**
+ * What the viewer may do with the notice: only the actions the server says are open to them.
+ * Submitting and releasing post to a server action, so they work without JavaScript; `done`
+ * is what the last one did (the page is reached again after it).
+ */
+export function NoticeActions({ id, can, done }: { id: string; can: Can; done: "submitted" | "released" | null }) {
   const t = useTranslations("notice.actions");
-  const router = useRouter();
-  const trpc = useTRPC();
-  const submit = useMutation(trpc.notices.submit.mutationOptions());
-  const release = useMutation(trpc.notices.release.mutationOptions());
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [done, setDone] = useState<string | null>(null);
-  const busy = submit.isPending || release.isPending;
-
-  const settle = (message: string) => ({
-    onSuccess: () => {
-      setErrors(noErrors);
-      setDone(message);
-      router.refresh();
-    },
-    onError: (error: unknown) => setErrors(formErrors(error)),
-  });
+  const [errors, action, busy] = useActionState(changeStatus, noErrors);
 
   if (!can.edit && !can.submit && !can.release && !can.retract) return null;
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap gap-2">
+      <form action={action} className="flex flex-wrap gap-2">
+        <input type="hidden" name="id" value={id} />
         {can.edit ? (
           <Link
             href={`/notices/${id}/edit`}
@@ -47,20 +38,20 @@ export function NoticeActions({ id, can }: { id: string; can: Can }) {
           </Link>
         ) : null}
         {can.submit ? (
-          <Button type="button" disabled={busy} onClick={() => submit.mutate({ id }, settle(t("submitted")))}>
-            {submit.isPending ? t("submitting") : t("submit")}
+          <Button type="submit" name="intent" value="submit" disabled={busy}>
+            {t("submit")}
           </Button>
         ) : null}
         {can.release ? (
-          <Button type="button" disabled={busy} onClick={() => release.mutate({ id }, settle(t("released")))}>
-            {release.isPending ? t("releasing") : t("release")}
+          <Button type="submit" name="intent" value="release" disabled={busy}>
+            {t("release")}
           </Button>
         ) : null}
-      </div>
+      </form>
       <FormMessage message={errors.message} />
-      {done ? (
+      {done && !busy ? (
         <p role="status" className="text-sm text-green-800">
-          {done}
+          {t(done)}
         </p>
       ) : null}
       {can.retract ? <RetractForm id={id} /> : null}

@@ -1,0 +1,76 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { api } from "~/app/_trpc/server";
+import type { ReportNoticeInput } from "~/schemas/moderation";
+import { DELIVERIES } from "~/schemas/subscriptions";
+import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
+
+// Each a POST from the notice page that works without JavaScript, checked by the procedure of the
+// same name; success goes back to the notice (a reload does not post again), a refusal comes back.
+
+export type ReportState = ActionErrors & { values: { reason: string; note: string } | null };
+
+const noticePath = (id: string, done?: string) => `/notices/${encodeURIComponent(id)}${done ? `?done=${done}` : ""}`;
+
+/** An author submitting a draft for release, or a chief releasing a pending notice. */
+export async function changeStatus(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
+  const id = formText(form, "id");
+  const intent = formText(form, "intent");
+  try {
+    const notices = (await api()).notices;
+    if (intent === "release") await notices.release({ id });
+    else if (intent === "submit") await notices.submit({ id });
+    else return { fields: {}, message: "invalid" };
+  } catch (error) {
+    return actionErrors(error, `notices.${intent}`);
+  }
+  redirect(noticePath(id, intent === "release" ? "released" : "submitted"));
+}
+
+/** Watching a notice (with a delivery) or no longer watching it. */
+export async function changeWatch(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
+  const noticeId = formText(form, "noticeId");
+  const unwatch = formText(form, "intent") === "unwatch";
+  try {
+    const subscriptions = (await api()).subscriptions;
+    if (unwatch) await subscriptions.unwatch({ noticeId });
+    else await subscriptions.watch({ noticeId, delivery: DELIVERIES.find((d) => d === formText(form, "delivery")) ?? "instant" });
+  } catch (error) {
+    return actionErrors(error, unwatch ? "subscriptions.unwatch" : "subscriptions.watch");
+  }
+  redirect(noticePath(noticeId));
+}
+
+/** A reader asking coordinators to look at the notice. */
+export async function reportNotice(_previous: ReportState, form: FormData): Promise<ReportState> {
+  const id = formText(form, "id");
+  const values = { reason: formText(form, "reason"), note: formText(form, "note") };
+  try {
+    await (await api()).moderation.report({ id, reason: values.reason as ReportNoticeInput["reason"], note: values.note });
+  } catch (error) {
+    return { ...actionErrors(error, "moderation.report"), values };
+  }
+  redirect(noticePath(id, "reported"));
+}
+
+export type LinkState = ActionErrors & { pasted: string | null };
+
+const NOTICE_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** People paste what they were sent: an address (…/notices/<id>, maybe with more after it) or the id itself. */
+const noticeIdIn = (pasted: string) => (pasted.match(NOTICE_ID)?.[0] ?? pasted.trim()).toLowerCase();
+
+/** Linking the notice to another (pasted as an address or an id), or unlinking one. */
+export async function changeLink(_previous: LinkState, form: FormData): Promise<LinkState> {
+  const id = formText(form, "id");
+  const pasted = formText(form, "otherId");
+  const unlink = formText(form, "intent") === "unlink";
+  try {
+    const notices = (await api()).notices;
+    await (unlink ? notices.unlink : notices.link)({ id, otherId: noticeIdIn(pasted) });
+  } catch (error) {
+    return { ...actionErrors(error, unlink ? "notices.unlink" : "notices.link"), pasted };
+  }
+  redirect(noticePath(id));
+}
