@@ -2,20 +2,21 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { localized } from "~/app/_components/names";
 import { PageHeader } from "~/app/_components/ui";
-import { FeedFilterForm, feedHref, filterOptions } from "./_components/feed-filters";
-import { NoticeList } from "./_components/notice-list";
+import { FeedFilterForm, filterOptions, readDisplay } from "./_components/feed-filters";
+import { FeedResults } from "./_components/feed-results";
 import { PinnedAlerts } from "./moderation/_components/pinned";
 
 /** Home: the feed of everything released to the viewer, newest first; filtering leads to /feed. */
 export default async function HomePage() {
   const viewer = await requireViewer();
   const caller = await api();
-  const [t, common, locale, options, page] = await Promise.all([
+  const [t, common, locale, options, page, count] = await Promise.all([
     getTranslations("feed"),
     getTranslations("common"),
     getLocale(),
     filterOptions(),
     caller.notices.feed({}),
+    caller.notices.feedCount({}),
   ]);
   return (
     <>
@@ -29,8 +30,7 @@ export default async function HomePage() {
       </p>
       <FeedFilterForm values={{}} errors={{}} options={options} active={false} />
       <PinnedAlerts />
-      <h2 className="sr-only">{t("list.heading")}</h2>
-      <NoticeList items={page.items} olderHref={page.nextCursor ? feedHref("/feed", {}, page.nextCursor) : null} empty={t("list.empty")} />
+      <FeedResults filters={{}} display={readDisplay({})} count={count} items={page.items} nextCursor={page.nextCursor} empty={t("list.empty")} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ZCreateNotice,
+  ZFeedCountInput,
   ZFeedInput,
   ZLinkNotices,
   ZNoticeId,
@@ -14,7 +15,7 @@ import {
 import { plainJson } from "~/server/api/transformer";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
-import { listFeed } from "~/server/services/notices/feed";
+import { countFeed, listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
 import { searchNotices } from "~/server/services/notices/search";
 import { similarCompanies } from "~/server/services/notices/similar";
@@ -63,6 +64,9 @@ export const noticesRouter = router({
   feed: permissionProcedure("notice.read")
     .input(ZFeedInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await listFeed({ viewer, input }))),
+  feedCount: permissionProcedure("notice.read")
+    .input(ZFeedCountInput)
+    .query(({ ctx: { viewer }, input }) => countFeed({ viewer, input })),
   search: permissionProcedure("notice.read")
     .input(ZSearchInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await searchNotices({ viewer, input }))),

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { db, perPool } from "~/db/index";
 import { agencies, countries, crossings, notices } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
-import type { ZFeedInput } from "~/schemas/notices";
+import type { ZFeedCountInput, ZFeedInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { inPlace, placeholders, visibleTo, type Bind } from "~/server/services/visibility";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -102,17 +102,13 @@ export function olderThan(sortColumn: typeof notices.publishedAt | typeof notice
 }
 
 /**
- * The feed's SQL, exposed for EXPLAIN in tests and the benchmark. With `placeholders`, the
- * values are left as named placeholders (see `feedValues`) and the SQL depends only on the
- * shape of the request.
+ * What the feed's filters ask for, as conditions (visibility among them), in the order the
+ * statement has always written them: the default feed's SQL text, and so its prepared plans, stay
+ * the same whatever else is added around them.
  */
-export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace) {
-  const f = input.filters;
+function filterConditions(viewer: Viewer, f: FeedInput["filters"], bind: Bind): (SQL | undefined)[] {
   const status = f.status ?? "published";
-  // Published notices are ordered by publication (the feed indexes); drafts and notices waiting
-  // for release have no publication time yet, and retracted ones are listed as created.
-  const sortColumn = status === "published" ? notices.publishedAt : notices.createdAt;
-  const conditions = and(
+  return [
     // A literal, not a parameter: the partial feed indexes (WHERE status = 'published') serve
     // only a query whose status the planner can see, also in a cached generic plan.
     sql`${notices.status} = ${sql.raw(`'${status}'`)}`,
@@ -126,21 +122,47 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
     f.tlp ? eq(notices.tlp, bind("tlp", f.tlp)) : undefined,
     f.from ? gte(notices.occurredOn, bind("from", f.from)) : undefined,
     f.to ? lte(notices.occurredOn, bind("to", f.to)) : undefined,
-    olderThan(sortColumn, input.cursor, bind),
-  );
-  const newest = (where: SQL | undefined) =>
-    summarySource(viewer.locale)
-      .where(where)
-      .orderBy(...newestFirst(sortColumn))
-      .limit(pageLimit(input));
-  if (!f.countryCode) return newest(conditions);
+  ];
+}
 
-  // A country is where it happened or, for a seizure, where the goods came from or were going.
-  // Written as one OR, the seizure half is a subplan run for every row walked, and a country
-  // with few notices walks the whole table (16 s at 1M notices). As two ordered pages, the
-  // place half walks the country index and the planner may drive the route half from
-  // seizure_details when the country is rare; the page is the newest of both.
-  const code = bind("countryCode", f.countryCode);
+/**
+ * The order of a feed page and its keyset condition. Posting order is the feed indexes' (walked
+ * backwards for the oldest first: ASC NULLS FIRST is exactly their reverse); occurrence is a
+ * calendar day, walked on notices_occurred_idx with the id breaking ties within a day.
+ */
+function feedOrder(input: FeedInput, bind: Bind): { by: SQL[]; after: SQL | undefined } {
+  // Published notices are ordered by publication (the feed indexes); drafts and notices waiting
+  // for release have no publication time yet, and retracted ones are listed as created.
+  const posted = (input.filters.status ?? "published") === "published" ? notices.publishedAt : notices.createdAt;
+  const sort = input.sort ?? "posted";
+  if (sort === "posted") return { by: newestFirst(posted), after: olderThan(posted, input.cursor, bind) };
+  const ascending = sort.endsWith("_asc");
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const at = cursor?.at.toISOString();
+  // A day is compared as the text of the cursor's UTC date, never through the session's time zone.
+  const [column, value] = sort.startsWith("occurred")
+    ? [notices.occurredOn, sql`left(${bind("cursorAt", at)}, 10)::date`]
+    : [posted, sql`${bind("cursorAt", at)}::timestamptz`];
+  // Each direction as its index is read: notices_occurred_idx is ASC NULLS LAST, the feed indexes
+  // DESC NULLS LAST; none of these columns is ever null for the notices listed.
+  const by = sort.startsWith("occurred")
+    ? [sql`${column} ${sql.raw(ascending ? "asc nulls last" : "desc nulls first")}`, sql`${notices.id} ${sql.raw(ascending ? "asc" : "desc")}`]
+    : [sql`${column} asc nulls first`, sql`${notices.id} asc nulls first`];
+  const after = cursor
+    ? sql`(${column}, ${notices.id}) ${sql.raw(ascending ? ">" : "<")} ((SELECT ${value}), (SELECT ${bind("cursorId", cursor.id)}::uuid))`
+    : undefined;
+  return { by, after };
+}
+
+/**
+ * A country is where it happened or, for a seizure, where the goods came from or were going.
+ * Written as one OR, the seizure half is a subplan run for every row walked, and a country with
+ * few notices walks the whole table (16 s at 1M notices). As two halves, the place half walks the
+ * country index and the planner may drive the route half from seizure_details when the country
+ * is rare. The halves never share a notice.
+ */
+function countryHalves(conditions: SQL | undefined, countryCode: string, bind: Bind, limit: number, order: SQL[] = []) {
+  const code = bind("countryCode", countryCode);
   // Containment rather than = ANY: the form a GIN index on the arrays can serve.
   const asArray = sql`ARRAY[${code}]::char(2)[]`;
   const half = (where: SQL | undefined) =>
@@ -148,17 +170,54 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
       .select({ id: notices.id })
       .from(notices)
       .where(and(conditions, where))
-      .orderBy(...newestFirst(sortColumn))
-      .limit(pageLimit(input));
-  const place = half(eq(notices.countryCode, code));
-  const route = half(
-    and(
-      sql`${notices.kind} = 'seizure'`,
-      sql`${notices.countryCode} IS DISTINCT FROM ${code}`,
-      sql`EXISTS (SELECT 1 FROM seizure_details sd WHERE sd.notice_id = ${notices.id} AND (sd.origin_countries @> ${asArray} OR sd.destination_countries @> ${asArray}))`,
+      .orderBy(...order)
+      .limit(limit);
+  return [
+    half(eq(notices.countryCode, code)),
+    half(
+      and(
+        sql`${notices.kind} = 'seizure'`,
+        sql`${notices.countryCode} IS DISTINCT FROM ${code}`,
+        sql`EXISTS (SELECT 1 FROM seizure_details sd WHERE sd.notice_id = ${notices.id} AND (sd.origin_countries @> ${asArray} OR sd.destination_countries @> ${asArray}))`,
+      ),
     ),
-  );
-  return newest(and(visibleTo(viewer, notices, bind), sql`${notices.id} IN (${place} UNION ALL ${route})`));
+  ] as const;
+}
+
+/**
+ * The feed's SQL, exposed for EXPLAIN in tests and the benchmark. With `placeholders`, the
+ * values are left as named placeholders (see `feedValues`) and the SQL depends only on the
+ * shape of the request.
+ */
+export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace) {
+  const f = input.filters;
+  const order = feedOrder(input, bind);
+  const conditions = and(...filterConditions(viewer, f, bind), order.after);
+  const page = (where: SQL | undefined) =>
+    summarySource(viewer.locale)
+      .where(where)
+      .orderBy(...order.by)
+      .limit(pageLimit(input));
+  if (!f.countryCode) return page(conditions);
+  // The page is the first of both halves, each ordered and cut to a page.
+  const [place, route] = countryHalves(conditions, f.countryCode, bind, pageLimit(input), order.by);
+  return page(and(visibleTo(viewer, notices, bind), sql`${notices.id} IN (${place} UNION ALL ${route})`));
+}
+
+// Counting every notice a reader may see walks all of them through the visibility rule: at a
+// million notices, seconds for a coordinator. Counting stops here, and the page says "more than".
+export const FEED_COUNT_CAP = 1000;
+
+/** How many notices the filters find for the viewer, up to FEED_COUNT_CAP; `more` when there are more. */
+export async function countFeed({ viewer, input }: { viewer: Viewer; input: z.infer<typeof ZFeedCountInput> }) {
+  const conditions = and(...filterConditions(viewer, input.filters, inPlace));
+  const enough = FEED_COUNT_CAP + 1;
+  const matches = input.filters.countryCode
+    ? sql`(${countryHalves(conditions, input.filters.countryCode, inPlace, enough)[0]}) UNION ALL (${countryHalves(conditions, input.filters.countryCode, inPlace, enough)[1]}) LIMIT ${sql.raw(String(enough))}`
+    : db.select({ id: notices.id }).from(notices).where(conditions).limit(enough);
+  const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`);
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, FEED_COUNT_CAP), more: n > FEED_COUNT_CAP };
 }
 
 /**
@@ -206,6 +265,8 @@ function feedShape(viewer: Viewer, input: FeedInput): string {
     set(f.tlp),
     set(input.cursor),
     input.limit,
+    // Only another order than the default's changes the statement (and so its name).
+    ...(input.sort && input.sort !== "posted" ? [input.sort] : []),
   ].join("|");
 }
 
@@ -239,7 +300,8 @@ export function isValueIndependent(input: FeedInput): boolean {
 export async function listFeed({ viewer, input }: { viewer: Viewer; input: FeedInput }) {
   const rows = isValueIndependent(input) ? await preparedFeed(viewer, input).execute(feedValues(viewer, input)) : await feedQuery(viewer, input);
   const sortKey = (input.filters.status ?? "published") === "published" ? "publishedAt" : "createdAt";
-  return toPage(viewer, rows, input.limit, (row) => row[sortKey]);
+  const byOccurrence = input.sort?.startsWith("occurred");
+  return toPage(viewer, rows, input.limit, (row) => (byOccurrence ? new Date(`${row.occurredOn}T00:00:00Z`) : row[sortKey]));
 }
 
 /**
