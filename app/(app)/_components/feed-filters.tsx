@@ -218,10 +218,10 @@ export async function FeedFilterForm({
           <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
           <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
         </div>
-      </div>
-      <div className="mt-3 flex flex-wrap items-center gap-4">
-        <Button type="submit">{t("apply")}</Button>
-        {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+        <div className="flex flex-wrap items-end gap-4">
+          <Button type="submit">{t("apply")}</Button>
+          {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+        </div>
       </div>
     </Form>
   );

@@ -11,11 +11,11 @@ const OPTION = "whitespace-nowrap px-2.5 py-1 text-xs font-medium text-slate-700
 /** A row of links, one of them current: a choice that works as plain links, without JavaScript. */
 function Choice({ label, options }: { label: string; options: { href: string; label: string; current: boolean }[] }) {
   return (
-    <nav aria-label={label} className="flex items-center gap-2">
-      <span className="text-xs text-slate-600" aria-hidden="true">
+    <nav aria-label={label} className="flex min-w-0 items-center gap-2">
+      <span className="hidden text-xs text-slate-600 sm:inline" aria-hidden="true">
         {label}
       </span>
-      <ul className="flex overflow-hidden rounded-md border border-slate-300 bg-white">
+      <ul className="flex flex-wrap overflow-hidden rounded-md border border-slate-300 bg-white">
         {options.map((option) => (
           <li key={option.href} className="border-l border-slate-300 first:border-l-0">
             <Link href={option.href} aria-current={option.current ? "true" : undefined} className={`block ${OPTION}`}>
@@ -42,7 +42,7 @@ export async function FeedResults({
 }: {
   filters: FeedFilters;
   display: Required<FeedDisplay>;
-  count: { count: number; more: boolean };
+  count: { count: number; more: boolean } | null;
   items: NoticeListItem[];
   nextCursor: string | null;
   empty: ReactNode;
@@ -55,8 +55,9 @@ export async function FeedResults({
         {t("heading")}
       </h2>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        {/* No count when counting ran past its time budget (see countFeed). */}
         <p className="text-sm text-slate-700" data-testid="feed-count">
-          {count.more ? t("countMore", { count: format.number(count.count) }) : t("count", { count: count.count })}
+          {count ? (count.more ? t("countMore", { count: format.number(count.count) }) : t("count", { count: count.count })) : null}
         </p>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <Choice

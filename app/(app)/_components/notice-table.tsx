@@ -13,7 +13,7 @@ const CELL = "px-2 py-1.5 align-top";
 /**
  * Notices as a dense table, one line each: marking, kind, title, place, date of occurrence,
  * agency and (on wide screens) when posted. Below 768 px the place, kind and agency move under the
- * title, so the table never runs wider than the screen.
+ * title (and below 640 px the marking before it), so the table never runs wider than the screen.
  */
 export async function NoticeTable({ items, olderHref, empty }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode }) {
   const [t, vocab, format] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter()]);
@@ -25,12 +25,12 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
         <caption className="sr-only">{t("heading")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className={`${CELL} w-36`}>{t("columns.marking")}</th>
-            <th scope="col" className={`${CELL} hidden w-40 md:table-cell`}>{t("columns.kind")}</th>
+            <th scope="col" className={`${CELL} hidden w-36 sm:table-cell`}>{t("columns.marking")}</th>
+            <th scope="col" className={`${CELL} hidden w-24 md:table-cell`}>{t("columns.kind")}</th>
             <th scope="col" className={CELL}>{t("columns.title")}</th>
             <th scope="col" className={`${CELL} hidden w-44 md:table-cell`}>{t("columns.place")}</th>
             <th scope="col" className={`${CELL} w-28`}>{t("columns.occurred")}</th>
-            <th scope="col" className={`${CELL} hidden w-24 md:table-cell`}>{t("columns.agency")}</th>
+            <th scope="col" className={`${CELL} hidden w-32 md:table-cell`}>{t("columns.agency")}</th>
             <th scope="col" className={`${CELL} hidden w-28 xl:table-cell`}>{t("columns.posted")}</th>
           </tr>
         </thead>
@@ -40,11 +40,16 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
             const place = placeOf(item);
             return (
               <tr key={item.id} className="hover:bg-slate-50" data-testid="notice-line" data-notice-id={item.id}>
-                <td className={CELL}>
+                <td className={`${CELL} hidden sm:table-cell`}>
                   <TlpBadge tlp={item.tlp} />
                 </td>
-                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`}>{vocab(`kind.${item.kind}`)}</td>
+                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={vocab(`kind.${item.kind}`)}>
+                  {t(`kindShort.${item.kind}`)}
+                </td>
                 <td className={CELL}>
+                  <span className="mr-2 sm:hidden">
+                    <TlpBadge tlp={item.tlp} />
+                  </span>
                   <Link href={`/notices/${item.id}`} className="font-medium text-brand-700 hover:underline">
                     {item.title}
                   </Link>
@@ -59,7 +64,7 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
                     </span>
                   ) : null}
                   <span className="block text-xs text-slate-600 md:hidden">
-                    {[vocab(`kind.${item.kind}`), place, item.agency.shortName].filter(Boolean).join(" · ")}
+                    {[t(`kindShort.${item.kind}`), place, item.agency.shortName].filter(Boolean).join(" · ")}
                   </span>
                 </td>
                 <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={place || undefined}>

@@ -10,9 +10,9 @@ import { MenuBehaviour, NavLink } from "./nav-link";
 
 type Item = { href: string; label: string };
 
-const LINK = "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
+const LINK = "block whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
 const SUMMARY =
-  "flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden";
+  "flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden";
 const PANEL = "absolute right-0 top-full z-30 mt-1 min-w-56 rounded-md border border-white/15 bg-brand-900 p-1 shadow-lg";
 
 function Caret() {
@@ -95,7 +95,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     <header className="bg-brand-900 text-white">
       <MenuBehaviour />
       <div className="mx-auto flex h-12 max-w-7xl items-center gap-2 px-3 sm:px-4">
-        <Link href="/" className="mr-2 whitespace-nowrap text-base font-semibold tracking-tight">
+        <Link href="/" className="mr-1 whitespace-nowrap text-base font-semibold tracking-tight">
           {t("appName")}
         </Link>
         <nav aria-label={t("nav.label")} className="hidden items-center gap-0.5 lg:flex">
@@ -140,7 +140,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
             className="hidden lg:block"
             summary={
               <>
-                <span className="max-w-40 truncate font-medium" data-testid="current-user">
+                <span className="max-w-28 truncate font-medium xl:max-w-48" data-testid="current-user">
                   {viewer.name}
                 </span>
                 <Caret />
