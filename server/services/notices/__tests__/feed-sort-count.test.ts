@@ -9,23 +9,11 @@ import type { Role } from "~/server/auth/roles";
 import { encodeCursor } from "~/server/services/notices/cursor";
 import { FEED_COUNT_CAP, feedQuery } from "~/server/services/notices/feed";
 import { anonymousCaller, callerFor, refusal } from "~/tests/callers";
-import { arrestInput, createThrough, seizureInput } from "~/tests/notices";
+import { allFeedPages, arrestInput, createThrough, seizureInput } from "~/tests/notices";
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
 const member = async (agencyId: string, role: Role = "analyst"): Promise<Session> => callerFor(await createUser(db, { agencyId, role }));
-
-/** Every page of the feed in one order, following the cursors. */
-async function allPages(session: Session, filters: FeedFilters, sort: FeedSort, limit: number) {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await session.caller.notices.feed({ filters, sort, cursor, limit });
-    seen.push(...page.items.map((i) => i.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
 
 describe("the feed's sort", () => {
   it("pages every order by keyset, ties broken by id, with no duplicates and no gaps", async () => {
@@ -59,7 +47,7 @@ describe("the feed's sort", () => {
     const reader = await member("kz-sgd-customs");
     for (const sort of FEED_SORTS) {
       for (const limit of [1, 2, 4, 25]) {
-        expect(await allPages(reader, { agencyId: agency.id }, sort, limit), `${sort} in pages of ${limit}`).toEqual(expected[sort]);
+        expect(await allFeedPages(reader.caller, { agencyId: agency.id }, limit, sort), `${sort} in pages of ${limit}`).toEqual(expected[sort]);
       }
     }
   });
