@@ -175,7 +175,7 @@ export async function FeedFilterForm({
     <Form action="/feed" key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
       {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
       {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
-      <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-5">
+      <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
         {select(
           "kind",
           t("kind"),
@@ -214,11 +214,11 @@ export async function FeedFilterForm({
             </option>
           )),
         )}
-        <div className="grid grid-cols-2 gap-2">
+        <div className="col-span-2 grid grid-cols-2 gap-2 md:col-span-1">
           <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
           <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
         </div>
-        <div className="flex flex-wrap items-end gap-4">
+        <div className="col-span-2 flex flex-wrap items-end gap-4 md:col-span-1">
           <Button type="submit">{t("apply")}</Button>
           {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
         </div>
