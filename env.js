@@ -7,6 +7,9 @@ import { z } from "zod";
 const production = process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
 
 const port = z.coerce.number().int().min(1).max(65535);
+// Links in mail and banners must reach the server that is really running: without APP_URL, the
+// address is the port it serves on (an invalid PORT is reported below, as PORT).
+const servedPort = port.catch(3000).parse(process.env.PORT || 3000);
 
 export const env = createEnv({
   server: {
@@ -26,7 +29,7 @@ export const env = createEnv({
     TOTP_ENCRYPTION_KEY: production
       ? z.string({ error: "is required in production (openssl rand -base64 32)" }).min(32, "must be at least 32 characters")
       : z.string().min(32, "must be at least 32 characters").optional(),
-    APP_URL: z.url().default("http://localhost:3000"),
+    APP_URL: z.url().default(`http://localhost:${servedPort}`),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_PG_PORT: port.default(54329),

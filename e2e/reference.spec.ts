@@ -53,6 +53,8 @@ test.describe("profile", () => {
     await page.getByRole("button", { name: "Save preferences" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ваш профиль");
 
+    // Signing out is in the account menu of the header.
+    await page.getByTestId("current-user").click();
     await page.getByRole("button", { name: "Выйти", exact: true }).click();
     await expect(page).toHaveURL(/\/signin/);
     await apiSignIn(page.request, user.email, user.password!);

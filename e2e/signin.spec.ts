@@ -36,6 +36,8 @@ test.describe("sign-in page", () => {
     await expect(page).toHaveURL(/\/signin/);
     await signInWithForm(page, "tj.chief@example.org", DEMO_PASSWORD);
     await expect(page.getByTestId("viewer-name")).toHaveText("Farrukh Nazarov");
+    // Signing out is in the account menu of the header.
+    await page.getByTestId("current-user").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/");

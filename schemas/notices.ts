@@ -164,8 +164,14 @@ export const ZFeedFilters = z.strictObject({
 });
 export type FeedFilters = z.infer<typeof ZFeedFilters>;
 
+// Newest posted first unless asked otherwise; posting is publication for published notices and
+// creation for the rest.
+export const FEED_SORTS = ["posted", "posted_asc", "occurred", "occurred_asc"] as const;
+export type FeedSort = (typeof FEED_SORTS)[number];
+
 export const ZFeedInput = z.strictObject({
   filters: ZFeedFilters.default({}),
+  sort: z.enum(FEED_SORTS).optional(),
   cursor: string().max(200).optional(),
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
@@ -178,6 +184,8 @@ export const ZFeedArrivals = z.strictObject({
   filters: ZFeedFilters.omit({ status: true }).default({}),
   after: string().max(200).nullable(),
 });
+
+export const ZFeedCountInput = z.strictObject({ filters: ZFeedFilters.default({}) });
 
 export const ZSearchInput = z.strictObject({
   q: text(200).min(1),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { NoticeFormValues } from "~/schemas/notices";
+import type { FeedFilters, FeedSort, NoticeFormValues } from "~/schemas/notices";
 import type { callerFor } from "./callers";
 
 // Minimal valid notice inputs, as a form would submit them, for tests that need notices to exist.
@@ -52,4 +52,16 @@ type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
 /** Creates a notice through the real procedure, as the form does (a fresh idempotency key each time). */
 export async function createThrough(caller: Caller, notice: NoticeFormValues, options: { asDraft?: boolean } = {}) {
   return caller.notices.create({ idempotencyKey: randomUUID(), asDraft: options.asDraft ?? false, notice });
+}
+
+/** The ids of every page of the feed in one order, following the cursors. */
+export async function allFeedPages(caller: Caller, filters: FeedFilters, limit: number, sort?: FeedSort) {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await caller.notices.feed({ filters, sort, cursor, limit });
+    seen.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return seen;
 }

@@ -5,3 +5,13 @@ export function localized(names: { en: string; ru: string; zh: string | null }, 
   return names.en;
 }
 
+
+/**
+ * Sorts by the label the reader sees, as their language orders it (Intl.Collator): a list by
+ * ISO code or by the database's collation reads as unordered in English (Andorra, UAE,
+ * Afghanistan) and misplaces Ё in Russian.
+ */
+export function byLabel<T extends { label: string }>(items: T[], locale: string): T[] {
+  const collator = new Intl.Collator(locale);
+  return items.toSorted((a, b) => collator.compare(a.label, b.label));
+}

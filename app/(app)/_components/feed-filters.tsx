@@ -4,11 +4,11 @@ import Form from "next/form";
 import type { ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
 import { SelectField, TextField } from "~/app/_components/form";
-import { localized } from "~/app/_components/names";
+import { byLabel, localized } from "~/app/_components/names";
 import { Button, TextLink } from "~/app/_components/ui";
 import { describeIssue, type FieldError } from "~/schemas/issues";
 import { NOTICE_KINDS, TLP_LEVELS, type NoticeStatus } from "~/schemas/notice-enums";
-import { ZFeedFilters, type FeedFilters } from "~/schemas/notices";
+import { FEED_SORTS, ZFeedFilters, type FeedFilters, type FeedSort } from "~/schemas/notices";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -25,6 +25,12 @@ const PARAMS = {
   to: "to",
 } as const satisfies Record<string, keyof FeedFilters>;
 type Param = keyof typeof PARAMS;
+
+/** How the feed is shown: a dense line per notice (what analysts scan), or a card with its excerpt. */
+export const FEED_VIEWS = ["list", "cards"] as const;
+export type FeedView = (typeof FEED_VIEWS)[number];
+/** The order and the view, kept in the address beside the filters; the defaults stay out of it. */
+export type FeedDisplay = { sort?: FeedSort; view?: FeedView };
 
 const FEED_STATUSES: NoticeStatus[] = ["published", "retracted", "pending_release", "draft"];
 
@@ -56,9 +62,10 @@ export async function filterOptions(): Promise<FilterOptions> {
     }
     return [...groups.values()];
   };
+  const countryGroups = grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) }));
   return {
     crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
-    countries: grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) })),
+    countries: countryGroups.map((group) => ({ ...group, options: byLabel(group.options, locale) })),
     substances: grouped(substances, (s) => reference(`tables.${s.conventionTable}`), (s) => ({ value: s.id, label: localized(s.name, locale) })),
     agencies: directory.map((group) => ({
       label: group.country ? localized(group.country.name, locale) : t("international"),
@@ -93,16 +100,28 @@ export function readFeedParams(params: SearchParams, options: FilterOptions) {
     else if (known && !options[known.list].some((group) => group.options.some((o) => o.value === parsed.data))) errors[param] = { key: known.key };
     else accepted[PARAMS[param]] = parsed.data as string;
   }
-  return { filters: ZFeedFilters.parse(accepted), values, errors, active: Object.keys(accepted).length > 0 };
+  return { filters: ZFeedFilters.parse(accepted), values, errors, active: Object.keys(accepted).length > 0, display: readDisplay(params) };
 }
 
-/** A filtered feed's address, optionally at a page further down. */
-export function feedHref(path: string, filters: FeedFilters, cursor?: string | null): string {
+/** The order and view an address asks for; anything else is the default (a link's wording, not data). */
+export function readDisplay(params: SearchParams): Required<FeedDisplay> {
+  const sort = firstParam(params.sort);
+  const view = firstParam(params.view);
+  return {
+    sort: FEED_SORTS.find((s) => s === sort) ?? "posted",
+    view: FEED_VIEWS.find((v) => v === view) ?? "list",
+  };
+}
+
+/** A filtered feed's address, in an order and view, optionally at a page further down. */
+export function feedHref(path: string, filters: FeedFilters, cursor?: string | null, display: FeedDisplay = {}): string {
   const query = new URLSearchParams();
   for (const param of Object.keys(PARAMS) as Param[]) {
     const value = filters[PARAMS[param]];
     if (value) query.set(param, value);
   }
+  if (display.sort && display.sort !== "posted") query.set("sort", display.sort);
+  if (display.view && display.view !== "list") query.set("view", display.view);
   if (cursor) query.set("cursor", cursor);
   const search = query.toString();
   return search ? `${path}?${search}` : path;
@@ -137,11 +156,13 @@ export async function FeedFilterForm({
   errors,
   options,
   active,
+  display = {},
 }: {
   values: Partial<Record<Param, string>>;
   errors: Partial<Record<Param, FieldError>>;
   options: FilterOptions;
   active: boolean;
+  display?: FeedDisplay;
 }) {
   const [t, vocab] = await Promise.all([getTranslations("feed.filters"), getTranslations("vocab")]);
   const any = <option value="">{t("any")}</option>;
@@ -151,8 +172,10 @@ export async function FeedFilterForm({
     </SelectField>
   );
   return (
-    <Form action="/feed" key={JSON.stringify(values)} className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("label")}>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <Form action="/feed" key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
+      {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
+      {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
+      <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
         {select(
           "kind",
           t("kind"),
@@ -191,14 +214,14 @@ export async function FeedFilterForm({
             </option>
           )),
         )}
-        <div className="grid grid-cols-2 gap-2">
+        <div className="col-span-2 grid grid-cols-2 gap-2 md:col-span-1">
           <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
           <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
         </div>
-      </div>
-      <div className="mt-4 flex flex-wrap items-center gap-4">
-        <Button type="submit">{t("apply")}</Button>
-        {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+        <div className="col-span-2 flex flex-wrap items-end gap-4 md:col-span-1">
+          <Button type="submit">{t("apply")}</Button>
+          {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+        </div>
       </div>
     </Form>
   );

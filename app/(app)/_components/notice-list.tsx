@@ -2,20 +2,18 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { api } from "~/app/_trpc/server";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
-import type { FeedFilters } from "~/schemas/notices";
 import type { AppRouter } from "~/server/api/root";
+import type { FeedFilters } from "~/schemas/notices";
 import { encodeCursor } from "~/server/services/notices/cursor";
-import { feedHref } from "./feed-filters";
 import { NewNoticesBanner } from "./new-notices-banner";
 
 type SearchItem = inferRouterOutputs<AppRouter>["notices"]["search"]["items"][number];
 /** A line of the feed, or of search results (which add a snippet around the match). */
 export type NoticeListItem = Omit<SearchItem, "snippet"> & { snippet?: SearchItem["snippet"] };
 
-const STATUS_TONES = {
+export const STATUS_TONES = {
   retracted: "red",
   pending_release: "amber",
   draft: "slate",
@@ -29,9 +27,9 @@ const STATUS_TONES = {
  * Notices as list lines, newest first, and the link to the next (older) page. Plain links and
  * server-rendered text: it reads and pages the same with JavaScript off.
  */
-export async function NoticeList({ items, olderHref, empty }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode }) {
+export async function NoticeList({ items, olderHref, empty, nextLabel }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode; nextLabel?: string }) {
   const t = await getTranslations("feed.list");
-  if (items.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{empty}</p>;
+  if (items.length === 0) return <EmptyList>{empty}</EmptyList>;
   return (
     <>
       <ol className="space-y-3" data-testid="notice-list">
@@ -39,13 +37,7 @@ export async function NoticeList({ items, olderHref, empty }: { items: NoticeLis
           <NoticeLine key={item.id} item={item} />
         ))}
       </ol>
-      {olderHref ? (
-        <nav aria-label={t("pagination")} className="mt-4 flex justify-center">
-          <Link href={olderHref} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-600 hover:bg-slate-50">
-            {t("older")} →
-          </Link>
-        </nav>
-      ) : null}
+      <NextPageLink href={olderHref} label={nextLabel ?? t("older")} pagination={t("pagination")} />
     </>
   );
 }
@@ -61,39 +53,24 @@ export function LiveArrivals({ filters, first, href }: { filters: FeedFilters; f
   return <NewNoticesBanner filters={matching} after={after} href={href} />;
 }
 
-const SECTION_SIZE = 10;
-
-/** The newest notices of one crossing or substance on its page, continued in the full feed. */
-export async function FeedSection({
-  filters,
-  title,
-  allLabel,
-  empty,
-  href,
-}: {
-  filters: FeedFilters;
-  title: string;
-  allLabel: string;
-  empty: string;
-  /** The page's own address, for its "new notices — show" link. */
-  href: string;
-}) {
-  const page = await (await api()).notices.feed({ filters, limit: SECTION_SIZE });
+/** The link to the next page of a list, in whatever order it is. */
+export function NextPageLink({ href, label, pagination }: { href: string | null; label: string; pagination: string }) {
+  if (!href) return null;
   return (
-    <section aria-labelledby="feed-section" className="mt-6">
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="feed-section" className="text-lg font-semibold">
-          {title}
-        </h2>
-        <TextLink href={feedHref("/feed", filters)} className="text-sm">
-          {allLabel}
-        </TextLink>
-      </div>
-      <LiveArrivals filters={filters} first={page.items[0]} href={href} />
-      <NoticeList items={page.items} olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null} empty={empty} />
-    </section>
+    <nav aria-label={pagination} className="mt-4 flex justify-center">
+      <Link href={href} rel="next" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-600 hover:bg-slate-50">
+        {label} →
+      </Link>
+    </nav>
   );
 }
+
+export function EmptyList({ children }: { children: ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{children}</p>;
+}
+
+/** Where a notice happened, in the reader's language: its crossing, or the place and country. */
+export const placeOf = (item: NoticeListItem) => (item.crossing ? item.crossing.name : [item.placeText, item.countryName ?? item.countryCode].filter(Boolean).join(", "));
 
 async function NoticeLine({ item }: { item: NoticeListItem }) {
   const [t, vocab, format] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter()]);
@@ -102,7 +79,7 @@ async function NoticeLine({ item }: { item: NoticeListItem }) {
     ? format.dateTime(new Date(item.occurredAt), { dateStyle: "medium", timeStyle: "short" })
     : format.dateTime(new Date(`${item.occurredOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   // Names arrive in the reader's language (the feed and search services pick it).
-  const place = item.crossing ? item.crossing.name : [item.placeText, item.countryName ?? item.countryCode].filter(Boolean).join(", ");
+  const place = placeOf(item);
   const status = item.status === "published" ? null : item.status;
 
   return (

@@ -4,9 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { FormMessage } from "~/app/_components/form";
 import { PageHeader, TextLink } from "~/app/_components/ui";
-import type { FeedFilters } from "~/schemas/notices";
+import type { FeedFilters, FeedSort } from "~/schemas/notices";
 import { FeedFilterForm, feedHref, filterOptions, firstParam, readFeedParams, type SearchParams } from "../_components/feed-filters";
-import { LiveArrivals, NoticeList } from "../_components/notice-list";
+import { LiveArrivals } from "../_components/notice-list";
+import { FeedResults } from "../_components/feed-results";
 import { PinnedAlerts } from "../moderation/_components/pinned";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,13 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A page of the feed; a cursor that is not ours (edited or truncated link) falls back to the newest page. */
-async function loadPage(filters: FeedFilters, cursor: string | undefined) {
+async function loadPage(filters: FeedFilters, sort: FeedSort, cursor: string | undefined) {
   const caller = await api();
+  // The default order stays out of the request: it is the feed's performance-tuned statement.
+  const order = sort === "posted" ? {} : { sort };
   try {
-    return { page: await caller.notices.feed({ filters, cursor }), cursorRejected: false };
+    return { page: await caller.notices.feed({ filters, cursor, ...order }), cursorRejected: false };
   } catch (error) {
     if (!(cursor && error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
-    return { page: await caller.notices.feed({ filters }), cursorRejected: true };
+    return { page: await caller.notices.feed({ filters, ...order }), cursorRejected: true };
   }
 }
 
@@ -28,14 +31,17 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   await requireViewer();
   const params = await searchParams;
   const [options, t] = await Promise.all([filterOptions(), getTranslations("feed")]);
-  const { filters, values, errors, active } = readFeedParams(params, options);
-  const { page, cursorRejected } = await loadPage(filters, firstParam(params.cursor));
+  const { filters, values, errors, active, display } = readFeedParams(params, options);
+  const [{ page, cursorRejected }, count] = await Promise.all([
+    loadPage(filters, display.sort, firstParam(params.cursor)),
+    (await api()).notices.feedCount({ filters }),
+  ]);
   const paged = Boolean(firstParam(params.cursor)) && !cursorRejected;
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <FeedFilterForm values={values} errors={errors} options={options} active={active} />
+      <FeedFilterForm values={values} errors={errors} options={options} active={active} display={display} />
       {cursorRejected ? (
         <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           {t("invalidCursor")}
@@ -43,17 +49,19 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       ) : null}
       {Object.keys(errors).length > 0 ? <FormMessage message="invalid" /> : null}
       {paged ? null : <PinnedAlerts />}
-      <h2 className="sr-only">{t("list.heading")}</h2>
       {paged ? (
         <p className="mb-3 text-sm">
-          <TextLink href={feedHref("/feed", filters)}>← {t("list.newest")}</TextLink>
+          <TextLink href={feedHref("/feed", filters, null, display)}>← {t("list.first")}</TextLink>
         </p>
       ) : null}
-      {paged ? null : <LiveArrivals filters={filters} first={page.items[0]} href={feedHref("/feed", filters)} />}
-      <NoticeList
+      {paged ? null : <LiveArrivals filters={filters} first={page.items[0]} href={feedHref("/feed", filters, null, display)} />}
+      <FeedResults
+        filters={filters}
+        display={display}
+        count={count}
         items={page.items}
-        olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null}
-        empty={paged ? t("list.noOlder") : active ? t("list.emptyFiltered") : t("list.empty")}
+        nextCursor={page.nextCursor}
+        empty={paged ? t("list.noMore") : active ? t("list.emptyFiltered") : t("list.empty")}
       />
     </>
   );

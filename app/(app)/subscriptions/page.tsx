@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localized } from "~/app/_components/names";
+import { byLabel, localized } from "~/app/_components/names";
 import { Card, PageHeader, TextLink } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { NOTICE_KINDS } from "~/schemas/notice-enums";
@@ -25,11 +25,11 @@ export default async function SubscriptionsPage() {
   ]);
 
   const feedOptions: FeedOptions = {
-    crossings: options.crossings.map((c) => ({ id: c.id, label: localized(c.names, locale) })),
-    substances: options.substances.map((s) => ({ id: s.id, label: localized(s.names, locale) })),
-    countries: options.countries.map((c) => ({ id: c.code, label: localized(c.names, locale) })),
+    crossings: byLabel(options.crossings.map((c) => ({ id: c.id, label: localized(c.names, locale) })), locale),
+    substances: byLabel(options.substances.map((s) => ({ id: s.id, label: localized(s.names, locale) })), locale),
+    countries: byLabel(options.countries.map((c) => ({ id: c.code, label: localized(c.names, locale) })), locale),
     kinds: NOTICE_KINDS.map((kind) => ({ id: kind, label: vocab(`kind.${kind}`) })),
-    agencies: options.agencies.map((a) => ({ id: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })),
+    agencies: byLabel(options.agencies.map((a) => ({ id: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })), locale),
   };
   const names = (list: { id: string; label: string }[]) => new Map(list.map((o) => [o.id, o.label]));
   const label = {

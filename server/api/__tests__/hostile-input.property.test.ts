@@ -213,11 +213,15 @@ function samplesOf(w: World): Record<string, Json[]> {
     "notices.feed": [
       {
         filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", status: "published", from: "2026-01-01", to: "2026-12-31" },
+        sort: "occurred_asc",
         cursor,
         limit: 10,
       },
     ],
     "notices.arrivals": [{ filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", from: "2026-01-01", to: "2026-12-31" }, after: cursor }],
+    "notices.feedCount": [
+      { filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", status: "published", from: "2026-01-01", to: "2026-12-31" } },
+    ],
     "notices.search": [{ q: "Alpha Trade", cursor, limit: 10 }],
     "notifications.list": [{ cursor: 100, limit: 10 }],
     "notifications.markRead": [{ id: 1 }],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ZCreateNotice,
   ZFeedArrivals,
+  ZFeedCountInput,
   ZFeedInput,
   ZLinkNotices,
   ZNoticeId,
@@ -17,7 +18,7 @@ import { permissionProcedure, router } from "~/server/api/trpc";
 import { noticeFormOptions, recipientOptions } from "~/server/services/notices/options";
 import { arrivalsStream } from "~/server/services/notices/arrivals";
 import { decodeCursor } from "~/server/services/notices/cursor";
-import { listFeed } from "~/server/services/notices/feed";
+import { countFeed, listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
 import { searchNotices } from "~/server/services/notices/search";
 import { similarCompanies } from "~/server/services/notices/similar";
@@ -74,6 +75,9 @@ export const noticesRouter = router({
       const after = input.after === null ? null : decodeCursor(input.after);
       return arrivalsStream({ viewer, filters: input.filters, after, signal: signal ?? new AbortController().signal });
     }),
+  feedCount: permissionProcedure("notice.read")
+    .input(ZFeedCountInput)
+    .query(({ ctx: { viewer }, input }) => countFeed({ viewer, input })),
   search: permissionProcedure("notice.read")
     .input(ZSearchInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await searchNotices({ viewer, input }))),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
-import { localized } from "~/app/_components/names";
+import { byLabel, localized } from "~/app/_components/names";
 import { Card, PageHeader, Table } from "~/app/_components/ui";
 import { AGENCY_COUNTRIES } from "~/schemas/agencies";
 import { AgencyRow, type AgencyRowData } from "./_components/agency-row";
@@ -17,7 +17,6 @@ export default async function AgencyAdminPage() {
   // Anyone without agency.manage gets the 404 page, as if there were no such page.
   const agencies = await orNotFound(caller.agencies.list());
   const [countries, t, locale] = await Promise.all([caller.agencies.countries(), getTranslations("agencies"), getLocale()]);
-  const collator = new Intl.Collator(locale);
   const countryName = new Map(countries.map((country) => [country.code, localized(country.name, locale)]));
   const nameOf = (code: string | null) => (code ? (countryName.get(code) ?? code) : null);
 
@@ -35,10 +34,8 @@ export default async function AgencyAdminPage() {
       own: agency.id === viewer.agencyId,
     };
   });
-  const memberCountries = AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code }));
-  const seatCountries = countries
-    .map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  const memberCountries = byLabel(AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code })), locale);
+  const seatCountries = byLabel(countries.map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code })), locale);
 
   return (
     <>

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { FollowButton } from "~/app/(app)/_components/follow-button";
-import { FeedSection } from "~/app/(app)/_components/notice-list";
+import { FeedSection } from "~/app/(app)/_components/notice-table";
+import { ReportSeizureLink } from "~/app/(app)/_components/report-seizure-link";
 import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
 import { CrossingCurationForm } from "~/app/(app)/moderation/_components/curation-forms";
@@ -76,6 +77,7 @@ export default async function CrossingPage({ params }: Props) {
           <>
             <CrossingStatus status={crossing.status} />
             <FollowButton target="crossing" id={crossing.id} />
+            <ReportSeizureLink viewer={viewer} prefill={{ crossing: crossing.id }} />
           </>
         }
       />

@@ -70,7 +70,8 @@ export default async function NoticePage({ params, searchParams }: Props) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        {/* min-w-0: a wide table scrolls inside its column instead of widening the page on a phone. */}
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-4 text-lg font-semibold">{t("notice.section.narrative")}</h2>
             {notice.narrative ? <MarkdownText>{notice.narrative}</MarkdownText> : <p className="text-sm text-slate-600">{t("notice.noNarrative")}</p>}
@@ -81,7 +82,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
           </Card>
           <RelatedNotices id={notice.id} links={links} canLink={can.link} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="mb-4 text-lg font-semibold">{t("notice.section.summary")}</h2>
             <Facts

@@ -4,17 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { PageHeader } from "~/app/_components/ui";
-import type { NoticeKind } from "~/schemas/notice-enums";
+import { kindOfParam as kindOf, NEW_NOTICE_KINDS, newNoticeHref } from "../../_components/new-notice";
 import { NoticeForm } from "../_components/form/notice-form";
 
-type Props = { searchParams: Promise<{ kind?: string | string[] }> };
-
-// The address people share says "company"; the notice kind is "company_alert".
-const KIND_PARAMS = { seizure: "seizure", company: "company_alert", arrest: "arrest" } as const satisfies Record<string, NoticeKind>;
-type KindParam = keyof typeof KIND_PARAMS;
-
-const kindOf = (value: string | string[] | undefined): NoticeKind | null =>
-  typeof value === "string" && Object.hasOwn(KIND_PARAMS, value) ? KIND_PARAMS[value as KindParam] : null;
+type Param = string | string[] | undefined;
+type Props = { searchParams: Promise<{ kind?: Param; crossing?: Param; substance?: Param }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("noticeForm");
@@ -26,7 +20,8 @@ export default async function NewNoticePage({ searchParams }: Props) {
   const viewer = await requireViewer();
   // Without the permission the page does not exist, as far as the viewer can tell.
   if (!viewer.permissions.has("notice.create")) notFound();
-  const kind = kindOf((await searchParams).kind);
+  const params = await searchParams;
+  const kind = kindOf(params.kind);
   const [t, vocab] = await Promise.all([getTranslations("noticeForm"), getTranslations("vocab")]);
 
   if (!kind) {
@@ -34,10 +29,10 @@ export default async function NewNoticePage({ searchParams }: Props) {
       <>
         <PageHeader title={t("chooser.title")} subtitle={t("chooser.subtitle")} />
         <ul className="grid gap-4 md:grid-cols-3">
-          {(Object.entries(KIND_PARAMS) as [KindParam, NoticeKind][]).map(([param, value]) => (
+          {NEW_NOTICE_KINDS.map(({ param, kind: value }) => (
             <li key={param}>
               <Link
-                href={`/notices/new?kind=${param}`}
+                href={newNoticeHref(param)}
                 className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 focus-visible:border-brand-600 sm:p-6"
               >
                 <span className="block text-lg font-semibold text-brand-900">{vocab(`kind.${value}`)}</span>
@@ -51,10 +46,17 @@ export default async function NewNoticePage({ searchParams }: Props) {
   }
 
   const options = await (await api()).notices.formOptions();
+  // "Report a seizure here" on a crossing or substance page: a value that names nothing the form
+  // offers is ignored, and the author chooses as usual.
+  const offered = (value: Param, ids: string[]) => (typeof value === "string" && ids.includes(value) ? value : undefined);
+  const prefill = {
+    crossingId: offered(params.crossing, options.crossings.map((c) => c.id)),
+    substanceId: kind === "seizure" ? offered(params.substance, options.substances.map((s) => s.id)) : undefined,
+  };
   return (
     <>
       <PageHeader title={t(`newTitle.${kind}`)} subtitle={t(`chooser.${kind}`)} />
-      <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} />
+      <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} prefill={prefill} />
     </>
   );
 }

@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
-import { FeedSection } from "~/app/(app)/_components/notice-list";
+import { FeedSection } from "~/app/(app)/_components/notice-table";
 import { localized } from "~/app/_components/names";
 import { FollowButton } from "~/app/(app)/_components/follow-button";
+import { ReportSeizureLink } from "~/app/(app)/_components/report-seizure-link";
 import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SubstancePage({ params }: Props) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const substance = await load((await params).id);
   const [t, feed, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), getLocale()]);
   const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
@@ -39,7 +40,12 @@ export default async function SubstancePage({ params }: Props) {
       <PageHeader
         title={localized(substance.name, locale)}
         subtitle={t("substance.subtitle", { table })}
-        actions={<FollowButton target="substance" id={substance.id} />}
+        actions={
+          <>
+            <FollowButton target="substance" id={substance.id} />
+            <ReportSeizureLink viewer={viewer} prefill={{ substance: substance.id }} />
+          </>
+        }
       />
       {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
       <div className="grid gap-6 md:grid-cols-2">

@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from "~/server/services/notices/cursor";
 import { feedQuery } from "~/server/services/notices/feed";
 import { prepareSearch, searchQuery } from "~/server/services/notices/search";
 import { anonymousCaller, callerFor, refusal } from "~/tests/callers";
-import { arrestInput, companyInput, createThrough, seizureInput } from "~/tests/notices";
+import { allFeedPages, arrestInput, companyInput, createThrough, seizureInput } from "~/tests/notices";
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
@@ -29,18 +29,6 @@ const feed = (session: Session, filters: FeedFilters = {}, more: { cursor?: stri
   session.caller.notices.feed({ filters, ...more });
 
 const titles = (page: { items: { title: string }[] }) => page.items.map((i) => i.title);
-
-/** Every page of the feed, following the cursors. */
-async function allPages(session: Session, filters: FeedFilters, limit: number) {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await feed(session, filters, { cursor, limit });
-    seen.push(...page.items.map((i) => i.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
 
 describe("the cursor", () => {
   it("round-trips the millisecond timestamp and id, and refuses anything else", async () => {
@@ -199,7 +187,7 @@ describe("the feed", () => {
     await db.update(notices).set({ publishedAt: new Date("2026-03-14T08:00:00.123Z") }).where(inArray(notices.id, created));
     const reader = await member("kz-sgd-customs");
     for (const limit of [1, 2, 4]) {
-      expect(await allPages(reader, { agencyId: agency.id }, limit)).toEqual([...created].sort().reverse());
+      expect(await allFeedPages(reader.caller, { agencyId: agency.id }, limit)).toEqual([...created].sort().reverse());
     }
   });
 

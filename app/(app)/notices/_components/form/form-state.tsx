@@ -109,11 +109,11 @@ export const blankItem = (key = "1"): Row<ItemState> => ({ key, substanceId: "",
 export const blankCompanyName = (key = "1"): Row<CompanyNameState> => ({ key, script: "latin", name: "" });
 export const blankPerson = (key = "1"): Row<PersonState> => ({ key, latin: "", cyrillic: "", chinese: "", nationalityCode: "", birthYear: "", role: "" });
 
-function blankDetails(kind: NoticeKind, ownAgencyId: string): DetailsState {
+function blankDetails(kind: NoticeKind, ownAgencyId: string, prefill: Prefill): DetailsState {
   if (kind === "seizure") {
     return {
       kind,
-      items: [blankItem()],
+      items: [{ ...blankItem(), substanceId: prefill.substanceId ?? "" }],
       concealment: "",
       declaredAs: "",
       declaredHsCode: "",
@@ -143,18 +143,21 @@ function blankDetails(kind: NoticeKind, ownAgencyId: string): DetailsState {
   return { kind, arrestingAgencyId: ownAgencyId, persons: [blankPerson()], chargeIds: [], arrestStatus: "" };
 }
 
+/** What a new notice starts with when reported from a crossing's or a substance's page. */
+export type Prefill = { crossingId?: string; substanceId?: string };
+
 /**
  * A new notice. The marking and the grading start unchosen: the author decides them each time.
  * The handling code starts at the most protective use, which is what most notices carry.
  */
-export function blankState(kind: NoticeKind, ownAgencyId: string): FormState {
+export function blankState(kind: NoticeKind, ownAgencyId: string, prefill: Prefill = {}): FormState {
   return {
     title: "",
     narrative: "",
     occurredOn: "",
     occurredTime: "",
     placeMode: "crossing",
-    crossingId: "",
+    crossingId: prefill.crossingId ?? "",
     placeText: "",
     countryCode: "",
     latitude: "",
@@ -167,7 +170,7 @@ export function blankState(kind: NoticeKind, ownAgencyId: string): FormState {
     sourceReliability: "",
     infoCredibility: "",
     handlingCode: "intelligence_only",
-    details: blankDetails(kind, ownAgencyId),
+    details: blankDetails(kind, ownAgencyId, prefill),
   };
 }
 

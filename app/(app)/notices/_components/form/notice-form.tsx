@@ -17,13 +17,13 @@ import { newIdempotencyKey, storageKey, useAutosave, type Saved } from "./autosa
 import { CommonPart } from "./common-part";
 import { CompanyPart } from "./company-part";
 import { NoticeFormProvider, useLocalizedOptions } from "./form-context";
-import { blankState, toNoticeInput, type DetailsState, type FormState } from "./form-state";
+import { blankState, toNoticeInput, type DetailsState, type FormState, type Prefill } from "./form-state";
 import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
 import { SeizurePart } from "./seizure-part";
 
 type Props = { userId: string; kind: NoticeKind; options: NoticeFormOptions } & (
-  | { mode: "create" }
+  | { mode: "create"; prefill?: Prefill }
   | { mode: "edit"; noticeId: string; version: number; initial: FormState }
 );
 
@@ -61,7 +61,7 @@ export function NoticeForm(props: Props) {
   const editing = props.mode === "edit" ? props : null;
   const version = editing?.version ?? 0;
   // The starting point of this form instance; "discard" comes back to it.
-  const [blank] = useState(() => (editing ? editing.initial : blankState(kind, props.options.ownAgencyId)));
+  const [blank] = useState(() => (editing ? editing.initial : blankState(kind, props.options.ownAgencyId, props.mode === "create" ? props.prefill : undefined)));
 
   const [state, setState] = useState<FormState>(blank);
   const [dirty, setDirty] = useState(false);

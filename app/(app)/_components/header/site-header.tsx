@@ -1,0 +1,175 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { localized } from "~/app/_components/names";
+import type { Viewer } from "~/server/auth/sessions";
+import { NotificationBell } from "../live-notifications";
+import { SignOutButton } from "../sign-out-button";
+import { NEW_NOTICE_KINDS, newNoticeHref } from "../new-notice";
+import { MenuBehaviour, NavLink } from "./nav-link";
+
+type Item = { href: string; label: string };
+
+const LINK = "block whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
+const SUMMARY =
+  "flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden";
+const PANEL = "absolute right-0 top-full z-30 mt-1 min-w-56 rounded-md border border-white/15 bg-brand-900 p-1 shadow-lg";
+
+function Caret() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 opacity-80" fill="currentColor">
+      <path d="M5.5 7.5 10 12l4.5-4.5z" />
+    </svg>
+  );
+}
+
+/** A menu of the header: a <details> disclosure, so it works without JavaScript. */
+function Menu({ summary, className = "", summaryClassName = SUMMARY, children }: { summary: ReactNode; className?: string; summaryClassName?: string; children: ReactNode }) {
+  return (
+    <details data-menu className={`relative ${className}`}>
+      <summary className={summaryClassName}>
+        {summary}
+      </summary>
+      <div className={PANEL}>{children}</div>
+    </details>
+  );
+}
+
+function Links({ items }: { items: Item[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.href}>
+          <NavLink href={item.href} className={LINK}>
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The header of every signed-in page: one row from 1,024 px (the sections, an administration
+ * menu, the new-notice action, the bell and the account menu); below that, the sections and the
+ * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
+ */
+export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
+  const [t, feed, subscriptions, moderation, vocab, locale] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("feed.nav"),
+    getTranslations("subscriptions"),
+    getTranslations("moderation.nav"),
+    getTranslations("vocab"),
+    getLocale(),
+  ]);
+  const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
+  const sections: Item[] = [
+    { href: "/feed", label: feed("feed") },
+    { href: "/search", label: feed("search") },
+    { href: "/crossings", label: t("nav.crossings") },
+    { href: "/substances", label: t("nav.substances") },
+    { href: "/agencies", label: t("nav.agencies") },
+  ];
+  const administration: Item[] = [
+    ...(can("moderation.review") ? [{ href: "/moderation", label: moderation("moderation") }] : can("moderation.log") ? [{ href: "/moderation/log", label: moderation("log") }] : []),
+    ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
+    ...(can("audit.search") ? [{ href: "/admin/audit", label: moderation("audit") }] : can("notice.read_log") ? [{ href: "/admin/audit/reads", label: moderation("reads") }] : []),
+    ...(can("user.manage") ? [{ href: "/admin/users", label: t("nav.users") }] : []),
+    ...(can("agency.manage") ? [{ href: "/admin/agencies", label: t("nav.adminAgencies") }] : []),
+    ...(can("mail.admin") ? [{ href: "/admin/mail", label: subscriptions("admin.nav") }] : []),
+  ];
+  const account: Item[] = [
+    { href: "/profile", label: t("nav.profile") },
+    { href: "/subscriptions", label: subscriptions("nav") },
+  ];
+  const agency = localized(viewer.agencyName, locale);
+  const whoAmI = (
+    <p className="border-b border-white/10 px-2.5 pb-2 pt-1.5 text-xs text-white/80">
+      <bdi className="block text-sm font-medium text-white">{viewer.name}</bdi>
+      {agency}
+    </p>
+  );
+
+  return (
+    <header className="bg-brand-900 text-white">
+      <MenuBehaviour />
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-2 px-3 sm:px-4">
+        <Link href="/" className="mr-1 whitespace-nowrap text-base font-semibold tracking-tight">
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="hidden items-center gap-0.5 lg:flex">
+          {sections.map((item) => (
+            <NavLink key={item.href} href={item.href} className={LINK}>
+              {item.label}
+            </NavLink>
+          ))}
+          {administration.length > 0 ? (
+            <Menu summary={<>{t("header.administration")}<Caret /></>} className="[&>div]:left-0 [&>div]:right-auto">
+              <Links items={administration} />
+            </Menu>
+          ) : null}
+        </nav>
+        <div className="ml-auto flex items-center gap-1.5">
+          {can("notice.create") ? (
+            <Menu
+              summary={
+                <>
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+                    <path d="M9 4h2v5h5v2h-5v5H9v-5H4V9h5z" />
+                  </svg>
+                  <span className="sr-only sm:not-sr-only">{t("header.newNotice")}</span>
+                  <Caret />
+                </>
+              }
+              summaryClassName={`${SUMMARY} bg-white font-medium text-brand-900 hover:bg-brand-50`}
+            >
+              <ul data-testid="new-notice-menu">
+                {NEW_NOTICE_KINDS.map(({ param, kind }) => (
+                  <li key={param}>
+                    <Link href={newNoticeHref(param)} className={LINK}>
+                      {vocab(`kind.${kind}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Menu>
+          ) : null}
+          <NotificationBell count={unread} />
+          <Menu
+            className="hidden lg:block"
+            summary={
+              <>
+                <bdi className="max-w-28 truncate font-medium xl:max-w-48" data-testid="current-user">
+                  {viewer.name}
+                </bdi>
+                <Caret />
+              </>
+            }
+          >
+            {whoAmI}
+            <Links items={account} />
+            <div className="border-t border-white/10 pt-1">
+              <SignOutButton />
+            </div>
+          </Menu>
+          <Menu className="lg:hidden" summary={<>{t("header.menu")}<Caret /></>}>
+            <nav aria-label={t("nav.label")} className="max-h-[80vh] w-64 overflow-y-auto">
+              {whoAmI}
+              <Links items={sections} />
+              {administration.length > 0 ? (
+                <div className="border-t border-white/10 pt-1">
+                  <Links items={administration} />
+                </div>
+              ) : null}
+              <div className="border-t border-white/10 pt-1">
+                <Links items={account} />
+                <SignOutButton />
+              </div>
+            </nav>
+          </Menu>
+        </div>
+      </div>
+    </header>
+  );
+}

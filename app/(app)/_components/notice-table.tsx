@@ -1,0 +1,125 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { api } from "~/app/_trpc/server";
+import { isolate } from "~/app/_components/isolate";
+import { TlpBadge } from "~/app/_components/tlp-badge";
+import { Badge, TextLink } from "~/app/_components/ui";
+import type { FeedFilters } from "~/schemas/notices";
+import { feedHref } from "./feed-filters";
+import { EmptyList, LiveArrivals, NextPageLink, placeOf, STATUS_TONES, type NoticeListItem } from "./notice-list";
+
+const CELL = "px-2 py-1.5 align-top";
+
+/**
+ * Notices as a dense table, one line each: marking, kind, title, place, date of occurrence,
+ * agency and (on wide screens) when posted. Below 768 px the place, kind and agency move under the
+ * title (and below 640 px the marking before it), so the table never runs wider than the screen.
+ */
+export async function NoticeTable({ items, olderHref, empty }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode }) {
+  const [t, vocab, format] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter()]);
+  if (items.length === 0) return <EmptyList>{empty}</EmptyList>;
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  return (
+    <>
+      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200" data-testid="notice-table">
+        <caption className="sr-only">{t("heading")}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-600">
+          <tr>
+            <th scope="col" className={`${CELL} hidden w-36 sm:table-cell`}>{t("columns.marking")}</th>
+            <th scope="col" className={`${CELL} hidden w-24 md:table-cell`}>{t("columns.kind")}</th>
+            <th scope="col" className={CELL}>{t("columns.title")}</th>
+            <th scope="col" className={`${CELL} hidden w-44 md:table-cell`}>{t("columns.place")}</th>
+            <th scope="col" className={`${CELL} w-28`}>{t("columns.occurred")}</th>
+            <th scope="col" className={`${CELL} hidden w-32 md:table-cell`}>{t("columns.agency")}</th>
+            <th scope="col" className={`${CELL} hidden w-28 xl:table-cell`}>{t("columns.posted")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((item) => {
+            const status = item.status === "published" ? null : item.status;
+            const place = placeOf(item);
+            return (
+              <tr key={item.id} className="hover:bg-slate-50" data-testid="notice-line" data-notice-id={item.id}>
+                <td className={`${CELL} hidden sm:table-cell`}>
+                  <TlpBadge tlp={item.tlp} />
+                </td>
+                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={vocab(`kind.${item.kind}`)}>
+                  {t(`kindShort.${item.kind}`)}
+                </td>
+                <td className={CELL}>
+                  <span className="mr-2 sm:hidden">
+                    <TlpBadge tlp={item.tlp} />
+                  </span>
+                  <Link href={`/notices/${item.id}`} className="font-medium text-brand-700 hover:underline">
+                    <bdi>{item.title}</bdi>
+                  </Link>
+                  {status ? (
+                    <span className="ml-2">
+                      <Badge tone={STATUS_TONES[status]}>{vocab(`status.${status}`)}</Badge>
+                    </span>
+                  ) : null}
+                  {item.companyAlert?.expired ? (
+                    <span className="ml-2">
+                      <Badge tone="amber">{t("expired")}</Badge>
+                    </span>
+                  ) : null}
+                  <span className="block text-xs text-slate-600 md:hidden">
+                    {[t(`kindShort.${item.kind}`), place && isolate(place), item.agency.shortName].filter(Boolean).join(" · ")}
+                  </span>
+                </td>
+                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={place || undefined}>
+                  {place ? <bdi>{place}</bdi> : "—"}
+                </td>
+                <td className={`${CELL} whitespace-nowrap tabular-nums text-slate-700`}>
+                  <time dateTime={item.occurredOn}>{day(item.occurredOn)}</time>
+                </td>
+                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={item.agency.name}>
+                  {item.agency.shortName}
+                </td>
+                <td className={`${CELL} hidden whitespace-nowrap tabular-nums text-slate-600 xl:table-cell`}>
+                  {item.publishedAt ? <time dateTime={item.publishedAt}>{format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" })}</time> : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <NextPageLink href={olderHref} label={t("more")} pagination={t("pagination")} />
+    </>
+  );
+}
+
+const SECTION_SIZE = 10;
+
+/** The newest notices of one crossing or substance on its page, continued in the full feed. */
+export async function FeedSection({
+  filters,
+  title,
+  allLabel,
+  empty,
+  href,
+}: {
+  filters: FeedFilters;
+  title: string;
+  allLabel: string;
+  empty: string;
+  /** The page's own address, for its "new notices — show" link. */
+  href: string;
+}) {
+  const page = await (await api()).notices.feed({ filters, limit: SECTION_SIZE });
+  return (
+    <section aria-labelledby="feed-section" className="mt-6">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="feed-section" className="text-lg font-semibold">
+          {title}
+        </h2>
+        <TextLink href={feedHref("/feed", filters)} className="text-sm">
+          {allLabel}
+        </TextLink>
+      </div>
+      <LiveArrivals filters={filters} first={page.items[0]} href={href} />
+      <NoticeTable items={page.items} olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null} empty={empty} />
+    </section>
+  );
+}
