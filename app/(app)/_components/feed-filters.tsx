@@ -151,7 +151,8 @@ export async function FeedFilterForm({
     </SelectField>
   );
   return (
-    <Form action="/feed" key={JSON.stringify(values)} className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("label")}>
+    // No prefetch: the form's target is the page already shown, fetched again only on submit.
+    <Form action="/feed" prefetch={false} key={JSON.stringify(values)} className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("label")}>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {select(
           "kind",

@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
 import { TlpBadge } from "~/app/_components/tlp-badge";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { notFound } from "next/navigation";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { PageHeader } from "~/app/_components/ui";
