@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import { notFound } from "next/navigation";
 import { api, requireViewer } from "~/app/_trpc/server";
+import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client-messages";
 import { PageHeader } from "~/app/_components/ui";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { NoticeForm } from "../_components/form/notice-form";
@@ -54,7 +55,9 @@ export default async function NewNoticePage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t(`newTitle.${kind}`)} subtitle={t(`chooser.${kind}`)} />
-      <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} />
+      <ClientMessages more={NOTICE_FORM_NAMESPACES}>
+        <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} />
+      </ClientMessages>
     </>
   );
 }
