@@ -29,7 +29,8 @@ type Param = keyof typeof PARAMS;
 const FEED_STATUSES: NoticeStatus[] = ["published", "retracted", "pending_release", "draft"];
 
 type Group = { label: string | null; options: { value: string; label: string }[] };
-export type FilterOptions = { crossings: Group[]; countries: Group[]; substances: Group[]; agencies: Group[] };
+/** `countries`: every country, to check a link's value against; `nearbyCountries`: the ones the select offers. */
+export type FilterOptions = { crossings: Group[]; countries: Group[]; nearbyCountries: Group[]; substances: Group[]; agencies: Group[] };
 
 export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
@@ -46,6 +47,10 @@ export async function filterOptions(): Promise<FilterOptions> {
     getTranslations("feed.filters"),
     getTranslations("reference"),
   ]);
+  // The select offers the member countries and their neighbours across a crossing: all 250
+  // countries were ~350 options in every feed page (twice: HTML and Server Components payload).
+  // Any other country still filters through the address, and a link naming one keeps it selected.
+  const nearby = new Set(crossings.flatMap((c) => [c.country.code, c.neighbor.code]));
   const grouped = <T,>(rows: T[], groupOf: (row: T) => string, option: (row: T) => { value: string; label: string }): Group[] => {
     const groups = new Map<string, Group>();
     for (const row of rows) {
@@ -59,6 +64,11 @@ export async function filterOptions(): Promise<FilterOptions> {
   return {
     crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
     countries: grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) })),
+    nearbyCountries: grouped(
+      countries.filter((c) => c.isMember || nearby.has(c.code)),
+      (c) => (c.isMember ? t("memberCountries") : t("neighbourCountries")),
+      (c) => ({ value: c.code, label: localized(c.name, locale) }),
+    ),
     substances: grouped(substances, (s) => reference(`tables.${s.conventionTable}`), (s) => ({ value: s.id, label: localized(s.name, locale) })),
     agencies: directory.map((group) => ({
       label: group.country ? localized(group.country.name, locale) : t("international"),
@@ -106,6 +116,14 @@ export function feedHref(path: string, filters: FeedFilters, cursor?: string | n
   if (cursor) query.set("cursor", cursor);
   const search = query.toString();
   return search ? `${path}?${search}` : path;
+}
+
+/** `offered`, plus the option of `value` from `all` when the address names one that is not offered. */
+function withCurrent(offered: Group[], all: Group[], value: string | undefined): Group[] {
+  const code = value?.toUpperCase();
+  if (!code || offered.some((group) => group.options.some((o) => o.value === code))) return offered;
+  const current = all.flatMap((group) => group.options).find((o) => o.value === code);
+  return current ? [...offered, { label: null, options: [current] }] : offered;
 }
 
 function Choices({ groups }: { groups: Group[] }) {
@@ -167,7 +185,7 @@ export async function FeedFilterForm({
           </>,
         )}
         {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
-        {select("country", t("country"), <>{any}<Choices groups={options.countries} /></>)}
+        {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
         {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
         {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
         {select(
