@@ -26,6 +26,10 @@ const PARAMS = {
 } as const satisfies Record<string, keyof FeedFilters>;
 type Param = keyof typeof PARAMS;
 
+// Central Asia's other states and the neighbours on its precursor routes (with the member countries
+// and those across a crossing: the countries the feed's filter offers).
+const REGION = ["UZ", "TM", "AF", "RU", "MN", "PK", "IR"];
+
 const FEED_STATUSES: NoticeStatus[] = ["published", "retracted", "pending_release", "draft"];
 
 type Group = { label: string | null; options: { value: string; label: string }[] };
@@ -47,10 +51,10 @@ export async function filterOptions(): Promise<FilterOptions> {
     getTranslations("feed.filters"),
     getTranslations("reference"),
   ]);
-  // The select offers the member countries and their neighbours across a crossing: all 250
-  // countries were ~350 options in every feed page (twice: HTML and Server Components payload).
-  // Any other country still filters through the address, and a link naming one keeps it selected.
-  const nearby = new Set(crossings.flatMap((c) => [c.country.code, c.neighbor.code]));
+  // The select offers the member countries and the region around them: all 250 countries were
+  // ~350 options in every feed page (twice: HTML and Server Components payload). Any other country
+  // still filters through the address, and a link naming one keeps it selected.
+  const nearby = new Set([...REGION, ...crossings.flatMap((c) => [c.country.code, c.neighbor.code])]);
   const grouped = <T,>(rows: T[], groupOf: (row: T) => string, option: (row: T) => { value: string; label: string }): Group[] => {
     const groups = new Map<string, Group>();
     for (const row of rows) {
