@@ -78,6 +78,10 @@ const MESSAGE =
 const tableNames = `^(${NOTICE_TABLES.join("|")})$`;
 // Raw SQL that names a notice table reads it without any import: the same rule applies.
 const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join("|")})\b`;
+const TABLE_IMPORTS = { regex: SCHEMA_PATH, importNamePattern: tableNames, message: MESSAGE };
+// Next's Link prefetches every link in the viewport; the app's prefetches on intent only (issue 14).
+const LINK_MODULE = "app/_components/link.tsx";
+const NEXT_LINK = { name: "next/link", message: `Use { Link } from "~/${LINK_MODULE.replace(/\.tsx$/, "")}": it prefetches only on intent, never on a slow link.` };
 // esquery's /regex/ in a selector cannot contain a slash, even escaped.
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
 
@@ -94,7 +98,7 @@ export default defineConfig(
     ignores: NOTICE_TABLE_IMPORTERS,
     rules: {
       // Named, namespace (`* as schema`), type-only and re-exported imports of the tables alike.
-      "no-restricted-imports": ["error", { patterns: [{ regex: SCHEMA_PATH, importNamePattern: tableNames, message: MESSAGE }] }],
+      "no-restricted-imports": ["error", { paths: [NEXT_LINK], patterns: [TABLE_IMPORTS] }],
       "no-restricted-syntax": [
         "error",
         // A dynamic import or require() of the schema would hand over every table at once.
@@ -106,6 +110,11 @@ export default defineConfig(
       // drizzle's relational API (`db.query.notices`) reaches every table of the schema without an import.
       "no-restricted-properties": ["error", { object: "db", property: "query", message: MESSAGE }],
     },
+  },
+  {
+    // The one module that wraps next/link.
+    files: [LINK_MODULE],
+    rules: { "no-restricted-imports": ["error", { patterns: [TABLE_IMPORTS] }] },
   },
   {
     // An allowed module must not hand the tables on, under their names or others: every importer

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "~/app/_components/client-messages";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import "./globals.css";
 
@@ -15,9 +15,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        <ClientMessages>
           <TRPCReactProvider>{children}</TRPCReactProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -3,8 +3,7 @@ import { string } from "./fields";
 
 export const NOTIFICATIONS_PAGE_MAX = 50;
 
-// The bell shows "99+" from here on: counting further costs time and tells the reader nothing.
-export const UNREAD_COUNT_CAP = 100;
+export { UNREAD_COUNT_CAP } from "./notification-limits";
 
 // Notification ids are bigserials; 2^53 is far beyond any table this platform will hold.
 const ZNotificationId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ComponentProps, ReactNode } from "react";
 
 // Presentational building blocks shared by every area; no data fetching here.

@@ -4,6 +4,7 @@ import { db } from "~/db/index";
 import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressWritten } from "./client-address";
 import { spendBudget, type Budgets } from "./request-budget";
+import { staticBrotli } from "./static-brotli";
 import { requestCost } from "./request-cost";
 import { refuseTooManyRequests } from "./too-many-requests";
 
@@ -52,7 +53,9 @@ export async function startAppServer(options: AppServerOptions): Promise<{ serve
   markClientAddressWritten();
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
-  const server = createServer(inFront(app.getRequestHandler(), options));
+  const handle = app.getRequestHandler();
+  const brotli = options.dev ? null : staticBrotli(options.dir);
+  const server = createServer(inFront(async (req, res) => ((await brotli?.(req, res)) ? undefined : handle(req, res)), options));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);

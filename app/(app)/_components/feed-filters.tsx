@@ -32,10 +32,15 @@ export type FeedView = (typeof FEED_VIEWS)[number];
 /** The order and the view, kept in the address beside the filters; the defaults stay out of it. */
 export type FeedDisplay = { sort?: FeedSort; view?: FeedView };
 
+// Central Asia's other states and the neighbours on its precursor routes (with the member countries
+// and those across a crossing: the countries the feed's filter offers).
+const REGION = ["UZ", "TM", "AF", "RU", "MN", "PK", "IR"];
+
 const FEED_STATUSES: NoticeStatus[] = ["published", "retracted", "pending_release", "draft"];
 
 type Group = { label: string | null; options: { value: string; label: string }[] };
-export type FilterOptions = { crossings: Group[]; countries: Group[]; substances: Group[]; agencies: Group[] };
+/** `countries`: every country, to check a link's value against; `nearbyCountries`: the ones the select offers. */
+export type FilterOptions = { crossings: Group[]; countries: Group[]; nearbyCountries: Group[]; substances: Group[]; agencies: Group[] };
 
 export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
@@ -52,6 +57,10 @@ export async function filterOptions(): Promise<FilterOptions> {
     getTranslations("feed.filters"),
     getTranslations("reference"),
   ]);
+  // The select offers the member countries and the region around them: all 250 countries were
+  // ~350 options in every feed page (twice: HTML and Server Components payload). Any other country
+  // still filters through the address, and a link naming one keeps it selected.
+  const nearby = new Set([...REGION, ...crossings.flatMap((c) => [c.country.code, c.neighbor.code])]);
   const grouped = <T,>(rows: T[], groupOf: (row: T) => string, option: (row: T) => { value: string; label: string }): Group[] => {
     const groups = new Map<string, Group>();
     for (const row of rows) {
@@ -62,10 +71,15 @@ export async function filterOptions(): Promise<FilterOptions> {
     }
     return [...groups.values()];
   };
-  const countryGroups = grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) }));
+  const sortedGroups = (groups: Group[]) => groups.map((group) => ({ ...group, options: byLabel(group.options, locale) }));
   return {
     crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
-    countries: countryGroups.map((group) => ({ ...group, options: byLabel(group.options, locale) })),
+    countries: sortedGroups(grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) }))),
+    nearbyCountries: sortedGroups(grouped(
+      countries.filter((c) => c.isMember || nearby.has(c.code)),
+      (c) => (c.isMember ? t("memberCountries") : t("neighbourCountries")),
+      (c) => ({ value: c.code, label: localized(c.name, locale) }),
+    )),
     substances: grouped(substances, (s) => reference(`tables.${s.conventionTable}`), (s) => ({ value: s.id, label: localized(s.name, locale) })),
     agencies: directory.map((group) => ({
       label: group.country ? localized(group.country.name, locale) : t("international"),
@@ -127,6 +141,14 @@ export function feedHref(path: string, filters: FeedFilters, cursor?: string | n
   return search ? `${path}?${search}` : path;
 }
 
+/** `offered`, plus the option of `value` from `all` when the address names one that is not offered. */
+function withCurrent(offered: Group[], all: Group[], value: string | undefined): Group[] {
+  const code = value?.toUpperCase();
+  if (!code || offered.some((group) => group.options.some((o) => o.value === code))) return offered;
+  const current = all.flatMap((group) => group.options).find((o) => o.value === code);
+  return current ? [...offered, { label: null, options: [current] }] : offered;
+}
+
 function Choices({ groups }: { groups: Group[] }) {
   return groups.map((group) =>
     group.label ? (
@@ -172,7 +194,8 @@ export async function FeedFilterForm({
     </SelectField>
   );
   return (
-    <Form action="/feed" key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
+    // No prefetch: the form's target is the page already shown, fetched again only on submit.
+    <Form action="/feed" prefetch={false} key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
       {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
       {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
       <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
@@ -189,7 +212,7 @@ export async function FeedFilterForm({
           </>,
         )}
         {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
-        {select("country", t("country"), <>{any}<Choices groups={options.countries} /></>)}
+        {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
         {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
         {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
         {select(

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { FEED_SORTS, type FeedFilters } from "~/schemas/notices";
 import { FEED_VIEWS, feedHref, type FeedDisplay } from "./feed-filters";

@@ -3,11 +3,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "~/app/_trpc/react";
-import { UNREAD_COUNT_CAP } from "~/schemas/notifications";
+import { UNREAD_COUNT_CAP } from "~/schemas/notification-limits";
 
 // How many notifications arrived since the page loaded: pages that list them refresh on a change.
 const Arrivals = createContext(0);

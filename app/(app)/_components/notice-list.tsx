@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";

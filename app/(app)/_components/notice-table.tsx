@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
 import { isolate } from "~/app/_components/isolate";

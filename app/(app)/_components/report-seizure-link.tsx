@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { Viewer } from "~/server/auth/sessions";
 import { newNoticeHref, type NoticePrefill } from "./new-notice";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { CROSSING_COUNTRIES, ZCrossingList } from "~/schemas/reference";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, Button, PageHeader, TextLink } from "~/app/_components/ui";

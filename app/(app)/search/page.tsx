@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("search.title")} subtitle={t("search.subtitle")} />
-      <Form action="/search" role="search" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start">
+      <Form action="/search" prefetch={false} role="search" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField
             // Remounts on navigation, so the box shows the query of the page being shown.

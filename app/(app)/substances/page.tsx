@@ -24,7 +24,7 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("substances.title")} subtitle={t("substances.subtitle")} />
-      <Form action="/substances" role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
+      <Form action="/substances" prefetch={false} role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField
             // Remounts on navigation, so "Show all" also empties the field when JavaScript is on.

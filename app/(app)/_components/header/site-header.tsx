@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { localized } from "~/app/_components/names";
 import type { Viewer } from "~/server/auth/sessions";

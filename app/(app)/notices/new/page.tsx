@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { notFound } from "next/navigation";
 import { api, requireViewer } from "~/app/_trpc/server";
+import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client-messages";
 import { PageHeader } from "~/app/_components/ui";
 import { kindOfParam as kindOf, NEW_NOTICE_KINDS, newNoticeHref } from "../../_components/new-notice";
 import { NoticeForm } from "../_components/form/notice-form";
@@ -56,7 +57,9 @@ export default async function NewNoticePage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t(`newTitle.${kind}`)} subtitle={t(`chooser.${kind}`)} />
-      <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} prefill={prefill} />
+      <ClientMessages more={NOTICE_FORM_NAMESPACES}>
+        <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} prefill={prefill} />
+      </ClientMessages>
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { useTRPC } from "~/app/_trpc/react";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { useActionState } from "react";
 import { FormMessage, noErrors, TextField } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useId, useRef, useState, type FormEvent } from "react";
 import { FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client-messages";
 import { PageHeader, TextLink } from "~/app/_components/ui";
 import { ZNoticeId } from "~/schemas/notices";
 import { NoticeForm } from "../../_components/form/notice-form";
@@ -36,15 +37,17 @@ export default async function EditNoticePage({ params }: Props) {
         subtitle={t("editSubtitle", { version: notice.version })}
         actions={<TextLink href={`/notices/${notice.id}`}>{t("actions.backToNotice")}</TextLink>}
       />
-      <NoticeForm
-        mode="edit"
-        kind={notice.kind}
-        userId={viewer.userId}
-        options={options}
-        noticeId={notice.id}
-        version={notice.version}
-        initial={stateFromSnapshot(notice, viewer.timeZone)}
-      />
+      <ClientMessages more={NOTICE_FORM_NAMESPACES}>
+        <NoticeForm
+          mode="edit"
+          kind={notice.kind}
+          userId={viewer.userId}
+          options={options}
+          noticeId={notice.id}
+          version={notice.version}
+          initial={stateFromSnapshot(notice, viewer.timeZone)}
+        />
+      </ClientMessages>
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "~/app/_components/link";
 import { useMemo } from "react";
 import { Badge } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
