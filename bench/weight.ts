@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
-import { runMigrations } from "~/db/migrate";
-import { seedDemo } from "~/db/seed/demo";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
-import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
 import { signIn, startApp } from "./lib/app";
 import { freePort, throwAwayDatabase } from "./lib/database";
+import { migrateAndSeedDemo } from "~/db/seed/like-demo";
 
 // `npm run bench:weight`: what a first visit costs on the links of a border post. The built app
 // (`npm run build` first; nothing is built here) on a throw-away database seeded like the demo,
@@ -188,12 +186,7 @@ async function main() {
   try {
     const database = await throwAwayDatabase(env.DATABASE_URL);
     cleanups.push(database.stop);
-    await runMigrations(database.url);
-    const { db, useDatabaseUrl } = await import("~/db/index");
-    useDatabaseUrl(database.url);
-    await seedReference(db);
-    await seedDemo(db);
-    await db.$client.end();
+    await (await migrateAndSeedDemo(database.url)).$client.end();
 
     const app = await startApp({ port: await freePort(), databaseUrl: database.url, authSecret: randomBytes(32).toString("base64url"), timeoutMs: 60_000 });
     cleanups.push(app.stop);

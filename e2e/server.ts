@@ -3,12 +3,10 @@ import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "~/db/embedded";
-import { runMigrations } from "~/db/migrate";
-import { seedDemo } from "~/db/seed/demo";
-import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
 import { devTotpKey, serve } from "~/scripts/lib/launch";
 import { databaseUrlFile } from "./support/state";
+import { migrateAndSeedDemo } from "~/db/seed/like-demo";
 
 // The server under test: a throw-away embedded PostgreSQL, or a fresh database on DATABASE_URL's
 // server, migrated and seeded like the demo, behind the app server (scripts/serve.ts).
@@ -33,12 +31,7 @@ async function freshDatabase() {
 }
 
 const database = await freshDatabase();
-await runMigrations(database.url);
-const { db, useDatabaseUrl } = await import("~/db/index");
-useDatabaseUrl(database.url);
-await seedReference(db);
-await seedDemo(db);
-await db.$client.end();
+await (await migrateAndSeedDemo(database.url)).$client.end();
 await writeFile(databaseUrlFile(), database.url);
 await serve({ hostname: "127.0.0.1" }, database, {
   AUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -1,8 +1,6 @@
-import { runMigrations } from "~/db/migrate";
-import { seedDemo } from "~/db/seed/demo";
-import { seedReference } from "~/db/seed/reference";
 import { env } from "~/env.js";
 import { fail, provideDatabase } from "./launch";
+import { migrateAndSeedDemo } from "~/db/seed/like-demo";
 
 /**
  * The database of `npm run demo` and `npm run dev`: migrated, with the reference data and the demo
@@ -14,11 +12,7 @@ export async function demoDatabase() {
   }
   const database = await provideDatabase().catch(fail);
   try {
-    await runMigrations(database.url);
-    const { db } = await import("~/db/index");
-    await seedReference(db);
-    await seedDemo(db);
-    await db.$client.end();
+    await (await migrateAndSeedDemo(database.url)).$client.end();
   } catch (error) {
     await database.stop();
     fail(error);
