@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   "auth",
   "common",
   "errors",
+  "feed.arrivals",
   "moderation.curation",
   "moderation.decide",
   "moderation.preModeration",
