@@ -43,7 +43,7 @@ test.describe("new notices on an open page", () => {
     await banner.getByRole("link", { name: "show" }).click();
     await expect(chief.getByTestId("notice-line").first()).toContainText(title);
     await expect(banner).toHaveText("");
-    await expect(chief.getByTestId("notice-list")).not.toContainText("Hidden");
+    await expect(chief.getByTestId("notice-table")).not.toContainText("Hidden");
   });
 
   test("a notification names the subscription that matched", async ({ browser }) => {
