@@ -74,7 +74,8 @@ export async function filterOptions(): Promise<FilterOptions> {
   const sortedGroups = (groups: Group[]) => groups.map((group) => ({ ...group, options: byLabel(group.options, locale) }));
   return {
     crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
-    countries: sortedGroups(grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) }))),
+    // Only looked up (a link's country that the select does not offer), so left unsorted.
+    countries: grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) })),
     nearbyCountries: sortedGroups(grouped(
       countries.filter((c) => c.isMember || nearby.has(c.code)),
       (c) => (c.isMember ? t("memberCountries") : t("neighbourCountries")),
