@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "~/app/_components/client-messages";
-import { TRPCReactProvider } from "~/app/_trpc/react";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +14,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <ClientMessages>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </ClientMessages>
+        {/* No tRPC client here: the sections whose pages call tRPC from the browser have it in their layouts. */}
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

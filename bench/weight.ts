@@ -26,7 +26,8 @@ const settings = {
 
 const BUDGET = { kilobytes: 150, prefetches: 0, visibleS: 2, usableS: 4 };
 
-type Target = { name: string; path: string; marker: string };
+/** `marker`: the first content a reader waits for; `control`: the page's main control (what a reader uses next). */
+type Target = { name: string; path: string; marker: string; control: string };
 type Load = {
   bytes: number;
   scriptBytes: number;
@@ -36,6 +37,7 @@ type Load = {
   visible: number;
   usable: number;
   quiet: number;
+  responses: { url: string; type: string; bytes: number }[];
 };
 
 const systemChromium = "/usr/bin/chromium";
@@ -45,6 +47,8 @@ const log = (line = "") => console.log(line);
 function watchNetwork(cdp: CDPSession, start: number) {
   const inFlight = new Set<string>();
   const byType = new Map<string, string>();
+  const urls = new Map<string, string>();
+  const sizes: { url: string; type: string; bytes: number }[] = [];
   let requests = 0;
   let prefetches = 0;
   let bytes = 0;
@@ -55,6 +59,7 @@ function watchNetwork(cdp: CDPSession, start: number) {
     if (!inFlight.has(event.requestId)) requests += 1;
     inFlight.add(event.requestId);
     byType.set(event.requestId, event.type ?? "Other");
+    urls.set(event.requestId, event.request.url);
     const headers = Object.keys(event.request.headers).map((name) => name.toLowerCase());
     // The router's prefetches carry these headers (full-route and per-segment prefetch).
     if (headers.includes("next-router-prefetch") || headers.includes("next-router-segment-prefetch")) prefetches += 1;
@@ -64,6 +69,7 @@ function watchNetwork(cdp: CDPSession, start: number) {
     if (!inFlight.delete(requestId)) return;
     bytes += length;
     if (byType.get(requestId) === "Script") scriptBytes += length;
+    sizes.push({ url: urls.get(requestId) ?? "", type: byType.get(requestId) ?? "Other", bytes: length });
     lastActivity = performance.now();
   };
   cdp.on("Network.loadingFinished", (event) => done(event.requestId, event.encodedDataLength));
@@ -79,6 +85,8 @@ function watchNetwork(cdp: CDPSession, start: number) {
       return (lastActivity - start) / 1000;
     },
     totals: () => ({ bytes, scriptBytes, requests, prefetches }),
+    /** Each response as transferred, largest first. */
+    responses: () => [...sizes].sort((a, b) => b.bytes - a.bytes),
   };
 }
 
@@ -94,6 +102,27 @@ async function hydrated(page: Page, selector: string) {
   );
 }
 
+// Run in the page before its own scripts: every task over 50 ms that blocks the main thread.
+const recordLongTasks = () => {
+  const tasks: [number, number][] = [];
+  (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.startTime + entry.duration]);
+  }).observe({ type: "longtask", buffered: true });
+};
+
+/**
+ * The end of the long task that was blocking the main thread at `at` (seconds from `start`), or
+ * `at` if none was: a click then would have waited for it.
+ */
+async function mainThreadFree(page: Page, startEpochMs: number, at: number): Promise<number> {
+  const { origin, tasks } = await page.evaluate(() => ({ origin: performance.timeOrigin, tasks: (window as unknown as { longTasks: [number, number][] }).longTasks }));
+  const toBench = (pageMs: number) => (origin + pageMs - startEpochMs) / 1000;
+  let free = at;
+  for (const [from, to] of tasks) if (toBench(from) <= free && toBench(to) > free) free = toBench(to);
+  return free;
+}
+
 async function firstLoad(browser: Browser, base: string, cookie: string, target: Target, javaScript: boolean): Promise<Load> {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: "ru-RU", timezoneId: "Asia/Almaty" });
   try {
@@ -104,6 +133,7 @@ async function firstLoad(browser: Browser, base: string, cookie: string, target:
       }),
     );
     const page = await context.newPage();
+    if (javaScript) await page.addInitScript(recordLongTasks);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
@@ -113,16 +143,25 @@ async function firstLoad(browser: Browser, base: string, cookie: string, target:
       uploadThroughput: (settings.upKbps * 1000) / 8,
     });
     const start = performance.now();
+    const startEpochMs = Date.now();
     const network = watchNetwork(cdp, start);
     const since = () => (performance.now() - start) / 1000;
     const loaded = page.waitForEvent("load", { timeout: settings.maxWaitMs }).then(since);
     await page.goto(`${base}${target.path}`, { waitUntil: "commit", timeout: settings.maxWaitMs });
     await page.locator(target.marker).first().waitFor({ state: "visible", timeout: settings.maxWaitMs });
     const visible = since();
-    // Without JavaScript a page is usable once it has loaded; with it, once it has also hydrated.
-    const usable = javaScript ? Math.max(await loaded, await hydrated(page, target.marker).then(since)) : await loaded;
+    // Without JavaScript a page is usable once it has loaded (its links and forms are the
+    // browser's own). With it, once it has also loaded its scripts (the load event waits for
+    // them), React has attached its handlers to the content and to the main control, and no long
+    // task holds the main thread: a click then is answered by the page's own code at once.
+    let usable = await loaded;
+    if (javaScript) {
+      await hydrated(page, target.marker);
+      await hydrated(page, target.control);
+      usable = await mainThreadFree(page, startEpochMs, Math.max(usable, since()));
+    }
     const quiet = await network.quiet();
-    return { ...network.totals(), visible, usable, quiet };
+    return { ...network.totals(), responses: network.responses(), visible, usable, quiet };
   } finally {
     await context.close();
   }
@@ -141,6 +180,7 @@ const medianLoad = (loads: Load[]): Load => ({
   visible: median(loads.map((l) => l.visible)),
   usable: median(loads.map((l) => l.usable)),
   quiet: median(loads.map((l) => l.quiet)),
+  responses: loads[0]!.responses,
 });
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
@@ -155,6 +195,14 @@ function table(results: { target: Target; on: Load; off: Load }[]) {
     for (const [mode, load] of [["on", on], ["off", off]] as const) {
       log(`| ${target.name} | ${mode} | ${kb(load.bytes)} (${kb(load.scriptBytes)}) | ${load.requests} | ${load.prefetches} | ${s(load.visible)} | ${s(load.usable)} | ${s(load.quiet)} |`);
     }
+  }
+}
+
+/** What the first load with JavaScript made of each page's bytes: where to cut next. */
+function responses(results: { target: Target; on: Load }[]) {
+  for (const { target, on } of results) {
+    log(`\n${target.name}, JS on, first run: responses as transferred (KB)`);
+    for (const { url, type, bytes } of on.responses) log(`  ${kb(bytes).padStart(4)}  ${type.padEnd(10)} ${url.replace(/^https?:\/\/[^/]+/, "").slice(0, 100)}`);
   }
 }
 
@@ -203,9 +251,9 @@ async function main() {
     const noticeId = /data-notice-id="([^"]+)"/.exec(feed)?.[1];
     if (!noticeId) throw new Error(`${settings.user}'s feed shows no notice`);
     const targets: Target[] = [
-      { name: "/feed", path: "/feed", marker: "[data-testid=notice-line]" },
-      { name: "notice page", path: `/notices/${noticeId}`, marker: "[data-testid=notice] h1" },
-      { name: "/notices/new?kind=seizure", path: "/notices/new?kind=seizure", marker: "main form" },
+      { name: "/feed", path: "/feed", marker: "[data-testid=notice-line]", control: "main form button[type=submit]" },
+      { name: "notice page", path: `/notices/${noticeId}`, marker: "[data-testid=notice] h1", control: "main form button[type=submit]" },
+      { name: "/notices/new?kind=seizure", path: "/notices/new?kind=seizure", marker: "main form", control: "main form button[type=submit]" },
     ];
 
     log(`App ${app.base}, signed in as ${settings.user}; ${settings.downKbps}/${settings.upKbps} kbps, ${settings.rttMs} ms RTT; ${settings.runs} first loads per page and mode\n`);
@@ -224,6 +272,7 @@ async function main() {
     }
     table(results);
     budgets(results);
+    responses(results);
   } finally {
     while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => console.error("cleanup:", error));
   }

@@ -1,36 +1,41 @@
 type Messages = Record<string, unknown>;
 
 /**
- * The messages client components translate with on any page (`useTranslations` in a "use client"
- * module), as namespace paths. Every other string is rendered on the server and never sent: all
- * of a language's messages were ~85 KB in every page's Server Components payload.
- * i18n/__tests__/client-messages.test.ts checks that each client namespace is listed here or in
- * NOTICE_FORM_NAMESPACES.
+ * The messages the client components of every page translate with (`useTranslations` in a
+ * "use client" module: the header's bell and sign-out, form fields and messages, the error page,
+ * the feed's "new notices"), as namespace paths. Every other string is rendered on the server and
+ * never sent: all of a language's messages were ~85 KB in every page's Server Components payload,
+ * and the messages of every section's client components were still ~10 KB of each page's
+ * compressed HTML (`npm run bench:weight`).
  */
-export const CLIENT_NAMESPACES = [
-  "agencies",
-  "auth",
-  "common",
-  "errors",
-  "feed.arrivals",
-  "moderation.curation",
-  "moderation.decide",
-  "moderation.preModeration",
-  "moderation.report",
-  "notice.actions",
-  "notice.related",
-  "notifications.bell",
-  "profile.password",
-  "profile.preferences",
-  "security.mfa",
-  "security.profile",
-  "subscriptions",
-  "users",
-  "validation",
-] as const;
+export const CLIENT_NAMESPACES = ["auth", "errors", "feed.arrivals", "notifications.bell", "validation"] as const;
 
-/** What the notice form adds, sent only by the pages that show it (about as much again as all the rest). */
-export const NOTICE_FORM_NAMESPACES = ["noticeForm", "vocab"] as const;
+/**
+ * What the client components of one section's pages add, sent by its layout only
+ * (`export default clientSection("admin")`, app/_components/client-messages.tsx).
+ * i18n/__tests__/client-messages.test.ts follows each page's imports to the client modules it
+ * renders and checks that the page is sent every namespace they translate with, and that each
+ * namespace listed is used. It follows modules, not components: a section that renders one
+ * component of a module is sent the namespaces of the module's other components too.
+ */
+export const SECTION_NAMESPACES = {
+  admin: ["agencies", "common", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users"],
+  // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
+  auth: ["profile.preferences", "security.mfa", "users.accept"],
+  moderation: ["moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions"],
+  notice: ["moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions"],
+  // About as much again as all the rest; the pages with the notice form send it themselves.
+  noticeForm: ["noticeForm", "vocab"],
+  // Agencies, crossings and substances: follow buttons, and curation for moderators.
+  places: ["moderation.curation", "subscriptions"],
+  profile: ["profile.password", "profile.preferences", "security.mfa", "security.profile"],
+  subscriptions: ["subscriptions"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientSection = keyof typeof SECTION_NAMESPACES;
+
+/** What the notice form adds, sent by the pages that show it (`<ClientMessages more={NOTICE_FORM_NAMESPACES}>`). */
+export const NOTICE_FORM_NAMESPACES = SECTION_NAMESPACES.noticeForm;
 
 /** `messages` reduced to the given namespace paths ("a" or "a.b"), nested as they were. */
 export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ref, string } from "~/schemas/fields";
 import { NOTICE_KINDS } from "~/schemas/notice-enums";
+import { DELIVERIES } from "~/schemas/subscription-enums";
 
-export const DELIVERIES = ["in_app", "instant", "daily", "weekly"] as const;
-export type Delivery = (typeof DELIVERIES)[number];
+export { DELIVERIES, type Delivery } from "~/schemas/subscription-enums";
 
 /** Which of a notice's countries a subscription's countries are compared with. */
 export const COUNTRY_ROLES = ["any", "location", "origin", "destination"] as const;

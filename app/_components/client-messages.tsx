@@ -1,8 +1,8 @@
 import "server-only";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
-import type { ReactNode } from "react";
-import { CLIENT_NAMESPACES, pickMessages } from "~/i18n/client-namespaces";
+import type { ComponentType, ReactNode } from "react";
+import { CLIENT_NAMESPACES, pickMessages, SECTION_NAMESPACES, type ClientSection } from "~/i18n/client-namespaces";
 
 export { NOTICE_FORM_NAMESPACES } from "~/i18n/client-namespaces";
 
@@ -10,4 +10,17 @@ export { NOTICE_FORM_NAMESPACES } from "~/i18n/client-namespaces";
 export async function ClientMessages({ more = [], children }: { more?: readonly string[]; children: ReactNode }) {
   const messages = await getMessages();
   return <NextIntlClientProvider messages={pickMessages(messages, [...CLIENT_NAMESPACES, ...more])}>{children}</NextIntlClientProvider>;
+}
+
+/**
+ * A section's layout: its pages' client components get the section's messages beyond every
+ * page's share (i18n/client-namespaces.ts), inside `Inner` if given — the tRPC client
+ * (app/_trpc/react.tsx) for the sections whose pages call tRPC from the browser. The layout file
+ * imports `Inner` itself: a client component that a layout's modules import is loaded by every
+ * page below it, rendered or not, so this module (which the root layout imports) must not.
+ */
+export function clientSection(section: ClientSection, Inner?: ComponentType<{ children: ReactNode }>) {
+  return function SectionLayout({ children }: { children: ReactNode }) {
+    return <ClientMessages more={SECTION_NAMESPACES[section]}>{Inner ? <Inner>{children}</Inner> : children}</ClientMessages>;
+  };
 }

@@ -9,6 +9,15 @@ import type { AppRouter } from "~/server/api/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+/**
+ * The tRPC client with TanStack Query, for the client components below it. Not in the root
+ * layout: it is ~23 KB of compressed script, and the pages a first visit costs most on (the feed,
+ * a notice) do without (`npm run bench:weight`). A section whose pages call `useTRPC` has it in
+ * its layout (`export { TRPCReactProvider as default } from "~/app/_trpc/react"`, or with the
+ * section's messages `export default clientSection("admin", TRPCReactProvider)`);
+ * a component on a page outside them wraps itself (as the notice page's retract form does). The live bell and
+ * "new notices" read tRPC over EventSource instead (./events.ts).
+ */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 }, mutations: { retry: false } } }),

@@ -4,6 +4,7 @@ import { db } from "~/db/index";
 import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressWritten } from "./client-address";
 import { spendBudget, type Budgets } from "./request-budget";
+import { brotliResponses } from "./brotli-responses";
 import { staticBrotli } from "./static-brotli";
 import { requestCost } from "./request-cost";
 import { refuseTooManyRequests } from "./too-many-requests";
@@ -55,7 +56,14 @@ export async function startAppServer(options: AppServerOptions): Promise<{ serve
   await app.prepare();
   const handle = app.getRequestHandler();
   const brotli = options.dev ? null : staticBrotli(options.dir);
-  const server = createServer(inFront(async (req, res) => ((await brotli?.(req, res)) ? undefined : handle(req, res)), options));
+  const server = createServer(
+    inFront(async (req, res) => {
+      if (options.dev) return handle(req, res);
+      if (await brotli?.(req, res)) return;
+      brotliResponses(req, res);
+      return handle(req, res);
+    }, options),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
-import { DELIVERIES, type Delivery } from "~/schemas/subscriptions";
+import { DELIVERIES, type Delivery } from "~/schemas/subscription-enums";
 
 /**
  * How a subscription is delivered; shared by the subscriptions page, follow and watch controls.

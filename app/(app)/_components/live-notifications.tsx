@@ -1,16 +1,18 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { Link } from "~/app/_components/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { useTRPC } from "~/app/_trpc/react";
+import { fetchQuery, subscriptionUrl, useSubscriptionEvents } from "~/app/_trpc/events";
 import { UNREAD_COUNT_CAP } from "~/schemas/notification-limits";
 
-// How many notifications arrived since the page loaded: pages that list them refresh on a change.
-const Arrivals = createContext(0);
+// How many notifications arrived since the page loaded (pages that list them refresh on a change),
+// and the unread count as last read (null: not yet; an object per read, so that a read that finds
+// the same number as the one before still counts as the newest).
+const Live = createContext<{ arrivals: number; unread: { value: number } | null }>({ arrivals: 0, unread: null });
+
+const NOTIFICATIONS_STREAM = subscriptionUrl("notifications.onNew");
 
 /**
  * One realtime stream per tab, for every signed-in page. Each notification that arrives refreshes
@@ -19,25 +21,25 @@ const Arrivals = createContext(0);
  * last event it received, so nothing is missed.
  */
 export function LiveNotifications({ children }: { children: ReactNode }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [arrivals, setArrivals] = useState(0);
-  const refreshCount = () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey() });
-  useSubscription(
-    trpc.notifications.onNew.subscriptionOptions(undefined, {
-      onStarted: refreshCount,
-      onData: () => {
-        refreshCount();
-        setArrivals((n) => n + 1);
-      },
-    }),
-  );
-  return <Arrivals value={arrivals}>{children}</Arrivals>;
+  const [unread, setUnread] = useState<{ value: number } | null>(null);
+  const refreshCount = () => {
+    // A failed read leaves the count as it was: the next event or reconnection reads it again.
+    fetchQuery<number>("notifications.unreadCount").then((value) => setUnread({ value }), () => undefined);
+  };
+  useSubscriptionEvents(NOTIFICATIONS_STREAM, {
+    onStart: refreshCount,
+    onData: () => {
+      refreshCount();
+      setArrivals((n) => n + 1);
+    },
+  });
+  return <Live value={{ arrivals, unread }}>{children}</Live>;
 }
 
 /** Re-renders the current page's server components when a notification arrives. */
 export function RefreshOnArrival() {
-  const arrivals = useContext(Arrivals);
+  const { arrivals } = useContext(Live);
   const router = useRouter();
   const seen = useRef(arrivals);
   useEffect(() => {
@@ -51,13 +53,12 @@ export function RefreshOnArrival() {
 /** The bell in the header: a link to the notification centre with the live unread count. */
 export function NotificationBell({ count }: { count: number }) {
   const t = useTranslations("notifications.bell");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data: unread = count } = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), initialData: count });
-  // A server render (after marking read, or a navigation) brings a fresher count than the cache.
-  useEffect(() => {
-    queryClient.setQueryData(trpc.notifications.unreadCount.queryKey(), count);
-  }, [count, queryClient, trpc]);
+  const { unread: live } = useContext(Live);
+  // Whichever changed last wins: a server render (after marking read, or a navigation) brings a
+  // fresher count than the stream's last read, and the stream's next read a fresher one again.
+  const [shown, setShown] = useState({ count, live, unread: count });
+  if (shown.count !== count || shown.live !== live) setShown({ count, live, unread: shown.count !== count || live === null ? count : live.value });
+  const unread = shown.unread;
   return (
     <Link
       href="/notifications"

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
 import type { AppRouter } from "~/server/api/root";
-import type { FeedFilters } from "~/schemas/notices";
+import { NEWER_COUNT_CAP, type FeedFilters } from "~/schemas/notices";
 import { encodeCursor } from "~/server/services/notices/cursor";
 import { NewNoticesBanner } from "./new-notices-banner";
 
@@ -50,7 +50,8 @@ export function LiveArrivals({ filters, first, href }: { filters: FeedFilters; f
   if ((filters.status ?? "published") !== "published") return null;
   const { status: _status, ...matching } = filters;
   const after = first?.publishedAt ? encodeCursor({ at: new Date(first.publishedAt), id: first.id }) : null;
-  return <NewNoticesBanner filters={matching} after={after} href={href} />;
+  // The cap goes as a prop: importing it in the banner would bring zod (~26 KB) into every feed page.
+  return <NewNoticesBanner filters={matching} after={after} href={href} cap={NEWER_COUNT_CAP} />;
 }
 
 /** The link to the next page of a list, in whatever order it is. */

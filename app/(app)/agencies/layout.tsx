@@ -1,0 +1,4 @@
+import { clientSection } from "~/app/_components/client-messages";
+import { TRPCReactProvider } from "~/app/_trpc/react";
+
+export default clientSection("places", TRPCReactProvider);
