@@ -63,13 +63,16 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
   const bytes = (chunk: unknown, encoding: unknown) =>
     typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : (chunk as Uint8Array);
 
+  // The head waits for the first write: a short body is answered uncompressed, and its length is
+  // only known then. Node sends the head with that write (calling this again, once decided).
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    // Headers given here are set first, so that the decision sees them.
     const headers = rest.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) as OutgoingHttpHeaders | undefined;
+    if (decided || rest.some((arg) => Array.isArray(arg))) return writeHead(status, ...rest);
     for (const [key, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(key, value);
+    const message = rest.find((arg) => typeof arg === "string");
+    if (typeof message === "string") res.statusMessage = message;
     res.statusCode = status;
-    decide(null);
-    return writeHead(status, ...rest.filter((arg) => typeof arg === "string"));
+    return res;
   }) as ServerResponse["writeHead"];
 
   // While compressing, every write is taken (returns true): the compressor buffers what the
