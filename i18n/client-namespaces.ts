@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "notice.actions",
   "notice.related",
   "notifications.bell",
+  "offline.client",
   "profile.password",
   "profile.preferences",
   "security.mfa",

@@ -1,0 +1,27 @@
+import { storageKey } from "~/app/(app)/notices/_components/form/autosave";
+import type { NewOutboxItem } from "./outbox";
+import { OUTBOX_PAGE } from "./kept-pages";
+
+/**
+ * The notice form's one call before it sends a new notice. With the browser offline, the notice
+ * goes into this device's outbox (under the form's idempotency key, so that it becomes one notice
+ * however often it is sent), the form's draft copy is dropped (the outbox holds the text now), and
+ * the author is taken to the outbox page; true then, and the form sends nothing. Online, false:
+ * the form sends as usual. Also false when the outbox cannot be opened (IndexedDB switched off):
+ * the form then fails as it always has, keeping the text.
+ */
+export async function queueIfOffline(entry: NewOutboxItem): Promise<boolean> {
+  if (navigator.onLine) return false;
+  try {
+    await (await import("./outbox")).enqueue(entry);
+  } catch {
+    return false;
+  }
+  try {
+    window.localStorage.removeItem(storageKey(entry.userId, `new.${entry.notice.kind}`));
+  } catch {
+    // Storage switched off: there was no draft copy either.
+  }
+  window.location.assign(OUTBOX_PAGE);
+  return true;
+}
