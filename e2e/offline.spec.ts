@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import * as schema from "~/db/schema";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
+import errors from "~/i18n/messages/en/errors.json" with { type: "json" };
 import form from "~/i18n/messages/en/noticeForm.json" with { type: "json" };
 import offline from "~/i18n/messages/en/offline.json" with { type: "json" };
 import { seizureInput } from "~/tests/notices";
@@ -82,6 +83,28 @@ test.describe("the offline outbox (issue 14)", () => {
     expect(notice?.authorId).toBe(author.id);
     expect(notice?.status).not.toBe("draft");
     await other.close();
+  });
+
+  test("a submission that gets no answer while the browser still thinks itself online is queued too, and becomes one notice", async ({ page, users, db }) => {
+    const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    await apiSignIn(page.request, author.email, DEMO_PASSWORD);
+    const title = `The link dropped mid-post ${randomUUID().slice(0, 8)}`;
+    await page.goto("/notices/new?kind=seizure");
+    await fillSeizure(page, title);
+    await page.route("**/api/trpc/notices.create**", (route) => route.abort("connectionreset"));
+    const publish = page.getByRole("button", { name: form.actions.publish, exact: true });
+    await publish.click();
+    await expect(page.locator("[data-form-error]")).toHaveText(errors.network);
+    await expect(page.getByTestId("outbox-status")).toHaveText("1 waiting to send");
+    // The author presses again, still without an answer: the same key, still one waiting.
+    await publish.click();
+    await expect(page.getByTestId("outbox-status")).toHaveText("1 waiting to send");
+
+    await page.unroute("**/api/trpc/notices.create**");
+    // A page load sends what waits.
+    await page.goto("/outbox");
+    await expect(page.getByText(offline.client.empty)).toBeVisible({ timeout: 15_000 });
+    expect(await noticesTitled(db, title)).toBe(1);
   });
 
   test("signing out with a notice waiting warns, and once confirmed clears the outbox and the kept pages", async ({ page, context, users, db }) => {

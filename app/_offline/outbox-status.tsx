@@ -1,13 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { matchMutation, useMutation, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "~/app/_components/link";
 import { useTRPC } from "~/app/_trpc/react";
 import { mayKeepPage, OUTBOX_PAGE } from "./kept-pages";
-import type { Sender } from "./outbox";
+import type { NewOutboxItem, Sender } from "./outbox";
 
 // While anything waits, how often to try again besides when the browser says it is back online.
 const RETRY_MS = 30_000;
@@ -15,7 +16,8 @@ const RETRY_MS = 30_000;
 /** The tRPC mutations the outbox sends with, as plain functions that stay the same across renders. */
 export function useSender(): Sender {
   const trpc = useTRPC();
-  const create = useMutation(trpc.notices.create.mutationOptions());
+  // Marked, so that a send of the outbox's own that gets no answer is not queued a second time.
+  const create = useMutation({ ...trpc.notices.create.mutationOptions(), meta: { outbox: true } });
   const link = useMutation(trpc.notices.link.mutationOptions());
   const sender = useRef<Sender>({ create: create.mutateAsync, link: link.mutateAsync });
   sender.current.create = create.mutateAsync;
@@ -54,6 +56,29 @@ function keepForOffline(): void {
 }
 
 /**
+ * Queues a new notice whose submission got no answer from the server (the link dropped while the
+ * browser still thought itself online), from any form that sends it with `notices.create`: the
+ * form keeps its text and says the server could not be reached, and the outbox sends it under the
+ * same idempotency key, so that a second press of the form's button makes no second notice.
+ */
+function useQueueUnanswered(userId: string): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const mutationKey = trpc.notices.create.mutationKey();
+    return queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== "updated" || event.action.type !== "error") return;
+      const { mutation } = event;
+      if (mutation.meta?.outbox || !matchMutation({ mutationKey }, mutation)) return;
+      if (!(event.action.error instanceof TRPCClientError) || event.action.error.data) return;
+      const input = mutation.state.variables as Omit<NewOutboxItem, "userId" | "linkIds">;
+      // Links a company alert asks for are made from its page once it exists.
+      void import("./outbox").then((outbox) => outbox.enqueue({ ...input, userId, linkIds: [] })).catch(() => undefined);
+    });
+  }, [trpc, queryClient, userId]);
+}
+
+/**
  * In the header of every signed-in page: installs the offline service worker, sends what waits in
  * this device's outbox (at load, when the browser is back online, and every half minute), and
  * says how many of the user's notices wait ("1 waiting to send"), linking to the outbox.
@@ -63,6 +88,7 @@ export function OutboxStatus({ userId }: { userId: string }) {
   const pathname = usePathname();
   const sender = useSender();
   const [count, setCount] = useState(0);
+  useQueueUnanswered(userId);
 
   useEffect(
     () =>
