@@ -14,7 +14,7 @@ export const PAGES_CACHE = "tianshan-pages";
  * keeps it. Shared by the proxy (which sets the header), the service worker and the page that
  * asks it to keep one, so that the three cannot disagree.
  */
-const KEPT_PATHS: readonly string[] = ["/substances", "/crossings", "/notices/new", OUTBOX_PAGE, OFFLINE_PAGE];
+const KEPT_PATHS: readonly string[] = ["/substances", "/crossings", "/provisions", "/notices/new", OUTBOX_PAGE, OFFLINE_PAGE];
 
 export function mayKeepPage(pathname: string): boolean {
   return KEPT_PATHS.includes(pathname);

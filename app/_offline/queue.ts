@@ -2,6 +2,10 @@ import { storageKey } from "~/app/(app)/notices/_components/form/autosave";
 import type { NewOutboxItem } from "./outbox";
 import { OUTBOX_PAGE } from "./kept-pages";
 
+// Fetched as soon as the form loads, while there is a connection: once the link is down, a chunk
+// not yet loaded could not be.
+const outboxModule = typeof window === "undefined" ? null : import("./outbox").catch(() => null);
+
 /**
  * The notice form's one call before it sends a new notice. With the browser offline, the notice
  * goes into this device's outbox (under the form's idempotency key, so that it becomes one notice
@@ -12,8 +16,10 @@ import { OUTBOX_PAGE } from "./kept-pages";
  */
 export async function queueIfOffline(entry: NewOutboxItem): Promise<boolean> {
   if (navigator.onLine) return false;
+  const outbox = await outboxModule;
+  if (!outbox) return false;
   try {
-    await (await import("./outbox")).enqueue(entry);
+    await outbox.enqueue(entry);
   } catch {
     return false;
   }

@@ -12,12 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * connection. It names no user and shows no notice: the worker keeps it from its installation on.
  */
 export default async function OfflinePage() {
-  const [t, common] = await Promise.all([getTranslations("offline.page"), getTranslations("common")]);
+  const [t, provisions, common] = await Promise.all([getTranslations("offline.page"), getTranslations("offline.provisions"), getTranslations("common")]);
   const pages = [
     { href: OUTBOX_PAGE, label: t("outboxTitle") },
     { href: "/notices/new", label: t("newNotice") },
     { href: "/substances", label: common("nav.substances") },
     { href: "/crossings", label: common("nav.crossings") },
+    { href: "/provisions", label: provisions("title") },
   ];
   return (
     <main className="mx-auto max-w-xl px-4 py-16">

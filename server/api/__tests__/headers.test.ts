@@ -45,7 +45,7 @@ describe("the Content-Security-Policy of pages", () => {
 
   it("lets the device keep only reference pages and form shells (for offline use), and nothing that shows a notice", () => {
     const cacheControl = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get("cache-control");
-    for (const path of ["/substances?q=acetic", "/crossings?country=KG", "/notices/new?kind=seizure", "/outbox", "/offline"]) {
+    for (const path of ["/substances?q=acetic", "/crossings?country=KG", "/provisions", "/notices/new?kind=seizure", "/outbox", "/offline"]) {
       expect(cacheControl(path), path).toBe("private, no-cache");
     }
     for (const path of ["/", "/feed", "/search?q=x", "/notices/abc", "/notices/abc/history", "/crossings/torugart", "/substances/acetic-anhydride", "/notifications"]) {
