@@ -53,7 +53,8 @@ function database(): Promise<IDBPDatabase<OutboxSchema>> {
   return opened;
 }
 
-// Other tabs hear of a change through the channel; this tab through its own target.
+// Other tabs hear of a change through the channel (which does not hear its own messages); this
+// tab through its own target.
 const here = new EventTarget();
 const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("tianshan-outbox");
 
@@ -64,12 +65,11 @@ function changed(): void {
 
 /** Calls `listener` whenever the outbox changes, in this tab or another; returns the unsubscribe. */
 export function onChange(listener: () => void): () => void {
-  const other = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("tianshan-outbox");
   here.addEventListener("change", listener);
-  other?.addEventListener("message", listener);
+  channel?.addEventListener("message", listener);
   return () => {
     here.removeEventListener("change", listener);
-    other?.close();
+    channel?.removeEventListener("message", listener);
   };
 }
 
