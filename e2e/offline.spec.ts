@@ -110,6 +110,45 @@ test.describe("the offline outbox (issue 14)", () => {
     expect(await noticesTitled(db, title)).toBe(1);
   });
 
+  test("a notice the server refuses stays in the outbox with the reason, is not sent again by itself, and goes out on \"Send now\"", async ({ page, context, users, db }) => {
+    const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    await apiSignIn(page.request, author.email, DEMO_PASSWORD);
+    const title = `Refused at first ${randomUUID().slice(0, 8)}`;
+    await formFilledOnline(page, title);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: form.actions.publish, exact: true }).click();
+    await expect(page.getByTestId("outbox-item")).toContainText(title);
+    const [key] = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open("tianshan-outbox");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const keys = open.result.transaction("items").objectStore("items").getAllKeys();
+            keys.onsuccess = () => {
+              open.result.close();
+              resolve(keys.result as string[]);
+            };
+            keys.onerror = () => reject(keys.error);
+          };
+        }),
+    );
+    // Meanwhile the form's key went out with other content (from another tab, say): the server refuses this one.
+    await trpcMutate(page.request, "notices.create", { idempotencyKey: key, asDraft: false, notice: seizureInput({ title: `Other content ${randomUUID().slice(0, 8)}` }) });
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("outbox-error")).toHaveText(offline.client.refused.replace("{reason}", errors.idempotencyKeyReused), { timeout: 15_000 });
+    await expect(page.getByTestId("outbox-status")).toHaveText("1 waiting to send");
+    // A page load sends what waits, but not what the server refused.
+    await page.reload();
+    await expect(page.getByTestId("outbox-error")).toBeVisible();
+    expect(await noticesTitled(db, title)).toBe(0);
+
+    await page.getByRole("button", { name: offline.client.sendNow }).click();
+    await expect(page.getByText(offline.client.empty)).toBeVisible();
+    expect(await noticesTitled(db, title)).toBe(1);
+  });
+
   test("signing out with a notice waiting warns, and once confirmed clears the outbox and the kept pages", async ({ page, context, users, db }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     await apiSignIn(page.request, author.email, DEMO_PASSWORD);

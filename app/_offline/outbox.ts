@@ -1,5 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { newIdempotencyKey } from "~/app/(app)/notices/_components/form/autosave";
 import { formErrors } from "~/app/_components/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { NoticeInput } from "~/schemas/notices";
@@ -102,7 +103,15 @@ export async function clearOutbox(): Promise<void> {
 }
 
 async function note(item: OutboxItem, lastError: string, held: boolean): Promise<void> {
-  await (await database()).put("items", { ...item, lastError, held });
+  const db = await database();
+  if (lastError === "idempotencyKeyReused") {
+    // The key went out with other content (another tab, say): as the form does, this text goes
+    // out as a new notice next time, under a new key.
+    const tx = db.transaction("items", "readwrite");
+    await Promise.all([tx.store.delete(item.idempotencyKey), tx.store.put({ ...item, idempotencyKey: newIdempotencyKey(), lastError, held }), tx.done]);
+  } else {
+    await db.put("items", { ...item, lastError, held });
+  }
   changed();
 }
 
