@@ -86,7 +86,7 @@ const NEXT_LINK = { name: "next/link", message: `Use { Link } from "~/${LINK_MOD
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
 
 export default defineConfig(
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "tests/lint-fixtures/**"] },
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "tests/lint-fixtures/**", "public/sw.js"] },
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },

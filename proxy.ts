@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env.js";
+import { mayKeepPage } from "~/app/_offline/kept-pages";
 import { isOwnOrigin } from "~/server/api/request-guard";
 
 // Headers only. Nothing here decides who may see what: every page and procedure checks the session
@@ -20,6 +21,8 @@ export function contentSecurityPolicy(nonce: string, { development = false, http
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (public/sw.js): 'strict-dynamic' above would refuse it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -54,8 +57,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  // Pages are personal once signed in; none is worth keeping in a shared cache.
-  response.headers.set("cache-control", "no-store");
+  // Pages are personal once signed in; none is worth keeping in a shared cache. Only reference
+  // pages and form shells, which show no notice, may stay on the user's own device, for offline
+  // use; anything else (a notice of AMBER or stricter above all) is never stored.
+  response.headers.set("cache-control", mayKeepPage(request.nextUrl.pathname) ? "private, no-cache" : "no-store");
   return response;
 }
 
@@ -63,7 +68,7 @@ export const config = {
   matcher: [
     {
       // API routes set their own headers; static files carry no script and no personal data.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|sw.js).*)",
     },
   ],
 };

@@ -8,7 +8,7 @@ type Messages = Record<string, unknown>;
  * and the messages of every section's client components were still ~10 KB of each page's
  * compressed HTML (`npm run bench:weight`).
  */
-export const CLIENT_NAMESPACES = ["auth", "errors", "feed.arrivals", "notifications.bell", "validation"] as const;
+export const CLIENT_NAMESPACES = ["auth", "errors", "feed.arrivals", "notifications.bell", "offline.client", "validation"] as const;
 
 /**
  * What the client components of one section's pages add, sent by its layout only

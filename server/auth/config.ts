@@ -6,9 +6,8 @@ import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/cookie-names";
 import { signInWithPassword } from "~/server/auth/credentials";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { logError } from "~/server/logging";
-import { ABSOLUTE_TIMEOUT_HOURS, endSession } from "~/server/auth/sessions";
-import { audit } from "~/server/services/audit";
-import { db } from "~/db/index";
+import { ABSOLUTE_TIMEOUT_HOURS } from "~/server/auth/sessions";
+import { signOutSession } from "~/server/auth/sign-out";
 
 /** The error code a sign-in that failed on our side reports (`?error=internal`), whatever went wrong. */
 export const SIGNIN_INTERNAL_ERROR = "internal";
@@ -62,9 +61,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       const sid = typeof token?.sid === "string" ? token.sid : null;
-      if (!sid) return;
-      const actor = await endSession(sid);
-      if (actor) await audit(db, { action: "auth.signout", actor, details: { sessionId: sid } });
+      if (sid) await signOutSession(sid);
     },
   },
 };

@@ -17,13 +17,17 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
   const raw = (await searchParams).q;
   const typed = Array.isArray(raw) ? raw[0] : raw;
   const parsed = ZSubstanceSearch.safeParse({ q: typed });
-  const [t, common, locale] = await Promise.all([getTranslations("reference"), getTranslations("common"), getLocale()]);
+  const [t, common, provisions, locale] = await Promise.all([getTranslations("reference"), getTranslations("common"), getTranslations("offline.provisions"), getLocale()]);
   const rows = parsed.success ? await (await api()).reference.substances.search(parsed.data) : [];
   const q = parsed.success ? (parsed.data.q ?? "") : (typed ?? "");
 
   return (
     <>
-      <PageHeader title={t("substances.title")} subtitle={t("substances.subtitle")} />
+      <PageHeader
+        title={t("substances.title")}
+        subtitle={t("substances.subtitle")}
+        actions={<TextLink href="/provisions">{provisions("title")}</TextLink>}
+      />
       <Form action="/substances" prefetch={false} role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField

@@ -40,7 +40,21 @@ describe("the Content-Security-Policy of pages", () => {
   it("covers every page and leaves API routes and static files to their own headers", () => {
     const pattern = new RegExp(`^${config.matcher[0]!.source}$`);
     for (const path of ["/", "/feed", "/mfa", "/signin", "/notices/abc"]) expect(pattern.test(path)).toBe(true);
-    for (const path of ["/api/trpc/health.ping", "/_next/static/chunk.js"]) expect(pattern.test(path)).toBe(false);
+    for (const path of ["/api/trpc/health.ping", "/_next/static/chunk.js", "/sw.js"]) expect(pattern.test(path)).toBe(false);
+  });
+
+  it("lets the device keep only reference pages and form shells (for offline use), and nothing that shows a notice", () => {
+    const cacheControl = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get("cache-control");
+    for (const path of ["/substances?q=acetic", "/crossings?country=KG", "/provisions", "/notices/new?kind=seizure", "/outbox", "/offline"]) {
+      expect(cacheControl(path), path).toBe("private, no-cache");
+    }
+    for (const path of ["/", "/feed", "/search?q=x", "/notices/abc", "/notices/abc/history", "/crossings/torugart", "/substances/acetic-anhydride", "/notifications"]) {
+      expect(cacheControl(path), path).toBe("no-store");
+    }
+  });
+
+  it("lets the app's own service worker run, and no other", () => {
+    expect(directives(contentSecurityPolicy("n")).get("worker-src")).toEqual(["'self'"]);
   });
 });
 

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import type { ReactNode } from "react";
 import { localized } from "~/app/_components/names";
+import { OutboxStatus } from "~/app/_offline/outbox-status";
 import type { Viewer } from "~/server/auth/sessions";
 import { NotificationBell } from "../live-notifications";
 import { SignOutButton } from "../sign-out-button";
@@ -135,6 +136,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
               </ul>
             </Menu>
           ) : null}
+          <OutboxStatus userId={viewer.userId} />
           <NotificationBell count={unread} />
           <Menu
             className="hidden lg:block"

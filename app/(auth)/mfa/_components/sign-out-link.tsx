@@ -1,13 +1,7 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { SignOutForm } from "~/app/_offline/sign-out-form";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function SignOutLink() {
-  const t = useTranslations("security.mfa");
-  return (
-    <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })} className="text-sm text-slate-600 underline">
-      {t("signOut")}
-    </button>
-  );
+export async function SignOutLink() {
+  const t = await getTranslations("security.mfa");
+  return <SignOutForm className="text-sm text-slate-600 underline">{t("signOut")}</SignOutForm>;
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { FieldMessage, FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
 import { Button, TextLink } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
+import { queueIfOffline } from "~/app/_offline/queue";
 import { fieldErrors } from "~/schemas/issues";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { ZNoticeInput } from "~/schemas/notices";
@@ -159,7 +160,7 @@ export function NoticeForm(props: Props) {
     router.push(`/notices/${id}`);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
@@ -174,6 +175,7 @@ export function NoticeForm(props: Props) {
       return;
     }
     const linkIds = state.details.kind === "company_alert" ? state.details.linkIds : [];
+    if (await queueIfOffline({ userId, idempotencyKey, asDraft: intent === "draft", notice: parsed.data, linkIds })) return;
     create.mutate(
       { idempotencyKey, asDraft: intent === "draft", notice: parsed.data },
       {
