@@ -188,7 +188,7 @@ export type Choice = { value: string; label: ReactNode; description?: ReactNode;
  * A group of checkboxes (a list field) or radios (one value), in a fieldset with its legend; the
  * choices under their sub-headings when they have a `group`.
  */
-function ChoiceGroup({ field, label, hint, choices, type, className = "" }: Labelled & { choices: readonly Choice[]; type: "checkbox" | "radio"; className?: string }) {
+function ChoiceGroup({ field, label, hint, options: choices, type, className = "" }: Labelled & { options: readonly Choice[]; type: "checkbox" | "radio"; className?: string }) {
   const props = new Map(getCollectionProps(field, { type, options: choices.map((choice) => choice.value), ariaAttributes: false }).map((p) => [p.value, p]));
   const describedBy = [hint ? field.descriptionId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined;
   const box = (choice: Choice) => {
@@ -230,12 +230,12 @@ function ChoiceGroup({ field, label, hint, choices, type, className = "" }: Labe
 }
 
 /** A list field as checkboxes, one per choice. */
-export function CheckboxGroup(props: Labelled & { choices: readonly Choice[]; className?: string }) {
+export function CheckboxGroup(props: Labelled & { options: readonly Choice[]; className?: string }) {
   return <ChoiceGroup {...props} type="checkbox" />;
 }
 
 /** One value out of a few, as radios. */
-export function RadioGroup(props: Labelled & { choices: readonly Choice[]; className?: string }) {
+export function RadioGroup(props: Labelled & { options: readonly Choice[]; className?: string }) {
   return <ChoiceGroup {...props} type="radio" />;
 }
 

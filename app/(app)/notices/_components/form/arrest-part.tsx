@@ -32,9 +32,9 @@ export function ArrestPart() {
           field={notice.chargeIds!}
           label={t("charges")}
           hint={t("chargesHint")}
-          choices={options.provisions.map((p) => ({ ...p, description: p.inForce ? undefined : t("historical") }))}
+          options={options.provisions.map((p) => ({ ...p, description: p.inForce ? undefined : t("historical") }))}
         />
-        <RadioGroup field={notice.arrestStatus!} label={t("status")} choices={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))} />
+        <RadioGroup field={notice.arrestStatus!} label={t("status")} options={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))} />
       </Section>
     </>
   );

@@ -88,7 +88,7 @@ export function CompanyPart({
       </Section>
 
       <Section title={t("suspicionTitle")}>
-        <CheckboxGroup field={notice.grounds!} label={t("grounds")} choices={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))} />
+        <CheckboxGroup field={notice.grounds!} label={t("grounds")} options={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))} />
         <TextareaField field={notice.groundsNote!} label={t("groundsNote")} hint={t("groundsNoteHint")} rows={3} maxLength={1000} />
         <TextareaField field={notice.recommendedAction!} label={t("recommendedAction")} hint={t("recommendedActionHint")} rows={2} required maxLength={1000} />
         <div className="sm:max-w-xs">

@@ -17,18 +17,18 @@ export function GradingPart() {
         <RadioGroup
           field={notice.sourceReliability!}
           label={t("reliability")}
-          choices={SOURCE_RELIABILITY.map((grade) => ({ value: grade, label: `${grade} — ${vocab(`reliability.${grade}`)}` }))}
+          options={SOURCE_RELIABILITY.map((grade) => ({ value: grade, label: `${grade} — ${vocab(`reliability.${grade}`)}` }))}
         />
         <RadioGroup
           field={notice.infoCredibility!}
           label={t("credibility")}
-          choices={INFO_CREDIBILITY.map((grade) => ({ value: String(grade), label: `${grade} — ${vocab(`credibility.${grade}`)}` }))}
+          options={INFO_CREDIBILITY.map((grade) => ({ value: String(grade), label: `${grade} — ${vocab(`credibility.${grade}`)}` }))}
         />
       </div>
       <RadioGroup
         field={notice.handlingCode!}
         label={t("handling")}
-        choices={HANDLING_CODES.map((code) => ({ value: code, label: vocab(`handling.${code}`), description: vocab(`handlingMeaning.${code}`) }))}
+        options={HANDLING_CODES.map((code) => ({ value: code, label: vocab(`handling.${code}`), description: vocab(`handlingMeaning.${code}`) }))}
       />
     </Section>
   );

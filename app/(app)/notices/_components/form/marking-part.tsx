@@ -29,7 +29,7 @@ export function MarkingPart({ recipientEmails, recipientLabels }: { recipientEma
         field={notice.tlp!}
         label={t("tlp")}
         hint={arrest ? t("arrestHint") : undefined}
-        choices={TLP_LEVELS.map((level) => ({
+        options={TLP_LEVELS.map((level) => ({
           value: level,
           label: vocab(`tlp.${level}`),
           description: vocab(`tlpMeaning.${level}`),
@@ -41,7 +41,7 @@ export function MarkingPart({ recipientEmails, recipientLabels }: { recipientEma
           field={notice.releaseAgencyIds!}
           label={t("releaseAgencies")}
           hint={tlp === "amber" ? t("releaseAgenciesHintAmber") : tlp === "amber_strict" ? t("releaseAgenciesHintStrict") : t("releaseAgenciesHintAny")}
-          choices={releaseAgencies}
+          options={releaseAgencies}
         />
       ) : null}
       {!scripted || tlp === "amber" ? (
@@ -49,7 +49,7 @@ export function MarkingPart({ recipientEmails, recipientLabels }: { recipientEma
           field={notice.releaseCountryCodes!}
           label={t("releaseCountries")}
           hint={tlp === "amber" ? t("releaseCountriesHint") : t("releaseCountriesHintAny")}
-          choices={options.memberCountries}
+          options={options.memberCountries}
         />
       ) : null}
       {!scripted || tlp === "red" ? <RecipientPicker emails={recipientEmails} labels={recipientLabels} /> : null}
