@@ -180,6 +180,18 @@ test.describe("without JavaScript", () => {
     expect(again.status()).toBe(303);
     expect(again.headers().location).toContain(`/notices/${id}`);
     expect(await db.select({ id: notices.id }).from(notices).where(eq(notices.title, title))).toEqual([{ id }]);
+
+    // Edited without script from the version it shows: a row removed, the title changed.
+    await page.goto(`/notices/${id}/edit`);
+    await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByRole("button", { name: "Remove Item 1" }).click();
+    await expect(item(2)).toHaveCount(0);
+    await expect(item(1).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByLabel("Title", { exact: true }).fill(`${title}, edited`);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title}, edited`);
+    await expect(page.getByTestId("notice")).not.toContainText("Acetic anhydride");
   });
 
   test("a chief releases a pending notice", async ({ browser, users }) => {
