@@ -83,3 +83,30 @@ test("with JavaScript the notice form checks a field on leaving it and changes i
   await expect(title).toHaveValue("Acetic anhydride at Torugart");
   expect(requests).toEqual([]);
 });
+
+test("an arrest notification: a person without a name comes back to their group, then it is posted", async ({ page, users }) => {
+  const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+  await apiSignIn(page.request, analyst.email, PASSWORD);
+  await page.goto("/notices/new?kind=arrest");
+  const title = `Courier detained at Torugart ${Date.now().toString(36)}`;
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Date").fill("2026-11-22");
+  await page.getByLabel("Crossing or terminal").selectOption("torugart");
+  const person = page.getByRole("group", { name: "Person 1", exact: true });
+  await person.getByLabel("Role").selectOption("courier");
+  await page.locator('input[name="notice.tlp"][value="amber"]').check();
+  await page.getByRole("group", { name: "Release to member countries" }).locator('input[value="KZ"]').check();
+  await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+  await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+  await page.locator('input[name="notice.arrestStatus"][value="detained"]').check();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+
+  const names = person.getByRole("group", { name: "Name", exact: true });
+  await expect(names).toHaveAccessibleDescription(/Give the person's name in at least one script\./);
+  await expect(page).toHaveURL(/\/notices\/new\?kind=arrest$/);
+  await names.getByLabel("Latin").fill("Aziz Karimov");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("notice")).toContainText("Aziz Karimov");
+});
