@@ -14,7 +14,7 @@ import {
 import { useTranslations } from "next-intl";
 import { useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
-import { decodeErrors, parseForm, type FormAction } from "~/schemas/form";
+import { decodeErrors, parseForm, type FormResult } from "~/schemas/form";
 import type { FieldError } from "~/schemas/issues";
 import { inputClass } from "./index";
 
@@ -34,9 +34,9 @@ type SubmitContext<Schema extends z.ZodType> = { formData: FormData; submission:
  * when it comes back. `onSubmit` sees a valid submission before it is sent: `event.preventDefault()`
  * there sends it another way.
  */
-export function useConformForm<Schema extends z.ZodType<Shape, Shape>>(
+export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result extends FormResult = FormResult>(
   schema: Schema,
-  action: FormAction,
+  action: (previous: Result | undefined, form: FormData) => Promise<Result>,
   options: {
     id: string;
     defaultValue?: DefaultValue<z.input<Schema>>;
@@ -55,7 +55,8 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>>(
       ? (event, context) => options.onSubmit?.(event, { formData: context.formData, submission: context.submission as SubmitContext<Schema>["submission"] })
       : undefined,
   });
-  return { form, fields, formProps: { ...getFormProps(form), action: formAction }, pending };
+  // lastResult: what a form that shows a secret once (submitFormShowing) has to show.
+  return { form, fields, formProps: { ...getFormProps(form), action: formAction }, pending, lastResult };
 }
 
 function Message({ error }: { error: FieldError }) {
