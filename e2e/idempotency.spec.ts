@@ -17,14 +17,6 @@ test("a submission whose idempotency key was spent on other content is refused, 
   });
   expect(first.ok()).toBe(true);
 
-  let rewritten = false;
-  await page.route("**/api/trpc/notices.create**", async (route) => {
-    if (rewritten) return route.continue();
-    rewritten = true;
-    const body = route.request().postData()!.replace(/"idempotencyKey":"[0-9a-f-]{36}"/, `"idempotencyKey":"${spent}"`);
-    return route.continue({ postData: body });
-  });
-
   const title = `Another seizure entirely ${randomUUID().slice(0, 8)}`;
   await page.goto("/notices/new?kind=seizure");
   await page.getByLabel(en.common.noticeTitle, { exact: true }).fill(title);
@@ -33,9 +25,10 @@ test("a submission whose idempotency key was spent on other content is refused, 
   await page.getByLabel(en.seizure.substance, { exact: true }).selectOption("acetic-anhydride");
   await page.getByLabel(en.seizure.quantity, { exact: true }).fill("2.8");
   await page.getByLabel(en.seizure.unit, { exact: true }).selectOption("t");
-  await page.locator('input[name="tlp"][value="green"]').check();
-  await page.locator('input[name="sourceReliability"][value="B"]').check();
-  await page.locator('input[name="infoCredibility"][value="2"]').check();
+  await page.locator('input[name="notice.tlp"][value="green"]').check();
+  await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+  await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+  await page.locator('input[name="idempotencyKey"]').evaluate((input, key) => ((input as HTMLInputElement).value = key), spent);
   await page.getByRole("button", { name: en.actions.publish, exact: true }).click();
 
   await expect(page.locator("[data-form-error]")).toHaveText(errors.idempotencyKeyReused);

@@ -14,9 +14,9 @@ type Status = { enrolled: boolean; required: boolean; recoveryCodesLeft: number 
 /** Replacing the recovery codes or turning the second factor off, each confirmed by a fresh code. */
 function CodeConfirmedActions({ status }: { status: Status }) {
   const t = useTranslations("security.profile");
-  const { form, fields, formProps, pending, lastResult } = useConformForm(ZMfaCodeConfirmed, confirmWithCode, { id: "mfa-code-confirmed" });
+  const { form, fields, formProps, pending, result } = useConformForm(ZMfaCodeConfirmed, confirmWithCode, { id: "mfa-code-confirmed" });
 
-  if (lastResult?.shown) return <RecoveryCodes codes={lastResult.shown} />;
+  if (result?.shown) return <RecoveryCodes codes={result.shown} />;
   return (
     <form {...formProps} className="space-y-3">
       <p className="text-sm">{t("recoveryLeft", { count: status.recoveryCodesLeft })}</p>

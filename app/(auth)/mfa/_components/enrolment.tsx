@@ -28,17 +28,17 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
  */
 export function Enrolment({ continueTo = "/profile" }: { continueTo?: string }) {
   const t = useTranslations("security.mfa");
-  const { form, fields, formProps, pending, lastResult } = useConformForm(ZMfaCode, enrol, { id: "mfa-enrolment" });
+  const { form, fields, formProps, pending, result } = useConformForm(ZMfaCode, enrol, { id: "mfa-enrolment" });
 
-  if (lastResult?.shown) {
+  if (result?.shown) {
     return (
       <div className="space-y-4">
-        <RecoveryCodes codes={lastResult.shown} />
+        <RecoveryCodes codes={result.shown} />
         <TextLink href={continueTo}>{t("continue")}</TextLink>
       </div>
     );
   }
-  const enrolment = lastResult?.enrolment;
+  const enrolment = result?.enrolment;
   if (!enrolment) {
     return (
       <form action={formProps.action} className="space-y-4">

@@ -23,8 +23,8 @@ export function InviteUserForm({
   const t = useTranslations("users.invite");
   const tc = useTranslations("common");
   const premod = useTranslations("moderation.preModeration");
-  const { form, fields, formProps, pending, lastResult } = useConformForm(ZUserInvite, inviteUser, { id: "invite-user", defaultValue: defaults });
-  const created = lastResult?.shown;
+  const { form, fields, formProps, pending, result } = useConformForm(ZUserInvite, inviteUser, { id: "invite-user", defaultValue: defaults });
+  const created = result?.shown;
 
   return (
     <form {...formProps} className="space-y-4" aria-labelledby="invite-user-title">
