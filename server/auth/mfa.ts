@@ -142,26 +142,9 @@ export async function beginEnrolment(subject: MfaSubject) {
     })
     .returning({ userId: totpCredentials.userId });
   if (stored.length === 0) throw new ServiceError("CONFLICT", "mfaAlreadyEnrolled");
-  return enrolmentOf(subject, secret);
-}
-
-/** The secret as the user's app takes it: as text, and as a QR code drawn here (never by a third party). */
-function enrolmentOf(subject: MfaSubject, secret: string) {
   const uri = authenticator.keyuri(subject.email, ISSUER, secret);
   const qr = `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2 })).toString("base64")}`;
   return { secret, uri, qr };
-}
-
-/**
- * The secret of an enrolment begun and not yet confirmed, for the user's own session to show again
- * when a first code is refused: a page posted without JavaScript keeps nothing between requests.
- */
-export async function enrolmentInProgress(subject: MfaSubject) {
-  const [pending] = await db
-    .select({ ciphertext: totpCredentials.secretCiphertext })
-    .from(totpCredentials)
-    .where(and(eq(totpCredentials.userId, subject.userId), isNull(totpCredentials.confirmedAt)));
-  return pending ? enrolmentOf(subject, decryptSecret(pending.ciphertext, subject.userId)) : null;
 }
 
 /** Confirms enrolment with a first code; the session counts as verified, and the recovery codes are shown once. */

@@ -1,10 +1,12 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
-import { Button, TextLink } from "~/app/_components/ui";
-import { ZMfaCode } from "~/schemas/security";
-import { enrol } from "../enrolment-actions";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { FormMessage, formErrors, noErrors, TextField, type FormErrors } from "~/app/_components/form";
+import { Button } from "~/app/_components/ui";
+import { useTRPC } from "~/app/_trpc/react";
 
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations("security.mfa");
@@ -23,48 +25,76 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 
 /**
  * Enrolling an authenticator app: a new secret as a QR code and as text, then a first code to
- * prove the app holds it, then the recovery codes, shown once. POST forms, so it works without
- * JavaScript; `continueTo` is where to go after.
+ * prove the app holds it, then the recovery codes, shown once. `continueTo` is where to go after.
  */
-export function Enrolment({ continueTo = "/profile" }: { continueTo?: string }) {
+export function Enrolment({ continueTo }: { continueTo?: string }) {
   const t = useTranslations("security.mfa");
-  const { form, fields, formProps, pending, result } = useConformForm(ZMfaCode, enrol, { id: "mfa-enrolment" });
+  const router = useRouter();
+  const trpc = useTRPC();
+  const begin = useMutation(trpc.mfa.beginEnrolment.mutationOptions());
+  const confirm = useMutation(trpc.mfa.confirmEnrolment.mutationOptions());
+  const [code, setCode] = useState("");
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
 
-  if (result?.shown) {
+  function start() {
+    setErrors(noErrors);
+    begin.mutate(undefined, { onError: (error) => setErrors(formErrors(error)) });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    confirm.mutate({ code }, { onSuccess: () => setErrors(noErrors), onError: (error) => setErrors(formErrors(error)) });
+  }
+
+  function done() {
+    if (continueTo) router.replace(continueTo);
+    router.refresh();
+  }
+
+  if (confirm.data) {
     return (
       <div className="space-y-4">
-        <RecoveryCodes codes={result.shown} />
-        <TextLink href={continueTo}>{t("continue")}</TextLink>
+        <RecoveryCodes codes={confirm.data.recoveryCodes} />
+        <Button type="button" onClick={done}>
+          {t("continue")}
+        </Button>
       </div>
     );
   }
-  const enrolment = result?.enrolment;
-  if (!enrolment) {
+  if (!begin.data) {
     return (
-      <form action={formProps.action} className="space-y-4">
-        <ConformFormMessage form={form} />
-        <input type="hidden" name="step" value="begin" />
-        <Button type="submit" disabled={pending}>
-          {pending ? t("starting") : t("start")}
+      <div className="space-y-4">
+        <FormMessage message={errors.message} />
+        <Button type="button" onClick={start} disabled={begin.isPending}>
+          {begin.isPending ? t("starting") : t("start")}
         </Button>
-      </form>
+      </div>
     );
   }
   return (
-    <form {...formProps} className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       <p className="text-sm text-slate-600">{t("enrolIntro")}</p>
       {/* A data URL drawn on the server: the secret never goes to a third-party QR service. */}
-      <img src={enrolment.qr} alt={t("qrAlt")} width={200} height={200} className="mx-auto" />
+      <img src={begin.data.qr} alt={t("qrAlt")} width={200} height={200} className="mx-auto" />
       <div>
         <p className="text-sm font-medium text-slate-700">{t("secret")}</p>
         <code data-testid="totp-secret" className="block break-all rounded-md bg-slate-100 p-2 font-mono text-sm">
-          {enrolment.secret}
+          {begin.data.secret}
         </code>
       </div>
-      <ConformFormMessage form={form} />
-      <InputField field={fields.code} label={t("code")} autoComplete="one-time-code" inputMode="numeric" required />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("verifying") : t("confirm")}
+      <FormMessage message={errors.message} />
+      <TextField
+        label={t("code")}
+        name="code"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        required
+        value={code}
+        error={errors.fields.code}
+        onChange={(event) => setCode(event.target.value)}
+      />
+      <Button type="submit" disabled={confirm.isPending}>
+        {confirm.isPending ? t("verifying") : t("confirm")}
       </Button>
     </form>
   );
