@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { notices } from "~/db/schema";
+import { noticeRecipients, notices } from "~/db/schema";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { seizureInput } from "~/tests/notices";
 import { apiSignIn, expect, test, totpCode, trpcMutate } from "./support/fixtures";
@@ -180,6 +180,44 @@ test.describe("without JavaScript", () => {
     expect(again.status()).toBe(303);
     expect(again.headers().location).toContain(`/notices/${id}`);
     expect(await db.select({ id: notices.id }).from(notices).where(eq(notices.title, title))).toEqual([{ id }]);
+
+    // Edited without script from the version it shows: a row removed, the title changed.
+    await page.goto(`/notices/${id}/edit`);
+    await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByRole("button", { name: "Remove Item 1" }).click();
+    await expect(item(2)).toHaveCount(0);
+    await expect(item(1).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByLabel("Title", { exact: true }).fill(`${title}, edited`);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title}, edited`);
+    await expect(page.getByTestId("notice")).not.toContainText("Acetic anhydride");
+  });
+
+  test("an analyst names TLP:RED recipients by their email addresses, an unknown one coming back next to its field", async ({ browser, users, db }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const recipient = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    const title = `Red without script ${randomUUID().slice(0, 8)}`;
+    const page = await pageWithoutScript(browser, analyst.email);
+    await page.goto("/notices/new?kind=seizure");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Date").fill("2026-11-21");
+    await page.getByLabel("Crossing or terminal").selectOption("torugart");
+    await page.getByLabel("Quantity").fill("5");
+    await page.locator('input[name="notice.tlp"][value="red"]').check();
+    await page.locator('input[name="notice.sourceReliability"][value="A"]').check();
+    await page.locator('input[name="notice.infoCredibility"][value="1"]').check();
+    const emails = page.getByLabel("Recipients' email addresses");
+    await emails.fill(`nobody-${randomUUID()}@example.org\n${recipient.email.toUpperCase()}`);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(emails).toHaveAccessibleDescription(/No active user of the platform has one of these addresses/);
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+
+    await emails.fill(recipient.email);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop()!;
+    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([{ userId: recipient.id }]);
   });
 
   test("a chief releases a pending notice", async ({ browser, users }) => {

@@ -58,3 +58,28 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await expect(readLog).not.toContainText("Farrukh Nazarov");
   });
 });
+
+test("with JavaScript the notice form checks a field on leaving it and changes its rows without a reload", async ({ page }) => {
+  await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
+  await page.goto("/notices/new?kind=seizure");
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") requests.push(request.url());
+  });
+  const title = page.getByLabel(ru.common.noticeTitle, { exact: true });
+  await title.fill("ab");
+  await title.blur();
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await title.fill("Acetic anhydride at Torugart");
+  await expect(title).not.toHaveAttribute("aria-invalid");
+
+  const item = (n: number) => page.getByRole("group", { name: ru.seizure.itemLabel.replace("{number}", String(n)), exact: true });
+  await item(1).getByLabel(ru.seizure.quantity).fill("2.8");
+  await page.getByRole("button", { name: ru.seizure.addItem }).click();
+  await item(2).getByLabel(ru.seizure.quantity).fill("40");
+  await item(1).getByRole("button").click();
+  await expect(item(2)).toHaveCount(0);
+  await expect(item(1).getByLabel(ru.seizure.quantity)).toHaveValue("40");
+  await expect(title).toHaveValue("Acetic anhydride at Torugart");
+  expect(requests).toEqual([]);
+});

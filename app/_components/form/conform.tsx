@@ -12,7 +12,7 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { useTranslations } from "next-intl";
-import { useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { decodeErrors, parseForm, type FormResult } from "~/schemas/form";
 import type { FieldError } from "~/schemas/issues";
@@ -34,7 +34,7 @@ type SubmitContext<Schema extends z.ZodType> = { formData: FormData; submission:
  * A Conform form bound to its server action. Validates in the browser with the schema the server
  * uses (first on leaving a field, then as it is retyped) and shows the server's answer (lastResult)
  * when it comes back. `onSubmit` sees a valid submission before it is sent: `event.preventDefault()`
- * there sends it another way.
+ * there sends it another way. Without JavaScript the form posts to `action` as any HTML form.
  */
 export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result extends FormResult = FormResult>(
   schema: Schema,
@@ -53,9 +53,14 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, schema),
-    onSubmit: options.onSubmit
-      ? (event, context) => options.onSubmit?.(event, { formData: context.formData, submission: context.submission as SubmitContext<Schema>["submission"] })
-      : undefined,
+    // With JavaScript the post is sent from here, not by the form's `action`: React resets a form
+    // after its action, which would empty every field a refusal should keep.
+    onSubmit: (event, context) => {
+      options.onSubmit?.(event, { formData: context.formData, submission: context.submission as SubmitContext<Schema>["submission"] });
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      startTransition(() => formAction(context.formData));
+    },
   });
   return { form, fields, formProps: { ...getFormProps(form), action: formAction }, pending, result: lastResult };
 }
@@ -239,7 +244,12 @@ export function RadioGroup(props: Labelled & { options: readonly Choice[]; class
   return <ChoiceGroup {...props} type="radio" />;
 }
 
-/** A value the form carries without showing it (an id, a version, an idempotency key). */
+/**
+ * A value the form carries without showing it (an id, a version, an idempotency key). It follows
+ * the form's value: React rewrites a hidden input's default on every render, which would undo a
+ * value set since (a restored copy, a renewed key).
+ */
 export function HiddenField({ field }: { field: Field }) {
-  return <input {...getInputProps(field, { type: "hidden" })} key={field.key} />;
+  const value = field.value ?? field.initialValue;
+  return <input {...getInputProps(field, { type: "hidden", value: false })} value={typeof value === "string" ? value : ""} />;
 }

@@ -17,17 +17,19 @@ const MAX_RECIPIENT_EMAILS = 50;
  * addresses no active user has.
  */
 async function withRecipientsByEmail(form: FormData): Promise<{ form: FormData; unknown: string[] }> {
-  const emails = [...new Set(formText(form, "recipientEmails").toLowerCase().split(/[\s,;]+/).filter(Boolean))]
-    // The search takes at most 100 characters; no address is longer.
-    .filter((email) => email.length <= 100)
-    .slice(0, MAX_RECIPIENT_EMAILS);
+  const emails = [...new Set(formText(form, "recipientEmails").toLowerCase().split(/[\s,;]+/).filter(Boolean))].slice(0, MAX_RECIPIENT_EMAILS);
   if (emails.length === 0 || formText(form, "notice.tlp") !== "red") return { form, unknown: [] };
   const notices = (await api()).notices;
-  const chosen = new Set(form.getAll("notice.recipientIds"));
-  const found = await Promise.all(emails.map(async (email) => (await notices.recipientOptions({ q: email })).find((person) => person.email.toLowerCase() === email)));
+  // Chosen with the search, as Conform names list rows: notice.recipientIds[0], [1]…
+  const rows = [...form.keys()].filter((name) => /^notice\.recipientIds\[\d+\]$/.test(name));
+  const chosen = new Set(rows.map((name) => form.get(name)));
+  // The search takes at most 100 characters: a longer address is nobody's.
+  const lookUp = async (email: string) => (email.length > 100 ? undefined : (await notices.recipientOptions({ q: email })).find((person) => person.email.toLowerCase() === email));
+  const found = await Promise.all(emails.map(lookUp));
   const augmented = new FormData();
   for (const [name, value] of form) augmented.append(name, value);
-  for (const person of found) if (person && !chosen.has(person.id)) augmented.append("notice.recipientIds", person.id);
+  let next = rows.length;
+  for (const person of found) if (person && !chosen.has(person.id)) augmented.append(`notice.recipientIds[${next++}]`, person.id);
   return { form: augmented, unknown: emails.filter((_, i) => !found[i]) };
 }
 

@@ -107,6 +107,9 @@ export function NoticeForm(props: Props) {
   const all = fields as unknown as Record<string, Field>;
   const notice: Record<string, Field> = all.notice!.getFieldset();
   const [restored, setRestored] = useState<{ saved: Saved; stale: boolean } | null>(null);
+  // The key of a notice already sent with other content is replaced, so that what is in the form
+  // now goes out as a new notice.
+  const [renewedKey, setRenewedKey] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
 
   const autosave = useAutosave({
@@ -127,12 +130,11 @@ export function NoticeForm(props: Props) {
     // Once per saved copy found: `form` changes with every keystroke.
   }, [autosave.found, version]);
 
-  // A refusal from the server: the author is taken to what it says. The key of a notice already
-  // sent with other content is replaced, so that what is in the form now goes out as a new notice.
+  // A refusal from the server: the author is taken to what it says.
   useEffect(() => {
     if (result?.status !== "error") return;
     messageRef.current?.focus();
-    if (decodeErrors(form.errors).some((e) => e.key === "idempotencyKeyReused")) form.update({ name: all.idempotencyKey!.name, value: newIdempotencyKey() });
+    if (decodeErrors(result.error?.[""] ?? undefined).some((e) => e.key === "idempotencyKeyReused")) setRenewedKey(newIdempotencyKey());
   }, [result]);
 
   /**
@@ -198,6 +200,8 @@ export function NoticeForm(props: Props) {
             <HiddenField field={all.id!} />
             <HiddenField field={all.version!} />
           </>
+        ) : renewedKey ? (
+          <input type="hidden" name={all.idempotencyKey!.name} value={renewedKey} />
         ) : (
           <HiddenField field={all.idempotencyKey!} />
         )}

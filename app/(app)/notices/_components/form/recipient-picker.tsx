@@ -1,11 +1,10 @@
 "use client";
 
-import { getInputProps } from "@conform-to/react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { inputClass } from "~/app/_components/form";
-import { ConformMessage, TextareaField, type DynamicField as Field } from "~/app/_components/form/conform";
+import { ConformMessage, HiddenField, TextareaField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { isolate } from "~/app/_components/isolate";
 import { useTRPC } from "~/app/_trpc/react";
 import { SmallButton, useDebounced, useScripted } from "./controls";
@@ -41,7 +40,7 @@ export function RecipientPicker({ emails, labels }: { emails: Field; labels: Rec
         <ul className="mb-3 flex flex-wrap gap-2" aria-label={t("chosen")}>
           {chosen.map(({ row, index, label }) => (
             <li key={row.key} className="inline-flex items-center gap-1 rounded-full bg-red-50 py-0.5 pr-1 pl-3 text-sm text-red-900">
-              <input {...getInputProps(row, { type: "hidden" })} key={row.key} />
+              <HiddenField field={row} />
               {label}
               <button
                 type="submit"
