@@ -116,4 +116,37 @@ test.describe("administration without JavaScript", () => {
     await expect(page.getByTestId("profile-name")).toHaveText("Nurlan Without Script");
     await expect(page.getByLabel("Часовой пояс")).toHaveValue("Asia/Dushanbe");
   });
+
+  test("a chief subscribes to a crossing and unsubscribes", async ({ page, users }) => {
+    const chief = await users.create({ role: "chief", agencyId: "kg-customs" });
+    await apiSignIn(page.request, chief.email, chief.password!);
+    await page.goto("/crossings/irkeshtam");
+    const follow = page.getByTestId("follow");
+    await follow.getByLabel("Delivery").selectOption("weekly");
+    await follow.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page).toHaveURL(/\/crossings\/irkeshtam$/);
+    await expect(follow).toContainText("Subscribed: Weekly digest (Monday 07:00)");
+    await follow.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(follow.getByRole("button", { name: "Subscribe" })).toBeVisible();
+  });
+
+  test("a coordinator keeps a crossing's schedule, and clears it", async ({ page, users }) => {
+    const coordinator = await users.create({ role: "coordinator", agencyId: "unodc-roca" });
+    await apiSignIn(page.request, coordinator.email, coordinator.password!);
+    await page.goto("/crossings/kulma");
+    const form = page.getByTestId("crossing-curation");
+    const schedule = `Open May–November ${randomUUID().slice(0, 4)}`;
+    await form.getByLabel("Status").selectOption("seasonal");
+    await form.getByLabel("Schedule").fill(schedule);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/crossings\/kulma\?curated=1$/);
+    await expect(form.getByRole("status")).toHaveText("Saved.");
+    await expect(form.getByLabel("Schedule")).toHaveValue(schedule);
+
+    // An emptied field clears the schedule, where a field left out of a call would keep it.
+    await form.getByLabel("Schedule").fill("");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByLabel("Schedule")).toHaveValue("");
+    await expect(form.getByLabel("Status")).toHaveValue("seasonal");
+  });
 });
