@@ -24,13 +24,25 @@ export function decodeErrors(errors: readonly string[] | undefined): FieldError[
   });
 }
 
+// React renders a server action's own fields into its form ($ACTION_REF_1, $ACTION_KEY…) for the
+// post without JavaScript; the browser's FormData has them, and a strict schema would refuse them.
+// (Next.js takes them out of what the server action receives.)
+const ACTION_FIELD = /^\$ACTION_/;
+
+function withoutActionFields<Form extends FormData | URLSearchParams>(form: Form): Form {
+  if (![...form.keys()].some((name) => ACTION_FIELD.test(name))) return form;
+  const own = (form instanceof FormData ? new FormData() : new URLSearchParams()) as Form;
+  for (const [name, value] of form.entries()) if (!ACTION_FIELD.test(name)) own.append(name, value as string);
+  return own;
+}
+
 /**
  * Validates a posted form with its zod schema, Conform's coercion applied (empty → absent, "on" →
  * true, numbers from text). Only the first problem of each field is shown, as a person fixes one
  * thing at a time.
  */
 export function parseForm<Schema extends z.ZodType>(form: FormData | URLSearchParams, schema: Schema) {
-  return parseWithZod(form, { schema, formatError: (issues: z.core.$ZodIssue[]) => [encodeError(describeIssue(issues[0]!))] });
+  return parseWithZod(withoutActionFields(form), { schema, formatError: (issues: z.core.$ZodIssue[]) => [encodeError(describeIssue(issues[0]!))] });
 }
 
 /**

@@ -3,7 +3,7 @@
 import { useCombobox, useMultipleSelection, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { FieldMessage } from "~/app/_components/form";
+import { FieldMessage, inputClass } from "~/app/_components/form";
 import type { FieldError } from "~/schemas/issues";
 
 /** One choice: `value` is what the form submits, `label` what the reader sees (in their language), `detail` a second line. */
@@ -37,9 +37,6 @@ export type ComboboxProps = Common &
     | { search: ComboSearch; options?: never; multiple?: false; defaultValue?: string }
   );
 
-const inputClass =
-  "block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 disabled:bg-slate-50 aria-[invalid=true]:border-red-600";
-
 /**
  * The WAI-ARIA combobox (downshift), for one value or several (chips with remove buttons). The
  * server renders the plain control; it is swapped for the combobox once scripts run, starting from
@@ -48,13 +45,17 @@ const inputClass =
 export function Combobox(props: ComboboxProps) {
   const id = useId();
   const fallback = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<string[] | null>(null);
+  const [start, setStart] = useState<Start | null>(null);
 
   useEffect(() => {
     const root = fallback.current;
     if (!root) return;
     const fields = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${CSS.escape(props.name)}"]`)];
-    setStart(fields.filter((field) => !(field instanceof HTMLInputElement && field.type === "checkbox") || field.checked).map((field) => field.value));
+    setStart({
+      values: fields.filter((field) => !(field instanceof HTMLInputElement && field.type === "checkbox") || field.checked).map((field) => field.value),
+      // Someone typing in the plain field as scripts arrive goes on typing in the combobox.
+      focused: root.contains(document.activeElement),
+    });
   }, [props.name]);
 
   const ids = { input: `${id}-input`, hint: `${id}-hint`, error: `${id}-error` };
@@ -81,13 +82,30 @@ export function Combobox(props: ComboboxProps) {
   const field = { ...props, inputId: ids.input, describedBy };
   return (
     <div>
-      {props.multiple ? <Several {...field} options={props.options} initial={start} /> : <One {...field} initial={start[0] ?? ""} />}
+      {props.multiple ? (
+        <Several {...field} options={props.options} initial={start.values} focused={start.focused} />
+      ) : (
+        <One {...field} initial={start.values[0] ?? ""} focused={start.focused} />
+      )}
       {notes}
     </div>
   );
 }
 
 type Wired = { inputId: string; describedBy: string | undefined };
+type Start = { values: string[]; focused: boolean };
+
+/** Focus for the combobox's field when the plain control had it, the caret after the text. */
+function useFocusOnMount(focused: boolean) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const input = ref.current;
+    if (!focused || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [focused]);
+  return ref;
+}
 
 function Fallback(props: ComboboxProps & Wired) {
   const t = useTranslations("common.combobox");
@@ -96,7 +114,7 @@ function Fallback(props: ComboboxProps & Wired) {
   if (props.multiple) {
     const chosen = new Set(props.defaultValue ?? []);
     return (
-      <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
+      <fieldset aria-describedby={describedBy}>
         <legend className="mb-1 block text-sm font-medium text-slate-700">{label}</legend>
         {/* Scrolls when long; each box is reachable by keyboard, so the list is too. */}
         <div className={`rounded-md border border-slate-300 bg-white px-3 py-2 ${props.options.length > 8 ? "max-h-56 overflow-y-auto" : ""}`}>
@@ -229,17 +247,21 @@ function ToggleButton(props: object) {
   );
 }
 
-function One(props: ComboboxProps & Wired & { initial: string }) {
+function One(props: ComboboxProps & Wired & { initial: string; focused: boolean }) {
   const { name, label, disabled, inputId, describedBy, initial } = props;
+  const inputRef = useFocusOnMount(props.focused);
   const remote = !props.options;
   const known = props.options?.find((o) => o.value === initial) ?? null;
-  const [inputValue, setInputValue] = useState(known ? known.label : remote ? initial : "");
-  const lookup = useSearch(props.search, inputValue);
-  const items = remote ? lookup.options : filtered(props.options!, inputValue);
-  const { isOpen, highlightedIndex, selectedItem, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
+  const startText = known ? known.label : remote ? initial : "";
+  // What the options are found for. The field's own text stays downshift's: controlled from here it
+  // would lag a render behind each key (downshift reports changes from an effect) and drop keys.
+  const [query, setQuery] = useState(startText);
+  const lookup = useSearch(props.search, query);
+  const items = remote ? lookup.options : filtered(props.options!, query);
+  const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
     items,
     inputId,
-    inputValue,
+    initialInputValue: startText,
     initialSelectedItem: known,
     itemToString: toLabel,
     itemToKey: (item) => item?.value,
@@ -247,7 +269,7 @@ function One(props: ComboboxProps & Wired & { initial: string }) {
     // Enter on a pasted address posts it.
     defaultHighlightedIndex: remote ? -1 : 0,
     onInputValueChange: ({ inputValue: next, type }) => {
-      setInputValue(next);
+      setQuery(next);
       if (type === useCombobox.stateChangeTypes.InputChange && next === "") selectItem(null);
     },
   });
@@ -264,7 +286,7 @@ function One(props: ComboboxProps & Wired & { initial: string }) {
         <input
           dir="auto"
           className={inputClass}
-          {...getInputProps({ disabled, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined })}
+          {...getInputProps({ ref: inputRef, disabled, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined })}
         />
         {remote ? null : <ToggleButton {...getToggleButtonProps({ disabled })} />}
       </div>
@@ -277,33 +299,34 @@ function One(props: ComboboxProps & Wired & { initial: string }) {
   );
 }
 
-function Several(props: Common & Wired & { options: ComboOption[]; initial: string[] }) {
+function Several(props: Common & Wired & { options: ComboOption[]; initial: string[]; focused: boolean }) {
   const t = useTranslations("common.combobox");
   const { name, label, disabled, inputId, describedBy, options } = props;
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
-  const [inputValue, setInputValue] = useState("");
-  const inputRef = useRef<HTMLInputElement>(null);
-  const { selectedItems, getSelectedItemProps, getDropdownProps, addSelectedItem, removeSelectedItem } = useMultipleSelection<ComboOption>({
+  // What the options are filtered by (see One: the field's text itself stays downshift's).
+  const [query, setQuery] = useState("");
+  const inputRef = useFocusOnMount(props.focused);
+  const { selectedItems, getSelectedItemProps, getDropdownProps, addSelectedItem, removeSelectedItem, setActiveIndex } = useMultipleSelection<ComboOption>({
     initialSelectedItems: props.initial.flatMap((value) => byValue.get(value) ?? []),
     itemToKey: (item) => item?.value,
   });
   const taken = new Set(selectedItems.map((item) => item.value));
-  const items = filtered(options, inputValue).filter((option) => !taken.has(option.value));
+  const items = filtered(options, query).filter((option) => !taken.has(option.value));
 
-  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
+  const { isOpen, highlightedIndex, inputValue, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
     items,
     inputId,
-    inputValue,
     selectedItem: null,
     itemToString: toLabel,
     itemToKey: (item) => item?.value,
     defaultHighlightedIndex: 0,
-    stateReducer: (state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
+    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
       switch (type) {
-        // Several are chosen one after another: the list stays open on the next match.
+        // The field empties for the next value; the list closes, so that it covers nothing below
+        // (the next key opens it again).
         case useCombobox.stateChangeTypes.InputKeyDownEnter:
         case useCombobox.stateChangeTypes.ItemClick:
-          return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: "" };
+          return { ...changes, inputValue: "" };
         // Leaving the field chooses nothing: only Enter or a click adds a value.
         case useCombobox.stateChangeTypes.InputBlur:
           return { ...changes, selectedItem: null, inputValue: "" };
@@ -312,10 +335,8 @@ function Several(props: Common & Wired & { options: ComboOption[]; initial: stri
       }
     },
     onStateChange: ({ type, selectedItem, inputValue: next }) => {
-      if ((type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) && selectedItem) {
-        addSelectedItem(selectedItem);
-        setInputValue("");
-      } else if (next !== undefined) setInputValue(next);
+      if ((type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) && selectedItem) addSelectedItem(selectedItem);
+      if (next !== undefined) setQuery(next);
     },
   });
 
@@ -338,9 +359,11 @@ function Several(props: Common & Wired & { options: ComboOption[]; initial: stri
                   index,
                   "aria-label": t("remove", { label: item.label }),
                   onClick: (event) => {
-                    // Removed at once rather than first made active; the field takes the focus back.
+                    // Removed at once rather than first made active; the field takes the focus back
+                    // (downshift would move it to a neighbouring chip, or lose it with the button).
                     (event.nativeEvent as Event & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
                     removeSelectedItem(item);
+                    setActiveIndex(-1);
                     inputRef.current?.focus();
                   },
                 })}

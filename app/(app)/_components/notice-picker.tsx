@@ -22,7 +22,8 @@ export function NoticePicker({ exclude, kind, statuses, ...field }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const search: ComboSearch = async (q) => {
-    const rows = await queryClient.fetchQuery(trpc.notices.pick.queryOptions({ q, kind, statuses }));
+    // Asked afresh each time: a notice merged or re-marked a moment ago must not linger as a choice.
+    const rows = await queryClient.fetchQuery({ ...trpc.notices.pick.queryOptions({ q, kind, statuses }), staleTime: 0 });
     return rows
       .filter((row) => row.id !== exclude)
       .map((row) => ({ value: row.id, label: row.title, detail: [row.agencyShortName, row.occurredOn, TLP_LABELS[row.tlp]].join(" · ") }));
