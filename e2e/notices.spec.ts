@@ -20,10 +20,10 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await analyst.getByLabel(ru.seizure.substance).selectOption("acetic-anhydride");
     await analyst.getByLabel(ru.seizure.quantity).fill("2.8");
     await analyst.getByLabel(ru.seizure.unit).selectOption("t");
-    await analyst.locator('input[name="tlp"][value="amber"]').check();
+    await analyst.locator('input[name="notice.tlp"][value="amber"]').check();
     await analyst.getByRole("group", { name: ru.marking.releaseCountries }).locator('input[value="KZ"]').check();
-    await analyst.locator('input[name="sourceReliability"][value="B"]').check();
-    await analyst.locator('input[name="infoCredibility"][value="2"]').check();
+    await analyst.locator('input[name="notice.sourceReliability"][value="B"]').check();
+    await analyst.locator('input[name="notice.infoCredibility"][value="2"]').check();
     await analyst.getByRole("button", { name: ru.actions.publish, exact: true }).click();
     await expect(analyst).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
     const url = new URL(analyst.url()).pathname;

@@ -24,16 +24,15 @@ export function decodeErrors(errors: readonly string[] | undefined): FieldError[
   });
 }
 
-// React renders a server action's own fields into its form ($ACTION_REF_1, $ACTION_KEY…) for the
-// post without JavaScript; the browser's FormData has them, and a strict schema would refuse them.
-// (Next.js takes them out of what the server action receives.)
-const ACTION_FIELD = /^\$ACTION_/;
+// React renders hidden `$ACTION_…` inputs into a form whose action is a server function (so that it
+// posts without JavaScript); Next takes them out before the action runs, the browser's copy has them.
+const ACTION_FIELD = /^\$ACTION/;
 
 function withoutActionFields<Form extends FormData | URLSearchParams>(form: Form): Form {
   if (![...form.keys()].some((name) => ACTION_FIELD.test(name))) return form;
-  const own = (form instanceof FormData ? new FormData() : new URLSearchParams()) as Form;
-  for (const [name, value] of form.entries()) if (!ACTION_FIELD.test(name)) own.append(name, value as string);
-  return own;
+  const copy = (form instanceof FormData ? new FormData() : new URLSearchParams()) as Form;
+  for (const [name, value] of form.entries()) if (!ACTION_FIELD.test(name)) copy.append(name, value as string);
+  return copy;
 }
 
 /**

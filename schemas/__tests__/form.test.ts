@@ -74,6 +74,14 @@ describe("parseForm", () => {
     expect(submission.value.asDraft).toBe(true);
     expect(submission.value.notice).toMatchObject({ kind: "seizure", title: "Heroin at Torugart", infoCredibility: 2, items: [{ quantity: 12.5, unit: "kg", substanceId: null }] });
   });
+
+
+  it("reads past the fields React adds to a form posting to a server function", () => {
+    const form = seizure([["notice.title", "Heroin at Torugart"], ["notice.items[0].quantity", "1"], ["notice.items[0].unit", "kg"]]);
+    form.append("$ACTION_ID_7f3a", "");
+    form.append("$ACTION_REF_1", "");
+    expect(parseForm(form, ZCreateNotice).status).toBe("success");
+  });
 });
 
 describe("error strings", () => {

@@ -12,7 +12,7 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { useTranslations } from "next-intl";
-import { useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { decodeErrors, parseForm, type FormAction } from "~/schemas/form";
 import type { FieldError } from "~/schemas/issues";
@@ -25,6 +25,8 @@ type Shape = Record<string, unknown>;
 // Any field of any form: the components below only read its name, id, value and errors.
 export type Field = FieldMetadata<any, any, string[]>;
 export type Form = FormMetadata<any, string[]>;
+/** A field of a form whose shape is known only at run time (a union of kinds): its parts, untyped. */
+export type DynamicField = Field & { getFieldset: () => Record<string, DynamicField>; getFieldList: () => DynamicField[] };
 
 type SubmitContext<Schema extends z.ZodType> = { formData: FormData; submission: ReturnType<typeof parseForm<Schema>> | undefined };
 
@@ -32,7 +34,7 @@ type SubmitContext<Schema extends z.ZodType> = { formData: FormData; submission:
  * A Conform form bound to its server action. Validates in the browser with the schema the server
  * uses (first on leaving a field, then as it is retyped) and shows the server's answer (lastResult)
  * when it comes back. `onSubmit` sees a valid submission before it is sent: `event.preventDefault()`
- * there sends it another way.
+ * there sends it another way. Without JavaScript the form posts to `action` as any HTML form.
  */
 export function useConformForm<Schema extends z.ZodType<Shape, Shape>>(
   schema: Schema,
@@ -51,11 +53,16 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>>(
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, schema),
-    onSubmit: options.onSubmit
-      ? (event, context) => options.onSubmit?.(event, { formData: context.formData, submission: context.submission as SubmitContext<Schema>["submission"] })
-      : undefined,
+    // With JavaScript the post is sent from here, not by the form's `action`: React resets a form
+    // after its action, which would empty every field a refusal should keep.
+    onSubmit: (event, context) => {
+      options.onSubmit?.(event, { formData: context.formData, submission: context.submission as SubmitContext<Schema>["submission"] });
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      startTransition(() => formAction(context.formData));
+    },
   });
-  return { form, fields, formProps: { ...getFormProps(form), action: formAction }, pending };
+  return { form, fields, formProps: { ...getFormProps(form), action: formAction }, pending, result: lastResult };
 }
 
 function Message({ error }: { error: FieldError }) {
@@ -179,27 +186,70 @@ export function CheckboxField({ field, label, hint }: Labelled) {
   );
 }
 
-/** A list field as checkboxes, one per option (a fieldset with its legend). */
-export function CheckboxGroup({ field, label, hint, options }: Labelled & { options: readonly { value: string; label: ReactNode }[] }) {
-  const labels = new Map(options.map((option) => [option.value, option.label]));
+/** A choice of a checkbox or radio group: a label, maybe a line under it, maybe a sub-heading (`group`) it sits under. */
+export type Choice = { value: string; label: ReactNode; description?: ReactNode; group?: string; disabled?: boolean };
+
+/**
+ * A group of checkboxes (a list field) or radios (one value), in a fieldset with its legend; the
+ * choices under their sub-headings when they have a `group`.
+ */
+function ChoiceGroup({ field, label, hint, options: choices, type, className = "" }: Labelled & { options: readonly Choice[]; type: "checkbox" | "radio"; className?: string }) {
+  const props = new Map(getCollectionProps(field, { type, options: choices.map((choice) => choice.value), ariaAttributes: false }).map((p) => [p.value, p]));
+  const describedBy = [hint ? field.descriptionId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined;
+  const box = (choice: Choice) => {
+    const { key, ...input } = props.get(choice.value)!;
+    return (
+      <label key={key} className={`flex gap-2 py-1 text-sm ${choice.disabled ? "cursor-not-allowed opacity-60" : "cursor-pointer"}`}>
+        <input {...input} disabled={choice.disabled} aria-invalid={field.errors ? true : undefined} className="mt-0.5" />
+        <span>
+          <span className="text-slate-900">{choice.label}</span>
+          {choice.description ? <span className="block text-xs text-slate-600">{choice.description}</span> : null}
+        </span>
+      </label>
+    );
+  };
+  const groups = [...new Set(choices.map((choice) => choice.group).filter((group) => group !== undefined))];
   return (
-    <fieldset aria-describedby={field.errors ? field.errorId : undefined}>
-      <legend className="mb-1 block text-sm font-medium text-slate-700">{label}</legend>
-      <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {getCollectionProps(field, { type: "checkbox", options: options.map((option) => option.value), ariaAttributes: false }).map(({ key, ...props }) => (
-          <label key={key} className="flex items-center gap-2 text-sm text-slate-700">
-            <input {...props} />
-            {labels.get(props.value)}
-          </label>
-        ))}
-      </div>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+    <fieldset id={field.id} className={`min-w-0 ${className}`} aria-describedby={describedBy}>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
+      {hint ? (
+        <p id={field.descriptionId} className="mb-2 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {groups.length ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          {groups.map((group) => (
+            <div key={group}>
+              <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{group}</p>
+              {choices.filter((choice) => choice.group === group).map(box)}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <div className="grid gap-x-4 sm:grid-cols-2">{choices.map(box)}</div>
+      )}
       <ConformMessage field={field} />
     </fieldset>
   );
 }
 
-/** A value the form carries without showing it (an id, a version, an idempotency key). */
+/** A list field as checkboxes, one per choice. */
+export function CheckboxGroup(props: Labelled & { options: readonly Choice[]; className?: string }) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+/** One value out of a few, as radios. */
+export function RadioGroup(props: Labelled & { options: readonly Choice[]; className?: string }) {
+  return <ChoiceGroup {...props} type="radio" />;
+}
+
+/**
+ * A value the form carries without showing it (an id, a version, an idempotency key). It follows
+ * the form's value: React rewrites a hidden input's default on every render, which would undo a
+ * value set since (a restored copy, a renewed key).
+ */
 export function HiddenField({ field }: { field: Field }) {
-  return <input {...getInputProps(field, { type: "hidden" })} key={field.key} />;
+  const value = field.value ?? field.initialValue;
+  return <input {...getInputProps(field, { type: "hidden", value: false })} value={typeof value === "string" ? value : ""} />;
 }
