@@ -128,6 +128,8 @@ test.describe("subscriptions", () => {
     await apiSignIn(page.request, analyst.email, DEMO_PASSWORD);
     await page.goto("/subscriptions");
     const countries = page.getByRole("combobox", { name: "Countries", exact: true });
+    await page.getByRole("button", { name: "Subscribe", exact: true }).click();
+    await expect(page.locator("[data-field-error]")).toHaveText("Choose at least one crossing, substance, country, kind or agency.");
     await countries.pressSequentially("kyrg");
     await expect(optionsOf(page, "Countries").first()).toHaveText("Kyrgyzstan");
     await countries.press("Enter");
