@@ -59,6 +59,14 @@ test.describe("the notice picker", () => {
     await page.getByRole("button", { name: "Link", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/notices/${here}$`));
     await expect(page.getByRole("link", { name: otherTitle })).toBeVisible();
+
+    // An address pasted as it was sent, and Enter, link as well: nothing needs choosing.
+    const thirdTitle = `Third report ${word}`;
+    const third = await post(page.request, seizureInput({ title: thirdTitle }));
+    await picker.fill(`http://example.org/notices/${third}`);
+    await expect(optionsOf(page, "Notice to link")).toHaveText([new RegExp(thirdTitle)]);
+    await picker.press("Enter");
+    await expect(page.getByRole("link", { name: thirdTitle })).toBeVisible();
   });
 
   test("never offers a notice hidden from the user (RED, AMBER+STRICT, not yet released), by its title or by its id", async ({ browser, page, users }) => {

@@ -92,6 +92,9 @@ export function Combobox(props: ComboboxProps) {
   );
 }
 
+/** An event downshift is told to leave alone. */
+type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
+
 type Wired = { inputId: string; describedBy: string | undefined };
 type Start = { values: string[]; focused: boolean };
 
@@ -286,7 +289,17 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
         <input
           dir="auto"
           className={inputClass}
-          {...getInputProps({ ref: inputRef, disabled, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined })}
+          {...getInputProps({
+            ref: inputRef,
+            disabled,
+            "aria-describedby": describedBy,
+            "aria-invalid": props.error ? true : undefined,
+            // Enter with no option highlighted posts the form, as in a text field (a pasted
+            // address); downshift would only close the list.
+            onKeyDown: (event) => {
+              if (event.key === "Enter" && highlightedIndex < 0) (event.nativeEvent as DownshiftEvent).preventDownshiftDefault = true;
+            },
+          })}
         />
         {remote ? null : <ToggleButton {...getToggleButtonProps({ disabled })} />}
       </div>
@@ -361,7 +374,7 @@ function Several(props: Common & Wired & { options: ComboOption[]; initial: stri
                   onClick: (event) => {
                     // Removed at once rather than first made active; the field takes the focus back
                     // (downshift would move it to a neighbouring chip, or lose it with the button).
-                    (event.nativeEvent as Event & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+                    (event.nativeEvent as DownshiftEvent).preventDownshiftDefault = true;
                     removeSelectedItem(item);
                     setActiveIndex(-1);
                     inputRef.current?.focus();
