@@ -256,9 +256,10 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
   const remote = !props.options;
   const known = props.options?.find((o) => o.value === initial) ?? null;
   const startText = known ? known.label : remote ? initial : "";
-  // What the options are found for. The field's own text stays downshift's: controlled from here it
+  // What the options are found for: what was typed, not a choice's label (after a choice the whole
+  // list is there to browse again). The field's own text stays downshift's: controlled from here it
   // would lag a render behind each key (downshift reports changes from an effect) and drop keys.
-  const [query, setQuery] = useState(startText);
+  const [query, setQuery] = useState("");
   const lookup = useSearch(props.search, query);
   const items = remote ? lookup.options : filtered(props.options!, query);
   const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
@@ -272,8 +273,17 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
     // Enter on a pasted address posts it.
     defaultHighlightedIndex: remote ? -1 : 0,
     onInputValueChange: ({ inputValue: next, type }) => {
-      setQuery(next);
-      if (type === useCombobox.stateChangeTypes.InputChange && next === "") selectItem(null);
+      const typed = type === useCombobox.stateChangeTypes.InputChange;
+      setQuery(typed ? next : "");
+      if (typed && next === "") selectItem(null);
+    },
+    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
+      if (remote) return changes;
+      // An emptied field means no choice: nothing is highlighted for leaving it to pick.
+      if (type === useCombobox.stateChangeTypes.InputChange && changes.inputValue === "") return { ...changes, highlightedIndex: -1 };
+      // Leaving it with text that chose nothing shows the choice again, as a select would.
+      if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, inputValue: toLabel(changes.selectedItem ?? null) };
+      return changes;
     },
   });
   // What was chosen, unless the text has been changed since; a search posts the text itself then.
