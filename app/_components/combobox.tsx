@@ -12,8 +12,10 @@ export type ComboOption = { value: string; label: string; detail?: string };
 /** Looks options up on the server for what was typed (at least SEARCH_MIN characters, after a pause). */
 export type ComboSearch = (query: string) => Promise<ComboOption[]>;
 
-export const SEARCH_MIN = 2;
+const SEARCH_MIN = 2;
 const SEARCH_PAUSE_MS = 250;
+// Longer lists of boxes (without JavaScript) scroll in a box of their own rather than fill the page.
+const BOXES_UNSCROLLED = 8;
 
 type Common = {
   /** The form field the choice is posted as, with or without JavaScript. */
@@ -119,8 +121,8 @@ function Fallback(props: ComboboxProps & Wired) {
     return (
       <fieldset aria-describedby={describedBy}>
         <legend className="mb-1 block text-sm font-medium text-slate-700">{label}</legend>
-        {/* Scrolls when long; each box is reachable by keyboard, so the list is too. */}
-        <div className={`rounded-md border border-slate-300 bg-white px-3 py-2 ${props.options.length > 8 ? "max-h-56 overflow-y-auto" : ""}`}>
+        {/* Each box is reachable by keyboard, so a scrolling list is too. */}
+        <div className={`rounded-md border border-slate-300 bg-white px-3 py-2 ${props.options.length > BOXES_UNSCROLLED ? "max-h-56 overflow-y-auto" : ""}`}>
           {props.options.map((option) => (
             <label key={option.value} className="flex items-start gap-2 py-0.5 text-sm">
               <input type="checkbox" className="mt-1" name={name} value={option.value} defaultChecked={chosen.has(option.value)} disabled={disabled} />
