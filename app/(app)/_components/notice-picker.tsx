@@ -1,9 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Combobox, type ComboboxProps, type ComboSearch } from "~/app/_components/combobox";
 import { TLP_LABELS } from "~/app/_components/tlp-badge";
-import { useTRPC } from "~/app/_trpc/react";
+import { fetchQuery } from "~/app/_trpc/events";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "~/server/api/root";
 import type { NoticeKind, NoticeStatus } from "~/schemas/notice-enums";
 
 type Props = Omit<Extract<ComboboxProps, { search: ComboSearch }>, "search" | "options" | "multiple"> & {
@@ -19,11 +20,10 @@ type Props = Omit<Extract<ComboboxProps, { search: ComboSearch }>, "search" | "o
  * text field for the address or id.
  */
 export function NoticePicker({ exclude, kind, statuses, ...field }: Props) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const search: ComboSearch = async (q) => {
-    // Asked afresh each time: a notice merged or re-marked a moment ago must not linger as a choice.
-    const rows = await queryClient.fetchQuery({ ...trpc.notices.pick.queryOptions({ q, kind, statuses }), staleTime: 0 });
+    // Asked afresh each time (no cache): a notice merged or re-marked a moment ago must not linger
+    // as a choice. By plain fetch: the notice page carries no tRPC client (page weight).
+    const rows = await fetchQuery<inferRouterOutputs<AppRouter>["notices"]["pick"]>("notices.pick", { q, kind, statuses });
     return rows
       .filter((row) => row.id !== exclude)
       .map((row) => ({ value: row.id, label: row.title, detail: [row.agencyShortName, row.occurredOn, TLP_LABELS[row.tlp]].join(" · ") }));
