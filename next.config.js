@@ -1,7 +1,13 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// Messages compiled at build time: the browser then needs no ICU parser (most of next-intl's
+// client runtime). Every JSON file under i18n/messages goes through the plugin's loader, for the
+// server's formatting as well; scripts run outside the bundle (worker, tests) read the plain JSON.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // The Content-Security-Policy carries a fresh nonce per response, so proxy.ts sets it, not this file.
 const securityHeaders = [

@@ -36,6 +36,8 @@ type Load = {
   /** Seconds from the start of navigation. */
   visible: number;
   usable: number;
+  /** React's handlers attached to the content and the main control (JavaScript on only). */
+  hydrated: number | null;
   quiet: number;
   responses: { url: string; type: string; bytes: number }[];
 };
@@ -102,6 +104,31 @@ async function hydrated(page: Page, selector: string) {
   );
 }
 
+/**
+ * Resolves once `selector` (a submit button) is in the DOM, shown and enabled, and its form posts
+ * without any script: a GET form, a POST form with an address, or a server action's form as React
+ * renders it for use before hydration (method POST and the hidden `$ACTION_…` field naming the
+ * action). Throws if the control is there but its form would need JavaScript: such a page is not
+ * usable before hydration, and the benchmark must not call it so.
+ */
+async function operable(page: Page, selector: string) {
+  const control = page.locator(selector).first();
+  await control.waitFor({ state: "visible", timeout: settings.maxWaitMs });
+  await page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled, selector, { polling: 50, timeout: settings.maxWaitMs });
+  const form = await control.evaluate((button: HTMLButtonElement) => {
+    const form = button.form;
+    if (!form) return "no form";
+    const method = (button.getAttribute("formmethod") ?? form.getAttribute("method") ?? "get").toLowerCase();
+    const action = button.getAttribute("formaction") ?? form.getAttribute("action") ?? "";
+    if (action.trim().toLowerCase().startsWith("javascript:")) return `action ${action}`;
+    if (method === "get") return null;
+    if (method !== "post") return `method ${method}`;
+    const serverAction = [...form.elements].some((field) => (field as HTMLInputElement).name?.startsWith("$ACTION_"));
+    return action !== "" || serverAction ? null : "a POST form without an address or a server action";
+  });
+  if (form) throw new Error(`${selector} on ${page.url()} does not work without JavaScript: ${form}`);
+}
+
 // Run in the page before its own scripts: every task over 50 ms that blocks the main thread.
 const recordLongTasks = () => {
   const tasks: [number, number][] = [];
@@ -146,22 +173,25 @@ async function firstLoad(browser: Browser, base: string, cookie: string, target:
     const startEpochMs = Date.now();
     const network = watchNetwork(cdp, start);
     const since = () => (performance.now() - start) / 1000;
-    const loaded = page.waitForEvent("load", { timeout: settings.maxWaitMs }).then(since);
+    const loaded = page.waitForEvent("load", { timeout: settings.maxWaitMs });
     await page.goto(`${base}${target.path}`, { waitUntil: "commit", timeout: settings.maxWaitMs });
     await page.locator(target.marker).first().waitFor({ state: "visible", timeout: settings.maxWaitMs });
     const visible = since();
-    // Without JavaScript a page is usable once it has loaded (its links and forms are the
-    // browser's own). With it, once it has also loaded its scripts (the load event waits for
-    // them), React has attached its handlers to the content and to the main control, and no long
-    // task holds the main thread: a click then is answered by the page's own code at once.
-    let usable = await loaded;
+    // Usable: the content and the main control are in the DOM and operable — its form posts
+    // without a script (asserted), as every form of the app does — and no long task holds the main
+    // thread at that moment (a click then would wait for it). Before hydration a click on a link or
+    // a submit button is the browser's own; React 19 posts a server action's form natively too.
+    await operable(page, target.control);
+    const usable = javaScript ? await mainThreadFree(page, startEpochMs, since()) : since();
+    let hydratedAt: number | null = null;
     if (javaScript) {
       await hydrated(page, target.marker);
       await hydrated(page, target.control);
-      usable = await mainThreadFree(page, startEpochMs, Math.max(usable, since()));
+      hydratedAt = await mainThreadFree(page, startEpochMs, since());
     }
+    await loaded;
     const quiet = await network.quiet();
-    return { ...network.totals(), responses: network.responses(), visible, usable, quiet };
+    return { ...network.totals(), responses: network.responses(), visible, usable, hydrated: hydratedAt, quiet };
   } finally {
     await context.close();
   }
@@ -179,21 +209,22 @@ const medianLoad = (loads: Load[]): Load => ({
   prefetches: Math.max(...loads.map((l) => l.prefetches)),
   visible: median(loads.map((l) => l.visible)),
   usable: median(loads.map((l) => l.usable)),
+  hydrated: loads[0]!.hydrated === null ? null : median(loads.map((l) => l.hydrated!)),
   quiet: median(loads.map((l) => l.quiet)),
   responses: loads[0]!.responses,
 });
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
-const s = (seconds: number) => seconds.toFixed(1);
+const s = (seconds: number | null) => (seconds === null ? "–" : seconds.toFixed(1));
 
-const brief = (load: Load) => `${kb(load.bytes)} KB, ${load.requests} requests, ${load.prefetches} prefetches, visible ${s(load.visible)} s, usable ${s(load.usable)} s`;
+const brief = (load: Load) => `${kb(load.bytes)} KB, ${load.requests} requests, ${load.prefetches} prefetches, visible ${s(load.visible)} s, usable ${s(load.usable)} s, hydrated ${s(load.hydrated)} s`;
 
 function table(results: { target: Target; on: Load; off: Load }[]) {
-  log("| page | JS | transferred KB (scripts) | requests | prefetches | first content visible s | usable s | network quiet s |");
-  log("|---|---|---|---|---|---|---|---|");
+  log("| page | JS | transferred KB (scripts) | requests | prefetches | first content visible s | usable s | hydrated s | network quiet s |");
+  log("|---|---|---|---|---|---|---|---|---|");
   for (const { target, on, off } of results) {
     for (const [mode, load] of [["on", on], ["off", off]] as const) {
-      log(`| ${target.name} | ${mode} | ${kb(load.bytes)} (${kb(load.scriptBytes)}) | ${load.requests} | ${load.prefetches} | ${s(load.visible)} | ${s(load.usable)} | ${s(load.quiet)} |`);
+      log(`| ${target.name} | ${mode} | ${kb(load.bytes)} (${kb(load.scriptBytes)}) | ${load.requests} | ${load.prefetches} | ${s(load.visible)} | ${s(load.usable)} | ${s(load.hydrated)} | ${s(load.quiet)} |`);
     }
   }
 }
@@ -236,7 +267,7 @@ async function main() {
     cleanups.push(database.stop);
     await (await migrateAndSeedDemo(database.url)).$client.end();
 
-    const app = await startApp({ port: await freePort(), databaseUrl: database.url, authSecret: randomBytes(32).toString("base64url"), timeoutMs: 60_000 });
+    const app = await startApp({ port: await freePort(), databaseUrl: database.url, authSecret: randomBytes(32).toString("base64url"), timeoutMs: 60_000, logFile: process.env.BENCH_APP_LOG });
     cleanups.push(app.stop);
     const cookie = await signIn(app.base, settings.user, DEMO_PASSWORD);
     const browser = await chromium.launch(
@@ -247,9 +278,10 @@ async function main() {
     cleanups.push(() => browser.close());
 
     // The newest notice of the feed stands for "a notice page".
-    const feed = await fetch(`${app.base}/feed`, { headers: { cookie } }).then((r) => r.text());
+    const feedResponse = await fetch(`${app.base}/feed`, { headers: { cookie } });
+    const feed = await feedResponse.text();
     const noticeId = /data-notice-id="([^"]+)"/.exec(feed)?.[1];
-    if (!noticeId) throw new Error(`${settings.user}'s feed shows no notice`);
+    if (!noticeId) throw new Error(`${settings.user}'s feed shows no notice (HTTP ${feedResponse.status}): ${feed.slice(0, 2000)}`);
     const targets: Target[] = [
       { name: "/feed", path: "/feed", marker: "[data-testid=notice-line]", control: "main form button[type=submit]" },
       { name: "notice page", path: `/notices/${noticeId}`, marker: "[data-testid=notice] h1", control: "main form button[type=submit]" },

@@ -20,14 +20,14 @@ async function load(locale: Locale): Promise<Messages> {
   return Object.fromEntries(parts);
 }
 
-function fillFrom(base: Messages, over: Messages): Messages {
+// A group of messages; a message is a string, or (compiled at build time, next.config.js) an array.
+const isGroup = (value: unknown): value is Messages => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function fillFrom(base: Messages, over: Messages): Messages {
   const out: Messages = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const fallback = base[key];
-    out[key] =
-      value && typeof value === "object" && fallback && typeof fallback === "object"
-        ? fillFrom(fallback as Messages, value as Messages)
-        : value;
+    out[key] = isGroup(value) && isGroup(fallback) ? fillFrom(fallback, value) : value;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "~/i18n/locales";
-import { NAMESPACES } from "~/i18n/messages";
+import { fillFrom, NAMESPACES } from "~/i18n/messages";
 
 const root = join(import.meta.dirname, "..", "messages");
 
@@ -32,5 +32,14 @@ describe("translations", () => {
   it.each(NAMESPACES)("has no empty Russian strings in %s", (ns) => {
     const flat = JSON.stringify(read("ru", ns));
     expect(flat).not.toMatch(/:""/);
+  });
+});
+
+describe("a translation laid over English", () => {
+  it("keeps English for what is untranslated and takes a compiled message (an array) whole", () => {
+    // As next-intl's catalog loader compiles them in the build: "{count} notices" is an array.
+    const en = { list: { count: [["count"], " notices"], title: "Feed" } };
+    const ru = { list: { count: [["count"], " сообщений"] } };
+    expect(fillFrom(en, ru)).toEqual({ list: { count: [["count"], " сообщений"], title: "Feed" } });
   });
 });

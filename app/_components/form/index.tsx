@@ -1,6 +1,6 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
+import type { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useId, type ComponentProps, type ReactNode } from "react";
 import type { FieldError } from "~/schemas/issues";
@@ -14,7 +14,9 @@ export const noErrors: FormErrors = { fields: {}, message: null };
  * service), or one message (a key of the `errors` namespace) for the whole form.
  */
 export function formErrors(error: unknown): FormErrors {
-  if (error instanceof TRPCClientError) {
+  // By name, not `instanceof`: importing the class would bring all of @trpc/client (~9 KB, not
+  // marked side-effect free) into every page with a form field.
+  if (isTrpcClientError(error)) {
     const data = error.data as { fields?: Record<string, FieldError> | null; code?: string } | undefined;
     // No data: the request never got an answer from the server (offline, dropped link).
     if (!data) return { fields: {}, message: "network" };
@@ -23,6 +25,10 @@ export function formErrors(error: unknown): FormErrors {
     return { fields: {}, message: error.message || "internal" };
   }
   return { fields: {}, message: "network" };
+}
+
+function isTrpcClientError(error: unknown): error is TRPCClientError<never> {
+  return error instanceof Error && error.name === "TRPCClientError";
 }
 
 export function FieldMessage({ id, error }: { id: string; error?: FieldError }) {
