@@ -110,6 +110,30 @@ test.describe("the offline outbox (issue 14)", () => {
     expect(await noticesTitled(db, title)).toBe(1);
   });
 
+  test("the light feed, which has no tRPC client, shows what waits and sends it, without a script error", async ({ page, users, db }) => {
+    const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    await apiSignIn(page.request, author.email, DEMO_PASSWORD);
+    const errors: Error[] = [];
+    page.on("pageerror", (error) => errors.push(error));
+    await page.goto("/feed");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    const title = `Waiting on the feed ${randomUUID().slice(0, 8)}`;
+    await page.goto("/notices/new?kind=seizure");
+    await fillSeizure(page, title);
+    await page.route("**/api/trpc/notices.create**", (route) => route.abort("connectionreset"));
+    await page.getByRole("button", { name: form.actions.publish, exact: true }).click();
+    await expect(page.getByTestId("outbox-status")).toHaveText("1 waiting to send");
+
+    await page.goto("/feed");
+    await expect(page.getByTestId("outbox-status")).toHaveText("1 waiting to send");
+    await page.unroute("**/api/trpc/notices.create**");
+    await page.reload();
+    await expect(page.getByTestId("outbox-status")).toHaveCount(0, { timeout: 15_000 });
+    expect(await noticesTitled(db, title)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   test("a notice the server refuses stays in the outbox with the reason, is not sent again by itself, and goes out on \"Send now\"", async ({ page, context, users, db }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     await apiSignIn(page.request, author.email, DEMO_PASSWORD);

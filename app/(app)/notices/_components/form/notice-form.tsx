@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { FieldMessage, FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
 import { Button, TextLink } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
-import { queueIfOffline } from "~/app/_offline/queue";
+import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
 import { fieldErrors } from "~/schemas/issues";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { ZNoticeInput } from "~/schemas/notices";
@@ -175,7 +175,8 @@ export function NoticeForm(props: Props) {
       return;
     }
     const linkIds = state.details.kind === "company_alert" ? state.details.linkIds : [];
-    if (await queueIfOffline({ userId, idempotencyKey, asDraft: intent === "draft", notice: parsed.data, linkIds })) return;
+    const entry = { userId, idempotencyKey, asDraft: intent === "draft", notice: parsed.data, linkIds };
+    if (await queueIfOffline(entry)) return;
     create.mutate(
       { idempotencyKey, asDraft: intent === "draft", notice: parsed.data },
       {
@@ -184,7 +185,10 @@ export function NoticeForm(props: Props) {
           await Promise.allSettled(linkIds.map((otherId) => link.mutateAsync({ id, otherId })));
           succeed(id);
         },
-        onError: fail,
+        onError: (error) => {
+          if (submissionErrors(error).message === "network") void queueUnanswered(entry);
+          fail(error);
+        },
       },
     );
   }
