@@ -22,8 +22,8 @@ test.describe("input PostgreSQL would refuse", () => {
     const quantity = page.getByLabel(ruForm.seizure.quantity);
     await quantity.fill("1000000000");
     await page.getByLabel(ruForm.seizure.unit).selectOption("t");
-    await page.locator('input[name="sourceReliability"][value="B"]').check();
-    await page.locator('input[name="infoCredibility"][value="2"]').check();
+    await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+    await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
     await page.getByRole("button", { name: ruForm.actions.publish, exact: true }).click();
 
     await expect(title).toHaveAttribute("aria-invalid", "true");

@@ -6,7 +6,7 @@ import { apiSignIn, expect, SAME_ORIGIN, test } from "./support/fixtures";
 
 const PASSWORD = "precursor-demo-2026";
 
-test("a submission whose idempotency key was spent on other content is refused, keeps its text, and goes out next time (issue 13, item 14a)", async ({ page, users }) => {
+test("a restored submission whose idempotency key was spent on other content is refused, keeps its text, and goes out next time (issue 13, item 14a)", async ({ page, users }) => {
   const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
   await apiSignIn(page.request, author.email, PASSWORD);
   // The key of a notice this author already sent, as a form restored on this device would carry it.
@@ -17,25 +17,23 @@ test("a submission whose idempotency key was spent on other content is refused, 
   });
   expect(first.ok()).toBe(true);
 
-  let rewritten = false;
-  await page.route("**/api/trpc/notices.create**", async (route) => {
-    if (rewritten) return route.continue();
-    rewritten = true;
-    const body = route.request().postData()!.replace(/"idempotencyKey":"[0-9a-f-]{36}"/, `"idempotencyKey":"${spent}"`);
-    return route.continue({ postData: body });
-  });
-
   const title = `Another seizure entirely ${randomUUID().slice(0, 8)}`;
+  // Unsent input this browser kept, with the key that has since been spent.
+  await page.goto("/feed");
+  const saved = { format: 2, savedAt: new Date().toISOString(), version: 0, value: { idempotencyKey: spent, notice: { kind: "seizure", handlingCode: "intelligence_only", items: [{ unit: "kg" }] } } };
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [`tianshan.notice-form.${author.id}.new.seizure`, JSON.stringify(saved)]);
   await page.goto("/notices/new?kind=seizure");
+  await expect(page.getByRole("status").filter({ hasText: /has been restored/ })).toBeVisible();
+  await expect(page.locator('input[name="idempotencyKey"]')).toHaveValue(spent);
   await page.getByLabel(en.common.noticeTitle, { exact: true }).fill(title);
   await page.getByLabel(en.common.date).fill("2026-11-20");
   await page.getByLabel(en.place.crossing).selectOption("torugart");
   await page.getByLabel(en.seizure.substance, { exact: true }).selectOption("acetic-anhydride");
   await page.getByLabel(en.seizure.quantity, { exact: true }).fill("2.8");
   await page.getByLabel(en.seizure.unit, { exact: true }).selectOption("t");
-  await page.locator('input[name="tlp"][value="green"]').check();
-  await page.locator('input[name="sourceReliability"][value="B"]').check();
-  await page.locator('input[name="infoCredibility"][value="2"]').check();
+  await page.locator('input[name="notice.tlp"][value="green"]').check();
+  await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+  await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
   await page.getByRole("button", { name: en.actions.publish, exact: true }).click();
 
   await expect(page.locator("[data-form-error]")).toHaveText(errors.idempotencyKeyReused);

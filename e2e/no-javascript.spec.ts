@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { noticeRecipients, notices } from "~/db/schema";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { seizureInput } from "~/tests/notices";
 import { apiSignIn, expect, test, totpCode, trpcMutate } from "./support/fixtures";
@@ -112,6 +114,110 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: otherTitle })).toBeVisible();
     await page.getByRole("button", { name: "Unlink" }).click();
     await expect(page.getByRole("link", { name: otherTitle })).toHaveCount(0);
+  });
+
+  test("an analyst posts a seizure: a refused post keeps every typed value with the message at its field, and a resent post is one notice", async ({ browser, users, db }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const title = `Drums at Torugart without script ${randomUUID().slice(0, 8)}`;
+    const page = await pageWithoutScript(browser, analyst.email);
+    await page.goto("/notices/new?kind=seizure");
+    await expect(page.locator("form#notice-form")).toHaveAttribute("method", /^post$/i);
+
+    // A second item row is asked of the server, which answers with the form as it was typed.
+    await page.getByLabel("Narrative", { exact: true }).fill("Two trucks, **14 drums**; driver detained.");
+    await page.getByRole("button", { name: "Add an item" }).click();
+    await expect(page.getByLabel("Narrative", { exact: true })).toHaveValue("Two trucks, **14 drums**; driver detained.");
+    const item = (n: number) => page.getByRole("group", { name: `Item ${n}`, exact: true });
+    await expect(item(2)).toBeVisible();
+
+    // Everything but the title.
+    await page.getByLabel("Date").fill("2026-11-20");
+    await page.getByLabel("Crossing or terminal").selectOption("torugart");
+    await item(1).getByLabel("Substance").selectOption("acetic-anhydride");
+    await item(1).getByLabel("Quantity").fill("2.8");
+    await item(1).getByLabel("Unit").selectOption("t");
+    await item(2).getByLabel("Description (optional)").fill("Blue drums, contents unknown");
+    await item(2).getByLabel("Quantity").fill("40");
+    await item(2).getByLabel("Unit").selectOption("L");
+    await page.getByLabel("Declared as").fill("corn oil");
+    await page.getByLabel("Conveyance").selectOption("truck");
+    await page.locator('input[name="notice.tlp"][value="amber"]').check();
+    await page.locator('input[name="notice.releaseCountryCodes"][value="KZ"]').check();
+    await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+    await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+
+    const titleField = page.getByLabel("Title", { exact: true });
+    await expect(titleField).toHaveAttribute("aria-invalid", "true");
+    await expect(titleField).toHaveAccessibleDescription(/This field is required\./);
+    await expect(page.locator("[data-error-summary]")).toContainText("Title: This field is required.");
+    await expect(page.getByLabel("Narrative", { exact: true })).toHaveValue("Two trucks, **14 drums**; driver detained.");
+    await expect(page.getByLabel("Date")).toHaveValue("2026-11-20");
+    await expect(page.getByLabel("Crossing or terminal")).toHaveValue("torugart");
+    await expect(item(1).getByLabel("Substance")).toHaveValue("acetic-anhydride");
+    await expect(item(1).getByLabel("Quantity")).toHaveValue("2.8");
+    await expect(item(1).getByLabel("Unit")).toHaveValue("t");
+    await expect(item(2).getByLabel("Substance")).toHaveValue("");
+    await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await expect(item(2).getByLabel("Quantity")).toHaveValue("40");
+    await expect(item(2).getByLabel("Unit")).toHaveValue("L");
+    await expect(page.getByLabel("Declared as")).toHaveValue("corn oil");
+    await expect(page.getByLabel("Conveyance")).toHaveValue("truck");
+    for (const [name, value] of [["tlp", "amber"], ["releaseCountryCodes", "KZ"], ["sourceReliability", "B"], ["infoCredibility", "2"]])
+      await expect(page.locator(`input[name="notice.${name}"][value="${value}"]`)).toBeChecked();
+
+    await titleField.fill(title);
+    const posted = page.waitForRequest((request) => request.method() === "POST" && request.url().includes("/notices/new"));
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop()!;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId("notice")).toContainText("Blue drums, contents unknown");
+
+    // The same post again (a double click, a resent form on a broken link): the same notice.
+    const request = await posted;
+    const again = await page.request.fetch(request.url(), { method: "POST", headers: await request.allHeaders(), data: request.postDataBuffer()!, maxRedirects: 0 });
+    expect(again.status()).toBe(303);
+    expect(again.headers().location).toContain(`/notices/${id}`);
+    expect(await db.select({ id: notices.id }).from(notices).where(eq(notices.title, title))).toEqual([{ id }]);
+
+    // Edited without script from the version it shows: a row removed, the title changed.
+    await page.goto(`/notices/${id}/edit`);
+    await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByRole("button", { name: "Remove Item 1" }).click();
+    await expect(item(2)).toHaveCount(0);
+    await expect(item(1).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+    await page.getByLabel("Title", { exact: true }).fill(`${title}, edited`);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title}, edited`);
+    await expect(page.getByTestId("notice")).not.toContainText("Acetic anhydride");
+  });
+
+  test("an analyst names TLP:RED recipients by their email addresses, an unknown one coming back next to its field", async ({ browser, users, db }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+    const recipient = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
+    const title = `Red without script ${randomUUID().slice(0, 8)}`;
+    const page = await pageWithoutScript(browser, analyst.email);
+    await page.goto("/notices/new?kind=seizure");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Date").fill("2026-11-21");
+    await page.getByLabel("Crossing or terminal").selectOption("torugart");
+    await page.getByLabel("Quantity").fill("5");
+    await page.locator('input[name="notice.tlp"][value="red"]').check();
+    await page.locator('input[name="notice.sourceReliability"][value="A"]').check();
+    await page.locator('input[name="notice.infoCredibility"][value="1"]').check();
+    const emails = page.getByLabel("Recipients' email addresses");
+    await emails.fill(`nobody-${randomUUID()}@example.org\n${recipient.email.toUpperCase()}`);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(emails).toHaveAccessibleDescription(/No active user of the platform has one of these addresses/);
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+
+    await emails.fill(recipient.email);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop()!;
+    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([{ userId: recipient.id }]);
   });
 
   test("a chief releases a pending notice", async ({ browser, users }) => {

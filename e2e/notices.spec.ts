@@ -20,10 +20,10 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await analyst.getByLabel(ru.seizure.substance).selectOption("acetic-anhydride");
     await analyst.getByLabel(ru.seizure.quantity).fill("2.8");
     await analyst.getByLabel(ru.seizure.unit).selectOption("t");
-    await analyst.locator('input[name="tlp"][value="amber"]').check();
+    await analyst.locator('input[name="notice.tlp"][value="amber"]').check();
     await analyst.getByRole("group", { name: ru.marking.releaseCountries }).locator('input[value="KZ"]').check();
-    await analyst.locator('input[name="sourceReliability"][value="B"]').check();
-    await analyst.locator('input[name="infoCredibility"][value="2"]').check();
+    await analyst.locator('input[name="notice.sourceReliability"][value="B"]').check();
+    await analyst.locator('input[name="notice.infoCredibility"][value="2"]').check();
     await analyst.getByRole("button", { name: ru.actions.publish, exact: true }).click();
     await expect(analyst).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
     const url = new URL(analyst.url()).pathname;
@@ -57,4 +57,56 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await expect(readLog).toContainText("Dana Seitkali");
     await expect(readLog).not.toContainText("Farrukh Nazarov");
   });
+});
+
+test("with JavaScript the notice form checks a field on leaving it and changes its rows without a reload", async ({ page }) => {
+  await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
+  await page.goto("/notices/new?kind=seizure");
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") requests.push(request.url());
+  });
+  const title = page.getByLabel(ru.common.noticeTitle, { exact: true });
+  await title.fill("ab");
+  await title.blur();
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await title.fill("Acetic anhydride at Torugart");
+  await expect(title).not.toHaveAttribute("aria-invalid");
+
+  const item = (n: number) => page.getByRole("group", { name: ru.seizure.itemLabel.replace("{number}", String(n)), exact: true });
+  await item(1).getByLabel(ru.seizure.quantity).fill("2.8");
+  await page.getByRole("button", { name: ru.seizure.addItem }).click();
+  await item(2).getByLabel(ru.seizure.quantity).fill("40");
+  await item(1).getByRole("button").click();
+  await expect(item(2)).toHaveCount(0);
+  await expect(item(1).getByLabel(ru.seizure.quantity)).toHaveValue("40");
+  await expect(title).toHaveValue("Acetic anhydride at Torugart");
+  expect(requests).toEqual([]);
+});
+
+test("an arrest notification: a person without a name comes back to their group, then it is posted", async ({ page, users }) => {
+  const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
+  await apiSignIn(page.request, analyst.email, PASSWORD);
+  await page.goto("/notices/new?kind=arrest");
+  const title = `Courier detained at Torugart ${Date.now().toString(36)}`;
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Date").fill("2026-11-22");
+  await page.getByLabel("Crossing or terminal").selectOption("torugart");
+  const person = page.getByRole("group", { name: "Person 1", exact: true });
+  await person.getByLabel("Role").selectOption("courier");
+  await page.locator('input[name="notice.tlp"][value="amber"]').check();
+  await page.getByRole("group", { name: "Release to member countries" }).locator('input[value="KZ"]').check();
+  await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+  await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+  await page.locator('input[name="notice.arrestStatus"][value="detained"]').check();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+
+  const names = person.getByRole("group", { name: "Name", exact: true });
+  await expect(names).toHaveAccessibleDescription(/Give the person's name in at least one script\./);
+  await expect(page).toHaveURL(/\/notices\/new\?kind=arrest$/);
+  await names.getByLabel("Latin").fill("Aziz Karimov");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("notice")).toContainText("Aziz Karimov");
 });

@@ -54,7 +54,8 @@ export const SEIZURE_ITEMS_MAX = 20;
 export const QUANTITY_MAX = 1_000_000;
 
 export const ZSeizureItem = z.strictObject({
-  substanceId: id.nullable(),
+  // A form leaves the field out when no substance is chosen (a description says what it was).
+  substanceId: id.nullable().default(null),
   description: optionalText(200),
   quantity: z.number().positive().max(QUANTITY_MAX),
   unit: z.enum(QUANTITY_UNITS),

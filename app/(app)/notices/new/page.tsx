@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
@@ -7,6 +8,7 @@ import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client
 import { PageHeader } from "~/app/_components/ui";
 import { kindOfParam as kindOf, NEW_NOTICE_KINDS, newNoticeHref } from "../../_components/new-notice";
 import { NoticeForm } from "../_components/form/notice-form";
+import { newNoticeValues } from "../_components/form/values";
 
 type Param = string | string[] | undefined;
 type Props = { searchParams: Promise<{ kind?: Param; crossing?: Param; substance?: Param }> };
@@ -58,7 +60,9 @@ export default async function NewNoticePage({ searchParams }: Props) {
     <>
       <PageHeader title={t(`newTitle.${kind}`)} subtitle={t(`chooser.${kind}`)} />
       <ClientMessages more={NOTICE_FORM_NAMESPACES}>
-        <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} prefill={prefill} />
+        {/* The idempotency key is made here, with the page: every post of this form, resent or
+            retried, is the one notice. */}
+        <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} defaultValue={newNoticeValues(kind, options.ownAgencyId, randomUUID(), prefill)} />
       </ClientMessages>
     </>
   );

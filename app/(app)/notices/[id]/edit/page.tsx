@@ -7,7 +7,7 @@ import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client
 import { PageHeader, TextLink } from "~/app/_components/ui";
 import { ZNoticeId } from "~/schemas/notices";
 import { NoticeForm } from "../../_components/form/notice-form";
-import { stateFromSnapshot } from "../../_components/form/form-state";
+import { valuesFromSnapshot } from "../../_components/form/values";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,7 +45,8 @@ export default async function EditNoticePage({ params }: Props) {
           options={options}
           noticeId={notice.id}
           version={notice.version}
-          initial={stateFromSnapshot(notice, viewer.timeZone)}
+          defaultValue={valuesFromSnapshot(notice, viewer.timeZone)}
+          recipientLabels={Object.fromEntries(notice.release.recipients.map((r) => [r.id, r.name]))}
         />
       </ClientMessages>
     </>

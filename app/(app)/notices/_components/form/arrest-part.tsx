@@ -1,141 +1,76 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField, TextField } from "~/app/_components/form";
+import { CheckboxGroup, InputField, RadioGroup, SelectField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { ARREST_STATUSES, PERSON_ROLES } from "~/schemas/notice-enums";
-import { CheckboxGroup, Group, OptionsWithCurrent, RadioGroup, RepeatableRows, Section, SmallButton } from "./controls";
-import { errorAt, useNoticeForm } from "./form-context";
-import { blankPerson, type ArrestState, type PersonState, type Row } from "./form-state";
+import { Group, OptionsWithCurrent, RemoveRow, Rows, Section } from "./controls";
+import { useNoticeForm } from "./form-context";
 
 const MAX_PERSONS = 50;
 
 /** Who was arrested, by whom, on which charges, and where the case stands. */
-export function ArrestPart({ value, onChange }: { value: ArrestState; onChange: (patch: Partial<ArrestState>) => void }) {
+export function ArrestPart() {
   const t = useTranslations("noticeForm.arrest");
   const vocab = useTranslations("vocab");
-  const { options, errors, disabled } = useNoticeForm();
-  const provisionGroups = [...new Set(options.provisions.map((p) => p.group))];
+  const { form, notice, options } = useNoticeForm();
 
   return (
     <>
       <Section title={t("personsTitle")} description={t("personsIntro")}>
-        <RepeatableRows
-          legend={t("persons")}
-          error={errors.persons}
-          rows={value.persons}
-          onChange={(persons) => onChange({ persons })}
-          max={MAX_PERSONS}
-          blank={blankPerson}
-          addLabel={t("addPerson")}
-          disabled={disabled}
-          renderRow={({ row, ...rest }) => <PersonFields person={row} {...rest} />}
-        />
+        <Rows form={form} list={notice.persons!} legend={t("persons")} min={1} max={MAX_PERSONS} addLabel={t("addPerson")}>
+          {(row, index, canRemove) => <PersonFields key={row.key} person={row} list={notice.persons!} index={index} canRemove={canRemove} />}
+        </Rows>
       </Section>
 
       <Section title={t("caseTitle")}>
         <div className="sm:max-w-md">
-          <SelectField
-            label={t("arrestingAgency")}
-            value={value.arrestingAgencyId}
-            error={errors.arrestingAgencyId}
-            disabled={disabled}
-            onChange={(event) => onChange({ arrestingAgencyId: event.target.value })}
-          >
-            <OptionsWithCurrent options={options.agencies} value={value.arrestingAgencyId} blank={t("agencyNotStated")} />
+          <SelectField field={notice.arrestingAgencyId!} label={t("arrestingAgency")}>
+            <OptionsWithCurrent options={options.agencies} value={String(notice.arrestingAgencyId!.initialValue ?? "")} blank={t("agencyNotStated")} />
           </SelectField>
         </div>
         <CheckboxGroup
-          legend={t("charges")}
+          field={notice.chargeIds!}
+          label={t("charges")}
           hint={t("chargesHint")}
-          options={options.provisions.map((p) => ({ ...p, note: p.inForce ? undefined : t("historical") }))}
-          groups={provisionGroups}
-          values={value.chargeIds}
-          error={errorAt(errors, "chargeIds", true)}
-          disabled={disabled}
-          onChange={(chargeIds) => onChange({ chargeIds })}
+          options={options.provisions.map((p) => ({ ...p, description: p.inForce ? undefined : t("historical") }))}
         />
-        <RadioGroup
-          legend={t("status")}
-          name="arrestStatus"
-          columns="sm:grid-cols-4"
-          value={value.arrestStatus}
-          error={errors.arrestStatus}
-          disabled={disabled}
-          onChange={(arrestStatus) => onChange({ arrestStatus })}
-          choices={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))}
-        />
+        <RadioGroup field={notice.arrestStatus!} label={t("status")} options={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))} />
       </Section>
     </>
   );
 }
 
-function PersonFields({
-  person,
-  index,
-  canRemove,
-  onChange,
-  onRemove,
-}: {
-  person: Row<PersonState>;
-  index: number;
-  canRemove: boolean;
-  onChange: (patch: Partial<PersonState>) => void;
-  onRemove: () => void;
-}) {
+function PersonFields({ person, list, index, canRemove }: { person: Field; list: Field; index: number; canRemove: boolean }) {
   const t = useTranslations("noticeForm.arrest");
-  const ta = useTranslations("noticeForm.actions");
   const vocab = useTranslations("vocab");
-  const { options, errors, disabled } = useNoticeForm();
-  const path = `persons.${index}`;
+  const { form, options } = useNoticeForm();
+  const fields: Record<string, Field> = person.getFieldset();
+  const names: Record<string, Field> = fields.names!.getFieldset();
   const label = t("personLabel", { number: index + 1 });
   return (
     <li>
-      <fieldset className="rounded-md border border-slate-200 p-3">
+      <fieldset id={person.id} className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-700">{label}</legend>
-        <Group legend={t("names")} hint={t("namesHint")} error={errors[`${path}.names`]}>
+        <Group legend={t("names")} hint={t("namesHint")} field={fields.names}>
           <div className="grid gap-3 md:grid-cols-3">
             {(["latin", "cyrillic", "chinese"] as const).map((script) => (
-              <TextField
+              <InputField
                 key={script}
+                field={names[script]!}
                 label={vocab(`script.${script}`)}
                 lang={script === "cyrillic" ? "ru" : script === "chinese" ? "zh" : undefined}
                 maxLength={200}
                 autoComplete="off"
-                value={person[script]}
-                error={errors[`${path}.names.${script}`]}
-                disabled={disabled}
-                onChange={(event) => onChange({ [script]: event.target.value })}
               />
             ))}
           </div>
         </Group>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <SelectField
-            label={t("nationality")}
-            value={person.nationalityCode}
-            error={errors[`${path}.nationalityCode`]}
-            disabled={disabled}
-            onChange={(event) => onChange({ nationalityCode: event.target.value })}
-          >
-            <OptionsWithCurrent options={options.countries} value={person.nationalityCode} blank={t("nationalityUnknown")} />
+          <SelectField field={fields.nationalityCode!} label={t("nationality")}>
+            <OptionsWithCurrent options={options.countries} value={String(fields.nationalityCode!.initialValue ?? "")} blank={t("nationalityUnknown")} />
           </SelectField>
-          <TextField
-            label={t("birthYear")}
-            inputMode="numeric"
-            maxLength={4}
-            value={person.birthYear}
-            error={errors[`${path}.birthYear`]}
-            disabled={disabled}
-            onChange={(event) => onChange({ birthYear: event.target.value })}
-          />
-          <SelectField
-            label={t("role")}
-            required
-            value={person.role}
-            error={errors[`${path}.role`]}
-            disabled={disabled}
-            onChange={(event) => onChange({ role: PERSON_ROLES.find((r) => r === event.target.value) ?? "" })}
-          >
+          <InputField field={fields.birthYear!} label={t("birthYear")} inputMode="numeric" maxLength={4} />
+          <SelectField field={fields.role!} label={t("role")} required>
             <option value="">{t("chooseRole")}</option>
             {PERSON_ROLES.map((role) => (
               <option key={role} value={role}>
@@ -144,11 +79,7 @@ function PersonFields({
             ))}
           </SelectField>
         </div>
-        {canRemove ? (
-          <SmallButton className="mt-3" disabled={disabled} aria-label={ta("removeNamed", { name: label })} onClick={onRemove}>
-            {ta("remove")}
-          </SmallButton>
-        ) : null}
+        {canRemove ? <RemoveRow form={form} list={list} index={index} label={label} className="mt-3" /> : null}
       </fieldset>
     </li>
   );

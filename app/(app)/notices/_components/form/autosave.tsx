@@ -1,15 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { FormState } from "./form-state";
+import { useCallback, useEffect, useState } from "react";
+import type { NoticeFormDefaults } from "./values";
 
 /**
  * A form's input kept in this browser's localStorage while it is being written, so that a reload,
  * a crash or a submission lost on a flaky link loses nothing. `version` is the notice version an
- * edit started from (0 for a new notice); the idempotency key travels with the input, so a
+ * edit started from (0 for a new notice); the idempotency key is one of the values, so a
  * submission retried after a reload is still recognised as the same one.
  */
-export type Saved = { format: 1; savedAt: string; idempotencyKey: string; version: number; state: FormState };
+export type Saved = { format: 2; savedAt: string; version: number; value: NoticeFormDefaults };
 
 const PREFIX = "tianshan.notice-form.";
 
@@ -31,15 +31,14 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function read(key: string, kind: FormState["details"]["kind"], blank: FormState): Saved | null {
+function read(key: string, kind: string): Saved | null {
   try {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const saved = JSON.parse(raw) as Partial<Saved>;
-    if (saved.format !== 1 || saved.state?.details?.kind !== kind || typeof saved.idempotencyKey !== "string") return null;
-    // Over a blank form, so that a field added since it was saved still has a value.
-    const state = { ...blank, ...saved.state, details: { ...blank.details, ...saved.state.details } } as FormState;
-    return { format: 1, savedAt: String(saved.savedAt), idempotencyKey: saved.idempotencyKey, version: Number(saved.version) || 0, state };
+    const value = saved.value as { notice?: { kind?: unknown } } | undefined;
+    if (saved.format !== 2 || value?.notice?.kind !== kind) return null;
+    return { format: 2, savedAt: String(saved.savedAt), version: Number(saved.version) || 0, value: saved.value! };
   } catch {
     return null;
   }
@@ -55,41 +54,24 @@ function write(key: string, saved: Saved | null): void {
 }
 
 /**
- * Keeps `state` (once the author has changed something) under `key`, and hands back what an
- * earlier visit left there. Reading waits for the first effect, so the server's render and the
- * browser's first render agree.
+ * Keeps the form's `value` (once the author has changed something) under `key`, and hands back
+ * what an earlier visit left there. Reading waits for the first effect, so the server's render and
+ * the browser's first render agree.
  */
-export function useAutosave({
-  key,
-  kind,
-  blank,
-  state,
-  dirty,
-  idempotencyKey,
-  version,
-}: {
-  key: string;
-  kind: FormState["details"]["kind"];
-  blank: FormState;
-  state: FormState;
-  dirty: boolean;
-  idempotencyKey: string;
-  version: number;
-}) {
+export function useAutosave({ key, kind, value, dirty, version }: { key: string; kind: string; value: NoticeFormDefaults | undefined; dirty: boolean; version: number }) {
   const [found, setFound] = useState<Saved | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const blankRef = useRef(blank);
 
   useEffect(() => {
-    setFound(read(key, kind, blankRef.current));
+    setFound(read(key, kind));
     setLoaded(true);
   }, [key, kind]);
 
   useEffect(() => {
-    if (!loaded || !dirty) return;
-    write(key, { format: 1, savedAt: new Date().toISOString(), idempotencyKey, version, state });
-  }, [loaded, dirty, key, idempotencyKey, version, state]);
+    if (!loaded || !dirty || !value) return;
+    write(key, { format: 2, savedAt: new Date().toISOString(), version, value });
+  }, [loaded, dirty, key, version, value]);
 
   const clear = useCallback(() => write(key, null), [key]);
-  return { found, loaded, clear };
+  return { found, clear };
 }

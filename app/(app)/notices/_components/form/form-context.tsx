@@ -3,9 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, useContext, useMemo } from "react";
 import { localized } from "~/app/_components/names";
-import type { FieldError } from "~/schemas/issues";
+import type { DynamicField as Field, Form } from "~/app/_components/form/conform";
 import type { NoticeFormOptions } from "~/server/services/notices/options";
-import type { FormState } from "./form-state";
 
 /** A choice in a select or a group of checkboxes, in the reader's language. */
 export type Option = { value: string; label: string; group?: string };
@@ -56,11 +55,10 @@ export function useLocalizedOptions(raw: NoticeFormOptions) {
 export type LocalizedOptions = ReturnType<typeof useLocalizedOptions>;
 
 type FormContext = {
-  state: FormState;
-  update: (patch: Partial<FormState>) => void;
+  form: Form;
+  /** The fields of `notice`, every kind's: a part reads those of its own kind. */
+  notice: Record<string, Field>;
   options: LocalizedOptions;
-  errors: Record<string, FieldError>;
-  disabled: boolean;
 };
 
 const Context = createContext<FormContext | null>(null);
@@ -70,16 +68,4 @@ export function useNoticeForm() {
   const value = useContext(Context);
   if (!value) throw new Error("notice form parts must be rendered inside NoticeForm");
   return value;
-}
-
-/**
- * The error to show at `path` ("items.0.quantity"); with `nested`, also the first error of
- * anything below it, for groups that show their members' errors in one place.
- */
-export function errorAt(errors: Record<string, FieldError>, path: string, nested = false): FieldError | undefined {
-  if (errors[path]) return errors[path];
-  if (!nested) return undefined;
-  const prefix = `${path}.`;
-  const key = Object.keys(errors).find((k) => k.startsWith(prefix));
-  return key ? errors[key] : undefined;
 }

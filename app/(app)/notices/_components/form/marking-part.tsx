@@ -1,63 +1,58 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { CheckboxGroup, RadioGroup, type DynamicField as Field } from "~/app/_components/form/conform";
 import { TLP_LEVELS, type Tlp } from "~/schemas/notice-enums";
-import { CheckboxGroup, RadioGroup, Section } from "./controls";
+import { Section, useScripted } from "./controls";
 import { useNoticeForm } from "./form-context";
 import { RecipientPicker } from "./recipient-picker";
 
 // People are named in an arrest notification: it never goes to the whole community.
 const NOT_FOR_ARRESTS: readonly Tlp[] = ["clear", "green"];
 
-/** The TLP marking and who the notice is released to. */
-export function MarkingPart() {
+/**
+ * The TLP marking and who the notice is released to. With JavaScript only the lists of the chosen
+ * marking show; without it all do, each saying which marking it is for (the server sends only those).
+ */
+export function MarkingPart({ recipientEmails, recipientLabels }: { recipientEmails: Field; recipientLabels: Record<string, string> }) {
   const t = useTranslations("noticeForm.marking");
   const vocab = useTranslations("vocab");
-  const { state, update, options, errors, disabled } = useNoticeForm();
-  const arrest = state.details.kind === "arrest";
+  const { notice, options } = useNoticeForm();
+  const scripted = useScripted();
+  const arrest = notice.kind!.value === "arrest";
+  const tlp = notice.tlp!.value as Tlp | undefined;
+  const amber = tlp === "amber" || tlp === "amber_strict";
   const releaseAgencies = options.agencies.filter((a) => a.value !== options.ownAgencyId);
   return (
     <Section title={t("title")} description={t("intro")}>
-      <RadioGroup<Tlp>
-        legend={t("tlp")}
+      <RadioGroup
+        field={notice.tlp!}
+        label={t("tlp")}
         hint={arrest ? t("arrestHint") : undefined}
-        name="tlp"
-        value={state.tlp}
-        error={errors.tlp}
-        disabled={disabled}
-        columns=""
-        onChange={(tlp) => update({ tlp })}
-        choices={TLP_LEVELS.map((tlp) => ({
-          value: tlp,
-          label: vocab(`tlp.${tlp}`),
-          description: vocab(`tlpMeaning.${tlp}`),
-          disabled: arrest && NOT_FOR_ARRESTS.includes(tlp),
+        options={TLP_LEVELS.map((level) => ({
+          value: level,
+          label: vocab(`tlp.${level}`),
+          description: vocab(`tlpMeaning.${level}`),
+          disabled: arrest && NOT_FOR_ARRESTS.includes(level),
         }))}
       />
-      {state.tlp === "amber" || state.tlp === "amber_strict" ? (
+      {!scripted || amber ? (
         <CheckboxGroup
-          legend={t("releaseAgencies")}
-          hint={state.tlp === "amber" ? t("releaseAgenciesHintAmber") : t("releaseAgenciesHintStrict")}
+          field={notice.releaseAgencyIds!}
+          label={t("releaseAgencies")}
+          hint={tlp === "amber" ? t("releaseAgenciesHintAmber") : tlp === "amber_strict" ? t("releaseAgenciesHintStrict") : t("releaseAgenciesHintAny")}
           options={releaseAgencies}
-          groups={[...new Set(releaseAgencies.map((a) => a.group))]}
-          values={state.releaseAgencyIds}
-          error={errors.releaseAgencyIds}
-          disabled={disabled}
-          onChange={(releaseAgencyIds) => update({ releaseAgencyIds })}
         />
       ) : null}
-      {state.tlp === "amber" ? (
+      {!scripted || tlp === "amber" ? (
         <CheckboxGroup
-          legend={t("releaseCountries")}
-          hint={t("releaseCountriesHint")}
+          field={notice.releaseCountryCodes!}
+          label={t("releaseCountries")}
+          hint={tlp === "amber" ? t("releaseCountriesHint") : t("releaseCountriesHintAny")}
           options={options.memberCountries}
-          values={state.releaseCountryCodes}
-          error={errors.releaseCountryCodes}
-          disabled={disabled}
-          onChange={(releaseCountryCodes) => update({ releaseCountryCodes })}
         />
       ) : null}
-      {state.tlp === "red" ? <RecipientPicker /> : null}
+      {!scripted || tlp === "red" ? <RecipientPicker emails={recipientEmails} labels={recipientLabels} /> : null}
     </Section>
   );
 }

@@ -1,196 +1,189 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { FieldMessage, FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { z } from "zod";
+import { ConformFormMessage, ErrorSummary, HiddenField, useConformForm, type DynamicField as Field } from "~/app/_components/form/conform";
 import { Button, TextLink } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
 import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
-import { fieldErrors } from "~/schemas/issues";
+import { decodeErrors, encodeError, parseForm, type FormResult } from "~/schemas/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
-import { ZNoticeInput } from "~/schemas/notices";
 import type { NoticeFormOptions } from "~/server/services/notices/options";
+import { createNotice, updateNotice } from "./actions";
 import { ArrestPart } from "./arrest-part";
 import { newIdempotencyKey, storageKey, useAutosave, type Saved } from "./autosave";
 import { CommonPart } from "./common-part";
 import { CompanyPart } from "./company-part";
 import { NoticeFormProvider, useLocalizedOptions } from "./form-context";
-import { blankState, toNoticeInput, type DetailsState, type FormState, type Prefill } from "./form-state";
 import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
 import { SeizurePart } from "./seizure-part";
+import { releasedAsMarked, ZNoticeCreateForm, ZNoticeEditForm, type NoticeFormDefaults } from "./values";
 
-type Props = { userId: string; kind: NoticeKind; options: NoticeFormOptions } & (
-  | { mode: "create"; prefill?: Prefill }
-  | { mode: "edit"; noticeId: string; version: number; initial: FormState }
-);
+type Props = {
+  userId: string;
+  kind: NoticeKind;
+  options: NoticeFormOptions;
+  /** The form's starting values: a new notice with its idempotency key, or the notice's version being edited. */
+  defaultValue: NoticeFormDefaults;
+  /** Names of the TLP:RED recipients already chosen (editing). */
+  recipientLabels?: Record<string, string>;
+} & ({ mode: "create" } | { mode: "edit"; noticeId: string; version: number });
+
+type AnyForm = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+// The summary at the top names each field by its label: the last word of its Conform name.
+const LABELS: Record<string, string> = {
+  title: "common.noticeTitle",
+  narrative: "common.narrative",
+  occurredOn: "common.date",
+  occurredTime: "common.time",
+  tags: "common.tags",
+  crossingId: "place.legend",
+  placeText: "place.placeText",
+  countryCode: "place.country",
+  latitude: "place.latitude",
+  longitude: "place.longitude",
+  tlp: "marking.tlp",
+  releaseAgencyIds: "marking.releaseAgencies",
+  releaseCountryCodes: "marking.releaseCountries",
+  recipientIds: "recipients.legend",
+  recipientEmails: "recipients.legend",
+  sourceReliability: "grading.reliability",
+  infoCredibility: "grading.credibility",
+  handlingCode: "grading.handling",
+  items: "seizure.items",
+  substanceId: "seizure.substance",
+  description: "seizure.description",
+  quantity: "seizure.quantity",
+  unit: "seizure.unit",
+  declaredAs: "seizure.declaredAs",
+  declaredHsCode: "seizure.declaredHsCode",
+  concealment: "seizure.concealment",
+  conveyance: "seizure.conveyance",
+  conveyanceIds: "seizure.conveyanceIds",
+  originCountries: "seizure.originCountries",
+  transitCountries: "seizure.transitCountries",
+  destinationCountries: "seizure.destinationCountries",
+  seizingAgencyId: "seizure.seizingAgency",
+  names: "company.names",
+  script: "company.script",
+  name: "company.names",
+  registrationNumbers: "company.registrationNumbers",
+  registrationCountryCode: "company.registrationCountry",
+  addresses: "company.addresses",
+  owners: "company.owners",
+  grounds: "company.grounds",
+  groundsNote: "company.groundsNote",
+  recommendedAction: "company.recommendedAction",
+  expiresOn: "company.expiresOn",
+  persons: "arrest.persons",
+  latin: "arrest.names",
+  cyrillic: "arrest.names",
+  chinese: "arrest.names",
+  nationalityCode: "arrest.nationality",
+  birthYear: "arrest.birthYear",
+  role: "arrest.role",
+  arrestingAgencyId: "arrest.arrestingAgency",
+  chargeIds: "arrest.charges",
+  arrestStatus: "arrest.status",
+};
 
 /**
- * What a refused or failed submission means for the form. A request that got no answer from the
- * server (no connection, a proxy's error page) is a network failure: the input is kept and the
- * author can simply try again. The create procedure nests the notice under `notice`; the form's
- * fields are named without it.
+ * Sends a new notice, or keeps it in this device's outbox to be sent later under the same
+ * idempotency key (one notice however often it goes out): when the browser is offline at submit
+ * (the author is taken to the outbox), or when the post gets no answer (the form keeps its text
+ * and says the server could not be reached).
  */
-function submissionErrors(error: unknown): FormErrors {
-  if (error instanceof TRPCClientError && !error.data) return { fields: {}, message: "network" };
-  const { fields, message } = formErrors(error);
-  const own = Object.fromEntries(Object.entries(fields).map(([path, e]) => [path.replace(/^notice\./, ""), e]));
-  return Object.keys(own).length ? { fields: own, message: "invalid" } : { fields: {}, message };
-}
-
-/** Drops the errors of the fields a change touches: they are judged again at the next submission. */
-function withoutErrorsOf(errors: FormErrors, fields: string[]): FormErrors {
-  const kept = Object.entries(errors.fields).filter(([path]) => !fields.some((f) => path === f || path.startsWith(`${f}.`)));
-  return kept.length === Object.keys(errors.fields).length ? errors : { ...errors, fields: Object.fromEntries(kept) };
+function createOrKeep(userId: string) {
+  return async (previous: FormResult | undefined, posted: FormData): Promise<FormResult> => {
+    const submission = parseForm(posted, ZNoticeCreateForm);
+    if (submission.status !== "success") return createNotice(previous, posted);
+    const { idempotencyKey, asDraft, notice, linkIds } = submission.value;
+    const entry = { userId, idempotencyKey, asDraft, notice: releasedAsMarked(notice), linkIds };
+    if (await queueIfOffline(entry)) return submission.reply();
+    try {
+      return await createNotice(previous, posted);
+    } catch (error) {
+      // A request that got no answer rejects with fetch's TypeError; anything else is the action's own.
+      if (!(error instanceof TypeError)) throw error;
+      await queueUnanswered(entry);
+      return submission.reply({ formErrors: [encodeError({ key: "network" })] });
+    }
+  };
 }
 
 /**
- * The form of every kind of notice, for writing a new one or editing one. The same zod schema as
- * the server's checks the input before it is sent; what was typed is kept in this browser until
- * the server has it, with the one idempotency key that makes a retried submission a single notice.
+ * The form of every kind of notice, for writing a new one or editing one: a POST to a server
+ * action that works without JavaScript, enhanced with it (checked in the browser with the same
+ * schema, sent without a reload, kept in this browser until the server has it).
  */
 export function NoticeForm(props: Props) {
   const t = useTranslations("noticeForm");
   const format = useFormatter();
-  const router = useRouter();
-  const trpc = useTRPC();
   const options = useLocalizedOptions(props.options);
-  const { kind, userId } = props;
   const editing = props.mode === "edit" ? props : null;
   const version = editing?.version ?? 0;
-  // The starting point of this form instance; "discard" comes back to it.
-  const [blank] = useState(() => (editing ? editing.initial : blankState(kind, props.options.ownAgencyId, props.mode === "create" ? props.prefill : undefined)));
-
-  const [state, setState] = useState<FormState>(blank);
-  const [dirty, setDirty] = useState(false);
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [failures, setFailures] = useState(0);
-  const [done, setDone] = useState(false);
+  // The server renders the form with the server action itself, so that it posts without
+  // JavaScript; in the browser a new notice goes by the outbox when it cannot be sent.
+  const keeping = useMemo(() => createOrKeep(props.userId), [props.userId]);
+  const create = typeof window === "undefined" ? createNotice : keeping;
+  const { form, fields, formProps, pending, result } = useConformForm(
+    (editing ? ZNoticeEditForm : ZNoticeCreateForm) as unknown as AnyForm,
+    editing ? updateNotice : create,
+    { id: "notice-form", defaultValue: props.defaultValue, onSubmit },
+  );
+  const all = fields as unknown as Record<string, Field>;
+  const notice: Record<string, Field> = all.notice!.getFieldset();
   const [restored, setRestored] = useState<{ saved: Saved; stale: boolean } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  // The key of a notice already sent with other content is replaced, so that what is in the form
+  // now goes out as a new notice.
+  const [renewedKey, setRenewedKey] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
 
   const autosave = useAutosave({
-    key: storageKey(userId, editing ? `edit.${editing.noticeId}` : `new.${kind}`),
-    kind,
-    blank,
-    state,
+    key: storageKey(props.userId, editing ? `edit.${editing.noticeId}` : `new.${props.kind}`),
+    kind: props.kind,
+    value: form.value,
     // Changes kept from another version wait for the author's decision before anything overwrites them.
-    dirty: dirty && !restored?.stale && !done,
-    idempotencyKey,
+    dirty: form.dirty && !restored?.stale,
     version,
   });
 
   useEffect(() => {
     const saved = autosave.found;
     if (!saved) return;
-    if (saved.version === version) {
-      setState(saved.state);
-      setIdempotencyKey(saved.idempotencyKey);
-      setDirty(true);
-      setRestored({ saved, stale: false });
-    } else {
-      setRestored({ saved, stale: true });
-    }
+    const stale = saved.version !== version;
+    if (!stale) form.update({ value: saved.value });
+    setRestored({ saved, stale });
+    // Once per saved copy found: `form` changes with every keystroke.
   }, [autosave.found, version]);
 
-  // After a refused submission, take the author to the first field to fix (or to the message).
+  // A refusal from the server: the author is taken to what it says.
   useEffect(() => {
-    if (!failures) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled]), [data-field-error]');
-    if (first?.matches("input, select, textarea")) first.focus();
-    else if (first) {
-      first.scrollIntoView({ block: "center" });
-      messageRef.current?.focus({ preventScroll: true });
-    } else messageRef.current?.focus();
-  }, [failures]);
+    if (result?.status !== "error") return;
+    messageRef.current?.focus();
+    if (decodeErrors(result.error?.[""] ?? undefined).some((e) => e.key === "idempotencyKeyReused")) setRenewedKey(newIdempotencyKey());
+  }, [result]);
 
-  const create = useMutation(trpc.notices.create.mutationOptions());
-  const save = useMutation(trpc.notices.update.mutationOptions());
-  const link = useMutation(trpc.notices.link.mutationOptions());
-  const pending = create.isPending || save.isPending || link.isPending || done;
-
-  function change(patch: Partial<FormState>) {
-    setState((s) => ({ ...s, ...patch }));
-    setDirty(true);
-    setErrors((e) => withoutErrorsOf(e, Object.keys(patch)));
-  }
-
-  function changeDetails(patch: Partial<DetailsState>) {
-    setState((s) => ({ ...s, details: { ...s.details, ...patch } as DetailsState }));
-    setDirty(true);
-    setErrors((e) => withoutErrorsOf(e, Object.keys(patch)));
+  /**
+   * A valid notice about to be sent. This is the one place a browser that cannot send it now
+   * (offline) may keep it instead, with its idempotency key: `event.preventDefault()` stops the post.
+   */
+  function onSubmit(_event: FormEvent<HTMLFormElement>, { submission }: { submission?: { status?: string } }) {
+    if (submission?.status === "success") autosave.clear();
   }
 
   function discard() {
     autosave.clear();
-    setState(blank);
-    setDirty(false);
+    form.reset();
     setRestored(null);
-    setErrors(noErrors);
-    if (!editing) setIdempotencyKey(newIdempotencyKey());
   }
 
   function restoreStale() {
     if (!restored) return;
-    setState(restored.saved.state);
-    setDirty(true);
+    form.update({ value: restored.saved.value });
     setRestored({ saved: restored.saved, stale: false });
-  }
-
-  function refuse(found: FormErrors) {
-    setErrors(found);
-    setFailures((n) => n + 1);
-  }
-
-  function fail(error: unknown) {
-    const found = submissionErrors(error);
-    // The key was spent on other content: what is in the form now goes out as a new notice next time.
-    if (found.message === "idempotencyKeyReused") setIdempotencyKey(newIdempotencyKey());
-    refuse(found);
-  }
-
-  function succeed(id: string) {
-    setDone(true);
-    autosave.clear();
-    router.push(`/notices/${id}`);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
-    const parsed = ZNoticeInput.safeParse(toNoticeInput(state));
-    if (!parsed.success) {
-      refuse({ fields: fieldErrors(parsed.error), message: "invalid" });
-      return;
-    }
-    setErrors(noErrors);
-    if (editing) {
-      save.mutate({ id: editing.noticeId, version, notice: parsed.data }, { onSuccess: () => succeed(editing.noticeId), onError: fail });
-      return;
-    }
-    const linkIds = state.details.kind === "company_alert" ? state.details.linkIds : [];
-    const entry = { userId, idempotencyKey, asDraft: intent === "draft", notice: parsed.data, linkIds };
-    if (await queueIfOffline(entry)) return;
-    create.mutate(
-      { idempotencyKey, asDraft: intent === "draft", notice: parsed.data },
-      {
-        onSuccess: async ({ id }) => {
-          // The notice exists either way; a link that fails can be made from its page.
-          await Promise.allSettled(linkIds.map((otherId) => link.mutateAsync({ id, otherId })));
-          succeed(id);
-        },
-        onError: (error) => {
-          if (submissionErrors(error).message === "network") void queueUnanswered(entry);
-          fail(error);
-        },
-      },
-    );
   }
 
   // Enter in a text box must not send a notice to other agencies: only the buttons submit.
@@ -199,10 +192,16 @@ export function NoticeForm(props: Props) {
   }
 
   const savedAt = (saved: Saved) => format.dateTime(new Date(saved.savedAt), { dateStyle: "medium", timeStyle: "short" });
+  const labelOf = (name: string) => {
+    const key = LABELS[name.match(/(\w+)(\[\d+\])?$/)?.[1] ?? ""];
+    const row = name.match(/\.(items|persons|names)\[(\d+)\]/);
+    const label = key ? t(key) : t("summary.field");
+    return row ? `${t(`summary.row.${row[1]}`, { number: Number(row[2]) + 1 })}: ${label}` : label;
+  };
 
   return (
-    <NoticeFormProvider value={{ state, update: change, options, errors: errors.fields, disabled: pending }}>
-      <form ref={formRef} onSubmit={submit} onKeyDown={keepEnter} noValidate className="space-y-6" aria-describedby="notice-form-intro">
+    <NoticeFormProvider value={{ form, notice, options }}>
+      <form {...formProps} onKeyDown={keepEnter} className="space-y-6" aria-describedby="notice-form-intro">
         <p id="notice-form-intro" className="text-sm text-slate-600">
           {t("intro")}
         </p>
@@ -222,25 +221,30 @@ export function NoticeForm(props: Props) {
           </div>
         ) : null}
         <div ref={messageRef} tabIndex={-1} className="space-y-2 outline-none">
-          <FormMessage message={errors.message} />
-          <FieldMessage id="notice-kind-error" error={errors.fields.kind} />
+          <ConformFormMessage form={form} />
+          <ErrorSummary form={form} title={t("summary.title", { count: Object.keys(form.allErrors).filter((name) => name !== "").length })} labelOf={labelOf} />
         </div>
+        {editing ? (
+          <>
+            <HiddenField field={all.id!} />
+            <HiddenField field={all.version!} />
+          </>
+        ) : renewedKey ? (
+          <input type="hidden" name={all.idempotencyKey!.name} value={renewedKey} />
+        ) : (
+          <HiddenField field={all.idempotencyKey!} />
+        )}
+        <HiddenField field={notice.kind!} />
 
         <CommonPart />
-        {state.details.kind === "seizure" ? (
-          <SeizurePart value={state.details} onChange={changeDetails} />
-        ) : state.details.kind === "company_alert" ? (
-          <CompanyPart value={state.details} onChange={changeDetails} noticeId={editing?.noticeId} />
-        ) : (
-          <ArrestPart value={state.details} onChange={changeDetails} />
-        )}
-        <MarkingPart />
+        {props.kind === "seizure" ? <SeizurePart /> : props.kind === "company_alert" ? <CompanyPart noticeId={editing?.noticeId} linkIds={editing ? undefined : all.linkIds} /> : <ArrestPart />}
+        <MarkingPart recipientEmails={all.recipientEmails!} recipientLabels={props.recipientLabels ?? {}} />
         <GradingPart />
 
         <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-center">
           {editing ? (
             <>
-              <Button type="submit" name="intent" value="save" disabled={pending}>
+              <Button type="submit" disabled={pending}>
                 {pending ? t("actions.saving") : t("actions.saveChanges")}
               </Button>
               <TextLink href={`/notices/${editing.noticeId}`} className="text-sm sm:ml-2">
@@ -249,11 +253,11 @@ export function NoticeForm(props: Props) {
             </>
           ) : (
             <>
-              <Button type="submit" name="intent" value="publish" disabled={pending}>
-                {create.isPending && create.variables?.asDraft === false ? t("actions.publishing") : t("actions.publish")}
+              <Button type="submit" disabled={pending}>
+                {pending ? t("actions.publishing") : t("actions.publish")}
               </Button>
-              <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
-                {create.isPending && create.variables?.asDraft ? t("actions.savingDraft") : t("actions.saveDraft")}
+              <Button type="submit" name={all.asDraft!.name} value="on" variant="secondary" disabled={pending}>
+                {t("actions.saveDraft")}
               </Button>
               <p className="text-xs text-slate-600 sm:flex-1">{t("actions.publishHint")}</p>
             </>
@@ -264,3 +268,4 @@ export function NoticeForm(props: Props) {
     </NoticeFormProvider>
   );
 }
+

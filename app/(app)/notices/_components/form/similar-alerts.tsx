@@ -6,49 +6,42 @@ import { Link } from "~/app/_components/link";
 import { useMemo } from "react";
 import { Badge } from "~/app/_components/ui";
 import { useTRPC } from "~/app/_trpc/react";
+import type { DynamicField as Field } from "~/app/_components/form/conform";
 import { useDebounced } from "./controls";
-import type { CompanyState } from "./form-state";
+import { useNoticeForm } from "./form-context";
 
 // Shorter terms match too much to be useful, and the server ignores them anyway.
 const MIN_TERM = 2;
 
-const terms = (values: string[], max: number, maxLength: number) =>
-  values
-    .map((v) => v.trim())
+const terms = (values: unknown, max: number, maxLength: number) =>
+  (Array.isArray(values) ? values : [])
+    .map((v) => (typeof v === "string" ? v.trim() : ""))
     .filter((v) => v.length >= MIN_TERM && v.length <= maxLength)
     .slice(0, max);
 
 /**
  * Existing company alerts (only those the author may read) whose names, owners or registration
  * numbers look like what is being typed, so that the author links to them instead of writing a
- * duplicate. For a new alert each can be ticked to be linked once the new one is saved.
+ * duplicate. For a new alert each can be ticked (`linkIds`) to be linked once the new one is saved.
+ * It needs JavaScript: without it the search does not run and the form simply has no hint.
  */
-export function SimilarAlerts({
-  company,
-  excludeId,
-  linkIds,
-  onLinkIds,
-}: {
-  company: CompanyState;
-  excludeId?: string;
-  /** null when linking is done elsewhere (editing: on the notice's page). */
-  linkIds: string[] | null;
-  onLinkIds: (ids: string[]) => void;
-}) {
+export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; linkIds?: Field }) {
   const t = useTranslations("noticeForm.similar");
   const vocab = useTranslations("vocab");
   const format = useFormatter();
   const timeZone = useTimeZone();
   const trpc = useTRPC();
+  const { notice } = useNoticeForm();
+  const names = Array.isArray(notice.names!.value) ? (notice.names!.value as { name?: unknown }[]) : [];
   // Compared as text, so that re-rendering for an unrelated field does not restart the pause.
   const typed = JSON.stringify({
     names: terms(
-      company.names.map((n) => n.name),
+      names.map((n) => n?.name),
       10,
       200,
     ),
-    registrationNumbers: terms(company.registrationNumbers, 10, 60),
-    owners: terms(company.owners, 20, 200),
+    registrationNumbers: terms(notice.registrationNumbers!.value, 10, 60),
+    owners: terms(notice.owners!.value, 20, 200),
   });
   const settled = useDebounced(typed, 500);
   const input = useMemo(() => JSON.parse(settled) as { names: string[]; registrationNumbers: string[]; owners: string[] }, [settled]);
@@ -90,11 +83,7 @@ export function SimilarAlerts({
                 ) : null}
                 {linkIds ? (
                   <label className="mt-1 flex cursor-pointer items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={linkIds.includes(alert.id)}
-                      onChange={(event) => onLinkIds(event.target.checked ? [...linkIds, alert.id] : linkIds.filter((id) => id !== alert.id))}
-                    />
+                    <input type="checkbox" name={linkIds.name} form={linkIds.formId} value={alert.id} defaultChecked={[linkIds.initialValue].flat().includes(alert.id)} />
                     {t("link")}
                   </label>
                 ) : null}

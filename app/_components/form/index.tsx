@@ -45,7 +45,7 @@ export function FormMessage({ message }: { message: string | null }) {
   );
 }
 
-const inputClass =
+export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
 type FieldProps = { label: ReactNode; error?: FieldError; hint?: ReactNode };
