@@ -78,7 +78,8 @@ test.describe("user administration", () => {
     await invitee.getByLabel("Password", { exact: true }).fill("a long enough pass phrase");
     await invitee.getByLabel("Confirm password").fill("a long enough pass phrase");
     await invitee.getByRole("button", { name: "Activate account" }).click();
-    await invitee.getByRole("link", { name: "Sign in" }).click();
+    await expect(invitee).toHaveURL(/\/signin\?activated=1$/);
+    await expect(invitee.getByRole("status")).toContainText("Your account is active");
     await invitee.getByLabel("Email").fill(email);
     await invitee.getByLabel("Password").fill("a long enough pass phrase");
     await invitee.getByRole("button", { name: "Sign in" }).click();

@@ -103,12 +103,12 @@ test.describe("without JavaScript", () => {
     const otherId = await seizureBy(browser, analyst.email, otherTitle);
     const page = await pageWithoutScript(browser, analyst.email);
     await page.goto(`/notices/${id}`);
-    await page.getByLabel("Address or id of the notice").fill("not a notice");
+    await page.getByLabel("Notice to link").fill("not a notice");
     await page.getByRole("button", { name: "Link", exact: true }).click();
-    await expect(page.getByLabel("Address or id of the notice")).toHaveValue("not a notice");
+    await expect(page.getByLabel("Notice to link")).toHaveValue("not a notice");
     await expect(page.locator("[data-field-error]")).toBeVisible();
 
-    await page.getByLabel("Address or id of the notice").fill(`http://example.org/notices/${otherId}`);
+    await page.getByLabel("Notice to link").fill(`http://example.org/notices/${otherId}`);
     await page.getByRole("button", { name: "Link", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/notices/${id}$`));
     await expect(page.getByRole("link", { name: otherTitle })).toBeVisible();

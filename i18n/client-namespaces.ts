@@ -22,14 +22,14 @@ export const SECTION_NAMESPACES = {
   admin: ["agencies", "common", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users"],
   // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
   auth: ["profile.preferences", "security.mfa", "users.accept"],
-  moderation: ["moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions"],
-  notice: ["moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions"],
+  moderation: ["common.combobox", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions"],
+  notice: ["common.combobox", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions"],
   // About as much again as all the rest; the pages with the notice form send it themselves.
   noticeForm: ["noticeForm", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
   places: ["moderation.curation", "subscriptions"],
   profile: ["profile.password", "profile.preferences", "security.mfa", "security.profile"],
-  subscriptions: ["subscriptions"],
+  subscriptions: ["common.combobox", "subscriptions"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientSection = keyof typeof SECTION_NAMESPACES;

@@ -3,6 +3,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 /** Before sign-in (and for the sign-in page) the language comes from this cookie or the browser. */
 export const LOCALE_COOKIE = "tianshan.locale";
+export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 export const DEFAULT_TIME_ZONE = "Asia/Almaty";
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);

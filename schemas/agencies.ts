@@ -18,8 +18,11 @@ const ZAgencyRef = ref();
 
 const ZCountryCode = string().regex(/^[A-Z]{2}$/);
 const name = text(300).min(1);
-// Chinese names are known for some agencies only; the reader then sees the English one.
-const optionalName = text(300).transform((value) => value || null);
+// Chinese names are known for some agencies only; the reader then sees the English one. A form
+// leaves an empty field out.
+const optionalName = text(300)
+  .nullish()
+  .transform((value) => value || null);
 
 const details = {
   kind: z.enum(AGENCY_KINDS),
@@ -32,9 +35,10 @@ const details = {
 export const ZAgencyCreate = z
   .strictObject({
     id: ZAgencyId,
-    countryCode: z.enum(AGENCY_COUNTRIES).nullable(),
+    // A form leaves an unchosen country out: an international body, or a national agency's seat.
+    countryCode: z.enum(AGENCY_COUNTRIES).nullable().default(null),
     // Only asked for international bodies: a national agency sits in its own country.
-    seatCountryCode: ZCountryCode.nullable(),
+    seatCountryCode: ZCountryCode.nullable().default(null),
     ...details,
   })
   .refine((agency) => agency.countryCode !== null || agency.seatCountryCode !== null, { error: "required", path: ["seatCountryCode"] });

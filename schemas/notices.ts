@@ -201,3 +201,19 @@ export const ZSimilarCompanies = z.strictObject({
 });
 
 export const ZRecipientQuery = z.strictObject({ q: text(100).min(1) });
+
+/** A notice id inside whatever was pasted: an address (…/notices/<id>, maybe with more after it) or the id itself. */
+export const NOTICE_ID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The id a pasted address or id names, or the pasted text trimmed (which the id schema then refuses). */
+export const noticeIdIn = (pasted: string) => (pasted.match(NOTICE_ID_IN_TEXT)?.[0] ?? pasted.trim()).toLowerCase();
+
+// Search as one types starts at two characters: one matches too much to help.
+export const NOTICE_PICK_MIN = 2;
+
+/** A notice picker's lookup as the user types: the start of words of a title, or a pasted address or id. */
+export const ZNoticePick = z.strictObject({
+  q: text(500).min(NOTICE_PICK_MIN),
+  kind: z.enum(NOTICE_KINDS).optional(),
+  statuses: z.array(z.enum(NOTICE_STATUSES)).min(1).max(NOTICE_STATUSES.length).optional(),
+});

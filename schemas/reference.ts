@@ -61,3 +61,27 @@ export const ZProvisionCurate = z.strictObject({
   penaltySummary: optionalText(2000),
 });
 export type ProvisionCurateInput = z.input<typeof ZProvisionCurate>;
+
+// The curation forms post every field they show, and a form leaves an emptied field out: there,
+// empty means cleared (null), where the procedures read an absent field as "keep".
+const cleared = (max: number) => optionalText(max).default(null);
+
+export const ZCrossingCurateForm = ZCrossingCurate.extend({ scheduleNote: cleared(500) });
+
+export const ZSubstanceCurateForm = ZSubstanceCurate.extend({
+  nameZh: cleared(200),
+  cas: cleared(30),
+  hsCode: cleared(30),
+  // One text field, names separated by commas.
+  aliases: text(6200)
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((alias) => alias.trim()).filter(Boolean))
+    .pipe(ZSubstanceCurate.shape.aliases.unwrap()),
+});
+
+export const ZProvisionCurateForm = ZProvisionCurate.extend({
+  article: cleared(50),
+  penaltySummary: cleared(2000),
+  // An unticked box is not posted.
+  inForce: z.boolean().default(false),
+});

@@ -13,3 +13,6 @@ export type MfaCodeInput = z.input<typeof ZMfaCode>;
 // As printed at enrolment (six groups of four); case, spaces and dashes do not matter.
 export const ZRecoveryCode = z.strictObject({ code: text(64).min(1) });
 export type RecoveryCodeInput = z.input<typeof ZRecoveryCode>;
+
+/** Replacing the recovery codes or turning the second factor off: the button pressed, and a fresh code. */
+export const ZMfaCodeConfirmed = ZMfaCode.extend({ intent: z.enum(["regenerate", "disable"]) });

@@ -41,6 +41,8 @@ export const ZSubscriptionId = z.strictObject({ id: z.uuid() });
 export const ZWatch = z.strictObject({ noticeId: z.uuid(), delivery: z.enum(DELIVERIES).default("instant") });
 export const ZNoticeRef = z.strictObject({ noticeId: z.uuid() });
 export const ZMailSettings = z.strictObject({ moderationEmails: z.boolean() });
+/** The mail settings as a form posts them: an unticked box is not posted at all, which means "off". */
+export const ZMailSettingsForm = ZMailSettings.extend({ moderationEmails: ZMailSettings.shape.moderationEmails.default(false) });
 export const ZFollowTarget = z.strictObject({ target: z.enum(["crossing", "substance", "agency"]), id: ref(80) });
 export const ZMailboxPage = z.strictObject({ before: z.number().int().positive().optional() });
 export const ZMailboxMessage = z.strictObject({ id: z.number().int().positive() });

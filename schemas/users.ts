@@ -37,6 +37,9 @@ export const ZUserUpdate = z.strictObject({
 });
 export type UserUpdateInput = z.input<typeof ZUserUpdate>;
 
+/** The edit form posts every field it shows: a name is required there, and "no duty station" is a choice. */
+export const ZUserEdit = ZUserUpdate.extend({ name: ZUserName, role: z.enum(ROLES), dutyStationId: ZDutyStation.default(null) });
+
 export const ZUserRef = z.strictObject({ userId: z.uuid() });
 
 // 32 random bytes in base64url are 43 characters; the bound only keeps junk out of the hash.

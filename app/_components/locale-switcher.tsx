@@ -2,16 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { LOCALE_COOKIE, LOCALES, type Locale } from "~/i18n/locales";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALES, type Locale } from "~/i18n/locales";
 
 // Each language is offered in its own name, which reads the same whatever the page's language is.
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ru: "Русский", zh: "中文" };
 
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
-
 /** Remembers the language for pages shown before sign-in (the request config reads this cookie). */
-export function rememberLocale(locale: Locale): void {
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+function rememberLocale(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; SameSite=Lax`;
 }
 
 export function LocaleSwitcher() {

@@ -2,9 +2,11 @@
 
 import type { ComponentProps } from "react";
 import type { timeZoneOptions } from "~/schemas/profile";
-import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
-import { SelectField } from "./form";
+import { LOCALES } from "~/i18n/locales";
+import { SelectField } from "./form/conform";
 import { LOCALE_NAMES } from "./locale-switcher";
+
+type SelectProps = Omit<ComponentProps<typeof SelectField>, "children">;
 
 /**
  * A time zone select with the region's zones first: nearly every user picks one of those, and
@@ -19,7 +21,7 @@ export function TimeZoneSelect({
   zones: ReturnType<typeof timeZoneOptions>;
   regionalLabel: string;
   otherLabel: string;
-} & Omit<ComponentProps<typeof SelectField>, "children">) {
+} & SelectProps) {
   return (
     <SelectField {...select}>
       <optgroup label={regionalLabel}>
@@ -41,17 +43,9 @@ export function TimeZoneSelect({
 }
 
 /** The interface languages, each named in itself so a reader finds their own. */
-export function LocaleSelect({
-  onLocale,
-  ...select
-}: { onLocale: (locale: Locale) => void } & Omit<ComponentProps<typeof SelectField>, "children" | "onChange">) {
+export function LocaleSelect(select: SelectProps) {
   return (
-    <SelectField
-      {...select}
-      onChange={(event) => {
-        if (isLocale(event.target.value)) onLocale(event.target.value);
-      }}
-    >
+    <SelectField {...select}>
       {LOCALES.map((locale) => (
         <option key={locale} value={locale} lang={locale}>
           {LOCALE_NAMES[locale]}

@@ -2,7 +2,7 @@ import type { Tlp } from "~/schemas/notice-enums";
 
 // The Traffic Light Protocol 2.0 labels are written exactly so in every language (FIRST's
 // standard), so readers in any agency recognise them; they are not translated.
-const LABELS: Record<Tlp, string> = {
+export const TLP_LABELS: Record<Tlp, string> = {
   clear: "TLP:CLEAR",
   green: "TLP:GREEN",
   amber: "TLP:AMBER",
@@ -24,7 +24,7 @@ const STYLES: Record<Tlp, string> = {
 export function TlpBadge({ tlp }: { tlp: Tlp }) {
   return (
     <span data-tlp={tlp} className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 font-mono text-xs font-bold text-black ${STYLES[tlp]}`}>
-      {LABELS[tlp]}
+      {TLP_LABELS[tlp]}
     </span>
   );
 }

@@ -25,13 +25,15 @@ const buttonStyles = {
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:opacity-60",
 } as const;
 
+const buttonBase = "inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium";
+
 export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
-  return (
-    <button
-      className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium ${buttonStyles[variant]} ${className}`}
-      {...props}
-    />
-  );
+  return <button className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;
+}
+
+/** A link that looks like a button: an action that is an address (opening a form in place) works without JavaScript. */
+export function ButtonLink({ variant = "secondary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
+  return <Link className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;
 }
 
 export function TextLink({ className = "", ...props }: ComponentProps<typeof Link>) {

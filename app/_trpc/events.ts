@@ -11,15 +11,15 @@ import { useEffect, useEffectEvent } from "react";
 
 const ENDPOINT = "/api/trpc";
 
-/** A subscription's URL, its input in the transformer's envelope as tRPC's own link sends it. */
+/** A query's or subscription's URL, its input in the transformer's envelope as tRPC's own link sends it. */
 export function subscriptionUrl(path: string, input?: unknown): string {
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   return `${ENDPOINT}/${path}${query}`;
 }
 
-/** A query without input, by GET; rejects on an error answer or a lost connection. */
-export async function fetchQuery<T>(path: string): Promise<T> {
-  const response = await fetch(`${ENDPOINT}/${path}`, { headers: { accept: "application/json" } });
+/** A query by GET; rejects on an error answer or a lost connection. */
+export async function fetchQuery<T>(path: string, input?: unknown): Promise<T> {
+  const response = await fetch(subscriptionUrl(path, input), { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

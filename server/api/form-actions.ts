@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { refresh } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
 import { conformName, encodeError, parseForm, type FormResult } from "~/schemas/form";
@@ -29,10 +30,44 @@ export function actionErrors(error: unknown, scope: string): ActionErrors {
   return { fields: {}, message: mapped.cause instanceof ZodError ? "invalid" : mapped.message };
 }
 
+/**
+ * After a change, back to `path` with the page's data read again. Next's router shows its copy from
+ * before the change when the redirect only adds an anchor (#row) to the page the form is on.
+ */
+export function backTo(path: string): never {
+  refresh();
+  redirect(path);
+}
+
 /** A text field of a posted form; "" when absent or a file. */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
+}
+
+type SubmitOptions<Schema extends z.ZodType, Result> = {
+  /** Names the call in the error log, as `notices.create`. */
+  scope: string;
+  call: (value: z.output<Schema>) => Promise<Result>;
+  /** Fields whose value must not be sent back (passwords, codes). */
+  hideFields?: string[];
+};
+
+/** Parses, then calls: the answer to send back (a refusal, values kept), or what the call returned. */
+async function parseAndCall<Schema extends z.ZodType, Result>(
+  form: FormData,
+  schema: Schema,
+  options: SubmitOptions<Schema, Result>,
+): Promise<{ refused: FormResult } | { refused: null; submission: ReturnType<typeof parseForm<Schema>>; value: z.output<Schema>; result: Result }> {
+  const submission = parseForm(form, schema);
+  if (submission.status !== "success") return { refused: submission.reply({ hideFields: options.hideFields }) };
+  try {
+    return { refused: null, submission, value: submission.value, result: await options.call(submission.value) };
+  } catch (error) {
+    const { fields, message } = actionErrors(error, options.scope);
+    const fieldErrors = Object.fromEntries(Object.entries(fields).map(([path, fieldError]) => [conformName(path), [encodeError(fieldError)]]));
+    return { refused: submission.reply({ fieldErrors, formErrors: message ? [encodeError({ key: message })] : undefined, hideFields: options.hideFields }) };
+  }
 }
 
 /**
@@ -44,25 +79,30 @@ export function formText(form: FormData, name: string): string {
 export async function submitForm<Schema extends z.ZodType, Result>(
   form: FormData,
   schema: Schema,
-  options: {
-    /** Names the call in the error log, as `notices.create`. */
-    scope: string;
-    call: (value: z.output<Schema>) => Promise<Result>;
+  options: SubmitOptions<Schema, Result> & {
     /** Where the browser goes after success: a reload there does not post again. */
     redirectTo: (result: Result, value: z.output<Schema>) => string;
-    /** Fields whose value must not be sent back (passwords, codes). */
-    hideFields?: string[];
   },
 ): Promise<FormResult> {
-  const submission = parseForm(form, schema);
-  if (submission.status !== "success") return submission.reply({ hideFields: options.hideFields });
-  let result: Result;
-  try {
-    result = await options.call(submission.value);
-  } catch (error) {
-    const { fields, message } = actionErrors(error, options.scope);
-    const fieldErrors = Object.fromEntries(Object.entries(fields).map(([path, fieldError]) => [conformName(path), [encodeError(fieldError)]]));
-    return submission.reply({ fieldErrors, formErrors: message ? [encodeError({ key: message })] : undefined, hideFields: options.hideFields });
-  }
-  redirect(options.redirectTo(result, submission.value));
+  const outcome = await parseAndCall(form, schema, options);
+  if (outcome.refused) return outcome.refused;
+  redirect(options.redirectTo(outcome.result, outcome.value));
+}
+
+/** A form's answer that carries what its success shows once. */
+export type ShownResult<Shown> = FormResult & { shown?: Shown };
+
+/**
+ * submitForm for the few forms whose success shows a secret once (an invitation link, recovery
+ * codes): it must never travel in an address, so the answer carries it instead of a redirect, and
+ * the form is emptied.
+ */
+export async function submitFormShowing<Schema extends z.ZodType, Result, Shown>(
+  form: FormData,
+  schema: Schema,
+  options: SubmitOptions<Schema, Result> & { show: (result: Result, value: z.output<Schema>) => Shown },
+): Promise<ShownResult<Shown>> {
+  const outcome = await parseAndCall(form, schema, options);
+  if (outcome.refused) return outcome.refused;
+  return { ...outcome.submission.reply({ resetForm: true }), shown: options.show(outcome.result, outcome.value) };
 }

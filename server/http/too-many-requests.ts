@@ -23,8 +23,10 @@ function answer(req: IncomingMessage, locale: Locale, text: string, retryAfter: 
     const error = { message: "tooManyRequests", code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, retryAfter } };
     return { type: "application/json", body: JSON.stringify({ error: { json: error } }) };
   }
-  // Next's client shows a server action's text/plain error answer as the error itself.
-  if (req.headers["next-action"]) return { type: "text/plain; charset=utf-8", body: text };
+  // Next's client rejects a server action with the body of a `text/plain` answer (that exact type,
+  // no charset) as its error's message: a key of the `errors` catalogue, which the form shows
+  // localized (useFormAction).
+  if (req.headers["next-action"]) return { type: "text/plain", body: "tooManyRequests" };
   return {
     type: "text/html; charset=utf-8",
     body: `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>429</title></head><body><p>${escapeHtml(text)}</p></body></html>`,

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { api } from "~/app/_trpc/server";
 import { MODERATION_DECISIONS, type ZRedact } from "~/schemas/moderation";
+import { noticeIdIn } from "~/schemas/notices";
 import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
 
 export type DecisionValues = { reason: string; days: string; redact: string; duplicateId: string };
@@ -28,7 +29,7 @@ export async function decide(_previous: DecisionState, form: FormData): Promise<
     const moderation = (await api()).moderation;
     const input = { id, reason: values.reason };
     if (decision === "pin") await moderation.pin({ ...input, days: Number(values.days) });
-    else if (decision === "merge") await moderation.merge({ ...input, duplicateId: values.duplicateId });
+    else if (decision === "merge") await moderation.merge({ ...input, duplicateId: noticeIdIn(values.duplicateId) });
     else if (decision === "redact") {
       const [field, index] = values.redact.split(":");
       await moderation.redact({ ...input, field: field as z.input<typeof ZRedact>["field"], index: Number(index) });

@@ -12,8 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
 }
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   await requireViewer();
+  // Where the profile's forms send the browser after success.
+  const { done } = await searchParams;
   const caller = await api();
   const [profile, security, t, tc, locale] = await Promise.all([caller.profile.get(), caller.mfa.status(), getTranslations("profile"), getTranslations("common"), getLocale()]);
   // Listed here rather than in the browser, whose own time-zone list may differ from the server's.
@@ -41,13 +43,13 @@ export default async function ProfilePage() {
           />
         </Card>
         <Card>
-          <PreferencesForm initial={{ name: profile.name, locale: profile.locale, timeZone: profile.timeZone }} zones={zones} />
+          <PreferencesForm initial={{ name: profile.name, locale: profile.locale, timeZone: profile.timeZone }} zones={zones} saved={done === "preferences"} />
         </Card>
         <Card>
-          <PasswordForm />
+          <PasswordForm changed={done === "password"} />
         </Card>
         <Card className="lg:col-span-2">
-          <SecurityCard status={security} />
+          <SecurityCard status={security} done={done === "mfaOff" ? done : null} />
         </Card>
       </div>
     </>

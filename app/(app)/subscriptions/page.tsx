@@ -12,7 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("subscriptions"))("title") };
 }
 
-export default async function SubscriptionsPage() {
+type Props = { searchParams: Promise<{ done?: string | string[]; id?: string | string[] }> };
+
+export default async function SubscriptionsPage({ searchParams }: Props) {
   await requireViewer();
   const caller = await api();
   const [list, options, mail, t, vocab, locale] = await Promise.all([
@@ -25,13 +27,13 @@ export default async function SubscriptionsPage() {
   ]);
 
   const feedOptions: FeedOptions = {
-    crossings: byLabel(options.crossings.map((c) => ({ id: c.id, label: localized(c.names, locale) })), locale),
-    substances: byLabel(options.substances.map((s) => ({ id: s.id, label: localized(s.names, locale) })), locale),
-    countries: byLabel(options.countries.map((c) => ({ id: c.code, label: localized(c.names, locale) })), locale),
-    kinds: NOTICE_KINDS.map((kind) => ({ id: kind, label: vocab(`kind.${kind}`) })),
-    agencies: byLabel(options.agencies.map((a) => ({ id: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })), locale),
+    crossings: byLabel(options.crossings.map((c) => ({ value: c.id, label: localized(c.names, locale) })), locale),
+    substances: byLabel(options.substances.map((s) => ({ value: s.id, label: localized(s.names, locale) })), locale),
+    countries: byLabel(options.countries.map((c) => ({ value: c.code, label: localized(c.names, locale) })), locale),
+    kinds: NOTICE_KINDS.map((kind) => ({ value: kind, label: vocab(`kind.${kind}`) })),
+    agencies: byLabel(options.agencies.map((a) => ({ value: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })), locale),
   };
-  const names = (list: { id: string; label: string }[]) => new Map(list.map((o) => [o.id, o.label]));
+  const names = (list: { value: string; label: string }[]) => new Map(list.map((o) => [o.value, o.label]));
   const label = {
     crossings: names(feedOptions.crossings),
     substances: names(feedOptions.substances),
@@ -40,6 +42,11 @@ export default async function SubscriptionsPage() {
     agencies: names(feedOptions.agencies),
   };
   const join = (ids: string[], map: Map<string, string>) => ids.map((id) => map.get(id) ?? id).join(", ");
+
+  // Where a form posted without JavaScript lands after success: the page says what was done.
+  const params = await searchParams;
+  const done = typeof params.done === "string" ? params.done : null;
+  const savedId = done === "saved" && typeof params.id === "string" ? params.id : null;
 
   const feeds = list.filter((s) => !s.noticeId);
   const watches = list.filter((s) => s.noticeId);
@@ -60,6 +67,11 @@ export default async function SubscriptionsPage() {
       <div className="space-y-6">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("list.feeds")}</h2>
+          {done === "removed" ? (
+            <p role="status" className="mb-3 text-sm text-green-700">
+              {t("list.removed")}
+            </p>
+          ) : null}
           {feeds.length ? (
             <ul className="divide-y divide-slate-200" data-testid="subscription-list">
               {feeds.map((s) => {
@@ -67,7 +79,7 @@ export default async function SubscriptionsPage() {
                 return (
                   <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <span className="text-sm">{text}</span>
-                    <SubscriptionControls id={s.id} delivery={s.delivery} label={text} />
+                    <SubscriptionControls key={`${s.id}-${s.delivery}`} id={s.id} delivery={s.delivery} label={text} saved={s.id === savedId} />
                   </li>
                 );
               })}
@@ -85,7 +97,7 @@ export default async function SubscriptionsPage() {
                 return (
                   <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     {s.noticeTitle ? <TextLink href={`/notices/${s.noticeId}`}>{text}</TextLink> : <span className="text-sm text-slate-600">{text}</span>}
-                    <SubscriptionControls id={s.id} delivery={s.delivery} label={text} />
+                    <SubscriptionControls key={`${s.id}-${s.delivery}`} id={s.id} delivery={s.delivery} label={text} saved={s.id === savedId} />
                   </li>
                 );
               })}
@@ -96,11 +108,12 @@ export default async function SubscriptionsPage() {
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("create.title")}</h2>
-          <NewSubscriptionForm options={feedOptions} />
+          {/* A new form after each subscription: the choices just posted are not kept for the next. */}
+          <NewSubscriptionForm key={done === "created" && typeof params.id === "string" ? params.id : "new"} options={feedOptions} created={done === "created"} />
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("mail.title")}</h2>
-          <MailSettingsForm moderationEmails={mail.moderationEmails} />
+          <MailSettingsForm key={String(mail.moderationEmails)} moderationEmails={mail.moderationEmails} saved={done === "mail"} />
         </Card>
       </div>
     </>

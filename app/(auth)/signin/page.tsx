@@ -33,6 +33,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-2 text-sm text-slate-600">{t("common.tagline")}</p>
       </div>
       <Card>
+        {/* Where an invitee lands once their password is set (the invitation's POST redirects here). */}
+        {params.activated === "1" ? (
+          <div role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
+            <p className="font-medium">{t("users.accept.doneTitle")}</p>
+            <p>{t("users.accept.done")}</p>
+          </div>
+        ) : null}
         <h1 className="mb-4 text-xl font-semibold">{t("auth.signInTitle")}</h1>
         <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
       </Card>

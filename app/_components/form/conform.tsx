@@ -14,7 +14,7 @@ import {
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
-import { decodeErrors, parseForm, type FormAction } from "~/schemas/form";
+import { decodeErrors, parseForm, type FormResult } from "~/schemas/form";
 import type { FieldError } from "~/schemas/issues";
 import { inputClass } from "./index";
 
@@ -36,9 +36,9 @@ type SubmitContext<Schema extends z.ZodType> = { formData: FormData; submission:
  * when it comes back. `onSubmit` sees a valid submission before it is sent: `event.preventDefault()`
  * there sends it another way. Without JavaScript the form posts to `action` as any HTML form.
  */
-export function useConformForm<Schema extends z.ZodType<Shape, Shape>>(
+export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result extends FormResult = FormResult>(
   schema: Schema,
-  action: FormAction,
+  action: (previous: Result | undefined, form: FormData) => Promise<Result>,
   options: {
     id: string;
     defaultValue?: DefaultValue<z.input<Schema>>;

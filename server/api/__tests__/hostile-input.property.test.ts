@@ -223,6 +223,7 @@ function samplesOf(w: World): Record<string, Json[]> {
       { filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", status: "published", from: "2026-01-01", to: "2026-12-31" } },
     ],
     "notices.search": [{ q: "Alpha Trade", cursor, limit: 10 }],
+    "notices.pick": [{ q: "Alpha Tr", kind: "seizure", statuses: ["published", "pending_review"] }],
     "notifications.list": [{ cursor: 100, limit: 10 }],
     "notifications.markRead": [{ id: 1 }],
     "notifications.onNew": [{ lastEventId: "5" }],

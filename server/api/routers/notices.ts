@@ -6,6 +6,7 @@ import {
   ZFeedInput,
   ZLinkNotices,
   ZNoticeId,
+  ZNoticePick,
   ZNoticeVersion,
   ZRecipientQuery,
   ZRetractNotice,
@@ -20,7 +21,7 @@ import { arrivalsStream } from "~/server/services/notices/arrivals";
 import { decodeCursor } from "~/server/services/notices/cursor";
 import { countFeed, listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
-import { searchNotices } from "~/server/services/notices/search";
+import { pickNotices, searchNotices } from "~/server/services/notices/search";
 import { similarCompanies } from "~/server/services/notices/similar";
 import { createNotice, linkNotices, releaseNotice, retractNotice, submitDraft, unlinkNotices, updateNotice } from "~/server/services/notices/write";
 
@@ -81,4 +82,7 @@ export const noticesRouter = router({
   search: permissionProcedure("notice.read")
     .input(ZSearchInput)
     .query(async ({ ctx: { viewer }, input }) => plainJson(await searchNotices({ viewer, input }))),
+  pick: permissionProcedure("notice.read")
+    .input(ZNoticePick)
+    .query(async ({ ctx: { viewer }, input }) => plainJson(await pickNotices({ viewer, input }))),
 });

@@ -291,6 +291,20 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
     });
   });
 
+  it("the notice picker: by the start of a title's word or by the id, exactly the notices the reader may read, never one merged away", async () => {
+    const worldIds = new Set(all.map((n) => n.id));
+    await eachReader(async (r) => {
+      for (const n of all) {
+        const expected = r.may(n) && n.status !== "merged" ? [n.id] : [];
+        for (const q of [n.marker.slice(0, -1), n.id]) {
+          const rows = await r.caller.notices.pick({ q });
+          expect(leaks(r, rows)).toEqual([]);
+          expect([r.user.role, n.tlp, n.status, rows.map((row) => row.id).filter((id) => worldIds.has(id))]).toEqual([r.user.role, n.tlp, n.status, expected]);
+        }
+      }
+    });
+  });
+
   it("similar-company suggestions: only alerts the writer may read", async () => {
     const names = all.flatMap((n) => (n.kind === "company_alert" ? [`${n.nameWord} Logistics`] : []));
     for (const r of readers.filter((x) => x.viewer.permissions.has("notice.create"))) {

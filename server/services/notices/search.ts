@@ -1,8 +1,8 @@
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "~/db/index";
-import { notices } from "~/db/schema";
-import type { ZSearchInput } from "~/schemas/notices";
+import { agencies, notices } from "~/db/schema";
+import { NOTICE_ID_IN_TEXT, type ZNoticePick, type ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
 import { newestFirst, olderThan, summarySource, toPage } from "./feed";
@@ -51,6 +51,9 @@ export type PreparedSearch = { tsquery: SQL; plan: SearchPlan };
 
 /** A lexeme for to_tsquery, quoted so that nothing in it reads as an operator. */
 const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+
+/** A CJK run as the phrase of its pairs; a single character is no pair: it matches the pairs (and words) that start with it. */
+const cjkQuery = (run: string) => (run.length > 1 ? sql`phraseto_tsquery('simple', cjk_bigrams(${run}))` : sql`to_tsquery('simple', ${`${run}:*`})`);
 
 /** The overlapping character pairs of a CJK run, as cjk_bigrams() indexes them. */
 const pairs = (run: string) => Array.from({ length: [...run].length - 1 }, (_, i) => [...run].slice(i, i + 2).join(""));
@@ -131,10 +134,7 @@ export async function prepareSearch(q: string): Promise<PreparedSearch> {
   if (syntax) parts.push(sql`websearch_to_tsquery('simple', ${rest})`);
   const spelled = found.slice(0, words.length);
   if (spelled.length) parts.push(sql`to_tsquery('simple', ${spelled.map((t) => `(${t.alternatives.map(lexeme).join(" | ")})`).join(" & ")})`);
-  for (const run of runs) {
-    // A single character is no pair: it matches the pairs (and words) that start with it.
-    parts.push(run.length > 1 ? sql`phraseto_tsquery('simple', cjk_bigrams(${run}))` : sql`to_tsquery('simple', ${`${run}:*`})`);
-  }
+  parts.push(...runs.map(cjkQuery));
   // Queries the statistics cannot judge (websearch syntax, a single CJK character) count as rare.
   const judged = !syntax && !runs.some((run) => run.length === 1) && found.length > 0;
   const rarest = judged ? Math.min(...found.map((t) => t.share)) * notices : 0;
@@ -223,4 +223,57 @@ function markSubstring(text: string, cut: boolean, q: string): SnippetPart[] {
   }
   if (from < plain.length) parts.push({ text: plain.slice(from), hit: false });
   return parts;
+}
+
+export type PickInput = z.infer<typeof ZNoticePick>;
+
+export const PICK_LIMIT = 10;
+
+/**
+ * What a typed query means to a picker: every word the start of a word of the title or of the
+ * names the notice carries (weight A: not its narrative, where a prefix of two letters matches
+ * nearly everything), each CJK run as in a search. Null when nothing in it is a word.
+ */
+function startsOfWords(q: string): SQL | null {
+  const words = [...new Set(q.replace(CJK_RUNS, " ").toLowerCase().match(WORDS) ?? [])].slice(0, MAX_SPELLED_WORDS);
+  const parts = [
+    ...(words.length ? [sql`to_tsquery('simple', ${words.map((word) => `${lexeme(word)}:*A`).join(" & ")})`] : []),
+    ...[...q.matchAll(CJK_RUNS)].map(([run]) => cjkQuery(run)),
+  ];
+  return parts.length ? matching(sql.join(parts, sql` && `)) : null;
+}
+
+/**
+ * A picker's options as the user types (linking a notice, naming a merge's duplicate): the notices
+ * the viewer may read that the query's words start words of, or the one a pasted address or id
+ * names; newest first, a few at most. A notice merged away is no option: it lives on in its survivor.
+ */
+export async function pickNotices({ viewer, input }: { viewer: Viewer; input: PickInput }) {
+  const pastedId = input.q.match(NOTICE_ID_IN_TEXT)?.[0]?.toLowerCase();
+  const match = pastedId ? eq(notices.id, pastedId) : startsOfWords(input.q);
+  if (!match) return [];
+  const posted = sql`coalesce(${notices.publishedAt}, ${notices.createdAt})`;
+  return db
+    .select({
+      id: notices.id,
+      title: notices.title,
+      kind: notices.kind,
+      status: notices.status,
+      tlp: notices.tlp,
+      occurredOn: notices.occurredOn,
+      agencyShortName: agencies.shortName,
+    })
+    .from(notices)
+    .innerJoin(agencies, eq(agencies.id, notices.agencyId))
+    .where(
+      and(
+        match,
+        visibleTo(viewer),
+        ne(notices.status, "merged"),
+        input.kind ? eq(notices.kind, input.kind) : undefined,
+        input.statuses ? inArray(notices.status, input.statuses) : undefined,
+      ),
+    )
+    .orderBy(desc(posted), desc(notices.id))
+    .limit(PICK_LIMIT);
 }

@@ -4,15 +4,19 @@ import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { byLabel, localized } from "~/app/_components/names";
 import { Card, PageHeader, Table } from "~/app/_components/ui";
 import { AGENCY_COUNTRIES } from "~/schemas/agencies";
-import { AgencyRow, type AgencyRowData } from "./_components/agency-row";
+import { AgencyRow, type AgencyPanel, type AgencyRowData } from "./_components/agency-row";
 import { CreateAgencyForm } from "./_components/create-agency-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("agencies"))("admin.title") };
 }
 
-export default async function AgencyAdminPage() {
+type Query = { created?: string | string[]; edit?: string | string[]; deactivate?: string | string[] };
+
+export default async function AgencyAdminPage({ searchParams }: { searchParams: Promise<Query> }) {
   const viewer = await requireViewer();
+  // Addresses the page's forms lead to: the agency just added, the row whose panel is open.
+  const query = await searchParams;
   const caller = await api();
   // Anyone without agency.manage gets the 404 page, as if there were no such page.
   const agencies = await orNotFound(caller.agencies.list());
@@ -34,6 +38,7 @@ export default async function AgencyAdminPage() {
       own: agency.id === viewer.agencyId,
     };
   });
+  const panelOf = (id: string): AgencyPanel => (query.edit === id ? "edit" : query.deactivate === id ? "deactivate" : null);
   const memberCountries = byLabel(AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code })), locale);
   const seatCountries = byLabel(countries.map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code })), locale);
 
@@ -41,11 +46,11 @@ export default async function AgencyAdminPage() {
     <>
       <PageHeader title={t("admin.title")} subtitle={t("admin.subtitle")} />
       <Card className="mb-8">
-        <CreateAgencyForm memberCountries={memberCountries} seatCountries={seatCountries} />
+        <CreateAgencyForm memberCountries={memberCountries} seatCountries={seatCountries} created={rows.find((row) => row.id === query.created)?.id ?? null} />
       </Card>
       <Table head={[t("fields.name"), t("fields.country"), t("fields.kind"), t("fields.users"), t("fields.status"), t("fields.actions")]}>
         {rows.map((row) => (
-          <AgencyRow key={row.id} agency={row} />
+          <AgencyRow key={row.id} agency={row} panel={panelOf(row.id)} />
         ))}
       </Table>
     </>

@@ -9,9 +9,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("subscriptions.admin"))("title") };
 }
 
-export default async function MailAdminPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function MailAdminPage({ searchParams }: { searchParams: Promise<{ before?: string; queued?: string; done?: string }> }) {
   await requireViewer();
-  const before = Number((await searchParams).before);
+  const query = await searchParams;
+  const before = Number(query.before);
+  // Where runDigests and retryJob send the browser after success.
+  const queued = Number(query.queued);
   const caller = await api();
   const [mailbox, dead, t, format] = await Promise.all([
     orNotFound(caller.mail.mailbox(Number.isSafeInteger(before) && before > 0 ? { before } : {})),
@@ -25,7 +28,7 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="space-y-6">
         <Card>
-          <RunDigestsButton />
+          <RunDigestsButton queued={query.queued !== undefined && Number.isSafeInteger(queued) && queued >= 0 ? queued : null} />
         </Card>
         <Card>
           <h2 className="mb-1 text-lg font-semibold">{t("mailbox")}</h2>
@@ -55,6 +58,11 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
+          {query.done === "retried" ? (
+            <p role="status" className="mb-3 text-sm text-green-700">
+              {t("retried")}
+            </p>
+          ) : null}
           {dead.length ? (
             <Table head={[t("queue"), t("recipient"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
               {dead.map((job) => (

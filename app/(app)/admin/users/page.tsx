@@ -15,8 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STATUS_TONE = { active: "green", invited: "amber", disabled: "red" } as const;
 
-export default async function UsersAdminPage() {
+export default async function UsersAdminPage({ searchParams }: { searchParams: Promise<{ edit?: string | string[]; saved?: string | string[] }> }) {
   const viewer = await requireViewer();
+  // The row whose edit form is open, and the one just saved: addresses, so both work without JavaScript.
+  const { edit, saved } = await searchParams;
   // Without the permission the page does not exist, as far as the viewer can tell.
   if (!viewer.permissions.has("user.manage")) notFound();
   const caller = await api();
@@ -103,6 +105,8 @@ export default async function UsersAdminPage() {
                       isSelf: user.isSelf,
                     }}
                     options={options}
+                    editing={edit === user.id}
+                    saved={saved === user.id}
                   />
                 ) : null}
               </td>

@@ -12,7 +12,7 @@ import { CrossingCurationForm } from "~/app/(app)/moderation/_components/curatio
 import { CrossingModes, CrossingStatus } from "../_components/badges";
 import { crossingLabels } from "../_components/labels";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ curated?: string | string[] }> };
 
 // The page and its title share one read per request; a malformed id is as absent as an unknown one.
 const load = cache(async (id: string) => {
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await crossingLabels()).name(crossing.name) };
 }
 
-export default async function CrossingPage({ params }: Props) {
+export default async function CrossingPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const crossing = await load((await params).id);
   const [t, feed, format, label, locale] = await Promise.all([
@@ -112,7 +112,7 @@ export default async function CrossingPage({ params }: Props) {
         </Card>
         {viewer.permissions.has("reference.curate") ? (
           <Card className="md:col-span-2">
-            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} />
+            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} saved={(await searchParams).curated === "1"} />
           </Card>
         ) : null}
         <Card className="md:col-span-2">

@@ -101,7 +101,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("review.decide")}</h2>
-            <DecisionPanel id={notice.id} status={notice.status} pinned={Boolean(pin)} openReports={openReports} redactables={redactables} done={done} />
+            <DecisionPanel id={notice.id} kind={notice.kind} status={notice.status} pinned={Boolean(pin)} openReports={openReports} redactables={redactables} done={done} />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("log.title")}</h2>

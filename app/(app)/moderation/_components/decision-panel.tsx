@@ -2,16 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { NoticePicker } from "~/app/(app)/_components/notice-picker";
 import { FormMessage, noErrors, SelectField, TextField } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
 import { PIN_DAYS_MAX, type ModerationDecision } from "~/schemas/moderation";
-import type { NoticeStatus } from "~/schemas/notice-enums";
+import type { NoticeKind, NoticeStatus } from "~/schemas/notice-enums";
 import { TextAreaField } from "../../notices/_components/form/controls";
 import { decide, type DecisionState } from "../actions";
 
 export type Redactable = { field: "person" | "owner" | "address" | "narrative" | "placeText"; index: number; label: string };
 
-type Props = { id: string; status: NoticeStatus; pinned: boolean; openReports: number; redactables: Redactable[]; done: ModerationDecision | null };
+type Props = { id: string; kind: NoticeKind; status: NoticeStatus; pinned: boolean; openReports: number; redactables: Redactable[]; done: ModerationDecision | null };
+
+// What a duplicate may be when it is merged (moderation/merge.ts): of the same kind, published or waiting for review.
+const MERGEABLE: NoticeStatus[] = ["published", "pending_review"];
 
 const initial: DecisionState = { ...noErrors, values: null };
 
@@ -20,7 +24,7 @@ const initial: DecisionState = { ...noErrors, values: null };
  * reason field above them: the author reads that reason in the moderation log. One POST form to a
  * server action, each decision a submit button, so it works without JavaScript.
  */
-export function DecisionPanel({ id, status, pinned, openReports, redactables, done }: Props) {
+export function DecisionPanel({ id, kind, status, pinned, openReports, redactables, done }: Props) {
   const t = useTranslations("moderation.decide");
   const [state, action, busy] = useActionState(decide, initial);
   const { fields } = state;
@@ -84,7 +88,16 @@ export function DecisionPanel({ id, status, pinned, openReports, redactables, do
       {status === "published" ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">{t("mergeLegend")}</legend>
-          <TextField label={t("duplicateId")} hint={t("duplicateHint")} name="duplicateId" defaultValue={values.duplicateId} error={fields.duplicateId} />
+          <NoticePicker
+            label={t("duplicateId")}
+            hint={t("duplicateHint")}
+            name="duplicateId"
+            exclude={id}
+            kind={kind}
+            statuses={MERGEABLE}
+            defaultValue={values.duplicateId}
+            error={fields.duplicateId}
+          />
           <Button type="submit" name="decision" value="merge" variant="secondary" disabled={busy}>
             {t("merge")}
           </Button>

@@ -1,33 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { FormMessage, formErrors } from "~/app/_components/form";
+import { FormMessage, noErrors } from "~/app/_components/form";
+import { useFormAction } from "~/app/_components/form/use-form-action";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
+import { setPreModeration } from "../pre-moderation/actions";
 
 type Target = { agencyId: string } | { userId: string };
 
-/** Switches pre-moderation of one agency or one user on or off. */
+/** Switches pre-moderation of one agency or one user on or off: a POST form, so it works without JavaScript. */
 export function PreModerationToggle({ target, on, name }: { target: Target; on: boolean; name: string }) {
   const t = useTranslations("moderation.preModeration");
-  const router = useRouter();
-  const trpc = useTRPC();
-  const [message, setMessage] = useState<string | null>(null);
-  const handlers = { onSuccess: () => router.refresh(), onError: (error: unknown) => setMessage(formErrors(error).message) };
-  const agency = useMutation(trpc.moderation.setAgencyPreModeration.mutationOptions(handlers));
-  const user = useMutation(trpc.moderation.setUserPreModeration.mutationOptions(handlers));
-  const busy = agency.isPending || user.isPending;
-  const toggle = () =>
-    "agencyId" in target ? agency.mutate({ agencyId: target.agencyId, preModerated: !on }) : user.mutate({ userId: target.userId, preModerated: !on });
+  const { state: errors, formProps, pending } = useFormAction(setPreModeration, noErrors);
+  const [field, id] = "agencyId" in target ? ["agencyId", target.agencyId] : ["userId", target.userId];
   return (
-    <div>
-      <Button type="button" variant={on ? "secondary" : "primary"} disabled={busy} aria-label={t(on ? "turnOffFor" : "turnOnFor", { name })} onClick={toggle}>
+    <form {...formProps}>
+      <input type="hidden" name={field} value={id} />
+      <input type="hidden" name="preModerated" value={on ? "off" : "on"} />
+      <Button type="submit" variant={on ? "secondary" : "primary"} disabled={pending} aria-label={t(on ? "turnOffFor" : "turnOnFor", { name })}>
         {t(on ? "turnOff" : "turnOn")}
       </Button>
-      <FormMessage message={message} />
-    </div>
+      <FormMessage message={errors.message} />
+    </form>
   );
 }

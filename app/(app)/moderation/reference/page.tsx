@@ -10,8 +10,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Coordinators add and correct substances and criminal provisions; crossings are edited on their own pages. */
-export default async function ReferenceCurationPage() {
+export default async function ReferenceCurationPage({ searchParams }: { searchParams: Promise<{ saved?: string | string[] }> }) {
   const viewer = await requireViewer();
+  // Which form the last save came from (its action redirects here).
+  const { saved } = await searchParams;
   if (!viewer.permissions.has("reference.curate")) notFound();
   const t = await getTranslations("moderation.curation");
   return (
@@ -20,11 +22,11 @@ export default async function ReferenceCurationPage() {
       <div className="space-y-6">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("substance")}</h2>
-          <SubstanceCurationForm />
+          <SubstanceCurationForm saved={saved === "substance"} />
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("provision")}</h2>
-          <ProvisionCurationForm />
+          <ProvisionCurationForm saved={saved === "provision"} />
         </Card>
       </div>
     </>

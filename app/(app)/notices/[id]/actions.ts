@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { api } from "~/app/_trpc/server";
 import type { ReportNoticeInput } from "~/schemas/moderation";
+import { noticeIdIn } from "~/schemas/notices";
 import { DELIVERIES } from "~/schemas/subscriptions";
 import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
 
@@ -56,12 +57,7 @@ export async function reportNotice(_previous: ReportState, form: FormData): Prom
 
 export type LinkState = ActionErrors & { pasted: string | null };
 
-const NOTICE_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/** People paste what they were sent: an address (…/notices/<id>, maybe with more after it) or the id itself. */
-const noticeIdIn = (pasted: string) => (pasted.match(NOTICE_ID)?.[0] ?? pasted.trim()).toLowerCase();
-
-/** Linking the notice to another (pasted as an address or an id), or unlinking one. */
+/** Linking the notice to another (chosen in the picker, or pasted as an address or an id), or unlinking one. */
 export async function changeLink(_previous: LinkState, form: FormData): Promise<LinkState> {
   const id = formText(form, "id");
   const pasted = formText(form, "otherId");

@@ -1,63 +1,41 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, TextField, type FormErrors } from "~/app/_components/form";
+import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/schemas/password";
-import type { PasswordChangeInput } from "~/schemas/profile";
+import { ZPasswordChange } from "~/schemas/profile";
+import { changePassword } from "../actions";
 
-const empty: PasswordChangeInput = { currentPassword: "", newPassword: "", confirmPassword: "" };
-
-export function PasswordForm() {
+export function PasswordForm({ changed }: { changed: boolean }) {
   const t = useTranslations("profile.password");
-  const trpc = useTRPC();
-  const change = useMutation(trpc.profile.changePassword.mutationOptions());
-  const [value, setValue] = useState(empty);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [changed, setChanged] = useState(false);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setChanged(false);
-    change.mutate(value, {
-      onSuccess: () => {
-        setErrors(noErrors);
-        setValue(empty);
-        setChanged(true);
-      },
-      onError: (error) => setErrors(formErrors(error)),
-    });
-  }
-
-  const field = (name: keyof PasswordChangeInput) => ({
-    name,
-    type: "password",
-    required: true,
-    maxLength: name === "currentPassword" ? undefined : PASSWORD_MAX,
-    value: value[name],
-    error: errors.fields[name],
-    onChange: (event: { target: { value: string } }) => setValue({ ...value, [name]: event.target.value }),
-  });
+  const { form, fields, formProps, pending } = useConformForm(ZPasswordChange, changePassword, { id: "password" });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-labelledby="password-title">
+    <form {...formProps} className="space-y-4" aria-labelledby="password-title">
       <h2 id="password-title" className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <FormMessage message={errors.message} />
+      <ConformFormMessage form={form} />
       {changed ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
           {t("changed")}
         </p>
       ) : null}
-      <TextField label={t("current")} autoComplete="current-password" {...field("currentPassword")} />
-      <TextField label={t("new")} autoComplete="new-password" minLength={PASSWORD_MIN} hint={t("hint", { min: PASSWORD_MIN })} {...field("newPassword")} />
-      <TextField label={t("confirm")} autoComplete="new-password" minLength={PASSWORD_MIN} {...field("confirmPassword")} />
-      <Button type="submit" disabled={change.isPending}>
-        {change.isPending ? t("saving") : t("save")}
+      <InputField field={fields.currentPassword} label={t("current")} type="password" required autoComplete="current-password" />
+      <InputField
+        field={fields.newPassword}
+        label={t("new")}
+        type="password"
+        required
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        hint={t("hint", { min: PASSWORD_MIN })}
+      />
+      <InputField field={fields.confirmPassword} label={t("confirm")} type="password" required autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("saving") : t("save")}
       </Button>
     </form>
   );

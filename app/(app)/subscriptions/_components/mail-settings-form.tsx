@@ -1,49 +1,29 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { FormMessage, formErrors } from "~/app/_components/form";
-import { useTRPC } from "~/app/_trpc/react";
+import { CheckboxField, ConformFormMessage, useConformForm } from "~/app/_components/form/conform";
+import { Button } from "~/app/_components/ui";
+import { ZMailSettingsForm } from "~/schemas/subscriptions";
+import { updateMailSettings } from "../actions";
 
 /** Moderation and review messages, switched on or off apart from new-notice alerts. */
-export function MailSettingsForm({ moderationEmails }: { moderationEmails: boolean }) {
+export function MailSettingsForm({ moderationEmails, saved }: { moderationEmails: boolean; saved: boolean }) {
   const t = useTranslations("subscriptions");
-  const trpc = useTRPC();
-  const [checked, setChecked] = useState(moderationEmails);
-  const [saved, setSaved] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const update = useMutation(
-    trpc.subscriptions.updateMailSettings.mutationOptions({
-      onSuccess: () => setSaved(true),
-      onError: (error) => {
-        setChecked(!checked);
-        setMessage(formErrors(error).message);
-      },
-    }),
-  );
+  const { form, fields, formProps, pending } = useConformForm(ZMailSettingsForm, updateMailSettings, { id: "mail-settings", defaultValue: { moderationEmails } });
   return (
-    <div>
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="checkbox"
-          className="mt-1"
-          checked={checked}
-          disabled={update.isPending}
-          onChange={(event) => {
-            setSaved(false);
-            setChecked(event.target.checked);
-            update.mutate({ moderationEmails: event.target.checked });
-          }}
-        />
-        {t("mail.moderation")}
-      </label>
-      {saved ? (
-        <p role="status" className="mt-1 text-sm text-green-700">
-          {t("mail.saved")}
-        </p>
-      ) : null}
-      <FormMessage message={message} />
-    </div>
+    <form {...formProps} className="space-y-3">
+      <ConformFormMessage form={form} />
+      <CheckboxField field={fields.moderationEmails} label={t("mail.moderation")} />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t("mail.save")}
+        </Button>
+        {saved ? (
+          <span role="status" className="text-sm text-green-700">
+            {t("mail.saved")}
+          </span>
+        ) : null}
+      </div>
+    </form>
   );
 }

@@ -1,79 +1,53 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { DeliverySelect } from "~/app/(app)/_components/delivery-select";
-import { FieldMessage, FormMessage, formErrors, noErrors, SelectField, type FormErrors } from "~/app/_components/form";
+import { Combobox, type ComboOption } from "~/app/_components/combobox";
+import { CheckboxGroup, ConformFormMessage, ConformMessage, SelectField, useConformForm, type Field } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
-import type { NoticeKind } from "~/schemas/notice-enums";
-import { COUNTRY_ROLES, type CountryRole, type Delivery } from "~/schemas/subscriptions";
+import { decodeErrors } from "~/schemas/form";
+import { COUNTRY_ROLES, ZCreateSubscription } from "~/schemas/subscriptions";
+import { createSubscription } from "../actions";
 
-export type Option = { id: string; label: string };
-export type FeedOptions = { crossings: Option[]; substances: Option[]; countries: Option[]; kinds: Option[]; agencies: Option[] };
+export type FeedOptions = { crossings: ComboOption[]; substances: ComboOption[]; countries: ComboOption[]; kinds: ComboOption[]; agencies: ComboOption[] };
 
-const selected = (select: HTMLSelectElement) => [...select.selectedOptions].map((option) => option.value);
+/** What a list field held when the form came back (one value arrives as a string). */
+const valuesOf = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === "string");
 
-/** A new feed: any combination of crossings, substances, countries, kinds and agencies. */
-export function NewSubscriptionForm({ options }: { options: FeedOptions }) {
+/**
+ * A new feed: any combination of crossings, substances, countries, kinds and agencies, each chosen
+ * by typing (a plain list of boxes without JavaScript). A POST to a server action either way.
+ */
+export function NewSubscriptionForm({ options, created }: { options: FeedOptions; created: boolean }) {
   const t = useTranslations("subscriptions");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [delivery, setDelivery] = useState<Delivery>("daily");
-  const [done, setDone] = useState(false);
-  const create = useMutation(trpc.subscriptions.create.mutationOptions());
+  const { form, fields, formProps, pending } = useConformForm(ZCreateSubscription, createSubscription, {
+    id: "new-subscription",
+    defaultValue: { filter: { countryRole: "any" }, delivery: "daily" },
+  });
+  const filter = fields.filter.getFieldset();
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
-    setDone(false);
-    create.mutate(
-      {
-        filter: {
-          crossingIds: selected(field("crossingIds")),
-          substanceIds: selected(field("substanceIds")),
-          countryCodes: selected(field("countryCodes")),
-          countryRole: field("countryRole").value as CountryRole,
-          kinds: selected(field("kinds")) as NoticeKind[],
-          agencyIds: selected(field("agencyIds")),
-        },
-        delivery,
-      },
-      {
-        onSuccess: () => {
-          setErrors(noErrors);
-          setDone(true);
-          form.reset();
-          router.refresh();
-        },
-        onError: (error) => setErrors(formErrors(error)),
-      },
-    );
-  }
-
-  const multi = (name: keyof FeedOptions, fieldName: string, list: Option[]) => (
-    <SelectField label={t(`create.${name}`)} name={fieldName} multiple size={Math.min(6, list.length)} error={errors.fields[`filter.${fieldName}`]}>
-      {list.map((option) => (
-        <option key={option.id} value={option.id}>
-          {option.label}
-        </option>
-      ))}
-    </SelectField>
+  const several = (name: Exclude<keyof FeedOptions, "kinds">, field: Field) => (
+    <Combobox
+      multiple
+      key={field.key}
+      name={field.name}
+      label={t(`create.${name}`)}
+      options={options[name]}
+      defaultValue={valuesOf(field.initialValue)}
+      error={decodeErrors(field.errors)[0]}
+    />
   );
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={t("create.title")}>
+    <form {...formProps} noValidate className="space-y-4" aria-label={t("create.title")}>
       <p className="text-sm text-slate-600">{t("create.hint")}</p>
+      <ConformFormMessage form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {multi("crossings", "crossingIds", options.crossings)}
-        {multi("substances", "substanceIds", options.substances)}
-        <div>
-          {multi("countries", "countryCodes", options.countries)}
-          <SelectField label={t("create.countryRole")} name="countryRole" defaultValue="any">
+        {several("crossings", filter.crossingIds)}
+        {several("substances", filter.substanceIds)}
+        <div className="space-y-2">
+          {several("countries", filter.countryCodes)}
+          <SelectField field={filter.countryRole} label={t("create.countryRole")}>
             {COUNTRY_ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`countryRole.${role}`)}
@@ -81,22 +55,21 @@ export function NewSubscriptionForm({ options }: { options: FeedOptions }) {
             ))}
           </SelectField>
         </div>
-        {multi("kinds", "kinds", options.kinds)}
-        {multi("agencies", "agencyIds", options.agencies)}
+        {several("agencies", filter.agencyIds)}
+        <CheckboxGroup field={filter.kinds} label={t("create.kinds")} options={options.kinds} />
       </div>
-      <FieldMessage id="subscription-filter-error" error={errors.fields.filter} />
+      <ConformMessage field={fields.filter} />
       <div className="flex flex-wrap items-center gap-2">
-        <DeliverySelect aria-label={t("deliveryLabel")} value={delivery} onChange={setDelivery} />
-        <Button type="submit" disabled={create.isPending}>
+        <DeliverySelect key={fields.delivery.key} name={fields.delivery.name} aria-label={t("deliveryLabel")} defaultValue={fields.delivery.initialValue ?? "daily"} />
+        <Button type="submit" disabled={pending}>
           {t("create.submit")}
         </Button>
-        {done ? (
+        {created ? (
           <span role="status" className="text-sm text-green-700">
             {t("create.created")}
           </span>
         ) : null}
       </div>
-      <FormMessage message={errors.message} />
     </form>
   );
 }

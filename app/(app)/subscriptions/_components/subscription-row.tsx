@@ -1,53 +1,40 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { DeliverySelect } from "~/app/(app)/_components/delivery-select";
-import { FormMessage, formErrors } from "~/app/_components/form";
+import { ConformFormMessage, HiddenField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
-import type { Delivery } from "~/schemas/subscriptions";
+import { ZSubscriptionId, ZUpdateSubscription, type Delivery } from "~/schemas/subscriptions";
+import { removeSubscription, updateSubscription } from "../actions";
 
-/** One subscription or watch: change how it is delivered, or remove it. */
-export function SubscriptionControls({ id, delivery, label }: { id: string; delivery: Delivery; label: string }) {
+/** One subscription or watch: change how it is delivered, or remove it; two POST forms. */
+export function SubscriptionControls({ id, delivery, label, saved }: { id: string; delivery: Delivery; label: string; saved: boolean }) {
   const t = useTranslations("subscriptions");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const onError = (error: unknown) => setMessage(formErrors(error).message ?? "invalid");
-  const update = useMutation(
-    trpc.subscriptions.update.mutationOptions({
-      onSuccess: () => {
-        setSaved(true);
-        router.refresh();
-      },
-      onError,
-    }),
-  );
-  const remove = useMutation(trpc.subscriptions.remove.mutationOptions({ onSuccess: () => router.refresh(), onError }));
+  const update = useConformForm(ZUpdateSubscription, updateSubscription, { id: `subscription-${id}`, defaultValue: { id, delivery } });
+  const remove = useConformForm(ZSubscriptionId, removeSubscription, { id: `subscription-${id}-remove`, defaultValue: { id } });
+  const busy = update.pending || remove.pending;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <DeliverySelect
-        aria-label={`${t("deliveryLabel")}: ${label}`}
-        value={delivery}
-        disabled={update.isPending || remove.isPending}
-        onChange={(next) => {
-          setSaved(false);
-          update.mutate({ id, delivery: next });
-        }}
-      />
-      <Button variant="secondary" disabled={update.isPending || remove.isPending} onClick={() => remove.mutate({ id })}>
-        {t("list.remove")}
-      </Button>
+      <form {...update.formProps} className="flex flex-wrap items-center gap-2">
+        <HiddenField field={update.fields.id} />
+        <DeliverySelect key={update.fields.delivery.key} name={update.fields.delivery.name} aria-label={`${t("deliveryLabel")}: ${label}`} defaultValue={delivery} />
+        <Button type="submit" variant="secondary" disabled={busy} aria-label={t("list.saveLabel", { label })}>
+          {t("list.save")}
+        </Button>
+      </form>
+      <form {...remove.formProps}>
+        <HiddenField field={remove.fields.id} />
+        <Button type="submit" variant="secondary" disabled={busy} aria-label={t("list.removeLabel", { label })}>
+          {t("list.remove")}
+        </Button>
+      </form>
       {saved ? (
         <span role="status" className="text-sm text-green-700">
           {t("list.saved")}
         </span>
       ) : null}
-      <FormMessage message={message} />
+      <ConformFormMessage form={update.form} />
+      <ConformFormMessage form={remove.form} />
     </div>
   );
 }

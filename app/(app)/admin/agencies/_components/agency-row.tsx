@@ -1,14 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
-import { Badge, Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
-import type { AgencyKind } from "~/schemas/agencies";
-import { AgencyDetailsFields, detailsOf } from "./agency-fields";
+import { FormMessage, noErrors } from "~/app/_components/form";
+import { useFormAction } from "~/app/_components/form/use-form-action";
+import { ConformFormMessage, HiddenField, useConformForm } from "~/app/_components/form/conform";
+import { Badge, Button, ButtonLink } from "~/app/_components/ui";
+import { ZAgencyUpdate, type AgencyKind } from "~/schemas/agencies";
+import { setAgencyActive, updateAgency } from "../actions";
+import { AgencyDetailsFields } from "./agency-fields";
 
 export type AgencyRowData = {
   id: string;
@@ -23,56 +22,47 @@ export type AgencyRowData = {
   own: boolean;
 };
 
+/** The panel under a row: its edit form, or the confirmation of switching it off. Addresses, so they open without JavaScript. */
+export type AgencyPanel = "edit" | "deactivate" | null;
+
 const COLUMNS = 6;
 
-export function AgencyRow({ agency }: { agency: AgencyRowData }) {
+const rowPath = (id: string, query = "") => `/admin/agencies${query}#agency-${id}`;
+
+function EditAgencyForm({ agency }: { agency: AgencyRowData }) {
   const t = useTranslations("agencies");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const trpc = useTRPC();
-  const update = useMutation(trpc.agencies.update.mutationOptions());
-  const setActive = useMutation(trpc.agencies.setActive.mutationOptions());
-  const [panel, setPanel] = useState<"edit" | "confirm" | null>(null);
-  const [details, setDetails] = useState(() => detailsOf(agency));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const panelId = useId();
+  const { form, fields, formProps, pending } = useConformForm(ZAgencyUpdate, updateAgency, {
+    id: `edit-agency-${agency.id}`,
+    defaultValue: { id: agency.id, kind: agency.kind, nameEn: agency.name.en, nameRu: agency.name.ru, nameZh: agency.name.zh ?? "", shortName: agency.shortName },
+  });
+  return (
+    <form {...formProps} aria-label={t("admin.editTitle", { name: agency.label })} className="space-y-4">
+      <ConformFormMessage form={form} />
+      <HiddenField field={fields.id} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <AgencyDetailsFields fields={fields} />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("admin.saving") : tc("save")}
+        </Button>
+        <ButtonLink href={rowPath(agency.id)}>{tc("cancel")}</ButtonLink>
+      </div>
+    </form>
+  );
+}
 
-  function open(next: "edit" | "confirm" | null) {
-    setErrors(noErrors);
-    setDetails(detailsOf(agency));
-    setPanel(next === panel ? null : next);
-  }
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    update.mutate(
-      { id: agency.id, ...details },
-      {
-        onSuccess: () => {
-          setPanel(null);
-          router.refresh();
-        },
-        onError: (error) => setErrors(formErrors(error)),
-      },
-    );
-  }
-
-  function switchTo(active: boolean) {
-    setActive.mutate(
-      { id: agency.id, active },
-      {
-        onSuccess: () => {
-          setPanel(null);
-          router.refresh();
-        },
-        onError: (error) => setErrors(formErrors(error)),
-      },
-    );
-  }
+export function AgencyRow({ agency, panel }: { agency: AgencyRowData; panel: AgencyPanel }) {
+  const t = useTranslations("agencies");
+  const tc = useTranslations("common");
+  const { state: errors, formProps: setActive, pending: switching } = useFormAction(setAgencyActive, noErrors);
+  const panelId = `agency-${agency.id}-panel`;
+  const toggle = (next: Exclude<AgencyPanel, null>) => (panel === next ? rowPath(agency.id) : rowPath(agency.id, `?${next}=${encodeURIComponent(agency.id)}`));
 
   return (
     <>
-      <tr data-testid={`agency-row-${agency.id}`} className={agency.active ? undefined : "bg-slate-50 text-slate-500"}>
+      <tr id={`agency-${agency.id}`} data-testid={`agency-row-${agency.id}`} className={agency.active ? undefined : "bg-slate-50 text-slate-500"}>
         <td className="px-3 py-2">
           <p className="font-medium text-slate-900">{agency.label}</p>
           <p className="text-xs text-slate-500">
@@ -87,19 +77,23 @@ export function AgencyRow({ agency }: { agency: AgencyRowData }) {
         </td>
         <td className="px-3 py-2">
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" aria-expanded={panel === "edit"} aria-controls={panelId} onClick={() => open("edit")}>
+            <ButtonLink href={toggle("edit")} aria-controls={panel === "edit" ? panelId : undefined}>
               {t("admin.edit")}
-            </Button>
+            </ButtonLink>
             {agency.active ? (
               agency.own ? null : (
-                <Button type="button" variant="secondary" aria-expanded={panel === "confirm"} aria-controls={panelId} onClick={() => open("confirm")}>
+                <ButtonLink href={toggle("deactivate")} aria-controls={panel === "deactivate" ? panelId : undefined}>
                   {t("admin.deactivate")}
-                </Button>
+                </ButtonLink>
               )
             ) : (
-              <Button type="button" variant="secondary" disabled={setActive.isPending} onClick={() => switchTo(true)}>
-                {t("admin.activate")}
-              </Button>
+              <form {...setActive}>
+                <input type="hidden" name="id" value={agency.id} />
+                <input type="hidden" name="active" value="true" />
+                <Button type="submit" variant="secondary" disabled={switching}>
+                  {t("admin.activate")}
+                </Button>
+              </form>
             )}
           </div>
           {panel === null ? <FormMessage message={errors.message} /> : null}
@@ -108,33 +102,21 @@ export function AgencyRow({ agency }: { agency: AgencyRowData }) {
       {panel ? (
         <tr id={panelId}>
           <td colSpan={COLUMNS} className="bg-slate-50 px-3 py-4">
-            <FormMessage message={errors.message} />
             {panel === "edit" ? (
-              <form onSubmit={save} noValidate aria-label={t("admin.editTitle", { name: agency.label })} className="space-y-4">
-                <div className="grid gap-4 md:grid-cols-2">
-                  <AgencyDetailsFields value={details} onChange={setDetails} errors={errors.fields} />
-                </div>
-                <div className="flex gap-2">
-                  <Button type="submit" disabled={update.isPending}>
-                    {update.isPending ? t("admin.saving") : tc("save")}
-                  </Button>
-                  <Button type="button" variant="secondary" onClick={() => setPanel(null)}>
-                    {tc("cancel")}
-                  </Button>
-                </div>
-              </form>
+              <EditAgencyForm agency={agency} />
             ) : (
-              <div className="space-y-3">
+              <form {...setActive} className="space-y-3">
+                <FormMessage message={errors.message} />
+                <input type="hidden" name="id" value={agency.id} />
+                <input type="hidden" name="active" value="false" />
                 <p className="text-sm text-slate-800">{t("admin.confirmDeactivate", { name: agency.label, count: agency.userCount })}</p>
                 <div className="flex gap-2">
-                  <Button type="button" variant="danger" disabled={setActive.isPending} onClick={() => switchTo(false)}>
+                  <Button type="submit" variant="danger" disabled={switching}>
                     {t("admin.confirm")}
                   </Button>
-                  <Button type="button" variant="secondary" onClick={() => setPanel(null)}>
-                    {tc("cancel")}
-                  </Button>
+                  <ButtonLink href={rowPath(agency.id)}>{tc("cancel")}</ButtonLink>
                 </div>
-              </div>
+              </form>
             )}
           </td>
         </tr>

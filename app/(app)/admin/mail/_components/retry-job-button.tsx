@@ -1,23 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { FormMessage, formErrors } from "~/app/_components/form";
+import { FormMessage, noErrors } from "~/app/_components/form";
+import { useFormAction } from "~/app/_components/form/use-form-action";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
+import { retryJob } from "../actions";
 
 export function RetryJobButton({ id }: { id: string }) {
   const t = useTranslations("subscriptions.admin");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const retry = useMutation(trpc.mail.retryDeadLetter.mutationOptions({ onSuccess: () => router.refresh() }));
+  const { state: errors, formProps, pending } = useFormAction(retryJob, noErrors);
   return (
-    <div className="space-y-1">
-      <Button onClick={() => retry.mutate({ id })} disabled={retry.isPending || retry.isSuccess} aria-label={t("retryJob", { id })}>
+    <form {...formProps} className="space-y-1">
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" disabled={pending} aria-label={t("retryJob", { id })}>
         {t("retry")}
       </Button>
-      <FormMessage message={retry.error ? formErrors(retry.error).message : null} />
-    </div>
+      <FormMessage message={errors.message} />
+    </form>
   );
 }

@@ -1,34 +1,27 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { FormMessage, formErrors } from "~/app/_components/form";
+import { FormMessage, noErrors } from "~/app/_components/form";
+import { useFormAction } from "~/app/_components/form/use-form-action";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
+import { runDigests } from "../actions";
 
-export function RunDigestsButton() {
+/** A POST to a server action, so it works without JavaScript; the page then says how many were queued. */
+export function RunDigestsButton({ queued }: { queued: number | null }) {
   const t = useTranslations("subscriptions.admin");
-  const trpc = useTRPC();
-  const router = useRouter();
-  const run = useMutation(
-    trpc.mail.runDigests.mutationOptions({
-      // The digests are built by the worker within seconds; show them as they land.
-      onSuccess: () => [2000, 5000].forEach((ms) => setTimeout(() => router.refresh(), ms)),
-    }),
-  );
+  const { state: errors, formProps, pending } = useFormAction(runDigests, noErrors);
   return (
-    <div className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <p className="text-sm text-slate-600">{t("runHint")}</p>
-      <Button onClick={() => run.mutate()} disabled={run.isPending}>
+      <Button type="submit" disabled={pending}>
         {t("run")}
       </Button>
-      {run.data ? (
+      {queued === null ? null : (
         <p role="status" className="text-sm text-green-700" data-testid="digests-queued">
-          {t("queued", { count: run.data.queued })}
+          {t("queued", { count: queued })}
         </p>
-      ) : null}
-      <FormMessage message={run.error ? formErrors(run.error).message : null} />
-    </div>
+      )}
+      <FormMessage message={errors.message} />
+    </form>
   );
 }

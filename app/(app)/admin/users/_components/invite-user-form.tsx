@@ -1,19 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, SelectField, TextField, type FormErrors } from "~/app/_components/form";
+import { CheckboxField, ConformFormMessage, InputField, SelectField, useConformForm } from "~/app/_components/form/conform";
 import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selects";
 import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
 import type { Locale } from "~/i18n/locales";
 import type { Role } from "~/server/auth/roles";
+import { ZUserInvite } from "~/schemas/users";
+import { inviteUser } from "../actions";
 import { InvitationLink } from "./invitation-link";
-import type { Invitation, UserFormOptions } from "./types";
-
-type Draft = { email: string; name: string; agencyId: string; role: Role; dutyStationId: string; locale: Locale; timeZone: string; preModerated: boolean };
+import type { UserFormOptions } from "./types";
 
 export function InviteUserForm({
   options,
@@ -22,45 +18,23 @@ export function InviteUserForm({
 }: {
   options: UserFormOptions;
   zones: { regional: string[]; others: string[] };
-  defaults: Pick<Draft, "agencyId" | "role" | "locale" | "timeZone">;
+  defaults: { agencyId: string; role: Role; locale: Locale; timeZone: string };
 }) {
   const t = useTranslations("users.invite");
   const tc = useTranslations("common");
-  const router = useRouter();
-  const trpc = useTRPC();
-  const invite = useMutation(trpc.users.invite.mutationOptions());
   const premod = useTranslations("moderation.preModeration");
-  const blank: Draft = { email: "", name: "", dutyStationId: "", preModerated: false, ...defaults };
-  const [value, setValue] = useState<Draft>(blank);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [created, setCreated] = useState<(Invitation & { email: string }) | null>(null);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setCreated(null);
-    invite.mutate(
-      { ...value, dutyStationId: value.dutyStationId || null },
-      {
-        onSuccess: ({ link, expiresAt }) => {
-          setErrors(noErrors);
-          setCreated({ link, expiresAt, email: value.email.trim().toLowerCase() });
-          setValue(blank);
-          router.refresh();
-        },
-        onError: (error) => setErrors(formErrors(error)),
-      },
-    );
-  }
+  const { form, fields, formProps, pending, result } = useConformForm(ZUserInvite, inviteUser, { id: "invite-user", defaultValue: defaults });
+  const created = result?.shown;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-labelledby="invite-user-title">
+    <form {...formProps} className="space-y-4" aria-labelledby="invite-user-title">
       <div>
         <h2 id="invite-user-title" className="text-lg font-semibold">
           {t("title")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <FormMessage message={errors.message} />
+      <ConformFormMessage form={form} />
       {created ? (
         <div className="space-y-2">
           <p role="status" className="text-sm font-medium text-green-800">
@@ -70,36 +44,9 @@ export function InviteUserForm({
         </div>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField
-          label={t("email")}
-          name="email"
-          type="email"
-          required
-          maxLength={320}
-          autoComplete="off"
-          spellCheck={false}
-          value={value.email}
-          error={errors.fields.email}
-          onChange={(event) => setValue({ ...value, email: event.target.value })}
-        />
-        <TextField
-          label={t("name")}
-          name="name"
-          required
-          maxLength={200}
-          autoComplete="off"
-          value={value.name}
-          error={errors.fields.name}
-          onChange={(event) => setValue({ ...value, name: event.target.value })}
-        />
-        <SelectField
-          label={t("agency")}
-          name="agencyId"
-          required
-          value={value.agencyId}
-          error={errors.fields.agencyId}
-          onChange={(event) => setValue({ ...value, agencyId: event.target.value })}
-        >
+        <InputField field={fields.email} label={t("email")} type="email" required maxLength={320} autoComplete="off" spellCheck={false} />
+        <InputField field={fields.name} label={t("name")} required maxLength={200} autoComplete="off" />
+        <SelectField field={fields.agencyId} label={t("agency")} required>
           {options.agencies.length > 1 ? <option value="">{t("chooseAgency")}</option> : null}
           {options.agencies.map((agency) => (
             <option key={agency.id} value={agency.id}>
@@ -107,30 +54,14 @@ export function InviteUserForm({
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t("role")}
-          name="role"
-          required
-          value={value.role}
-          error={errors.fields.role}
-          onChange={(event) => {
-            const role = options.roles.find((r) => r === event.target.value);
-            if (role) setValue({ ...value, role });
-          }}
-        >
+        <SelectField field={fields.role} label={t("role")} required>
           {options.roles.map((role) => (
             <option key={role} value={role}>
               {tc(`roles.${role}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t("dutyStation")}
-          name="dutyStationId"
-          value={value.dutyStationId}
-          error={errors.fields.dutyStationId}
-          onChange={(event) => setValue({ ...value, dutyStationId: event.target.value })}
-        >
+        <SelectField field={fields.dutyStationId} label={t("dutyStation")}>
           <option value="">{t("noDutyStation")}</option>
           {options.crossings.map((crossing) => (
             <option key={crossing.id} value={crossing.id}>
@@ -138,33 +69,12 @@ export function InviteUserForm({
             </option>
           ))}
         </SelectField>
-        <LocaleSelect
-          label={t("language")}
-          name="locale"
-          value={value.locale}
-          error={errors.fields.locale}
-          onLocale={(locale) => setValue({ ...value, locale })}
-        />
-        <TimeZoneSelect
-          label={t("timeZone")}
-          name="timeZone"
-          value={value.timeZone}
-          error={errors.fields.timeZone}
-          onChange={(event) => setValue({ ...value, timeZone: event.target.value })}
-          zones={zones}
-          regionalLabel={t("regionalZones")}
-          otherLabel={t("otherZones")}
-        />
+        <LocaleSelect field={fields.locale} label={t("language")} />
+        <TimeZoneSelect field={fields.timeZone} label={t("timeZone")} zones={zones} regionalLabel={t("regionalZones")} otherLabel={t("otherZones")} />
       </div>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="preModerated" className="mt-1" checked={value.preModerated} onChange={(event) => setValue({ ...value, preModerated: event.target.checked })} />
-        <span>
-          <span className="font-medium">{premod("inviteLabel")}</span>
-          <span className="block text-xs text-slate-500">{premod("inviteHint")}</span>
-        </span>
-      </label>
-      <Button type="submit" disabled={invite.isPending}>
-        {invite.isPending ? t("submitting") : t("submit")}
+      <CheckboxField field={fields.preModerated} label={premod("inviteLabel")} hint={premod("inviteHint")} />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage, noErrors, TextField, type FormErrors } from "~/app/_components/form";
+import { NoticePicker } from "~/app/(app)/_components/notice-picker";
+import { FormMessage, noErrors, type FormErrors } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
 import { changeLink, type LinkState } from "../actions";
 
@@ -11,7 +12,7 @@ const messageOf = (errors: FormErrors) => (errors.message === "notFound" ? null 
 
 const initial: LinkState = { ...noErrors, pasted: null };
 
-/** Links the notice to another; a POST to a server action, so it works without JavaScript. */
+/** Links the notice to another, chosen by typing part of its title or pasted; a POST to a server action, so it works without JavaScript. */
 export function LinkForm({ id }: { id: string }) {
   const t = useTranslations("notice.related");
   const [errors, action, pending] = useActionState(changeLink, initial);
@@ -27,15 +28,7 @@ export function LinkForm({ id }: { id: string }) {
       ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <div className="flex-1">
-          <TextField
-            label={t("input")}
-            hint={t("inputHint")}
-            name="otherId"
-            autoComplete="off"
-            maxLength={500}
-            defaultValue={errors.pasted ?? ""}
-            error={errors.fields.otherId}
-          />
+          <NoticePicker label={t("input")} hint={t("inputHint")} name="otherId" exclude={id} defaultValue={errors.pasted ?? ""} error={errors.fields.otherId} />
         </div>
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? t("adding") : t("add")}
