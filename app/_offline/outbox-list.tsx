@@ -5,14 +5,12 @@ import { useEffect, useState } from "react";
 import { Button } from "~/app/_components/ui";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { OutboxItem } from "./outbox";
-import { useSender } from "./outbox-status";
 
 /** The user's notices waiting in this device's outbox, each with what went wrong last, to send now or discard. */
 export function OutboxList({ userId, kinds }: { userId: string; kinds: Record<NoticeKind, string> }) {
   const t = useTranslations("offline.client");
   const errors = useTranslations("errors");
   const format = useFormatter();
-  const sender = useSender();
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [sending, setSending] = useState<string | null>(null);
 
@@ -33,7 +31,7 @@ export function OutboxList({ userId, kinds }: { userId: string; kinds: Record<No
 
   async function sendNow(key: string) {
     setSending(key);
-    await (await import("./outbox")).flush(userId, sender, key).catch(() => undefined);
+    await import("./sender").then((sender) => sender.flush(userId, key)).catch(() => undefined);
     setSending(null);
   }
 

@@ -1,29 +1,10 @@
 "use client";
 
-import { matchMutation, useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "~/app/_components/link";
-import { useTRPC } from "~/app/_trpc/react";
 import { mayKeepPage, OUTBOX_PAGE } from "./kept-pages";
-import type { NewOutboxItem, Sender } from "./outbox";
-
-// While anything waits, how often to try again besides when the browser says it is back online.
-const RETRY_MS = 30_000;
-
-/** The tRPC mutations the outbox sends with, as plain functions that stay the same across renders. */
-export function useSender(): Sender {
-  const trpc = useTRPC();
-  // Marked, so that a send of the outbox's own that gets no answer is not queued a second time.
-  const create = useMutation({ ...trpc.notices.create.mutationOptions(), meta: { outbox: true } });
-  const link = useMutation(trpc.notices.link.mutationOptions());
-  const sender = useRef<Sender>({ create: create.mutateAsync, link: link.mutateAsync });
-  sender.current.create = create.mutateAsync;
-  sender.current.link = link.mutateAsync;
-  return sender.current;
-}
 
 /**
  * After the page has loaded and the browser is idle: nothing here may compete with the page
@@ -56,39 +37,16 @@ function keepForOffline(): void {
 }
 
 /**
- * Queues a new notice whose submission got no answer from the server (the link dropped while the
- * browser still thought itself online), from any form that sends it with `notices.create`: the
- * form keeps its text and says the server could not be reached, and the outbox sends it under the
- * same idempotency key, so that a second press of the form's button makes no second notice.
- */
-function useQueueUnanswered(userId: string): void {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const mutationKey = trpc.notices.create.mutationKey();
-    return queryClient.getMutationCache().subscribe((event) => {
-      if (event.type !== "updated" || event.action.type !== "error") return;
-      const { mutation } = event;
-      if (mutation.meta?.outbox || !matchMutation({ mutationKey }, mutation)) return;
-      if (!(event.action.error instanceof TRPCClientError) || event.action.error.data) return;
-      const input = mutation.state.variables as Omit<NewOutboxItem, "userId" | "linkIds">;
-      // Links a company alert asks for are made from its page once it exists.
-      void import("./outbox").then((outbox) => outbox.enqueue({ ...input, userId, linkIds: [] })).catch(() => undefined);
-    });
-  }, [trpc, queryClient, userId]);
-}
-
-/**
- * In the header of every signed-in page: installs the offline service worker, sends what waits in
- * this device's outbox (at load, when the browser is back online, and every half minute), and
- * says how many of the user's notices wait ("1 waiting to send"), linking to the outbox.
+ * In the header of every signed-in page: installs the offline service worker and says how many of
+ * the user's notices wait in this device's outbox ("1 waiting to send"), linking to the outbox.
+ * It is kept small, as every page loads it: the outbox (idb) is imported once the page is idle,
+ * and what sends (./sender: at once, when the browser is back online, every half minute) only
+ * while something waits.
  */
 export function OutboxStatus({ userId }: { userId: string }) {
   const t = useTranslations("offline.client");
   const pathname = usePathname();
-  const sender = useSender();
   const [count, setCount] = useState(0);
-  useQueueUnanswered(userId);
 
   useEffect(
     () =>
@@ -105,32 +63,41 @@ export function OutboxStatus({ userId }: { userId: string }) {
 
   useEffect(() => {
     let stopped = false;
-    let stop = () => {};
+    let unsubscribe = () => {};
+    let sending: Promise<() => void> | null = null;
+    const stopSending = () => {
+      void sending?.then((stop) => stop());
+      sending = null;
+    };
     const cancel = whenIdle(() => {
       void import("./outbox").then((outbox) => {
         if (stopped) return;
-        const refresh = () => void outbox.itemsOf(userId).then((items) => !stopped && setCount(items.length), () => undefined);
-        const send = () => {
-          if (navigator.onLine) void outbox.flush(userId, sender).catch(() => undefined);
-        };
-        const unsubscribe = outbox.onChange(refresh);
-        const timer = window.setInterval(send, RETRY_MS);
-        window.addEventListener("online", send);
-        stop = () => {
-          unsubscribe();
-          window.clearInterval(timer);
-          window.removeEventListener("online", send);
-        };
+        const refresh = () =>
+          void outbox.countOf(userId).then((found) => {
+            if (stopped) return;
+            setCount(found);
+            if (found === 0) stopSending();
+            else
+              sending ??= import("./sender").then(
+                (sender) => (stopped ? () => {} : sender.keepSending(userId)),
+                // Not loaded (the link is down and the chunk was never fetched): the next change tries again.
+                () => {
+                  sending = null;
+                  return () => {};
+                },
+              );
+          }, () => undefined);
+        unsubscribe = outbox.onChange(refresh);
         refresh();
-        send();
-      });
+      }, () => undefined);
     });
     return () => {
       stopped = true;
       cancel();
-      stop();
+      unsubscribe();
+      stopSending();
     };
-  }, [userId, sender]);
+  }, [userId]);
 
   if (count === 0) return null;
   return (

@@ -1,11 +1,10 @@
-import { TRPCClientError } from "@trpc/client";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { newIdempotencyKey } from "~/app/(app)/notices/_components/form/autosave";
-import { formErrors } from "~/app/_components/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { NoticeInput } from "~/schemas/notices";
 
-// Loaded lazily (import("./outbox")): idb and the outbox's code stay out of every page's first load.
+// Loaded lazily (import("./outbox")), by the header once the page is idle: idb and the outbox's
+// code stay out of every page's first load. It imports no tRPC code: what sends lives in ./sender.
 
 /** One notice written on this device and not yet accepted by the server. */
 export type OutboxItem = {
@@ -27,12 +26,6 @@ export type OutboxItem = {
 };
 
 export type NewOutboxItem = Pick<OutboxItem, "userId" | "idempotencyKey" | "asDraft" | "notice" | "linkIds">;
-
-/** What sends a notice: the tRPC mutations, handed in by the component that owns them. */
-export type Sender = {
-  create: (input: { idempotencyKey: string; asDraft: boolean; notice: NoticeInput }) => Promise<{ id: string }>;
-  link: (input: { id: string; otherId: string }) => Promise<unknown>;
-};
 
 interface OutboxSchema extends DBSchema {
   items: { key: string; value: OutboxItem; indexes: { byUser: string } };
@@ -86,6 +79,11 @@ export async function itemsOf(userId: string): Promise<OutboxItem[]> {
   return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/** How many of the user's notices wait: the header's count. */
+export async function countOf(userId: string): Promise<number> {
+  return (await database()).countFromIndex("items", "byUser", userId);
+}
+
 /** Everything waiting on this device, whoever wrote it: what signing out would delete. */
 export async function countAll(): Promise<number> {
   return (await database()).count("items");
@@ -102,7 +100,11 @@ export async function clearOutbox(): Promise<void> {
   changed();
 }
 
-async function note(item: OutboxItem, lastError: string, held: boolean): Promise<void> {
+/**
+ * Records why an attempt failed: `held` when the server refused it (only the author's "Send now"
+ * tries again).
+ */
+export async function note(item: OutboxItem, lastError: string, held: boolean): Promise<void> {
   const db = await database();
   if (lastError === "idempotencyKeyReused") {
     // The key went out with other content (another tab, say): as the form does, this text goes
@@ -113,46 +115,4 @@ async function note(item: OutboxItem, lastError: string, held: boolean): Promise
     await db.put("items", { ...item, lastError, held });
   }
   changed();
-}
-
-// Worth trying again later by themselves; any other refusal waits for the author.
-const PASSING = new Set(["UNAUTHORIZED", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR", "TIMEOUT"]);
-
-/** Sends one item; false when the server could not be reached or asked to wait, so that the rest wait too. */
-async function send(item: OutboxItem, sender: Sender): Promise<boolean> {
-  try {
-    const { id } = await sender.create({ idempotencyKey: item.idempotencyKey, asDraft: item.asDraft, notice: item.notice });
-    // The notice exists either way; a link that fails can be made from its page.
-    await Promise.allSettled(item.linkIds.map((otherId) => sender.link({ id, otherId })));
-    await discard(item.idempotencyKey);
-    return true;
-  } catch (error) {
-    const message = formErrors(error).message ?? "invalid";
-    const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-    if (!code || PASSING.has(code)) {
-      await note(item, message, false);
-      return false;
-    }
-    await note(item, message, true);
-    return true;
-  }
-}
-
-// One run at a time in a tab; the server's idempotency keys make runs in two tabs harmless.
-let running: Promise<unknown> = Promise.resolve();
-
-/**
- * Sends the user's waiting notices, oldest first, one at a time; stops at the first that gets no
- * answer. Items the server refused are left alone unless `only` names one (the author's "Send now").
- */
-export function flush(userId: string, sender: Sender, only?: string): Promise<void> {
-  const run = async () => {
-    for (const item of await itemsOf(userId)) {
-      if (only ? item.idempotencyKey !== only : item.held) continue;
-      if (!(await send(item, sender))) return;
-    }
-  };
-  const next = running.then(run);
-  running = next.catch(() => undefined);
-  return next;
 }

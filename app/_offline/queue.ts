@@ -6,23 +6,28 @@ import { OUTBOX_PAGE } from "./kept-pages";
 // not yet loaded could not be.
 const outboxModule = typeof window === "undefined" ? null : import("./outbox").catch(() => null);
 
+/** Puts a new notice into this device's outbox; false when it cannot be opened (IndexedDB switched off). */
+async function keep(entry: NewOutboxItem): Promise<boolean> {
+  const outbox = await outboxModule;
+  if (!outbox) return false;
+  try {
+    await outbox.enqueue(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The notice form's one call before it sends a new notice. With the browser offline, the notice
  * goes into this device's outbox (under the form's idempotency key, so that it becomes one notice
  * however often it is sent), the form's draft copy is dropped (the outbox holds the text now), and
  * the author is taken to the outbox page; true then, and the form sends nothing. Online, false:
- * the form sends as usual. Also false when the outbox cannot be opened (IndexedDB switched off):
- * the form then fails as it always has, keeping the text.
+ * the form sends as usual. Also false when the outbox cannot be opened: the form then fails as it
+ * always has, keeping the text.
  */
 export async function queueIfOffline(entry: NewOutboxItem): Promise<boolean> {
-  if (navigator.onLine) return false;
-  const outbox = await outboxModule;
-  if (!outbox) return false;
-  try {
-    await outbox.enqueue(entry);
-  } catch {
-    return false;
-  }
+  if (navigator.onLine || !(await keep(entry))) return false;
   try {
     window.localStorage.removeItem(storageKey(entry.userId, `new.${entry.notice.kind}`));
   } catch {
@@ -30,4 +35,14 @@ export async function queueIfOffline(entry: NewOutboxItem): Promise<boolean> {
   }
   window.location.assign(OUTBOX_PAGE);
   return true;
+}
+
+/**
+ * The notice form's call when sending a new notice got no answer (the link dropped while the
+ * browser still thought itself online): the outbox sends it later under the same idempotency key,
+ * so that a second press of the form's button makes no second notice. The form keeps its text
+ * and says the server could not be reached.
+ */
+export async function queueUnanswered(entry: NewOutboxItem): Promise<void> {
+  await keep(entry);
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { z } from "zod";
 import { ConformFormMessage, ErrorSummary, HiddenField, useConformForm, type DynamicField as Field } from "~/app/_components/form/conform";
 import { Button, TextLink } from "~/app/_components/ui";
-import { decodeErrors } from "~/schemas/form";
+import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
+import { decodeErrors, encodeError, parseForm, type FormResult } from "~/schemas/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { NoticeFormOptions } from "~/server/services/notices/options";
 import { createNotice, updateNotice } from "./actions";
@@ -17,7 +18,7 @@ import { NoticeFormProvider, useLocalizedOptions } from "./form-context";
 import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
 import { SeizurePart } from "./seizure-part";
-import { ZNoticeCreateForm, ZNoticeEditForm, type NoticeFormDefaults } from "./values";
+import { releasedAsMarked, ZNoticeCreateForm, ZNoticeEditForm, type NoticeFormDefaults } from "./values";
 
 type Props = {
   userId: string;
@@ -89,6 +90,30 @@ const LABELS: Record<string, string> = {
 };
 
 /**
+ * Sends a new notice, or keeps it in this device's outbox to be sent later under the same
+ * idempotency key (one notice however often it goes out): when the browser is offline at submit
+ * (the author is taken to the outbox), or when the post gets no answer (the form keeps its text
+ * and says the server could not be reached).
+ */
+function createOrKeep(userId: string) {
+  return async (previous: FormResult | undefined, posted: FormData): Promise<FormResult> => {
+    const submission = parseForm(posted, ZNoticeCreateForm);
+    if (submission.status !== "success") return createNotice(previous, posted);
+    const { idempotencyKey, asDraft, notice, linkIds } = submission.value;
+    const entry = { userId, idempotencyKey, asDraft, notice: releasedAsMarked(notice), linkIds };
+    if (await queueIfOffline(entry)) return submission.reply();
+    try {
+      return await createNotice(previous, posted);
+    } catch (error) {
+      // A request that got no answer rejects with fetch's TypeError; anything else is the action's own.
+      if (!(error instanceof TypeError)) throw error;
+      await queueUnanswered(entry);
+      return submission.reply({ formErrors: [encodeError({ key: "network" })] });
+    }
+  };
+}
+
+/**
  * The form of every kind of notice, for writing a new one or editing one: a POST to a server
  * action that works without JavaScript, enhanced with it (checked in the browser with the same
  * schema, sent without a reload, kept in this browser until the server has it).
@@ -99,9 +124,13 @@ export function NoticeForm(props: Props) {
   const options = useLocalizedOptions(props.options);
   const editing = props.mode === "edit" ? props : null;
   const version = editing?.version ?? 0;
+  // The server renders the form with the server action itself, so that it posts without
+  // JavaScript; in the browser a new notice goes by the outbox when it cannot be sent.
+  const keeping = useMemo(() => createOrKeep(props.userId), [props.userId]);
+  const create = typeof window === "undefined" ? createNotice : keeping;
   const { form, fields, formProps, pending, result } = useConformForm(
     (editing ? ZNoticeEditForm : ZNoticeCreateForm) as unknown as AnyForm,
-    editing ? updateNotice : createNotice,
+    editing ? updateNotice : create,
     { id: "notice-form", defaultValue: props.defaultValue, onSubmit },
   );
   const all = fields as unknown as Record<string, Field>;
