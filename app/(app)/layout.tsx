@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { TRPCReactProvider } from "~/app/_trpc/react";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { SiteHeader } from "./_components/header/site-header";
 import { LiveNotifications } from "./_components/live-notifications";
@@ -11,14 +10,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const viewer = await requireViewer();
   const unread = await (await api()).notifications.unreadCount();
   return (
-    // tRPC's client for the header's outbox indicator, which sends from every page.
-    <TRPCReactProvider>
-      <LiveNotifications>
-        <div className="min-h-screen">
-          <SiteHeader viewer={viewer} unread={unread} />
-          <main className="mx-auto max-w-7xl px-3 py-5 sm:px-4">{children}</main>
-        </div>
-      </LiveNotifications>
-    </TRPCReactProvider>
+    <LiveNotifications>
+      <div className="min-h-screen">
+        <SiteHeader viewer={viewer} unread={unread} />
+        <main className="mx-auto max-w-7xl px-3 py-5 sm:px-4">{children}</main>
+      </div>
+    </LiveNotifications>
   );
 }

@@ -3,28 +3,22 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-const Provided = createContext(false);
-
 /**
- * The tRPC client with TanStack Query, for the client components below it: ~23 KB of compressed
- * script. Every signed-in page has it (app/(app)/layout.tsx), because the header's outbox
- * indicator sends with it; a section or component that also wraps itself in it — as the sections
- * whose pages call `useTRPC` do, for their pages outside the signed-in layout too (second factor,
- * invitation) — reuses the one above, so that a page has one query cache (the outbox watches it
- * for notices sent without an answer). The live bell and "new notices" read tRPC over
- * EventSource instead (./events.ts).
+ * The tRPC client with TanStack Query, for the client components below it. Not in the root
+ * layout: it is ~23 KB of compressed script, and the pages a first visit costs most on (the feed,
+ * a notice) do without (`npm run bench:weight`). A section whose pages call `useTRPC` has it in
+ * its layout (`export { TRPCReactProvider as default } from "~/app/_trpc/react"`, or with the
+ * section's messages `export default clientSection("admin", TRPCReactProvider)`);
+ * a component on a page outside them wraps itself (as the notice page's retract form does). The live bell and
+ * "new notices" read tRPC over EventSource instead (./events.ts).
  */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  return useContext(Provided) ? children : <OwnProvider>{children}</OwnProvider>;
-}
-
-function OwnProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 }, mutations: { retry: false } } }),
   );
@@ -44,7 +38,7 @@ function OwnProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <Provided value={true}>{children}</Provided>
+        {children}
       </TRPCProvider>
     </QueryClientProvider>
   );
