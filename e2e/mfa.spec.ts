@@ -52,7 +52,7 @@ test.describe("second factor", () => {
     await page.getByLabel("Six-digit code").fill(authenticator.generate(secret));
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "Continue" }).click();
     await expect(page.getByTestId("current-user")).toBeVisible();
   });
 
