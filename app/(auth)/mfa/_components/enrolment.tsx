@@ -28,9 +28,9 @@ const ZStart = z.strictObject({});
  * Enrolling an authenticator app: a new secret as a QR code and as text, then a first code to
  * prove the app holds it, then the recovery codes, shown once. Two POST forms, so it works without
  * JavaScript: the secret and the codes travel only in the actions' answers. `continueTo` is where
- * to go after.
+ * to go after; once `enrolled`, it shows only the codes its confirmation returned.
  */
-export function Enrolment({ continueTo }: { continueTo?: string }) {
+export function Enrolment({ continueTo, enrolled = false }: { continueTo?: string; enrolled?: boolean }) {
   const t = useTranslations("security.mfa");
   const start = useConformForm(ZStart, startEnrolment, { id: "mfa-enrol-start" });
   const confirm = useConformForm(ZMfaCode, confirmEnrolmentCode, { id: "mfa-enrol-confirm" });
@@ -49,6 +49,7 @@ export function Enrolment({ continueTo }: { continueTo?: string }) {
       </div>
     );
   }
+  if (enrolled) return null;
   if (!enrolment) {
     return (
       <form {...start.formProps} className="space-y-4">
