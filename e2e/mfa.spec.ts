@@ -52,8 +52,26 @@ test.describe("second factor", () => {
     await page.getByLabel("Six-digit code").fill(authenticator.generate(secret));
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "Continue" }).click();
     await expect(page.getByTestId("current-user")).toBeVisible();
+  });
+
+  test("a signed-in analyst enrols from the profile and sees the recovery codes, still signed in", async ({ browser, users }) => {
+    const analyst = await users.create({ role: "analyst", agencyId: "kz-sgd-customs", authenticator: false });
+    const context = await browser.newContext();
+    await apiSignIn(context.request, analyst.email, DEMO_PASSWORD);
+    const page = await context.newPage();
+    await page.goto("/profile");
+    await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    const { authenticator } = await import("otplib");
+    await page.getByLabel("Six-digit code").fill(authenticator.generate(secret));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("mfa-status")).toHaveText("Two-step verification is on.");
+    await context.close();
   });
 
   test("the profile shows the second factor and signs out everywhere", async ({ browser, users }) => {

@@ -1,13 +1,25 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
 
+/**
+ * The request's headers with the cookies as Next sees them now: after a server action that set the
+ * session cookie (passing the second factor replaces the session), the page rendered in its answer
+ * belongs to the new session, not to the one the request came with.
+ */
+async function currentHeaders(): Promise<Headers> {
+  const current = new Headers(await headers());
+  const jar = (await cookies()).getAll();
+  current.set("cookie", jar.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join("; "));
+  return current;
+}
+
 /** One context per request, shared by every server component that renders it. */
-const context = cache(async () => createTRPCContext({ headers: await headers() }));
+const context = cache(async () => createTRPCContext({ headers: await currentHeaders() }));
 
 /** The tRPC router called in-process by server components, with the request's session. */
 export const api = cache(async () => createCaller(await context()));

@@ -142,9 +142,25 @@ export async function beginEnrolment(subject: MfaSubject) {
     })
     .returning({ userId: totpCredentials.userId });
   if (stored.length === 0) throw new ServiceError("CONFLICT", "mfaAlreadyEnrolled");
+  return enrolmentView(subject, secret);
+}
+
+function enrolmentView(subject: MfaSubject, secret: string) {
   const uri = authenticator.keyuri(subject.email, ISSUER, secret);
   const qr = `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2 })).toString("base64")}`;
   return { secret, uri, qr };
+}
+
+/**
+ * The enrolment begun and not yet confirmed, as beginEnrolment showed it: a form posted without
+ * JavaScript shows it again after a refused code (the secret is never sent back by the browser).
+ */
+export async function pendingEnrolment(subject: MfaSubject) {
+  const [pending] = await db
+    .select({ ciphertext: totpCredentials.secretCiphertext })
+    .from(totpCredentials)
+    .where(and(eq(totpCredentials.userId, subject.userId), isNull(totpCredentials.confirmedAt)));
+  return pending ? enrolmentView(subject, decryptSecret(pending.ciphertext, subject.userId)) : null;
 }
 
 /** Confirms enrolment with a first code; the session counts as verified, and the recovery codes are shown once. */

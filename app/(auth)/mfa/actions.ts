@@ -3,10 +3,19 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "~/env.js";
+import { z } from "zod";
 import { ZMfaCode, ZRecoveryCode } from "~/schemas/security";
-import { actionErrors, type ActionErrors } from "~/server/api/form-actions";
-// Not a React hook, whatever its name says.
-import { useRecoveryCode as spendRecoveryCode, verifyCode } from "~/server/auth/mfa";
+import { actionErrors, submitFormShowing, type ActionErrors, type ShownResult } from "~/server/api/form-actions";
+import {
+  beginEnrolment,
+  confirmEnrolment,
+  pendingEnrolment,
+  // Not a React hook, whatever its name says.
+  useRecoveryCode as spendRecoveryCode,
+  verifyCode,
+  type MfaSubject,
+} from "~/server/auth/mfa";
+import { can } from "~/server/auth/permissions";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { sessionCookie } from "~/server/auth/session-cookie";
 import { sessionFromHeaders } from "~/server/auth/viewer";
@@ -26,11 +35,62 @@ export async function passSecondFactor(_previous: ActionErrors, form: FormData):
       form.get("mode") === "recovery"
         ? await spendRecoveryCode(session.pending, ZRecoveryCode.parse({ code }).code)
         : await verifyCode(session.pending, ZMfaCode.parse({ code }).code);
-    const cookie = await sessionCookie(sessionId);
-    if (!cookie) throw new Error("no AUTH_SECRET: no session cookie can be minted");
-    (await cookies()).set(cookie.name, cookie.value, cookie.options);
+    await rotateSessionCookie(sessionId);
   } catch (error) {
     return actionErrors(error, "mfa.verify");
   }
   redirect(callbackUrl);
+}
+
+async function rotateSessionCookie(sessionId: string): Promise<void> {
+  const cookie = await sessionCookie(sessionId);
+  if (!cookie) throw new Error("no AUTH_SECRET: no session cookie can be minted");
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+}
+
+/** Who may enrol: as the mfa procedures' secondFactorProcedure, a signed-in or half-signed-in session. */
+async function enrolmentSubject(): Promise<{ subject: MfaSubject; signedIn: boolean }> {
+  const session = await sessionFromHeaders(await headers());
+  const subject = session?.kind === "active" ? session.viewer : session?.pending;
+  if (!subject) redirect("/signin");
+  if (!can(subject.role, "mfa.manage")) redirect("/");
+  return { subject, signedIn: session?.kind === "active" };
+}
+
+export type EnrolmentShown = { secret: string; qr: string };
+
+/** A new secret for the authenticator app (as `mfa.beginEnrolment`), shown in the answer, never in an address. */
+export async function startEnrolment(_previous: ShownResult<EnrolmentShown> | undefined, form: FormData): Promise<ShownResult<EnrolmentShown>> {
+  const { subject } = await enrolmentSubject();
+  return submitFormShowing(form, z.strictObject({}), {
+    scope: "mfa.beginEnrolment",
+    call: () => beginEnrolment(subject),
+    show: ({ secret, qr }) => ({ secret, qr }),
+  });
+}
+
+export type ConfirmEnrolmentResult = ShownResult<string[]> & { enrolment?: EnrolmentShown };
+
+/**
+ * The first code (as `mfa.confirmEnrolment`): the session is replaced by a verified one, its cookie
+ * set here, and the recovery codes come back in the answer, the only place they are ever shown. A
+ * refused code comes back with the enrolment to show again. A signed-in session with nothing to
+ * confirm (the answer posted again by a reload) goes on to the feed.
+ */
+export async function confirmEnrolmentCode(_previous: ConfirmEnrolmentResult | undefined, form: FormData): Promise<ConfirmEnrolmentResult> {
+  const { subject, signedIn } = await enrolmentSubject();
+  if (signedIn && !(await pendingEnrolment(subject))) redirect("/");
+  const result: ConfirmEnrolmentResult = await submitFormShowing(form, ZMfaCode, {
+    scope: "mfa.confirmEnrolment",
+    hideFields: ["code"],
+    call: async ({ code }) => {
+      const { sessionId, recoveryCodes } = await confirmEnrolment(subject, code);
+      await rotateSessionCookie(sessionId);
+      return recoveryCodes;
+    },
+    show: (recoveryCodes) => recoveryCodes,
+  });
+  if (result.shown) return result;
+  const enrolment = await pendingEnrolment(subject);
+  return enrolment ? { ...result, enrolment: { secret: enrolment.secret, qr: enrolment.qr } } : result;
 }

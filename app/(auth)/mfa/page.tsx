@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "~/env.js";
 import { safeReturnPath } from "~/server/auth/return-path";
@@ -17,13 +18,26 @@ export async function generateMetadata(): Promise<Metadata> {
 // Personal to the session: never prerendered, never cached.
 export const dynamic = "force-dynamic";
 
+/**
+ * Whether this render is the answer to one of the page's own POSTs (a server action, with
+ * JavaScript or without). Confirming the enrolment replaces the session: the request still carries
+ * the old cookie, and the recovery codes exist only in this answer, so it is rendered in place
+ * rather than sent away. It shows nothing the action did not return.
+ */
+async function answeringPost(): Promise<boolean> {
+  const request = await headers();
+  return request.has("next-action") || (request.get("content-type") ?? "").startsWith("multipart/form-data");
+}
+
 /** The only page a session reaches between its password and its second factor. */
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl, env.APP_URL);
-  if (await optionalViewer()) redirect(callbackUrl);
   const pending = await pendingSecondFactor();
-  if (!pending) redirect("/signin");
+  if (!(await answeringPost())) {
+    if (await optionalViewer()) redirect(callbackUrl);
+    if (!pending) redirect("/signin");
+  }
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
@@ -31,7 +45,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
         <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
       </div>
       <Card>
-        {pending.step === "verify" ? (
+        {pending?.step === "verify" ? (
           <>
             <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.verifyTitle")}</h1>
             <p className="mb-4 text-sm text-slate-600">{t("security.mfa.verifyIntro")}</p>

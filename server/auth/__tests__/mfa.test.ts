@@ -8,7 +8,7 @@ import { auditLog, recoveryCodes, sessions, totpCredentials } from "~/db/schema"
 import { createUser, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/db/seed/factories";
 import { appRouter, createCaller } from "~/server/api/root";
 import { signInWithPassword } from "~/server/auth/credentials";
-import { acceptCode, RECOVERY_CODE_COUNT } from "~/server/auth/mfa";
+import { acceptCode, pendingEnrolment, RECOVERY_CODE_COUNT } from "~/server/auth/mfa";
 import { decryptSecret, encryptSecret } from "~/server/auth/mfa-crypto";
 import { loadSession, loadViewer } from "~/server/auth/sessions";
 import { SECOND_FACTOR_LIMIT } from "~/server/auth/throttle";
@@ -98,7 +98,7 @@ describe("a session that has passed only its password", () => {
 describe("enrolment", () => {
   it("stores the secret encrypted, confirms it with a first code, and hands out recovery codes once", async () => {
     const { user, sessionId } = await signIn({ agencyId: "unodc-roca", role: "coordinator" });
-    const { caller } = await pendingCaller(sessionId);
+    const { pending, caller } = await pendingCaller(sessionId);
     const { secret, uri, qr } = await caller.mfa.beginEnrolment();
     expect(uri).toContain(`secret=${secret}`);
     expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -112,6 +112,8 @@ describe("enrolment", () => {
 
     expect(await refusal(caller.mfa.confirmEnrolment({ code: codeAt(secret, -300) }))).toMatchObject({ fields: { code: { key: "mfaCodeWrong" } } });
     expect(await loadViewer(sessionId)).toBeNull();
+    // A form posted without JavaScript shows the same secret again next to the refusal.
+    expect(await pendingEnrolment(pending)).toEqual({ secret, uri, qr });
 
     const { recoveryCodes: codes } = await caller.mfa.confirmEnrolment({ code: codeAt(secret) });
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
@@ -121,6 +123,7 @@ describe("enrolment", () => {
 
     expect(await promotedViewer(user.id, sessionId)).toMatchObject({ userId: user.id, role: "coordinator" });
     expect(await refusal(caller.mfa.beginEnrolment())).toMatchObject({ code: "CONFLICT", key: "mfaAlreadyEnrolled" });
+    expect(await pendingEnrolment(pending)).toBeNull();
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "auth.mfa_enrolled"));
     expect(entry).toMatchObject({ actorUserId: user.id });
   });

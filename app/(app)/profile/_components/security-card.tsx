@@ -62,7 +62,9 @@ export function SecurityCard({ status, done }: { status: Status; done: "mfaOff" 
         {status.enrolled ? t("mfaOn") : t("mfaOff")}
       </p>
       {status.required ? <p className="text-sm text-slate-600">{t("mfaRequired")}</p> : null}
-      {status.enrolled ? <CodeConfirmedActions status={status} /> : <Enrolment />}
+      {status.enrolled ? <CodeConfirmedActions status={status} /> : null}
+      {/* Always in this place: the page drawn again once enrolled keeps the codes it shows once. */}
+      <Enrolment enrolled={status.enrolled} />
       <div className="border-t border-slate-200 pt-4">
         <SignOutEverywhere />
       </div>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, TextField, type FormErrors } from "~/app/_components/form";
-import { Button } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
+import { z } from "zod";
+import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
+import { Button, ButtonLink } from "~/app/_components/ui";
+import { ZMfaCode } from "~/schemas/security";
+import { confirmEnrolmentCode, startEnrolment } from "../actions";
 
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations("security.mfa");
@@ -23,78 +22,59 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
+const ZStart = z.strictObject({});
+
 /**
  * Enrolling an authenticator app: a new secret as a QR code and as text, then a first code to
- * prove the app holds it, then the recovery codes, shown once. `continueTo` is where to go after.
+ * prove the app holds it, then the recovery codes, shown once. Two POST forms, so it works without
+ * JavaScript: the secret and the codes travel only in the actions' answers. `continueTo` is where
+ * to go after; once `enrolled`, it shows only the codes its confirmation returned.
  */
-export function Enrolment({ continueTo }: { continueTo?: string }) {
+export function Enrolment({ continueTo, enrolled = false }: { continueTo?: string; enrolled?: boolean }) {
   const t = useTranslations("security.mfa");
-  const router = useRouter();
-  const trpc = useTRPC();
-  const begin = useMutation(trpc.mfa.beginEnrolment.mutationOptions());
-  const confirm = useMutation(trpc.mfa.confirmEnrolment.mutationOptions());
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const start = useConformForm(ZStart, startEnrolment, { id: "mfa-enrol-start" });
+  const confirm = useConformForm(ZMfaCode, confirmEnrolmentCode, { id: "mfa-enrol-confirm" });
+  const codes = confirm.result?.shown;
+  const enrolment = confirm.result?.enrolment ?? start.result?.shown;
 
-  function start() {
-    setErrors(noErrors);
-    begin.mutate(undefined, { onError: (error) => setErrors(formErrors(error)) });
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    confirm.mutate({ code }, { onSuccess: () => setErrors(noErrors), onError: (error) => setErrors(formErrors(error)) });
-  }
-
-  function done() {
-    if (continueTo) router.replace(continueTo);
-    router.refresh();
-  }
-
-  if (confirm.data) {
+  if (codes) {
     return (
       <div className="space-y-4">
-        <RecoveryCodes codes={confirm.data.recoveryCodes} />
-        <Button type="button" onClick={done}>
-          {t("continue")}
-        </Button>
+        <RecoveryCodes codes={codes} />
+        {continueTo ? (
+          <ButtonLink href={continueTo} replace variant="primary">
+            {t("continue")}
+          </ButtonLink>
+        ) : null}
       </div>
     );
   }
-  if (!begin.data) {
+  if (enrolled) return null;
+  if (!enrolment) {
     return (
-      <div className="space-y-4">
-        <FormMessage message={errors.message} />
-        <Button type="button" onClick={start} disabled={begin.isPending}>
-          {begin.isPending ? t("starting") : t("start")}
+      <form {...start.formProps} className="space-y-4">
+        <ConformFormMessage form={start.form} />
+        <Button type="submit" disabled={start.pending}>
+          {start.pending ? t("starting") : t("start")}
         </Button>
-      </div>
+      </form>
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form {...confirm.formProps} className="space-y-4">
       <p className="text-sm text-slate-600">{t("enrolIntro")}</p>
       {/* A data URL drawn on the server: the secret never goes to a third-party QR service. */}
-      <img src={begin.data.qr} alt={t("qrAlt")} width={200} height={200} className="mx-auto" />
+      <img src={enrolment.qr} alt={t("qrAlt")} width={200} height={200} className="mx-auto" />
       <div>
         <p className="text-sm font-medium text-slate-700">{t("secret")}</p>
         <code data-testid="totp-secret" className="block break-all rounded-md bg-slate-100 p-2 font-mono text-sm">
-          {begin.data.secret}
+          {enrolment.secret}
         </code>
       </div>
-      <FormMessage message={errors.message} />
-      <TextField
-        label={t("code")}
-        name="code"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        required
-        value={code}
-        error={errors.fields.code}
-        onChange={(event) => setCode(event.target.value)}
-      />
-      <Button type="submit" disabled={confirm.isPending}>
-        {confirm.isPending ? t("verifying") : t("confirm")}
+      <ConformFormMessage form={confirm.form} />
+      <InputField field={confirm.fields.code} label={t("code")} autoComplete="one-time-code" inputMode="numeric" required />
+      <Button type="submit" disabled={confirm.pending}>
+        {confirm.pending ? t("verifying") : t("confirm")}
       </Button>
     </form>
   );
