@@ -31,6 +31,15 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   return <button className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;
 }
 
+/** What a form's success says where the form is (a saved setting, a sent report), for screen readers too. */
+export function Confirmation({ children, ...props }: ComponentProps<"p">) {
+  return (
+    <p role="status" className="text-sm text-green-800" {...props}>
+      {children}
+    </p>
+  );
+}
+
 /** A link that looks like a button: an action that is an address (opening a form in place) works without JavaScript. */
 export function ButtonLink({ variant = "secondary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
   return <Link className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;

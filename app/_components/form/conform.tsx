@@ -120,6 +120,20 @@ export function ErrorSummary({ form, title, labelOf }: { form: Form; title: Reac
 
 type Labelled = { field: Field; label: ReactNode; hint?: ReactNode };
 
+/** Under a control: its hint (named by aria-describedby) and its message. */
+function FieldNotes({ field, hint }: { field: Field; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={field.descriptionId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ConformMessage field={field} />
+    </>
+  );
+}
+
 function Frame({ field, label, hint, children }: Labelled & { children: ReactNode }) {
   return (
     <div>
@@ -127,12 +141,7 @@ function Frame({ field, label, hint, children }: Labelled & { children: ReactNod
         {label}
       </label>
       {children}
-      {hint ? (
-        <p id={field.descriptionId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ConformMessage field={field} />
+      <FieldNotes field={field} hint={hint} />
     </div>
   );
 }
@@ -176,12 +185,7 @@ export function CheckboxField({ field, label, hint }: Labelled) {
         <input {...getInputProps(field, { type: "checkbox", ...described(field, hint) })} key={field.key} />
         {label}
       </label>
-      {hint ? (
-        <p id={field.descriptionId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ConformMessage field={field} />
+      <FieldNotes field={field} hint={hint} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { CheckboxField, ConformFormMessage, HiddenField, InputField, SelectField, useConformForm, type Form } from "~/app/_components/form/conform";
-import { Button } from "~/app/_components/ui";
+import { Button, Confirmation } from "~/app/_components/ui";
 import { CROSSING_COUNTRIES, ZCrossingCurateForm, ZProvisionCurateForm, ZSubstanceCurateForm } from "~/schemas/reference";
 import { curateCrossing, curateProvision, curateSubstance } from "../reference/actions";
 
@@ -15,9 +15,9 @@ function Save({ pending, saved }: { pending: boolean; saved: boolean }) {
         {t("save")}
       </Button>
       {saved ? (
-        <p role="status" className="text-sm text-green-800">
+        <Confirmation>
           {t("saved")}
-        </p>
+        </Confirmation>
       ) : null}
     </div>
   );

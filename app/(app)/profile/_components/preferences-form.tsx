@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selects";
-import { Button } from "~/app/_components/ui";
+import { Button, Confirmation } from "~/app/_components/ui";
 import { ZPreferences, type PreferencesInput } from "~/schemas/profile";
 import { savePreferences } from "../actions";
 
@@ -25,9 +25,9 @@ export function PreferencesForm({ initial, zones, saved }: { initial: Preference
           {pending ? t("saving") : t("save")}
         </Button>
         {saved ? (
-          <p role="status" className="text-sm text-green-800">
+          <Confirmation>
             {t("saved")}
-          </p>
+          </Confirmation>
         ) : null}
       </div>
     </form>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { DeliverySelect } from "~/app/(app)/_components/delivery-select";
 import { Combobox, type ComboOption } from "~/app/_components/combobox";
 import { CheckboxGroup, ConformFormMessage, ConformMessage, SelectField, useConformForm, type Field } from "~/app/_components/form/conform";
-import { Button } from "~/app/_components/ui";
+import { Button, Confirmation } from "~/app/_components/ui";
 import { decodeErrors } from "~/schemas/form";
 import { COUNTRY_ROLES, ZCreateSubscription } from "~/schemas/subscriptions";
 import { createSubscription } from "../actions";
@@ -64,11 +64,7 @@ export function NewSubscriptionForm({ options, created }: { options: FeedOptions
         <Button type="submit" disabled={pending}>
           {t("create.submit")}
         </Button>
-        {created ? (
-          <span role="status" className="text-sm text-green-700">
-            {t("create.created")}
-          </span>
-        ) : null}
+        {created ? <Confirmation>{t("create.created")}</Confirmation> : null}
       </div>
     </form>
   );

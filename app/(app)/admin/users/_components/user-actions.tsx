@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { FormMessage } from "~/app/_components/form";
 import { useFormAction } from "~/app/_components/form/use-form-action";
 import { ConformFormMessage, HiddenField, InputField, SelectField, useConformForm } from "~/app/_components/form/conform";
-import { Button, ButtonLink } from "~/app/_components/ui";
+import { Button, ButtonLink, Confirmation } from "~/app/_components/ui";
 import type { Role } from "~/server/auth/roles";
 import { ZUserEdit } from "~/schemas/users";
 import { manageUser, updateUser, type UserActionState } from "../actions";
@@ -100,15 +100,15 @@ export function UserActions({ user, options, editing, saved }: { user: ManagedUs
       </form>
       <FormMessage message={state.message} />
       {saved ? (
-        <p role="status" className="text-sm text-green-800">
+        <Confirmation>
           {t("actions.saved")}
-        </p>
+        </Confirmation>
       ) : null}
       {state.invitation ? (
         <div className="min-w-64 space-y-2">
-          <p role="status" className="text-sm text-green-800">
+          <Confirmation>
             {t("actions.resent")}
-          </p>
+          </Confirmation>
           <InvitationLink invitation={state.invitation} />
         </div>
       ) : null}

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { Link } from "~/app/_components/link";
 import { useActionState, useState } from "react";
 import { FormMessage, noErrors } from "~/app/_components/form";
-import { Button } from "~/app/_components/ui";
+import { Button, Confirmation } from "~/app/_components/ui";
 import { changeStatus } from "../actions";
 
 type Can = { edit: boolean; submit: boolean; release: boolean; retract: boolean };
@@ -45,9 +45,9 @@ export function NoticeActions({ id, can, done }: { id: string; can: Can; done: "
       </form>
       <FormMessage message={errors.message} />
       {done && !busy ? (
-        <p role="status" className="text-sm text-green-800">
+        <Confirmation>
           {t(done)}
-        </p>
+        </Confirmation>
       ) : null}
       {can.retract ? <RetractForm id={id} /> : null}
     </div>
