@@ -34,10 +34,10 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl, env.APP_URL);
   const pending = await pendingSecondFactor();
-  if (!(await answeringPost())) {
-    if (await optionalViewer()) redirect(callbackUrl);
-    if (!pending) redirect("/signin");
-  }
+  const viewer = await optionalViewer();
+  if (viewer && !(await answeringPost())) redirect(callbackUrl);
+  // A post answered in place still needs a session of its own: none at all goes to sign-in.
+  if (!pending && !viewer) redirect("/signin");
   const t = await getTranslations();
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
