@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "~/app/_components/ui";
+import { buttonClass } from "~/app/_components/styles";
 
 // Unexpected failures: a generic message and the digest that links it to the server log, never the
 // error's own text (it may hold SQL or data the user may not see).
@@ -11,9 +11,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("internal")}</h1>
       {error.digest ? <p className="mt-2 text-sm text-slate-500">{t("reference", { id: error.digest })}</p> : null}
-      <Button className="mt-6" onClick={reset}>
+      {/* Not ui.tsx's Button: that module brings next/link into this chunk, which every page loads. */}
+      <button type="button" className={buttonClass("primary", "mt-6")} onClick={reset}>
         {t("retry")}
-      </Button>
+      </button>
     </main>
   );
 }

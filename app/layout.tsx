@@ -6,7 +6,13 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+    // The app has no icon. Naming an empty one keeps the browser from asking for /favicon.ico on
+    // every first visit, which the 404 page answered (~1 KB, and a request).
+    icons: { icon: "data:," },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { TextLink } from "~/app/_components/ui";
+import { textLinkClass } from "~/app/_components/styles";
 
 export default async function NotFound() {
   const t = await getTranslations("common");
@@ -8,7 +8,11 @@ export default async function NotFound() {
       <h1 className="text-2xl font-semibold">404</h1>
       <p className="mt-2 text-slate-600">{t("notFound")}</p>
       <p className="mt-6">
-        <TextLink href="/">{t("backHome")}</TextLink>
+        {/* A plain link: this page's client modules are loaded by every page (the root not-found
+            boundary is part of each page's tree), and the app's Link would bring next/link. */}
+        <a href="/" className={textLinkClass}>
+          {t("backHome")}
+        </a>
       </p>
     </main>
   );

@@ -2,13 +2,15 @@ type Messages = Record<string, unknown>;
 
 /**
  * The messages the client components of every page translate with (`useTranslations` in a
- * "use client" module: the header's bell and sign-out, form fields and messages, the error page,
- * the feed's "new notices"), as namespace paths. Every other string is rendered on the server and
- * never sent: all of a language's messages were ~85 KB in every page's Server Components payload,
- * and the messages of every section's client components were still ~10 KB of each page's
- * compressed HTML (`npm run bench:weight`).
+ * "use client" module: the header's bell, outbox count and sign-out, the error page, the feed's
+ * "new notices"), as namespace paths, down to single keys where a component asks for only those
+ * (the error page's three `errors`). Every other string is rendered on the server and never sent:
+ * all of a language's messages were ~85 KB in every page's Server Components payload, and the
+ * messages of every section's client components were still ~10 KB of each page's compressed HTML
+ * (`npm run bench:weight`). The forms' `errors` and `validation` (~11 KB raw) go to the sections
+ * with client forms only.
  */
-export const CLIENT_NAMESPACES = ["auth", "errors", "feed.arrivals", "notifications.bell", "offline.client", "validation"] as const;
+export const CLIENT_NAMESPACES = ["errors.internal", "errors.reference", "errors.retry", "feed.arrivals", "notifications.bell", "offline.client.signOutWarning", "offline.client.waiting"] as const;
 
 /**
  * What the client components of one section's pages add, sent by its layout only
@@ -19,17 +21,19 @@ export const CLIENT_NAMESPACES = ["auth", "errors", "feed.arrivals", "notificati
  * component of a module is sent the namespaces of the module's other components too.
  */
 export const SECTION_NAMESPACES = {
-  admin: ["agencies", "common", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users"],
+  admin: ["agencies", "common", "errors", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users", "validation"],
   // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
-  auth: ["profile.preferences", "security.mfa", "users.accept"],
-  moderation: ["common.combobox", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions"],
-  notice: ["common.combobox", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions"],
+  auth: ["auth", "errors", "profile.preferences", "security.mfa", "users.accept", "validation"],
+  moderation: ["common.combobox", "errors", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions", "validation"],
+  notice: ["common.combobox", "errors", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions", "validation"],
   // About as much again as all the rest; the pages with the notice form send it themselves.
-  noticeForm: ["noticeForm", "vocab"],
+  noticeForm: ["errors", "noticeForm", "validation", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
-  places: ["moderation.curation", "subscriptions"],
-  profile: ["profile.password", "profile.preferences", "security.mfa", "security.profile"],
-  subscriptions: ["common.combobox", "subscriptions"],
+  places: ["errors", "moderation.curation", "subscriptions", "validation"],
+  // What waits in the outbox, with why its last attempt failed.
+  outbox: ["errors", "offline.client"],
+  profile: ["errors", "profile.password", "profile.preferences", "security.mfa", "security.profile", "validation"],
+  subscriptions: ["common.combobox", "errors", "subscriptions", "validation"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientSection = keyof typeof SECTION_NAMESPACES;

@@ -1,5 +1,6 @@
 import { Link } from "~/app/_components/link";
 import type { ComponentProps, ReactNode } from "react";
+import { buttonClass, textLinkClass, type ButtonVariant } from "~/app/_components/styles";
 
 // Presentational building blocks shared by every area; no data fetching here.
 
@@ -19,16 +20,8 @@ export function Card({ children, className = "" }: { children: ReactNode; classN
   return <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>{children}</section>;
 }
 
-const buttonStyles = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:opacity-60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:opacity-60",
-} as const;
-
-const buttonBase = "inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium";
-
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: keyof typeof buttonStyles }) {
-  return <button className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;
+export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
+  return <button className={buttonClass(variant, className)} {...props} />;
 }
 
 /** What a form's success says where the form is (a saved setting, a sent report), for screen readers too. */
@@ -41,14 +34,12 @@ export function Confirmation({ children, ...props }: ComponentProps<"p">) {
 }
 
 /** A link that looks like a button: an action that is an address (opening a form in place) works without JavaScript. */
-export function ButtonLink({ variant = "secondary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
-  return <Link className={`${buttonBase} ${buttonStyles[variant]} ${className}`} {...props} />;
+export function ButtonLink({ variant = "secondary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: ButtonVariant }) {
+  return <Link className={buttonClass(variant, className)} {...props} />;
 }
 
 export function TextLink({ className = "", ...props }: ComponentProps<typeof Link>) {
-  // Underlined, faintly: a link inside a sentence must not be told apart by its colour alone
-  // (WCAG 1.4.1; axe's link-in-text-block found the blue against the text at 2.19:1).
-  return <Link className={`text-brand-600 underline decoration-brand-600/40 underline-offset-2 hover:decoration-brand-600 ${className}`} {...props} />;
+  return <Link className={`${textLinkClass} ${className}`} {...props} />;
 }
 
 /** A definition list of facts, as on a crossing or substance page. */

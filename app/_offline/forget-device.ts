@@ -1,4 +1,4 @@
-import { forgetUnsavedForms } from "~/app/(app)/notices/_components/form/autosave";
+import { forgetUnsavedForms } from "~/app/_components/form-drafts";
 import { clearOutbox, countAll } from "./outbox";
 
 // Loaded lazily by the sign-out form: the outbox's code is not needed until someone signs out.

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { Link } from "~/app/_components/link";
 import { mayKeepPage, OUTBOX_PAGE } from "./kept-pages";
+import { onWaitingChange, outboxMayHoldAnything, recordWaiting, waitingCount } from "./waiting-count";
 
 /**
  * After the page has loaded and the browser is idle: nothing here may compete with the page
@@ -39,14 +40,19 @@ function keepForOffline(): void {
 /**
  * In the header of every signed-in page: installs the offline service worker and says how many of
  * the user's notices wait in this device's outbox ("1 waiting to send"), linking to the outbox.
- * It is kept small, as every page loads it: the outbox (idb) is imported once the page is idle,
+ * It is kept small, as every page loads it: the count comes from ./waiting-count (localStorage,
+ * read at once). The outbox (idb) is imported, once the page is idle, only while that count says
+ * something waits (or, on a device that never recorded it, while the outbox's database exists),
  * and what sends (./sender: at once, when the browser is back online, every half minute) only
- * while something waits.
+ * while the user's notices wait.
  */
 export function OutboxStatus({ userId }: { userId: string }) {
   const t = useTranslations("offline.client");
   const pathname = usePathname();
-  const [count, setCount] = useState(0);
+  // Nothing on the server: its render and the browser's first render agree, then the count shows.
+  const waiting = useSyncExternalStore(onWaitingChange, () => waitingCount(userId), () => 0);
+  const count = waiting ?? 0;
+  const outboxNeeded = waiting !== 0;
 
   useEffect(
     () =>
@@ -62,42 +68,35 @@ export function OutboxStatus({ userId }: { userId: string }) {
   useEffect(() => whenIdle(keepForOffline), [pathname]);
 
   useEffect(() => {
+    if (!outboxNeeded) return;
     let stopped = false;
-    let unsubscribe = () => {};
-    let sending: Promise<() => void> | null = null;
-    const stopSending = () => {
-      void sending?.then((stop) => stop());
-      sending = null;
+    let loading = false;
+    let stopSending: (() => void) | null = null;
+    const start = () => {
+      if (stopped || loading || stopSending) return;
+      loading = true;
+      // The outbox recounts first: the recorded count may be stale (storage cleared by the browser).
+      (waitingCount(userId) === null ? outboxMayHoldAnything() : Promise.resolve(true))
+        .then((mayHold) => (mayHold ? import("./outbox").then((outbox) => outbox.recount()) : recordWaiting({})))
+        .then(() => (stopped || !waitingCount(userId) ? null : import("./sender")))
+        .then((sender) => {
+          if (sender && !stopped) stopSending = sender.keepSending(userId);
+        })
+        // Not loaded (the link is down and the chunk was never fetched): the next change tries again.
+        .catch(() => undefined)
+        .finally(() => {
+          loading = false;
+        });
     };
-    const cancel = whenIdle(() => {
-      void import("./outbox").then((outbox) => {
-        if (stopped) return;
-        const refresh = () =>
-          void outbox.countOf(userId).then((found) => {
-            if (stopped) return;
-            setCount(found);
-            if (found === 0) stopSending();
-            else
-              sending ??= import("./sender").then(
-                (sender) => (stopped ? () => {} : sender.keepSending(userId)),
-                // Not loaded (the link is down and the chunk was never fetched): the next change tries again.
-                () => {
-                  sending = null;
-                  return () => {};
-                },
-              );
-          }, () => undefined);
-        unsubscribe = outbox.onChange(refresh);
-        refresh();
-      }, () => undefined);
-    });
+    const cancel = whenIdle(start);
+    const unsubscribe = onWaitingChange(start);
     return () => {
       stopped = true;
       cancel();
       unsubscribe();
-      stopSending();
+      stopSending?.();
     };
-  }, [userId]);
+  }, [userId, outboxNeeded]);
 
   if (count === 0) return null;
   return (

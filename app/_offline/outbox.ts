@@ -1,10 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import { newIdempotencyKey } from "~/app/(app)/notices/_components/form/autosave";
+import { newIdempotencyKey } from "~/app/_components/form-drafts";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { NoticeInput } from "~/schemas/notices";
+import { OUTBOX_DATABASE, recordWaiting } from "./waiting-count";
 
-// Loaded lazily (import("./outbox")), by the header once the page is idle: idb and the outbox's
-// code stay out of every page's first load. It imports no tRPC code: what sends lives in ./sender.
+// Loaded lazily (import("./outbox")), by the header once the page is idle and only while
+// ./waiting-count says something waits: idb and the outbox's code stay out of every page's first
+// load. It imports no tRPC code: what sends lives in ./sender.
 
 /** One notice written on this device and not yet accepted by the server. */
 export type OutboxItem = {
@@ -34,7 +36,7 @@ interface OutboxSchema extends DBSchema {
 let opened: Promise<IDBPDatabase<OutboxSchema>> | null = null;
 
 function database(): Promise<IDBPDatabase<OutboxSchema>> {
-  opened ??= openDB<OutboxSchema>("tianshan-outbox", 1, {
+  opened ??= openDB<OutboxSchema>(OUTBOX_DATABASE, 1, {
     upgrade(db) {
       db.createObjectStore("items", { keyPath: "idempotencyKey" }).createIndex("byUser", "userId");
     },
@@ -50,9 +52,17 @@ function database(): Promise<IDBPDatabase<OutboxSchema>> {
 // Other tabs hear of a change through the channel (which does not hear its own messages); this
 // tab through its own target.
 const here = new EventTarget();
-const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("tianshan-outbox");
+const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(OUTBOX_DATABASE);
 
-function changed(): void {
+/** Counts every user's waiting notices into ./waiting-count, which the header reads. */
+export async function recount(): Promise<void> {
+  const counts: Record<string, number> = {};
+  for (const { userId } of await (await database()).getAll("items")) counts[userId] = (counts[userId] ?? 0) + 1;
+  recordWaiting(counts);
+}
+
+async function changed(): Promise<void> {
+  await recount().catch(() => undefined);
   here.dispatchEvent(new Event("change"));
   channel?.postMessage("change");
 }
@@ -71,17 +81,12 @@ export async function enqueue(entry: NewOutboxItem): Promise<void> {
   const db = await database();
   // The same form queued twice (a second press) stays one item, under its one key.
   await db.put("items", { ...entry, kind: entry.notice.kind, title: entry.notice.title, createdAt: new Date().toISOString(), lastError: null, held: false });
-  changed();
+  await changed();
 }
 
 export async function itemsOf(userId: string): Promise<OutboxItem[]> {
   const items = await (await database()).getAllFromIndex("items", "byUser", userId);
   return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-/** How many of the user's notices wait: the header's count. */
-export async function countOf(userId: string): Promise<number> {
-  return (await database()).countFromIndex("items", "byUser", userId);
 }
 
 /** Everything waiting on this device, whoever wrote it: what signing out would delete. */
@@ -91,13 +96,13 @@ export async function countAll(): Promise<number> {
 
 export async function discard(idempotencyKey: string): Promise<void> {
   await (await database()).delete("items", idempotencyKey);
-  changed();
+  await changed();
 }
 
 /** At sign-out: nothing written here stays on the device for the next person. */
 export async function clearOutbox(): Promise<void> {
   await (await database()).clear("items");
-  changed();
+  await changed();
 }
 
 /**
@@ -114,5 +119,5 @@ export async function note(item: OutboxItem, lastError: string, held: boolean): 
   } else {
     await db.put("items", { ...item, lastError, held });
   }
-  changed();
+  await changed();
 }

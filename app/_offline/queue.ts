@@ -1,4 +1,4 @@
-import { storageKey } from "~/app/(app)/notices/_components/form/autosave";
+import { storageKey } from "~/app/_components/form-drafts";
 import type { NewOutboxItem } from "./outbox";
 import { OUTBOX_PAGE } from "./kept-pages";
 

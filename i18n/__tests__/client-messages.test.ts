@@ -11,17 +11,21 @@ const sources = (dir: string): string[] =>
 const read = (file: string) => readFileSync(file, "utf8");
 const isClient = (text: string) => /^["']use client["']/m.test(text);
 
-/** The namespaces a module translates with on the client (none unless it is a "use client" module). */
-const namespacesOf = (text: string) =>
-  isClient(text) ? [...text.matchAll(/useTranslations\(\s*(?:["']([^"']*)["'])?\s*\)/g)].map((match) => match[1] ?? "") : [];
-
-/** Each namespace a client module translates with, and the modules that do. */
-function clientNamespaces(): Map<string, string[]> {
-  const used = new Map<string, string[]>();
-  for (const file of sources(join(root, "app"))) {
-    for (const namespace of namespacesOf(read(file))) used.set(namespace, [...(used.get(namespace) ?? []), relative(root, file)]);
+/**
+ * The messages a module translates with, as paths: "ns.key" for each key a translator is called
+ * with literally (`t("key")`, `t.rich("key")`, `t.has("key")`), the whole "ns" when it is called
+ * with a key computed at run time or handed on (then any key may be asked for).
+ */
+function namespacesOf(text: string): string[] {
+  const paths: string[] = [];
+  for (const match of text.matchAll(/(?:const\s+(\w+)\s*=\s*)?useTranslations\(\s*(?:["']([^"']*)["'])?\s*\)/g)) {
+    const [, name, namespace = ""] = match;
+    const rest = text.slice(match.index + match[0].length);
+    const uses = name ? [...rest.matchAll(new RegExp(`\\b${name}\\b(?:\\.(?:rich|markup|raw|has))?(\\(\\s*["']([^"'$]+)["'])?`, "g"))] : [];
+    if (uses.length === 0 || uses.some((use) => !use[1])) paths.push(namespace);
+    else paths.push(...uses.map((use) => (namespace ? `${namespace}.${use[2]}` : use[2]!)));
   }
-  return used;
+  return paths;
 }
 
 /**
@@ -45,18 +49,47 @@ function importsOf(file: string): string[] {
   return found;
 }
 
-/** The namespaces the client modules a page renders translate with (everything it imports, transitively). */
+/**
+ * The modules that run in the browser among `entries` and what they import, transitively: the
+ * "use client" modules, and every module they import (a shared module, such as the form fields,
+ * renders on the server when a server module imports it, in the browser when a client one does).
+ */
+function clientModules(entries: string[]): Set<string> {
+  const client = new Set<string>();
+  const seen = new Set<string>();
+  const queue = entries.map((file) => ({ file, imported: false }));
+  while (queue.length) {
+    const { file, imported } = queue.pop()!;
+    const inClient = imported || isClient(read(file));
+    if (seen.has(`${inClient}:${file}`)) continue;
+    seen.add(`${inClient}:${file}`);
+    if (inClient) client.add(file);
+    queue.push(...importsOf(file).map((target) => ({ file: target, imported: inClient })));
+  }
+  return client;
+}
+
+/** Each message path a module running in the browser translates with, and the modules that do. */
+function clientNamespaces(): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  for (const file of clientModules(sources(join(root, "app")))) {
+    for (const namespace of namespacesOf(read(file))) used.set(namespace, [...(used.get(namespace) ?? []), relative(root, file)]);
+  }
+  return used;
+}
+
+/** The files Next.js renders around a page: its folder's and every parent folder's layout, error page and the like. */
+const FRAME = ["layout.tsx", "template.tsx", "error.tsx", "global-error.tsx", "not-found.tsx", "loading.tsx"];
+function frameOf(page: string): string[] {
+  const files: string[] = [];
+  for (let dir = dirname(page); dir.startsWith(join(root, "app")); dir = dirname(dir)) files.push(...FRAME.map((name) => join(dir, name)).filter(existsSync));
+  return files;
+}
+
+/** The message paths the client modules a page renders translate with (everything it and its frame import, transitively). */
 function neededBy(page: string): Map<string, string> {
   const needed = new Map<string, string>();
-  const seen = new Set<string>();
-  const queue = [page];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const namespace of namespacesOf(read(file))) needed.set(namespace, relative(root, file));
-    queue.push(...importsOf(file));
-  }
+  for (const file of clientModules([page, ...frameOf(page)])) for (const namespace of namespacesOf(read(file))) needed.set(namespace, relative(root, file));
   return needed;
 }
 

@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
 import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
-import { responseHeaders } from "~/next.config.js";
+import { staticResponseHeaders } from "~/next.config.js";
 
 const PREFIX = "/_next/static/";
 // Text only: fonts and images are compressed already.
@@ -35,7 +35,7 @@ export function acceptsBrotli(header: string | string[] | undefined): boolean {
 export function staticBrotli(dir: string) {
   const root = join(dir, ".next", "static");
   const cache = new Map<string, Promise<Buffer | null>>();
-  const headers = responseHeaders(PHASE_PRODUCTION_SERVER) as { key: string; value: string }[];
+  const headers = staticResponseHeaders(PHASE_PRODUCTION_SERVER) as { key: string; value: string }[];
 
   const compressed = (file: string) => {
     const known = cache.get(file);

@@ -1,6 +1,5 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import Form from "next/form";
 import type { ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
 import { SelectField, TextField } from "~/app/_components/form";
@@ -173,6 +172,8 @@ function Choices({ groups }: { groups: Group[] }) {
 /**
  * The feed's filters as a plain GET form: submitting it loads /feed with the filters in the
  * address (shareable, and working with JavaScript off). It always starts again at the newest.
+ * Rendered on the server only, with no client code (next/form would add its own to the feed's
+ * chunk): with JavaScript too, applying filters loads the page afresh.
  */
 export async function FeedFilterForm({
   values,
@@ -195,8 +196,7 @@ export async function FeedFilterForm({
     </SelectField>
   );
   return (
-    // No prefetch: the form's target is the page already shown, fetched again only on submit.
-    <Form action="/feed" prefetch={false} key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
+    <form action="/feed" method="get" key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
       {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
       {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
       <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
@@ -247,6 +247,6 @@ export async function FeedFilterForm({
           {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
         </div>
       </div>
-    </Form>
+    </form>
   );
 }

@@ -1,4 +1,6 @@
-"use client";
+// Not a "use client" module: nothing here needs the browser (useId and useTranslations work in
+// Server Components too), so a server page's fields (the feed's GET filters) render on the server
+// and ship no script, while a client form that imports them gets them in its own bundle.
 
 import type { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";

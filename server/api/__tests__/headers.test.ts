@@ -69,6 +69,16 @@ describe("the headers of every response (next.config.js)", () => {
     expect(headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
   });
 
+  it("give build files only what applies to a script or stylesheet, and every other answer all of them", () => {
+    const rules = headerRules(PHASE_PRODUCTION_SERVER) as { source: string; headers: { key: string }[] }[];
+    const keysFor = (source: string) => rules.find((rule) => rule.source === source)!.headers.map((h) => h.key.toLowerCase());
+    expect(keysFor("/_next/static/:path*").sort()).toEqual(["referrer-policy", "x-content-type-options"]);
+    const everything = rules.find((rule) => rule.headers.length === responseHeaders(PHASE_PRODUCTION_SERVER).length)!;
+    const pattern = new RegExp(`^${everything.source.replace("/:path", "/")}$`);
+    for (const path of ["/feed", "/sw.js", "/api/trpc/x", "/favicon.ico"]) expect(pattern.test(path), path).toBe(true);
+    expect(pattern.test("/_next/static/chunks/a.js")).toBe(false);
+  });
+
   it("give API answers a policy of their own that loads nothing and allows no framing", () => {
     const api = headerRules(PHASE_PRODUCTION_SERVER).find((rule: { source: string }) => rule.source === "/api/:path*")!;
     const policy = directives(api.headers.find((h: { key: string }) => h.key === "Content-Security-Policy")!.value);
