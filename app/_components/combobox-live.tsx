@@ -2,108 +2,31 @@
 
 import { useCombobox, useMultipleSelection, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
 import { useTranslations } from "next-intl";
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { FieldMessage, inputClass } from "~/app/_components/form";
-import type { FieldError } from "~/schemas/issues";
-
-/** One choice: `value` is what the form submits, `label` what the reader sees (in their language), `detail` a second line. */
-export type ComboOption = { value: string; label: string; detail?: string };
-
-/** Looks options up on the server for what was typed (at least SEARCH_MIN characters, after a pause). */
-export type ComboSearch = (query: string) => Promise<ComboOption[]>;
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { inputClass } from "~/app/_components/form";
+import { labelClass, type ComboboxProps, type ComboOption, type ComboSearch, type ComboStart, type Common, type Wired } from "./combobox";
 
 const SEARCH_MIN = 2;
 const SEARCH_PAUSE_MS = 250;
-// Longer lists of boxes (without JavaScript) scroll in a box of their own rather than fill the page.
-const BOXES_UNSCROLLED = 8;
 
-type Common = {
-  /** The form field the choice is posted as, with or without JavaScript. */
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  error?: FieldError;
-  disabled?: boolean;
-};
-
-/**
- * A static list (already sorted as the reader's language orders it, `byLabel`) is filtered here as
- * one types; without JavaScript it is a `<select>`, or checkboxes for several values. A search asks
- * the server; without JavaScript it is a text field, whose text is posted as the value (an action
- * that takes a pasted address or id needs nothing more).
- */
-export type ComboboxProps = Common &
-  (
-    | { options: ComboOption[]; search?: never; multiple?: false; defaultValue?: string }
-    | { options: ComboOption[]; search?: never; multiple: true; defaultValue?: string[] }
-    | { search: ComboSearch; options?: never; multiple?: false; defaultValue?: string }
-  );
-
-/**
- * The WAI-ARIA combobox (downshift), for one value or several (chips with remove buttons). The
- * server renders the plain control; it is swapped for the combobox once scripts run, starting from
- * whatever the plain control holds by then.
- */
-export function Combobox(props: ComboboxProps) {
-  const id = useId();
-  const fallback = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<Start | null>(null);
-
-  useEffect(() => {
-    const root = fallback.current;
-    if (!root) return;
-    const fields = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${CSS.escape(props.name)}"]`)];
-    setStart({
-      values: fields.filter((field) => !(field instanceof HTMLInputElement && field.type === "checkbox") || field.checked).map((field) => field.value),
-      // Someone typing in the plain field as scripts arrive goes on typing in the combobox.
-      focused: root.contains(document.activeElement),
-    });
-  }, [props.name]);
-
-  const ids = { input: `${id}-input`, hint: `${id}-hint`, error: `${id}-error` };
-  const describedBy = [props.hint ? ids.hint : null, props.error ? ids.error : null].filter(Boolean).join(" ") || undefined;
-  const notes = (
-    <>
-      {props.hint ? (
-        <p id={ids.hint} className="mt-1 text-xs text-slate-500">
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldMessage id={ids.error} error={props.error} />
-    </>
-  );
-
-  if (start === null) {
-    return (
-      <div ref={fallback}>
-        <Fallback {...props} inputId={ids.input} describedBy={describedBy} />
-        {notes}
-      </div>
-    );
-  }
-  const field = { ...props, inputId: ids.input, describedBy };
-  return (
-    <div>
-      {props.multiple ? (
-        <Several {...field} options={props.options} initial={start.values} focused={start.focused} />
-      ) : (
-        <One {...field} initial={start.values[0] ?? ""} focused={start.focused} />
-      )}
-      {notes}
-    </div>
+/** The combobox that replaces the plain control (combobox.tsx), from what that control held. */
+export function LiveCombobox(props: ComboboxProps & Wired & { start: ComboStart }) {
+  const { start } = props;
+  return props.multiple ? (
+    <Several {...props} options={props.options} initial={start.values} focused={start.focused} />
+  ) : (
+    <One {...props} initial={start.values[0] ?? ""} focused={start.focused} />
   );
 }
 
 /** An event downshift is told to leave alone. */
 type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
 
-type Wired = { inputId: string; describedBy: string | undefined };
-type Start = { values: string[]; focused: boolean };
-
 /** Focus for the combobox's field when the plain control had it, the caret after the text. */
 function useFocusOnMount(focused: boolean) {
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // Before the browser handles another event: the next key typed goes here.
+  useLayoutEffect(() => {
     const input = ref.current;
     if (!focused || !input) return;
     input.focus();
@@ -112,58 +35,20 @@ function useFocusOnMount(focused: boolean) {
   return ref;
 }
 
-function Fallback(props: ComboboxProps & Wired) {
-  const t = useTranslations("common.combobox");
-  const { name, label, disabled, inputId, describedBy } = props;
-  const invalid = props.error ? true : undefined;
-  if (props.multiple) {
-    const chosen = new Set(props.defaultValue ?? []);
-    return (
-      <fieldset aria-describedby={describedBy}>
-        <legend className="mb-1 block text-sm font-medium text-slate-700">{label}</legend>
-        {/* Each box is reachable by keyboard, so a scrolling list is too. */}
-        <div className={`rounded-md border border-slate-300 bg-white px-3 py-2 ${props.options.length > BOXES_UNSCROLLED ? "max-h-56 overflow-y-auto" : ""}`}>
-          {props.options.map((option) => (
-            <label key={option.value} className="flex items-start gap-2 py-0.5 text-sm">
-              <input type="checkbox" className="mt-1" name={name} value={option.value} defaultChecked={chosen.has(option.value)} disabled={disabled} />
-              <bdi>{option.label}</bdi>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    );
-  }
-  return (
-    <>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      {props.options ? (
-        <select id={inputId} name={name} defaultValue={props.defaultValue ?? ""} disabled={disabled} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
-          <option value="">{t("none")}</option>
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={inputId}
-          name={name}
-          type="text"
-          dir="auto"
-          autoComplete="off"
-          maxLength={500}
-          defaultValue={props.defaultValue}
-          disabled={disabled}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
-          className={inputClass}
-        />
-      )}
-    </>
-  );
+/**
+ * The hidden field that posts a choice, its changes announced as input events (a script changing a
+ * field makes none): a form that follows its fields by their events (Conform's values and checks,
+ * and so the notice form's autosave) hears of them.
+ */
+function useAnnounced(value: string) {
+  const ref = useRef<HTMLInputElement>(null);
+  const last = useRef(value);
+  useEffect(() => {
+    if (last.current === value) return;
+    last.current = value;
+    ref.current?.dispatchEvent(new Event("input", { bubbles: true }));
+  }, [value]);
+  return ref;
 }
 
 /** Case, accents and ё/е aside, so that "kyrg", "Кыргыз" and "Ёлкин" find what a reader means. */
@@ -261,14 +146,20 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
   // What the options are found for: what was typed, not a choice's label (after a choice the whole
   // list is there to browse again). The field's own text stays downshift's: controlled from here it
   // would lag a render behind each key (downshift reports changes from an effect) and drop keys.
-  const [query, setQuery] = useState("");
+  // Text typed into the plain field before the combobox took its place is searched for at once.
+  const typed = remote && props.focused ? initial : "";
+  const [query, setQuery] = useState(typed);
   const lookup = useSearch(props.search, query);
   const items = remote ? lookup.options : filtered(props.options!, query);
+  const { onChoose } = props;
   const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
     items,
     inputId,
+    // Handing each choice over, it keeps none itself.
+    ...(onChoose ? { selectedItem: null } : {}),
     initialInputValue: startText,
     initialSelectedItem: known,
+    initialIsOpen: typed.length >= SEARCH_MIN,
     itemToString: toLabel,
     itemToKey: (item) => item?.value,
     // A static list picks its first match as one types; a search waits to be chosen from, so that
@@ -277,9 +168,13 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
     onInputValueChange: ({ inputValue: next, type }) => {
       const typed = type === useCombobox.stateChangeTypes.InputChange;
       setQuery(typed ? next : "");
-      if (typed && next === "") selectItem(null);
+      if (typed && next === "" && !onChoose) selectItem(null);
+    },
+    onStateChange: ({ type, selectedItem: item }) => {
+      if (onChoose && chose(type) && item) onChoose(item);
     },
     stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
+      if (onChoose && chose(type)) return { ...changes, inputValue: "" };
       if (remote) return changes;
       // An emptied field means no choice: nothing is highlighted for leaving it to pick.
       if (type === useCombobox.stateChangeTypes.InputChange && changes.inputValue === "") return { ...changes, highlightedIndex: -1 };
@@ -291,10 +186,11 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
   // What was chosen, unless the text has been changed since; a search posts the text itself then.
   const chosen = selectedItem && selectedItem.label === inputValue ? selectedItem : null;
   const posted = chosen?.value ?? (remote ? inputValue.trim() : "");
+  const postedRef = useAnnounced(posted);
 
   return (
     <div className="relative">
-      <label className="mb-1 block text-sm font-medium text-slate-700" {...getLabelProps()}>
+      <label className={labelClass(props.labelHidden)} {...getLabelProps()}>
         {label}
       </label>
       <div className="flex gap-1">
@@ -319,12 +215,16 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
         {isOpen ? <Menu items={items} highlightedIndex={highlightedIndex} getItemProps={getItemProps} /> : null}
       </ul>
       <Status isOpen={isOpen} lookup={lookup} count={items.length} query={inputValue} remote={remote} />
-      <input type="hidden" name={name} value={posted} />
+      {name ? <input ref={postedRef} type="hidden" name={name} value={posted} /> : null}
     </div>
   );
 }
 
-function Several(props: Common & Wired & { options: ComboOption[]; initial: string[]; focused: boolean }) {
+/** Whether a state change is a choice made (Enter on an option, or a click). */
+const chose = (type: UseComboboxStateChangeOptions<ComboOption>["type"]) =>
+  type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick;
+
+function Several(props: Common & Wired & { name: string; options: ComboOption[]; initial: string[]; focused: boolean }) {
   const t = useTranslations("common.combobox");
   const { name, label, disabled, inputId, describedBy, options } = props;
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
@@ -360,14 +260,14 @@ function Several(props: Common & Wired & { options: ComboOption[]; initial: stri
       }
     },
     onStateChange: ({ type, selectedItem, inputValue: next }) => {
-      if ((type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) && selectedItem) addSelectedItem(selectedItem);
+      if (chose(type) && selectedItem) addSelectedItem(selectedItem);
       if (next !== undefined) setQuery(next);
     },
   });
 
   return (
     <div className="relative">
-      <label className="mb-1 block text-sm font-medium text-slate-700" {...getLabelProps()}>
+      <label className={labelClass(props.labelHidden)} {...getLabelProps()}>
         {label}
       </label>
       {selectedItems.length ? (
