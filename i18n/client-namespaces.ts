@@ -25,7 +25,7 @@ export const SECTION_NAMESPACES = {
   moderation: ["common.combobox", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions"],
   notice: ["common.combobox", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions"],
   // About as much again as all the rest; the pages with the notice form send it themselves.
-  noticeForm: ["noticeForm", "vocab"],
+  noticeForm: ["common.combobox", "noticeForm", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
   places: ["moderation.curation", "subscriptions"],
   profile: ["profile.password", "profile.preferences", "security.mfa", "security.profile"],
