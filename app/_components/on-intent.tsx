@@ -33,8 +33,17 @@ export function OnIntent<M, S>({ load, read, fallback, children, eager = false }
       (module) => {
         const node = root.current;
         if (!node) return;
-        // Read and replaced in one task: a key pressed in between would land in a field that is gone.
-        flushSync(() => setLive({ module, start: read(node) }));
+        // The focused plain control, removed, fires focusout: not the reader leaving the field, and
+        // a form checking fields on blur (Conform) would ask for a check by a submit from inside
+        // React's commit, where React cannot stop it (the browser would post the form).
+        const quiet = (event: FocusEvent) => event.stopPropagation();
+        node.addEventListener("focusout", quiet, true);
+        try {
+          // Read and replaced in one task: a key pressed in between would land in a field that is gone.
+          flushSync(() => setLive({ module, start: read(node) }));
+        } finally {
+          node.removeEventListener("focusout", quiet, true);
+        }
       },
       // Offline, say: the plain control stays, and the next sign of intent tries again.
       () => {
