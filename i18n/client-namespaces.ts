@@ -27,7 +27,7 @@ export const SECTION_NAMESPACES = {
   moderation: ["common.combobox", "errors", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions", "validation"],
   notice: ["common.combobox", "errors", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions", "validation"],
   // About as much again as all the rest; the pages with the notice form send it themselves.
-  noticeForm: ["errors", "noticeForm", "validation", "vocab"],
+  noticeForm: ["common.combobox", "errors", "noticeForm", "validation", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
   places: ["errors", "moderation.curation", "subscriptions", "validation"],
   // What waits in the outbox, with why its last attempt failed.

@@ -8,3 +8,6 @@ export const REPORT_STATUSES = ["open", "resolved"] as const;
 
 export const MODERATION_ACTIONS = ["approve", "request_changes", "reject", "retract", "redact", "merge", "pin", "unpin", "dismiss"] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** The longest a coordinator pins a notice to the top of the feed for. */
+export const PIN_DAYS_MAX = 90;

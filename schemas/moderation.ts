@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, ref, string, text } from "./fields";
 import { ZNoticeId } from "./notices";
-import { REPORT_REASONS } from "./moderation-enums";
+import { PIN_DAYS_MAX, REPORT_REASONS } from "./moderation-enums";
 
 // Input schemas of moderation and of the audit trail, shared by the pages' forms and the
 // procedures. Strict objects, bounded strings and lists.
@@ -45,7 +45,6 @@ export const ZMerge = z
   .refine((input) => input.id !== input.duplicateId, { error: "mergeIntoSelf", path: ["duplicateId"] });
 export type MergeInput = z.input<typeof ZMerge>;
 
-export const PIN_DAYS_MAX = 90;
 export const ZPin = z.strictObject({ id: ZNoticeId, days: z.number().int().min(1).max(PIN_DAYS_MAX), reason: ZReason });
 export type PinInput = z.input<typeof ZPin>;
 

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCombobox, useMultipleSelection, type UseComboboxState, type UseComboboxStateChangeOptions } from "downshift";
 import { useTranslations } from "next-intl";
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { FieldMessage, inputClass } from "~/app/_components/form";
+import { OnIntent } from "~/app/_components/on-intent";
+import { useScripted } from "~/app/_components/use-scripted";
 import type { FieldError } from "~/schemas/issues";
 
 /** One choice: `value` is what the form submits, `label` what the reader sees (in their language), `detail` a second line. */
@@ -12,15 +13,15 @@ export type ComboOption = { value: string; label: string; detail?: string };
 /** Looks options up on the server for what was typed (at least SEARCH_MIN characters, after a pause). */
 export type ComboSearch = (query: string) => Promise<ComboOption[]>;
 
-const SEARCH_MIN = 2;
-const SEARCH_PAUSE_MS = 250;
 // Longer lists of boxes (without JavaScript) scroll in a box of their own rather than fill the page.
 const BOXES_UNSCROLLED = 8;
 
-type Common = {
-  /** The form field the choice is posted as, with or without JavaScript. */
-  name: string;
+export type Common = {
   label: string;
+  /** The field's id (a form's summary of errors links to it); one of its own otherwise. */
+  id?: string;
+  /** The label for screen readers only, where the row it is in says what it is. */
+  labelHidden?: boolean;
   hint?: ReactNode;
   error?: FieldError;
   disabled?: boolean;
@@ -28,94 +29,79 @@ type Common = {
 
 /**
  * A static list (already sorted as the reader's language orders it, `byLabel`) is filtered here as
- * one types; without JavaScript it is a `<select>`, or checkboxes for several values. A search asks
- * the server; without JavaScript it is a text field, whose text is posted as the value (an action
- * that takes a pasted address or id needs nothing more).
+ * one types; without JavaScript it is a `<select>` (`blank` naming its empty choice), or checkboxes
+ * for several values. A search asks the server; without JavaScript it is a text field, whose text
+ * is posted as the value (an action that takes a pasted address or id needs nothing more). A search
+ * with `onChoose` posts nothing: it hands each choice over (to a list of its own) and empties.
+ * `name`: the form field the choice is posted as, with or without JavaScript.
  */
 export type ComboboxProps = Common &
   (
-    | { options: ComboOption[]; search?: never; multiple?: false; defaultValue?: string }
-    | { options: ComboOption[]; search?: never; multiple: true; defaultValue?: string[] }
-    | { search: ComboSearch; options?: never; multiple?: false; defaultValue?: string }
+    | { name: string; options: ComboOption[]; search?: never; multiple?: false; defaultValue?: string; blank?: string; onChoose?: never }
+    | { name: string; options: ComboOption[]; search?: never; multiple: true; defaultValue?: string[]; blank?: never; onChoose?: never }
+    | { name: string; search: ComboSearch; options?: never; multiple?: false; defaultValue?: string; blank?: never; onChoose?: never }
+    | { name?: never; search: ComboSearch; onChoose: (option: ComboOption) => void; options?: never; multiple?: false; defaultValue?: never; blank?: never }
   );
+
+/** What the combobox starts from: the plain control's values, and whether the reader is in it. */
+export type ComboStart = { values: string[]; focused: boolean };
+
+export type Wired = { inputId: string; describedBy: string | undefined };
+
+export const labelClass = (hidden?: boolean) => (hidden ? "sr-only" : "mb-1 block text-sm font-medium text-slate-700");
+
+// The combobox itself (downshift) is a chunk of its own, fetched when a reader reaches for a field.
+const loadLive = () => import("./combobox-live");
+
+/** Fetches the combobox ahead of intent, when the reader opens the part of a page its fields are in. */
+export function preloadCombobox() {
+  loadLive().catch(() => {});
+}
+
+function startOf(root: HTMLElement, name: string | undefined): ComboStart {
+  const fields = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(name ? `[name="${CSS.escape(name)}"]` : "input")];
+  return {
+    values: fields.filter((field) => !(field instanceof HTMLInputElement && field.type === "checkbox") || field.checked).map((field) => field.value),
+    focused: root.contains(document.activeElement),
+  };
+}
 
 /**
  * The WAI-ARIA combobox (downshift), for one value or several (chips with remove buttons). The
- * server renders the plain control; it is swapped for the combobox once scripts run, starting from
- * whatever the plain control holds by then.
+ * server renders the plain control, which looks like it; the combobox replaces it when the reader
+ * reaches for it, starting from whatever it holds by then. Several values, which the plain control
+ * shows as a list of boxes, are replaced as soon as scripts run.
  */
 export function Combobox(props: ComboboxProps) {
   const id = useId();
-  const fallback = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<Start | null>(null);
-
-  useEffect(() => {
-    const root = fallback.current;
-    if (!root) return;
-    const fields = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${CSS.escape(props.name)}"]`)];
-    setStart({
-      values: fields.filter((field) => !(field instanceof HTMLInputElement && field.type === "checkbox") || field.checked).map((field) => field.value),
-      // Someone typing in the plain field as scripts arrive goes on typing in the combobox.
-      focused: root.contains(document.activeElement),
-    });
-  }, [props.name]);
-
-  const ids = { input: `${id}-input`, hint: `${id}-hint`, error: `${id}-error` };
+  const ids = { input: props.id ?? `${id}-input`, hint: `${id}-hint`, error: `${id}-error` };
   const describedBy = [props.hint ? ids.hint : null, props.error ? ids.error : null].filter(Boolean).join(" ") || undefined;
-  const notes = (
-    <>
+  const wired = { inputId: ids.input, describedBy };
+  return (
+    <div>
+      <OnIntent
+        load={loadLive}
+        eager={props.multiple}
+        read={(root) => startOf(root, props.name)}
+        fallback={<Fallback {...props} {...wired} />}
+      >
+        {({ LiveCombobox }, start) => <LiveCombobox {...props} {...wired} start={start} />}
+      </OnIntent>
       {props.hint ? (
         <p id={ids.hint} className="mt-1 text-xs text-slate-500">
           {props.hint}
         </p>
       ) : null}
       <FieldMessage id={ids.error} error={props.error} />
-    </>
-  );
-
-  if (start === null) {
-    return (
-      <div ref={fallback}>
-        <Fallback {...props} inputId={ids.input} describedBy={describedBy} />
-        {notes}
-      </div>
-    );
-  }
-  const field = { ...props, inputId: ids.input, describedBy };
-  return (
-    <div>
-      {props.multiple ? (
-        <Several {...field} options={props.options} initial={start.values} focused={start.focused} />
-      ) : (
-        <One {...field} initial={start.values[0] ?? ""} focused={start.focused} />
-      )}
-      {notes}
     </div>
   );
-}
-
-/** An event downshift is told to leave alone. */
-type DownshiftEvent = Event & { preventDownshiftDefault?: boolean };
-
-type Wired = { inputId: string; describedBy: string | undefined };
-type Start = { values: string[]; focused: boolean };
-
-/** Focus for the combobox's field when the plain control had it, the caret after the text. */
-function useFocusOnMount(focused: boolean) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const input = ref.current;
-    if (!focused || !input) return;
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
-  }, [focused]);
-  return ref;
 }
 
 function Fallback(props: ComboboxProps & Wired) {
   const t = useTranslations("common.combobox");
   const { name, label, disabled, inputId, describedBy } = props;
   const invalid = props.error ? true : undefined;
+  const scripted = useScripted();
   if (props.multiple) {
     const chosen = new Set(props.defaultValue ?? []);
     return (
@@ -135,12 +121,12 @@ function Fallback(props: ComboboxProps & Wired) {
   }
   return (
     <>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={inputId} className={labelClass(props.labelHidden)}>
         {label}
       </label>
       {props.options ? (
         <select id={inputId} name={name} defaultValue={props.defaultValue ?? ""} disabled={disabled} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
-          <option value="">{t("none")}</option>
+          <option value="">{props.blank ?? t("none")}</option>
           {props.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -152,6 +138,10 @@ function Fallback(props: ComboboxProps & Wired) {
           id={inputId}
           name={name}
           type="text"
+          // With scripts it becomes the combobox as soon as it is reached: announced as one already.
+          role={scripted ? "combobox" : undefined}
+          aria-expanded={scripted ? false : undefined}
+          aria-autocomplete={scripted ? "list" : undefined}
           dir="auto"
           autoComplete="off"
           maxLength={500}
@@ -163,259 +153,5 @@ function Fallback(props: ComboboxProps & Wired) {
         />
       )}
     </>
-  );
-}
-
-/** Case, accents and ё/е aside, so that "kyrg", "Кыргыз" and "Ёлкин" find what a reader means. */
-const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-
-/** The options every typed word occurs in, those that start with the query first, otherwise in their given order. */
-function filtered(options: ComboOption[], query: string): ComboOption[] {
-  const q = folded(query.trim());
-  if (!q) return options;
-  const words = q.split(/\s+/);
-  const hits = options.filter((option) => {
-    const text = folded(`${option.label} ${option.detail ?? ""}`);
-    return words.every((word) => text.includes(word));
-  });
-  return [...hits.filter((o) => folded(o.label).startsWith(q)), ...hits.filter((o) => !folded(o.label).startsWith(q))];
-}
-
-type Lookup = { status: "idle" | "pending" | "done" | "failed"; options: ComboOption[] };
-
-/** The server's options for `query`, after a pause in typing; the previous ones stay while the next load. */
-function useSearch(search: ComboSearch | undefined, query: string): Lookup {
-  const [lookup, setLookup] = useState<Lookup>({ status: "idle", options: [] });
-  const run = useEffectEvent((q: string) => search!(q));
-  const q = query.trim();
-  const active = Boolean(search) && q.length >= SEARCH_MIN;
-  useEffect(() => {
-    if (!active) return;
-    let current = true;
-    setLookup((previous) => ({ ...previous, status: "pending" }));
-    const timer = setTimeout(() => {
-      run(q).then(
-        (options) => current && setLookup({ status: "done", options }),
-        () => current && setLookup({ status: "failed", options: [] }),
-      );
-    }, SEARCH_PAUSE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [active, q]);
-  return active ? lookup : { status: "idle", options: [] };
-}
-
-function Status({ isOpen, lookup, count, query, remote }: { isOpen: boolean; lookup: Lookup; count: number; query: string; remote: boolean }) {
-  const t = useTranslations("common.combobox");
-  const typed = query.trim().length;
-  let shown: string | null = null;
-  if (remote && typed > 0 && typed < SEARCH_MIN) shown = t("minChars", { count: SEARCH_MIN });
-  else if (lookup.status === "pending" && count === 0) shown = t("searching");
-  else if (lookup.status === "failed") shown = t("failed");
-  else if (isOpen && count === 0 && (!remote || lookup.status === "done")) shown = t("noMatch");
-  const heard = isOpen && count > 0 ? t("results", { count }) : null;
-  // Always in the page, so that screen readers hear each change of what it says.
-  return (
-    <p role="status" className="mt-1 text-xs text-slate-600">
-      {shown}
-      {heard ? <span className="sr-only">{heard}</span> : null}
-    </p>
-  );
-}
-
-function Menu({ items, highlightedIndex, getItemProps }: { items: ComboOption[]; highlightedIndex: number; getItemProps: ReturnType<typeof useCombobox<ComboOption>>["getItemProps"] }) {
-  return items.map((item, index) => (
-    <li
-      key={item.value}
-      className={`cursor-pointer px-3 py-2 text-sm ${highlightedIndex === index ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
-      {...getItemProps({ item, index })}
-    >
-      <bdi className="block">{item.label}</bdi>
-      {item.detail ? <span className="block text-xs text-slate-600">{item.detail}</span> : null}
-    </li>
-  ));
-}
-
-const menuClass = (open: boolean) =>
-  open ? "absolute z-20 mt-1 max-h-72 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg" : "hidden";
-
-const toLabel = (item: ComboOption | null) => item?.label ?? "";
-
-function ToggleButton(props: object) {
-  const t = useTranslations("common.combobox");
-  return (
-    <button type="button" tabIndex={-1} aria-label={t("showAll")} className="shrink-0 rounded-md border border-slate-300 bg-white px-2 text-slate-600 hover:bg-slate-50" {...props}>
-      <span aria-hidden>▾</span>
-    </button>
-  );
-}
-
-function One(props: ComboboxProps & Wired & { initial: string; focused: boolean }) {
-  const { name, label, disabled, inputId, describedBy, initial } = props;
-  const inputRef = useFocusOnMount(props.focused);
-  const remote = !props.options;
-  const known = props.options?.find((o) => o.value === initial) ?? null;
-  const startText = known ? known.label : remote ? initial : "";
-  // What the options are found for: what was typed, not a choice's label (after a choice the whole
-  // list is there to browse again). The field's own text stays downshift's: controlled from here it
-  // would lag a render behind each key (downshift reports changes from an effect) and drop keys.
-  const [query, setQuery] = useState("");
-  const lookup = useSearch(props.search, query);
-  const items = remote ? lookup.options : filtered(props.options!, query);
-  const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
-    items,
-    inputId,
-    initialInputValue: startText,
-    initialSelectedItem: known,
-    itemToString: toLabel,
-    itemToKey: (item) => item?.value,
-    // A static list picks its first match as one types; a search waits to be chosen from, so that
-    // Enter on a pasted address posts it.
-    defaultHighlightedIndex: remote ? -1 : 0,
-    onInputValueChange: ({ inputValue: next, type }) => {
-      const typed = type === useCombobox.stateChangeTypes.InputChange;
-      setQuery(typed ? next : "");
-      if (typed && next === "") selectItem(null);
-    },
-    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
-      if (remote) return changes;
-      // An emptied field means no choice: nothing is highlighted for leaving it to pick.
-      if (type === useCombobox.stateChangeTypes.InputChange && changes.inputValue === "") return { ...changes, highlightedIndex: -1 };
-      // Leaving it with text that chose nothing shows the choice again, as a select would.
-      if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, inputValue: toLabel(changes.selectedItem ?? null) };
-      return changes;
-    },
-  });
-  // What was chosen, unless the text has been changed since; a search posts the text itself then.
-  const chosen = selectedItem && selectedItem.label === inputValue ? selectedItem : null;
-  const posted = chosen?.value ?? (remote ? inputValue.trim() : "");
-
-  return (
-    <div className="relative">
-      <label className="mb-1 block text-sm font-medium text-slate-700" {...getLabelProps()}>
-        {label}
-      </label>
-      <div className="flex gap-1">
-        <input
-          dir="auto"
-          className={inputClass}
-          {...getInputProps({
-            ref: inputRef,
-            disabled,
-            "aria-describedby": describedBy,
-            "aria-invalid": props.error ? true : undefined,
-            // Enter with no option highlighted posts the form, as in a text field (a pasted
-            // address); downshift would only close the list.
-            onKeyDown: (event) => {
-              if (event.key === "Enter" && highlightedIndex < 0) (event.nativeEvent as DownshiftEvent).preventDownshiftDefault = true;
-            },
-          })}
-        />
-        {remote ? null : <ToggleButton {...getToggleButtonProps({ disabled })} />}
-      </div>
-      <ul className={menuClass(isOpen && items.length > 0)} {...getMenuProps()}>
-        {isOpen ? <Menu items={items} highlightedIndex={highlightedIndex} getItemProps={getItemProps} /> : null}
-      </ul>
-      <Status isOpen={isOpen} lookup={lookup} count={items.length} query={inputValue} remote={remote} />
-      <input type="hidden" name={name} value={posted} />
-    </div>
-  );
-}
-
-function Several(props: Common & Wired & { options: ComboOption[]; initial: string[]; focused: boolean }) {
-  const t = useTranslations("common.combobox");
-  const { name, label, disabled, inputId, describedBy, options } = props;
-  const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
-  // What the options are filtered by (see One: the field's text itself stays downshift's).
-  const [query, setQuery] = useState("");
-  const inputRef = useFocusOnMount(props.focused);
-  const { selectedItems, getSelectedItemProps, getDropdownProps, addSelectedItem, removeSelectedItem, setActiveIndex } = useMultipleSelection<ComboOption>({
-    initialSelectedItems: props.initial.flatMap((value) => byValue.get(value) ?? []),
-    itemToKey: (item) => item?.value,
-  });
-  const taken = new Set(selectedItems.map((item) => item.value));
-  const items = filtered(options, query).filter((option) => !taken.has(option.value));
-
-  const { isOpen, highlightedIndex, inputValue, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
-    items,
-    inputId,
-    selectedItem: null,
-    itemToString: toLabel,
-    itemToKey: (item) => item?.value,
-    defaultHighlightedIndex: 0,
-    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
-      switch (type) {
-        // The field empties for the next value; the list closes, so that it covers nothing below
-        // (the next key opens it again).
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          return { ...changes, inputValue: "" };
-        // Leaving the field chooses nothing: only Enter or a click adds a value.
-        case useCombobox.stateChangeTypes.InputBlur:
-          return { ...changes, selectedItem: null, inputValue: "" };
-        default:
-          return changes;
-      }
-    },
-    onStateChange: ({ type, selectedItem, inputValue: next }) => {
-      if ((type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) && selectedItem) addSelectedItem(selectedItem);
-      if (next !== undefined) setQuery(next);
-    },
-  });
-
-  return (
-    <div className="relative">
-      <label className="mb-1 block text-sm font-medium text-slate-700" {...getLabelProps()}>
-        {label}
-      </label>
-      {selectedItems.length ? (
-        <ul className="mb-2 flex flex-wrap gap-1.5" aria-label={t("chosen", { label })}>
-          {selectedItems.map((item, index) => (
-            <li key={item.value} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pr-1 pl-3 text-sm text-brand-900">
-              <bdi>{item.label}</bdi>
-              <button
-                type="button"
-                disabled={disabled}
-                className="inline-flex size-7 items-center justify-center rounded-full hover:bg-brand-100"
-                {...getSelectedItemProps({
-                  selectedItem: item,
-                  index,
-                  "aria-label": t("remove", { label: item.label }),
-                  onClick: (event) => {
-                    // Removed at once rather than first made active; the field takes the focus back
-                    // (downshift would move it to a neighbouring chip, or lose it with the button).
-                    (event.nativeEvent as DownshiftEvent).preventDownshiftDefault = true;
-                    removeSelectedItem(item);
-                    setActiveIndex(-1);
-                    inputRef.current?.focus();
-                  },
-                })}
-              >
-                <span aria-hidden>×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="flex gap-1">
-        <input
-          dir="auto"
-          className={inputClass}
-          {...getInputProps(
-            getDropdownProps({ preventKeyAction: isOpen, ref: inputRef, disabled, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined }),
-          )}
-        />
-        <ToggleButton {...getToggleButtonProps({ disabled })} />
-      </div>
-      <ul className={menuClass(isOpen && items.length > 0)} {...getMenuProps()}>
-        {isOpen ? <Menu items={items} highlightedIndex={highlightedIndex} getItemProps={getItemProps} /> : null}
-      </ul>
-      <Status isOpen={isOpen} lookup={{ status: "idle", options: [] }} count={items.length} query={inputValue} remote={false} />
-      {selectedItems.map((item) => (
-        <input key={item.value} type="hidden" name={name} value={item.value} />
-      ))}
-    </div>
   );
 }

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ROLES } from "../../server/auth/roles";
 import { agencies } from "./agencies";
 import { ts, timestamps } from "./columns";
 import { crossings } from "./reference";
 
-export const role = pgEnum("role", ["analyst", "chief", "agency_admin", "coordinator", "admin"]);
+export const role = pgEnum("role", ROLES);
 export const userStatus = pgEnum("user_status", ["invited", "active", "disabled"]);
 export const locale = pgEnum("locale", ["en", "ru", "zh"]);
 

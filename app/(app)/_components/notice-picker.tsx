@@ -7,7 +7,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import type { NoticeKind, NoticeStatus } from "~/schemas/notice-enums";
 
-type Props = Omit<Extract<ComboboxProps, { search: ComboSearch }>, "search" | "options" | "multiple"> & {
+type Props = Omit<Extract<ComboboxProps, { name: string; search: ComboSearch }>, "search" | "options" | "multiple" | "onChoose"> & {
   /** The notice the picker is on, which is no choice. */
   exclude: string;
   kind?: NoticeKind;

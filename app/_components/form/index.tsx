@@ -60,15 +60,20 @@ type FieldProps = { label: ReactNode; error?: FieldError; hint?: ReactNode };
 
 function Field({ label, error, hint, children }: FieldProps & { children: (id: string, describedBy?: string) => ReactNode }) {
   const id = useId();
-  const errorId = `${id}-error`;
+  const ids = { hint: `${id}-hint`, error: `${id}-error` };
+  const describedBy = [hint ? ids.hint : "", error ? ids.error : ""].join(" ").trim() || undefined;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children(id, error ? errorId : undefined)}
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      <FieldMessage id={errorId} error={error} />
+      {children(id, describedBy)}
+      {hint ? (
+        <p id={ids.hint} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessage id={ids.error} error={error} />
     </div>
   );
 }
@@ -92,6 +97,14 @@ export function SelectField({ label, error, hint, children, ...select }: FieldPr
           {children}
         </select>
       )}
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, error, hint, ...textarea }: FieldProps & ComponentProps<"textarea">) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id, describedBy) => <textarea id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />}
     </Field>
   );
 }

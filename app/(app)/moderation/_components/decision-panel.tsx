@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { NoticePicker } from "~/app/(app)/_components/notice-picker";
-import { FormMessage, noErrors, SelectField, TextField } from "~/app/_components/form";
+import { FormMessage, noErrors, SelectField, TextAreaField, TextField } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
-import { PIN_DAYS_MAX, type ModerationDecision } from "~/schemas/moderation";
+import type { ModerationDecision } from "~/schemas/moderation";
+import { PIN_DAYS_MAX } from "~/schemas/moderation-enums";
 import type { NoticeKind, NoticeStatus } from "~/schemas/notice-enums";
-import { TextAreaField } from "../../notices/_components/form/controls";
 import { decide, type DecisionState } from "../actions";
 
 export type Redactable = { field: "person" | "owner" | "address" | "narrative" | "placeText"; index: number; label: string };

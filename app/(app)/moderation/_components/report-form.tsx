@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { FormMessage, noErrors, SelectField } from "~/app/_components/form";
+import { FormMessage, noErrors, SelectField, TextAreaField } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { reportNotice, type ReportState } from "../../notices/[id]/actions";
-import { TextAreaField } from "../../notices/_components/form/controls";
 
 const initial: ReportState = { ...noErrors, values: null };
 

@@ -3,11 +3,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import { notFound } from "next/navigation";
-import { api, requireViewer } from "~/app/_trpc/server";
+import { requireViewer } from "~/app/_trpc/server";
 import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client-messages";
 import { PageHeader } from "~/app/_components/ui";
 import { kindOfParam as kindOf, NEW_NOTICE_KINDS, newNoticeHref } from "../../_components/new-notice";
 import { NoticeForm } from "../_components/form/notice-form";
+import { localizedFormOptions } from "../_components/form/options";
 import { newNoticeValues } from "../_components/form/values";
 
 type Param = string | string[] | undefined;
@@ -48,13 +49,13 @@ export default async function NewNoticePage({ searchParams }: Props) {
     );
   }
 
-  const options = await (await api()).notices.formOptions();
+  const options = await localizedFormOptions();
   // "Report a seizure here" on a crossing or substance page: a value that names nothing the form
   // offers is ignored, and the author chooses as usual.
   const offered = (value: Param, ids: string[]) => (typeof value === "string" && ids.includes(value) ? value : undefined);
   const prefill = {
-    crossingId: offered(params.crossing, options.crossings.map((c) => c.id)),
-    substanceId: kind === "seizure" ? offered(params.substance, options.substances.map((s) => s.id)) : undefined,
+    crossingId: offered(params.crossing, options.crossings.map((c) => c.value)),
+    substanceId: kind === "seizure" ? offered(params.substance, options.substances.map((s) => s.value)) : undefined,
   };
   return (
     <>

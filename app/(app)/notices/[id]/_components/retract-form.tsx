@@ -4,12 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { FormMessage, formErrors, noErrors, type FormErrors } from "~/app/_components/form";
+import { FormMessage, formErrors, noErrors, TextAreaField, type FormErrors } from "~/app/_components/form";
 import { Button } from "~/app/_components/ui";
 import { TRPCReactProvider, useTRPC } from "~/app/_trpc/react";
 import { fieldErrors } from "~/schemas/issues";
 import { ZRetractNotice } from "~/schemas/notices";
-import { TextAreaField } from "../../_components/form/controls";
 
 /**
  * Retraction takes a reason (readers see it) and a second, explicit confirmation: it cannot be

@@ -7,6 +7,7 @@ import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client
 import { PageHeader, TextLink } from "~/app/_components/ui";
 import { ZNoticeId } from "~/schemas/notices";
 import { NoticeForm } from "../../_components/form/notice-form";
+import { localizedFormOptions } from "../../_components/form/options";
 import { valuesFromSnapshot } from "../../_components/form/values";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditNoticePage({ params }: Props) {
   const viewer = await requireViewer();
   const { notice } = await load((await params).id);
-  const [t, options] = await Promise.all([getTranslations("noticeForm"), (await api()).notices.formOptions()]);
+  const [t, options] = await Promise.all([getTranslations("noticeForm"), localizedFormOptions()]);
   return (
     <>
       <PageHeader

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CheckboxGroup, InputField, RadioGroup, SelectField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { ARREST_STATUSES, PERSON_ROLES } from "~/schemas/notice-enums";
-import { Group, OptionsWithCurrent, RemoveRow, Rows, Section } from "./controls";
+import { ChoiceField, Group, OptionsWithCurrent, RemoveRow, Rows, Section } from "./controls";
 import { useNoticeForm } from "./form-context";
 
 const MAX_PERSONS = 50;
@@ -66,9 +66,7 @@ function PersonFields({ person, list, index, canRemove }: { person: Field; list:
           </div>
         </Group>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
-          <SelectField field={fields.nationalityCode!} label={t("nationality")}>
-            <OptionsWithCurrent options={options.countries} value={String(fields.nationalityCode!.initialValue ?? "")} blank={t("nationalityUnknown")} />
-          </SelectField>
+          <ChoiceField field={fields.nationalityCode!} label={t("nationality")} options={options.countries} blank={t("nationalityUnknown")} />
           <InputField field={fields.birthYear!} label={t("birthYear")} inputMode="numeric" maxLength={4} />
           <SelectField field={fields.role!} label={t("role")} required>
             <option value="">{t("chooseRole")}</option>

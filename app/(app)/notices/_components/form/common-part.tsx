@@ -2,7 +2,8 @@
 
 import { useTimeZone, useTranslations } from "next-intl";
 import { InputField, SelectField, TextareaField } from "~/app/_components/form/conform";
-import { Group, OptionsWithCurrent, Section, TextRows } from "./controls";
+import { preloadCombobox } from "~/app/_components/combobox";
+import { ChoiceField, Group, OptionsWithCurrent, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
 
 /** What every notice has: what happened, when and where. */
@@ -43,13 +44,11 @@ function PlaceFields() {
       <SelectField field={notice.crossingId!} label={t("crossing")}>
         <OptionsWithCurrent options={options.crossings} value={String(notice.crossingId!.initialValue ?? "")} blank={t("chooseCrossing")} />
       </SelectField>
-      <details className="mt-3" open={elsewhere.some((field) => field.initialValue || field.errors)}>
+      <details className="mt-3" open={elsewhere.some((field) => field.initialValue || field.errors)} onToggle={preloadCombobox}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("elsewhere")}</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <InputField field={notice.placeText!} label={t("placeText")} hint={t("placeTextHint")} maxLength={200} />
-          <SelectField field={notice.countryCode!} label={t("country")}>
-            <OptionsWithCurrent options={options.countries} value={String(notice.countryCode!.initialValue ?? "")} blank={t("chooseCountry")} />
-          </SelectField>
+          <ChoiceField field={notice.countryCode!} label={t("country")} options={options.countries} blank={t("chooseCountry")} />
           <InputField field={notice.latitude!} label={t("latitude")} hint={t("latitudeHint")} inputMode="decimal" maxLength={20} />
           <InputField field={notice.longitude!} label={t("longitude")} hint={t("longitudeHint")} inputMode="decimal" maxLength={20} />
         </div>

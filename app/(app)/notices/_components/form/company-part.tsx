@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CheckboxGroup, InputField, SelectField, TextareaField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { COMPANY_GROUNDS } from "~/schemas/notice-enums";
-import { OptionsWithCurrent, RemoveRow, Rows, Section, TextRows } from "./controls";
+import { ChoiceField, RemoveRow, Rows, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
 import { SimilarAlerts } from "./similar-alerts";
 
@@ -61,9 +61,7 @@ export function CompanyPart({
             addLabel={t("addRegistrationNumber")}
             inputProps={{ spellCheck: false }}
           />
-          <SelectField field={notice.registrationCountryCode!} label={t("registrationCountry")}>
-            <OptionsWithCurrent options={options.countries} value={String(notice.registrationCountryCode!.initialValue ?? "")} blank={t("countryNotKnown")} />
-          </SelectField>
+          <ChoiceField field={notice.registrationCountryCode!} label={t("registrationCountry")} options={options.countries} blank={t("countryNotKnown")} />
         </div>
         <TextRows
           form={form}

@@ -1,12 +1,13 @@
 "use client";
 
-import { getInputProps, getSelectProps } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState, useSyncExternalStore, type ComponentProps, type ReactNode } from "react";
+import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
+import { Combobox } from "~/app/_components/combobox";
+import { inputClass } from "~/app/_components/form";
 import { ConformMessage, type DynamicField as Field, type Form } from "~/app/_components/form/conform";
-import { FieldMessage, inputClass } from "~/app/_components/form";
-import type { FieldError } from "~/schemas/issues";
-import type { Option } from "./form-context";
+import { decodeErrors } from "~/schemas/form";
+import type { Option } from "./options";
 
 // What the notice form needs beyond the shared fields: its cards, groups, and repeated rows whose
 // "add" and "remove" are submit buttons carrying Conform's intents, so they work without
@@ -47,26 +48,6 @@ export function Group({ legend, hint, field, children, className = "" }: { legen
       {children}
       {field ? <ConformMessage field={field} /> : null}
     </fieldset>
-  );
-}
-
-// The text area of the notice page's and moderation's own forms (reasons, notes).
-export function TextAreaField({ label, error, hint, ...textarea }: { label: ReactNode; error?: FieldError; hint?: ReactNode } & ComponentProps<"textarea">) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage id={`${id}-error`} error={error} />
-    </div>
   );
 }
 
@@ -148,17 +129,37 @@ export function TextRows({ form, list, itemLabel, maxLength, inputProps, ...rest
   );
 }
 
-/** Several choices from a long list (countries): one select per choice, added and removed as rows. */
-export function SelectRows({ form, list, options, blank, itemLabel, ...rest }: { form: Form; list: Field; legend: ReactNode; hint?: ReactNode; max: number; addLabel: ReactNode; itemLabel: (index: number) => string; options: Option[]; blank: string }) {
+/**
+ * One choice from a long list (a substance, a country), found by typing in the reader's language:
+ * a select, until the reader reaches for it and the combobox replaces it (app/_components/combobox.tsx).
+ */
+export function ChoiceField({ field, label, options, blank, labelHidden }: { field: Field; label: string; options: Option[]; blank: string; labelHidden?: boolean }) {
+  const value = String(field.initialValue ?? "");
+  // The current value is kept even if it is no longer offered, as in OptionsWithCurrent.
+  const offered = value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options;
+  return (
+    <Combobox
+      key={field.key}
+      id={field.id}
+      name={field.name}
+      label={label}
+      labelHidden={labelHidden}
+      options={offered}
+      blank={blank}
+      defaultValue={value}
+      error={decodeErrors(field.errors)[0]}
+    />
+  );
+}
+
+/** Several choices from a long list (countries): one choice per row, added and removed as rows. */
+export function ChoiceRows({ form, list, options, blank, itemLabel, ...rest }: { form: Form; list: Field; legend: ReactNode; hint?: ReactNode; max: number; addLabel: ReactNode; itemLabel: (index: number) => string; options: Option[]; blank: string }) {
   return (
     <Rows form={form} list={list} listClassName="space-y-2" {...rest}>
       {(row, index) => (
         <li key={row.key} className="flex items-start gap-2">
           <div className="min-w-0 flex-1">
-            <select aria-label={itemLabel(index)} className={inputClass} {...getSelectProps(row)} key={row.key}>
-              <OptionsWithCurrent options={options} value={String(row.initialValue ?? "")} blank={blank} />
-            </select>
-            <ConformMessage field={row} />
+            <ChoiceField field={row} label={itemLabel(index)} labelHidden options={options} blank={blank} />
           </div>
           <RemoveRow form={form} list={list} index={index} label={itemLabel(index)} />
         </li>
@@ -191,13 +192,3 @@ export function OptionsWithCurrent({ options, value, blank }: { options: Option[
   );
 }
 
-const noSubscription = () => () => {};
-
-/** Whether this render runs in a browser with JavaScript (false on the server, and so without it). */
-export function useScripted(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { CheckboxGroup, RadioGroup, type DynamicField as Field } from "~/app/_components/form/conform";
 import { TLP_LEVELS, type Tlp } from "~/schemas/notice-enums";
-import { Section, useScripted } from "./controls";
+import { useScripted } from "~/app/_components/use-scripted";
+import { Section } from "./controls";
 import { useNoticeForm } from "./form-context";
 import { RecipientPicker } from "./recipient-picker";
 

@@ -8,22 +8,23 @@ import { Button, TextLink } from "~/app/_components/ui";
 import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
 import { decodeErrors, encodeError, parseForm, type FormResult } from "~/schemas/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
-import type { NoticeFormOptions } from "~/server/services/notices/options";
 import { createNotice, updateNotice } from "./actions";
 import { ArrestPart } from "./arrest-part";
 import { newIdempotencyKey, storageKey, useAutosave, type Saved } from "./autosave";
 import { CommonPart } from "./common-part";
 import { CompanyPart } from "./company-part";
-import { NoticeFormProvider, useLocalizedOptions } from "./form-context";
+import { NoticeFormProvider } from "./form-context";
 import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
+import type { LocalizedOptions } from "./options";
 import { SeizurePart } from "./seizure-part";
 import { releasedAsMarked, ZNoticeCreateForm, ZNoticeEditForm, type NoticeFormDefaults } from "./values";
 
 type Props = {
   userId: string;
   kind: NoticeKind;
-  options: NoticeFormOptions;
+  /** Named in the reader's language on the server (options.ts). */
+  options: LocalizedOptions;
   /** The form's starting values: a new notice with its idempotency key, or the notice's version being edited. */
   defaultValue: NoticeFormDefaults;
   /** Names of the TLP:RED recipients already chosen (editing). */
@@ -121,7 +122,6 @@ function createOrKeep(userId: string) {
 export function NoticeForm(props: Props) {
   const t = useTranslations("noticeForm");
   const format = useFormatter();
-  const options = useLocalizedOptions(props.options);
   const editing = props.mode === "edit" ? props : null;
   const version = editing?.version ?? 0;
   // The server renders the form with the server action itself, so that it posts without
@@ -200,7 +200,7 @@ export function NoticeForm(props: Props) {
   };
 
   return (
-    <NoticeFormProvider value={{ form, notice, options }}>
+    <NoticeFormProvider value={{ form, notice, options: props.options }}>
       <form {...formProps} onKeyDown={keepEnter} className="space-y-6" aria-describedby="notice-form-intro">
         <p id="notice-form-intro" className="text-sm text-slate-600">
           {t("intro")}

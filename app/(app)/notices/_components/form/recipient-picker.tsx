@@ -1,22 +1,24 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { inputClass } from "~/app/_components/form";
+import { useState } from "react";
+import { Combobox, type ComboSearch } from "~/app/_components/combobox";
 import { ConformMessage, HiddenField, TextareaField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { isolate } from "~/app/_components/isolate";
-import { useTRPC } from "~/app/_trpc/react";
-import { SmallButton, useDebounced, useScripted } from "./controls";
+import { useScripted } from "~/app/_components/use-scripted";
+import { fetchQuery } from "~/app/_trpc/events";
+import type { AppRouter } from "~/server/api/root";
 import { useNoticeForm } from "./form-context";
 
-const MIN_QUERY = 2;
 const MAX_RECIPIENTS = 50;
 
+type Person = inferRouterOutputs<AppRouter>["notices"]["recipientOptions"][number];
+
 /**
- * TLP:RED recipients. With JavaScript: a search box that looks people up as the author types
- * (name or email), results as buttons to add. Without it: their email addresses, one per line,
- * which the server looks up. The chosen people are a list with remove buttons either way.
+ * TLP:RED recipients. With JavaScript: a combobox that looks people up as the author types (name or
+ * email), each choice added to the list. Without it: their email addresses, one per line, which the
+ * server looks up. The chosen people are a list with remove buttons either way.
  */
 export function RecipientPicker({ emails, labels }: { emails: Field; labels: Record<string, string> }) {
   const t = useTranslations("noticeForm.recipients");
@@ -28,7 +30,13 @@ export function RecipientPicker({ emails, labels }: { emails: Field; labels: Rec
   const named = { ...labels, ...found };
   // A recipient the server found by email has no name here: the addresses typed stay in their field.
   const chosen = list.getFieldList().map((row, index) => ({ row, index, label: named[String(row.value ?? row.initialValue)] })).filter((c) => c.label);
-  const full = chosen.length >= MAX_RECIPIENTS;
+  const taken = new Set(chosen.map((c) => String(c.row.value ?? c.row.initialValue)));
+
+  // By plain fetch, not the tRPC client: the form carries none for this (page weight).
+  const search: ComboSearch = async (q) => {
+    const people = await fetchQuery<Person[]>("notices.recipientOptions", { q });
+    return people.filter((person) => !taken.has(person.id)).map((person) => ({ value: person.id, label: `${isolate(person.name)} (${person.agencyShortName})`, detail: person.email }));
+  };
 
   return (
     <fieldset id={list.id} className="min-w-0" aria-describedby={`${list.descriptionId}${list.errors ? ` ${list.errorId}` : ""}`}>
@@ -57,12 +65,13 @@ export function RecipientPicker({ emails, labels }: { emails: Field; labels: Rec
         <p className="mb-3 text-sm text-slate-600">{t("none")}</p>
       )}
       {scripted ? (
-        <Search
-          disabled={full}
-          exclude={new Set(chosen.map((c) => String(c.row.value ?? c.row.initialValue)))}
-          onAdd={(id, label) => {
-            setFound((f) => ({ ...f, [id]: label }));
-            form.insert({ name: list.name, defaultValue: id });
+        <Combobox
+          label={t("search")}
+          search={search}
+          disabled={chosen.length >= MAX_RECIPIENTS}
+          onChoose={(person) => {
+            setFound((f) => ({ ...f, [person.value]: person.label }));
+            form.insert({ name: list.name, defaultValue: person.value });
           }}
         />
       ) : (
@@ -70,58 +79,5 @@ export function RecipientPicker({ emails, labels }: { emails: Field; labels: Rec
       )}
       <ConformMessage field={list} />
     </fieldset>
-  );
-}
-
-function Search({ disabled, exclude, onAdd }: { disabled: boolean; exclude: Set<string>; onAdd: (id: string, label: string) => void }) {
-  const t = useTranslations("noticeForm.recipients");
-  const trpc = useTRPC();
-  const [query, setQuery] = useState("");
-  const q = useDebounced(query.trim());
-  const id = useId();
-  const search = useQuery(trpc.notices.recipientOptions.queryOptions({ q }, { enabled: q.length >= MIN_QUERY, placeholderData: keepPreviousData }));
-  const results = q.length >= MIN_QUERY ? (search.data ?? []).filter((person) => !exclude.has(person.id)) : [];
-  return (
-    <>
-      <label htmlFor={`${id}-q`} className="mb-1 block text-sm text-slate-700">
-        {t("search")}
-      </label>
-      {/* No name: the search is not part of the notice. */}
-      <input
-        id={`${id}-q`}
-        type="search"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={100}
-        className={inputClass}
-        value={query}
-        disabled={disabled}
-        aria-controls={`${id}-results`}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      <div id={`${id}-results`} aria-live="polite" className="mt-2">
-        {q.length < MIN_QUERY ? null : search.isError ? (
-          <p className="text-sm text-red-700">{t("searchFailed")}</p>
-        ) : search.isFetching && !search.data ? (
-          <p className="text-sm text-slate-500">{t("searching")}</p>
-        ) : results.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("noMatch")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-            {results.map((person) => (
-              <li key={person.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-                <span>
-                  <bdi className="font-medium">{person.name}</bdi> <span className="text-slate-500">({person.agencyShortName})</span>
-                  <span className="block break-all text-xs text-slate-500">{person.email}</span>
-                </span>
-                <SmallButton disabled={disabled} aria-label={t("addNamed", { name: person.name })} onClick={() => onAdd(person.id, `${isolate(person.name)} (${person.agencyShortName})`)}>
-                  {t("add")}
-                </SmallButton>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { InputField, SelectField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { CONVEYANCES, QUANTITY_UNITS } from "~/schemas/notice-enums";
 import { SEIZURE_ITEMS_MAX } from "~/schemas/notices";
-import { OptionsWithCurrent, RemoveRow, Rows, Section, SelectRows, TextRows } from "./controls";
+import { ChoiceField, ChoiceRows, OptionsWithCurrent, RemoveRow, Rows, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
 
 const MAX_COUNTRIES = 20;
@@ -58,7 +58,7 @@ export function SeizurePart() {
       <Section title={t("routeTitle")} description={t("routeIntro")}>
         <div className="grid gap-4 md:grid-cols-3">
           {(["originCountries", "transitCountries", "destinationCountries"] as const).map((route) => (
-            <SelectRows
+            <ChoiceRows
               key={route}
               form={form}
               list={notice[route]!}
@@ -88,9 +88,7 @@ function ItemFields({ item, list, index, canRemove }: { item: Field; list: Field
         <legend className="px-1 text-sm font-medium text-slate-700">{label}</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_2fr_1fr_1fr]">
           {/* No substance chosen is an unidentified one: the description says what it looked like. */}
-          <SelectField field={fields.substanceId!} label={t("substance")}>
-            <OptionsWithCurrent options={options.substances} value={String(fields.substanceId!.initialValue ?? "")} blank={t("unidentified")} />
-          </SelectField>
+          <ChoiceField field={fields.substanceId!} label={t("substance")} options={options.substances} blank={t("unidentified")} />
           <InputField field={fields.description!} label={t("description")} hint={t("descriptionHint")} maxLength={200} />
           <InputField field={fields.quantity!} label={t("quantity")} inputMode="decimal" required maxLength={20} />
           <SelectField field={fields.unit!} label={t("unit")}>
