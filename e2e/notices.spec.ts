@@ -111,6 +111,25 @@ test("the form's checks (zod) come when the author starts on it; then a required
   expect(posts).toEqual([]);
 });
 
+test("a company alert's names bring up the similar alerts the author can read, one lookup per pause in typing", async ({ page }) => {
+  await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
+  const lookups: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/trpc/notices.similarCompanies")) lookups.push(request.url());
+  });
+  await page.goto("/notices/new?kind=company");
+  const similar = page.getByRole("region", { name: ru.similar.title });
+  await expect(similar.getByRole("status")).toHaveText(ru.similar.start);
+
+  const name = page.locator('input[name="notice.names[0].name"]');
+  await name.pressSequentially("Tian Shan Chemical");
+  await expect(similar.getByRole("link", { name: /Tian Shan Chemical Trading LLC/ })).toBeVisible();
+  expect(lookups).toHaveLength(1);
+  await name.fill("zzqx nothing like it");
+  await expect(similar.getByRole("status")).toHaveText(ru.similar.none);
+  await expect(similar.getByRole("link")).toHaveCount(0);
+});
+
 test("an arrest notification: a person without a name comes back to their group, then it is posted", async ({ page, users }) => {
   const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
   await apiSignIn(page.request, analyst.email, PASSWORD);
