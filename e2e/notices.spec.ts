@@ -1,4 +1,5 @@
 import ru from "~/i18n/messages/ru/noticeForm.json" with { type: "json" };
+import ruValidation from "~/i18n/messages/ru/validation.json" with { type: "json" };
 import { apiSignIn, expect, test } from "./support/fixtures";
 
 const PASSWORD = "precursor-demo-2026";
@@ -82,6 +83,51 @@ test("with JavaScript the notice form checks a field on leaving it and changes i
   await expect(item(1).getByLabel(ru.seizure.quantity)).toHaveValue("40");
   await expect(title).toHaveValue("Acetic anhydride at Torugart");
   expect(requests).toEqual([]);
+});
+
+test("the form's checks (zod) come when the author starts on it; then a required field left empty says so at once, with nothing posted", async ({ page }) => {
+  await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
+  const scripts: Promise<string>[] = [];
+  const posts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text().catch(() => ""));
+  });
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  // zod's error class keeps its name in the minified bundle.
+  const zodScripts = async () => (await Promise.all(scripts)).filter((body) => body.includes("$ZodError")).length;
+
+  await page.goto("/notices/new?kind=seizure");
+  await page.waitForLoadState("networkidle");
+  expect(await zodScripts()).toBe(0);
+
+  const title = page.getByLabel(ru.common.noticeTitle, { exact: true });
+  await title.focus();
+  await page.keyboard.press("Tab");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(title.locator("xpath=..").locator("[data-field-error]")).toHaveText(ruValidation.required);
+  expect(await zodScripts()).toBeGreaterThan(0);
+  expect(posts).toEqual([]);
+});
+
+test("a company alert's names bring up the similar alerts the author can read, one lookup per pause in typing", async ({ page }) => {
+  await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
+  const lookups: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/trpc/notices.similarCompanies")) lookups.push(request.url());
+  });
+  await page.goto("/notices/new?kind=company");
+  const similar = page.getByRole("region", { name: ru.similar.title });
+  await expect(similar.getByRole("status")).toHaveText(ru.similar.start);
+
+  const name = page.locator('input[name="notice.names[0].name"]');
+  await name.pressSequentially("Tian Shan Chemical");
+  await expect(similar.getByRole("link", { name: /Tian Shan Chemical Trading LLC/ })).toBeVisible();
+  expect(lookups).toHaveLength(1);
+  await name.fill("zzqx nothing like it");
+  await expect(similar.getByRole("status")).toHaveText(ru.similar.none);
+  await expect(similar.getByRole("link")).toHaveCount(0);
 });
 
 test("an arrest notification: a person without a name comes back to their group, then it is posted", async ({ page, users }) => {

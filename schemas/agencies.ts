@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { AGENCY_COUNTRIES, AGENCY_KINDS } from "./agency-enums";
 import { ref, string, text } from "./fields";
-
-// The platform's member countries, in the order the directory lists them. A national agency
-// belongs to one of them; international bodies belong to none.
-export const AGENCY_COUNTRIES = ["KZ", "KG", "TJ", "CN"] as const;
-export type AgencyCountry = (typeof AGENCY_COUNTRIES)[number];
-
-export const AGENCY_KINDS = ["customs", "border_guard", "drug_control", "police", "security_service", "international"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 const AGENCY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

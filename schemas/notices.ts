@@ -13,6 +13,7 @@ import {
   SOURCE_RELIABILITY,
   TLP_LEVELS,
 } from "./notice-enums";
+import { SEIZURE_ITEMS_MAX } from "./notice-limits";
 
 // Input schemas of notices, shared by the forms and the procedures. Objects are strict (unknown
 // keys are refused) and every list and string is bounded.
@@ -47,7 +48,6 @@ const ZCommon = z.strictObject({
   handlingCode: z.enum(HANDLING_CODES),
 });
 
-export const SEIZURE_ITEMS_MAX = 20;
 // Quantities are kept in numeric(14, 3), and so is their mass in kg, per item and for the whole
 // seizure: up to 20 items in tonnes (x1000) or litres (x25 at most, the densest substance) stay
 // within the column's 10^11 at a million of any unit, which is beyond any seizure ever made.

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locales";
 import { string, text } from "~/schemas/fields";
-import { PASSWORD_MAX, ZPassword } from "~/schemas/password";
+import { ZPassword } from "~/schemas/password";
+import { PASSWORD_MAX } from "~/schemas/password-length";
 
 // Where the platform's users work: offered first, before the rest of the world's zones.
 const REGIONAL_TIME_ZONES = ["Asia/Almaty", "Asia/Bishkek", "Asia/Dushanbe", "Asia/Tashkent", "Asia/Shanghai", "Asia/Urumqi"];

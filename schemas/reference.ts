@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { optionalText, string, text } from "./fields";
-
-/** The countries whose crossings and terminals the platform lists, in the order the pages group them. */
-export const CROSSING_COUNTRIES = ["KZ", "KG", "TJ"] as const;
-export type CrossingCountry = (typeof CROSSING_COUNTRIES)[number];
+import { CROSSING_COUNTRIES } from "./reference-enums";
 
 export const SUBSTANCE_QUERY_MAX = 100;
 export const SUBSTANCE_LIMIT_MAX = 100;

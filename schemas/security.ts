@@ -10,6 +10,9 @@ export const ZMfaCode = z.strictObject({
 });
 export type MfaCodeInput = z.input<typeof ZMfaCode>;
 
+/** Starting an enrolment: the button alone. */
+export const ZMfaEnrolmentStart = z.strictObject({});
+
 // As printed at enrolment (six groups of four); case, spaces and dashes do not matter.
 export const ZRecoveryCode = z.strictObject({ code: text(64).min(1) });
 export type RecoveryCodeInput = z.input<typeof ZRecoveryCode>;

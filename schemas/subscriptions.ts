@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { ref, string } from "~/schemas/fields";
 import { NOTICE_KINDS } from "~/schemas/notice-enums";
-import { DELIVERIES } from "~/schemas/subscription-enums";
+import { COUNTRY_ROLES, DELIVERIES } from "~/schemas/subscription-enums";
 
 export { DELIVERIES, type Delivery } from "~/schemas/subscription-enums";
-
-/** Which of a notice's countries a subscription's countries are compared with. */
-export const COUNTRY_ROLES = ["any", "location", "origin", "destination"] as const;
-export type CountryRole = (typeof COUNTRY_ROLES)[number];
 
 const ids = (max: number) => z.array(ref(80)).max(max);
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_TIME_ZONE } from "~/i18n/locales";
 import { ref, string, text } from "~/schemas/fields";
-import { PASSWORD_MAX, ZPassword } from "~/schemas/password";
+import { ZPassword } from "~/schemas/password";
+import { PASSWORD_MAX } from "~/schemas/password-length";
 import { ZPreferences } from "~/schemas/profile";
 import { ROLES } from "~/server/auth/roles";
 

@@ -14,7 +14,7 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
  * layout: it is ~23 KB of compressed script, and the pages a first visit costs most on (the feed,
  * a notice) do without (`npm run bench:weight`). A section whose pages call `useTRPC` has it in
  * its layout (`export { TRPCReactProvider as default } from "~/app/_trpc/react"`, or with the
- * section's messages `export default clientSection("admin", TRPCReactProvider)`);
+ * section's messages `export default clientSection("<section>", TRPCReactProvider)`);
  * a component on a page outside them wraps itself (as the notice page's retract form does). The live bell and
  * "new notices" read tRPC over EventSource instead (./events.ts).
  */

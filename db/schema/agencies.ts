@@ -1,5 +1,5 @@
 import { boolean, char, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { AGENCY_KINDS } from "../../schemas/agencies";
+import { AGENCY_KINDS } from "../../schemas/agency-enums";
 import { timestamps } from "./columns";
 import { countries } from "./reference";
 

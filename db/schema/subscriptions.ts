@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, char, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { COUNTRY_ROLES, DELIVERIES } from "../../schemas/subscriptions";
+import { COUNTRY_ROLES, DELIVERIES } from "../../schemas/subscription-enums";
 import { ts, timestamps } from "./columns";
 import { noticeEvents } from "./notice-events";
 import { noticeKind, notices } from "./notices";

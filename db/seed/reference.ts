@@ -3,7 +3,7 @@ import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import ru from "i18n-iso-countries/langs/ru.json" with { type: "json" };
 import zh from "i18n-iso-countries/langs/zh.json" with { type: "json" };
 import type { DbOrTx } from "~/db/index";
-import { AGENCY_COUNTRIES } from "~/schemas/agencies";
+import { AGENCY_COUNTRIES } from "~/schemas/agency-enums";
 import { agencies, countries, criminalProvisions, crossings, substances } from "~/db/schema";
 import agencyData from "./data/agencies.json" with { type: "json" };
 import crossingData from "./data/crossings.json" with { type: "json" };

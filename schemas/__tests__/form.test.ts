@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { conformName, decodeErrors, encodeError, parseForm } from "../form";
+import { conformName, decodeErrors, encodeError } from "../form";
 import { ZCreateNotice } from "../notices";
+import { parseForm } from "../parse-form";
 
 const KEY = "6f1c2b8e-3d4a-4c5b-9e7f-0a1b2c3d4e5f";
 

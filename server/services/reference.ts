@@ -2,13 +2,8 @@ import { asc, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "~/db/index";
 import { countries, criminalProvisions, crossings, substances } from "~/db/schema";
-import {
-  CROSSING_COUNTRIES,
-  SUBSTANCE_LIMIT_MAX,
-  type CrossingListInput,
-  type ReferenceGetInput,
-  type SubstanceSearchInput,
-} from "~/schemas/reference";
+import { SUBSTANCE_LIMIT_MAX, type CrossingListInput, type ReferenceGetInput, type SubstanceSearchInput } from "~/schemas/reference";
+import { CROSSING_COUNTRIES } from "~/schemas/reference-enums";
 import type { Viewer } from "~/server/auth/sessions";
 import { notFound } from "~/server/services/errors";
 

@@ -1,4 +1,3 @@
 import { clientSection } from "~/app/_components/client-messages";
-import { TRPCReactProvider } from "~/app/_trpc/react";
 
-export default clientSection("places", TRPCReactProvider);
+export default clientSection("places");

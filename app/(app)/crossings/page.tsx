@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { PageHeader, Table, TextLink } from "~/app/_components/ui";
-import { CROSSING_COUNTRIES, ZCrossingList } from "~/schemas/reference";
+import { ZCrossingList } from "~/schemas/reference";
+import { CROSSING_COUNTRIES } from "~/schemas/reference-enums";
 import { CrossingModes, CrossingStatus } from "./_components/badges";
 import { crossingLabels } from "./_components/labels";
 

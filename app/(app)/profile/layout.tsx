@@ -1,4 +1,3 @@
 import { clientSection } from "~/app/_components/client-messages";
-import { TRPCReactProvider } from "~/app/_trpc/react";
 
-export default clientSection("profile", TRPCReactProvider);
+export default clientSection("profile");

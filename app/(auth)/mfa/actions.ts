@@ -3,8 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "~/env.js";
-import { z } from "zod";
-import { ZMfaCode, ZRecoveryCode } from "~/schemas/security";
+import { ZMfaCode, ZMfaEnrolmentStart, ZRecoveryCode } from "~/schemas/security";
 import { actionErrors, submitFormShowing, type ActionErrors, type ShownResult } from "~/server/api/form-actions";
 import {
   beginEnrolment,
@@ -62,7 +61,7 @@ export type EnrolmentShown = { secret: string; qr: string };
 /** A new secret for the authenticator app (as `mfa.beginEnrolment`), shown in the answer, never in an address. */
 export async function startEnrolment(_previous: ShownResult<EnrolmentShown> | undefined, form: FormData): Promise<ShownResult<EnrolmentShown>> {
   const { subject } = await enrolmentSubject();
-  return submitFormShowing(form, z.strictObject({}), {
+  return submitFormShowing(form, ZMfaEnrolmentStart, {
     scope: "mfa.beginEnrolment",
     call: () => beginEnrolment(subject),
     show: ({ secret, qr }) => ({ secret, qr }),

@@ -5,7 +5,8 @@ import { notices, seizureItems } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { LOCALES } from "~/i18n/locales";
 import { DATE_MAX, DATE_MIN } from "~/schemas/fields";
-import { QUANTITY_MAX, SEIZURE_ITEMS_MAX } from "~/schemas/notices";
+import { SEIZURE_ITEMS_MAX } from "~/schemas/notice-limits";
+import { QUANTITY_MAX } from "~/schemas/notices";
 import { callerFor, fieldsOf, refusal } from "~/tests/callers";
 import { companyInput, createThrough, seizureInput } from "~/tests/notices";
 

@@ -6,7 +6,7 @@ import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
 import en from "~/i18n/messages/en/validation.json" with { type: "json" };
 import ru from "~/i18n/messages/ru/validation.json" with { type: "json" };
 import common from "~/tests/data/common-passwords.json" with { type: "json" };
-import { PASSWORD_MIN } from "~/schemas/password";
+import { PASSWORD_MIN } from "~/schemas/password-length";
 import { easyToGuess, passwordWeakness } from "~/server/auth/password-policy";
 import { anonymousCaller, callerFor, fieldsOf } from "~/tests/callers";
 

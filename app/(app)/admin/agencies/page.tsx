@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { byLabel, localized } from "~/app/_components/names";
 import { Card, PageHeader, Table } from "~/app/_components/ui";
-import { AGENCY_COUNTRIES } from "~/schemas/agencies";
+import { AGENCY_COUNTRIES } from "~/schemas/agency-enums";
 import { AgencyRow, type AgencyPanel, type AgencyRowData } from "./_components/agency-row";
 import { CreateAgencyForm } from "./_components/create-agency-form";
 

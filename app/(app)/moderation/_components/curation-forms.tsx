@@ -3,8 +3,12 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, ConformFormMessage, HiddenField, InputField, SelectField, useConformForm, type Form } from "~/app/_components/form/conform";
 import { Button, Confirmation } from "~/app/_components/ui";
-import { CROSSING_COUNTRIES, ZCrossingCurateForm, ZProvisionCurateForm, ZSubstanceCurateForm } from "~/schemas/reference";
+import { CROSSING_COUNTRIES } from "~/schemas/reference-enums";
 import { curateCrossing, curateProvision, curateSubstance } from "../reference/actions";
+
+const crossingSchema = () => import("~/schemas/reference").then((m) => m.ZCrossingCurateForm);
+const substanceSchema = () => import("~/schemas/reference").then((m) => m.ZSubstanceCurateForm);
+const provisionSchema = () => import("~/schemas/reference").then((m) => m.ZProvisionCurateForm);
 
 /** The save button, and the page's word that the last save went through. */
 function Save({ pending, saved }: { pending: boolean; saved: boolean }) {
@@ -34,7 +38,7 @@ function FormMessageRow({ form }: { form: Form }) {
 /** A crossing's status and schedule, as coordinators keep them current (Kulma: open May–November …). */
 export function CrossingCurationForm({ id, status, scheduleNote, saved }: { id: string; status: "open" | "seasonal" | "closed"; scheduleNote: string | null; saved: boolean }) {
   const t = useTranslations("moderation.curation");
-  const { form, fields, formProps, pending } = useConformForm(ZCrossingCurateForm, curateCrossing, {
+  const { form, fields, formProps, pending } = useConformForm(crossingSchema, curateCrossing, {
     id: "crossing-curation",
     defaultValue: { id, status, scheduleNote: scheduleNote ?? "" },
   });
@@ -58,7 +62,7 @@ export function CrossingCurationForm({ id, status, scheduleNote, saved }: { id: 
 /** Adds a substance, or changes one named by its identifier. */
 export function SubstanceCurationForm({ saved }: { saved: boolean }) {
   const t = useTranslations("moderation.curation");
-  const { form, fields, formProps, pending } = useConformForm(ZSubstanceCurateForm, curateSubstance, { id: "substance-curation", defaultValue: { conventionTable: "I" } });
+  const { form, fields, formProps, pending } = useConformForm(substanceSchema, curateSubstance, { id: "substance-curation", defaultValue: { conventionTable: "I" } });
   return (
     <form {...formProps} className="grid gap-3 sm:grid-cols-2" aria-label={t("substance")}>
       <FormMessageRow form={form} />
@@ -81,7 +85,7 @@ export function SubstanceCurationForm({ saved }: { saved: boolean }) {
 /** Adds a criminal provision, or changes one named by its identifier. */
 export function ProvisionCurationForm({ saved }: { saved: boolean }) {
   const t = useTranslations("moderation.curation");
-  const { form, fields, formProps, pending } = useConformForm(ZProvisionCurateForm, curateProvision, { id: "provision-curation", defaultValue: { countryCode: "KZ", inForce: true } });
+  const { form, fields, formProps, pending } = useConformForm(provisionSchema, curateProvision, { id: "provision-curation", defaultValue: { countryCode: "KZ", inForce: true } });
   return (
     <form {...formProps} className="grid gap-3 sm:grid-cols-2" aria-label={t("provision")}>
       <FormMessageRow form={form} />

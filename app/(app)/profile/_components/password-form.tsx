@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/schemas/password";
-import { ZPasswordChange } from "~/schemas/profile";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/schemas/password-length";
 import { changePassword } from "../actions";
+
+const passwordSchema = () => import("~/schemas/profile").then((m) => m.ZPasswordChange);
 
 export function PasswordForm({ changed }: { changed: boolean }) {
   const t = useTranslations("profile.password");
-  const { form, fields, formProps, pending } = useConformForm(ZPasswordChange, changePassword, { id: "password" });
+  const { form, fields, formProps, pending } = useConformForm(passwordSchema, changePassword, { id: "password" });
 
   return (
     <form {...formProps} className="space-y-4" aria-labelledby="password-title">

@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selects";
 import { Button, Confirmation } from "~/app/_components/ui";
-import { ZPreferences, type PreferencesInput } from "~/schemas/profile";
+import type { PreferencesInput } from "~/schemas/profile";
 import { savePreferences } from "../actions";
+
+const preferencesSchema = () => import("~/schemas/profile").then((m) => m.ZPreferences);
 
 export function PreferencesForm({ initial, zones, saved }: { initial: PreferencesInput; zones: { regional: string[]; others: string[] }; saved: boolean }) {
   const t = useTranslations("profile.preferences");
-  const { form, fields, formProps, pending } = useConformForm(ZPreferences, savePreferences, { id: "preferences", defaultValue: initial });
+  const { form, fields, formProps, pending } = useConformForm(preferencesSchema, savePreferences, { id: "preferences", defaultValue: initial });
 
   return (
     <form {...formProps} className="space-y-4" aria-labelledby="preferences-title">

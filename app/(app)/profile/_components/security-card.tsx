@@ -6,15 +6,16 @@ import { FormMessage, noErrors } from "~/app/_components/form";
 import { useFormAction } from "~/app/_components/form/use-form-action";
 import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { ZMfaCodeConfirmed } from "~/schemas/security";
 import { confirmWithCode, signOutEverywhere } from "../actions";
+
+const codeConfirmedSchema = () => import("~/schemas/security").then((m) => m.ZMfaCodeConfirmed);
 
 type Status = { enrolled: boolean; required: boolean; recoveryCodesLeft: number };
 
 /** Replacing the recovery codes or turning the second factor off, each confirmed by a fresh code. */
 function CodeConfirmedActions({ status }: { status: Status }) {
   const t = useTranslations("security.profile");
-  const { form, fields, formProps, pending, result } = useConformForm(ZMfaCodeConfirmed, confirmWithCode, { id: "mfa-code-confirmed" });
+  const { form, fields, formProps, pending, result } = useConformForm(codeConfirmedSchema, confirmWithCode, { id: "mfa-code-confirmed" });
 
   if (result?.shown) return <RecoveryCodes codes={result.shown} />;
   return (

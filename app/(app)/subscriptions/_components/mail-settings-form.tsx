@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { CheckboxField, ConformFormMessage, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { ZMailSettingsForm } from "~/schemas/subscriptions";
 import { updateMailSettings } from "../actions";
+
+const mailSettingsSchema = () => import("~/schemas/subscriptions").then((m) => m.ZMailSettingsForm);
 
 /** Moderation and review messages, switched on or off apart from new-notice alerts. */
 export function MailSettingsForm({ moderationEmails, saved }: { moderationEmails: boolean; saved: boolean }) {
   const t = useTranslations("subscriptions");
-  const { form, fields, formProps, pending } = useConformForm(ZMailSettingsForm, updateMailSettings, { id: "mail-settings", defaultValue: { moderationEmails } });
+  const { form, fields, formProps, pending } = useConformForm(mailSettingsSchema, updateMailSettings, { id: "mail-settings", defaultValue: { moderationEmails } });
   return (
     <form {...formProps} className="space-y-3">
       <ConformFormMessage form={form} />

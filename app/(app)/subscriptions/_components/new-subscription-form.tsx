@@ -6,8 +6,10 @@ import { Combobox, type ComboOption } from "~/app/_components/combobox";
 import { CheckboxGroup, ConformFormMessage, ConformMessage, SelectField, useConformForm, type Field } from "~/app/_components/form/conform";
 import { Button, Confirmation } from "~/app/_components/ui";
 import { decodeErrors } from "~/schemas/form";
-import { COUNTRY_ROLES, ZCreateSubscription } from "~/schemas/subscriptions";
+import { COUNTRY_ROLES } from "~/schemas/subscription-enums";
 import { createSubscription } from "../actions";
+
+const createSchema = () => import("~/schemas/subscriptions").then((m) => m.ZCreateSubscription);
 
 export type FeedOptions = { crossings: ComboOption[]; substances: ComboOption[]; countries: ComboOption[]; kinds: ComboOption[]; agencies: ComboOption[] };
 
@@ -20,7 +22,7 @@ const valuesOf = (value: unknown): string[] => (Array.isArray(value) ? value : v
  */
 export function NewSubscriptionForm({ options, created }: { options: FeedOptions; created: boolean }) {
   const t = useTranslations("subscriptions");
-  const { form, fields, formProps, pending } = useConformForm(ZCreateSubscription, createSubscription, {
+  const { form, fields, formProps, pending } = useConformForm(createSchema, createSubscription, {
     id: "new-subscription",
     defaultValue: { filter: { countryRole: "any" }, delivery: "daily" },
   });

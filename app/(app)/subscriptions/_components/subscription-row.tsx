@@ -4,14 +4,17 @@ import { useTranslations } from "next-intl";
 import { DeliverySelect } from "~/app/(app)/_components/delivery-select";
 import { ConformFormMessage, HiddenField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { ZSubscriptionId, ZUpdateSubscription, type Delivery } from "~/schemas/subscriptions";
+import type { Delivery } from "~/schemas/subscription-enums";
 import { removeSubscription, updateSubscription } from "../actions";
+
+const updateSchema = () => import("~/schemas/subscriptions").then((m) => m.ZUpdateSubscription);
+const removeSchema = () => import("~/schemas/subscriptions").then((m) => m.ZSubscriptionId);
 
 /** One subscription or watch: change how it is delivered, or remove it; two POST forms. */
 export function SubscriptionControls({ id, delivery, label, saved }: { id: string; delivery: Delivery; label: string; saved: boolean }) {
   const t = useTranslations("subscriptions");
-  const update = useConformForm(ZUpdateSubscription, updateSubscription, { id: `subscription-${id}`, defaultValue: { id, delivery } });
-  const remove = useConformForm(ZSubscriptionId, removeSubscription, { id: `subscription-${id}-remove`, defaultValue: { id } });
+  const update = useConformForm(updateSchema, updateSubscription, { id: `subscription-${id}`, defaultValue: { id, delivery } });
+  const remove = useConformForm(removeSchema, removeSubscription, { id: `subscription-${id}-remove`, defaultValue: { id } });
   const busy = update.pending || remove.pending;
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { ConformFormMessage, InputField, useConformForm } from "~/app/_components/form/conform";
 import { Button, ButtonLink } from "~/app/_components/ui";
-import { ZMfaCode } from "~/schemas/security";
 import { confirmEnrolmentCode, startEnrolment } from "../actions";
+
+const startSchema = () => import("~/schemas/security").then((m) => m.ZMfaEnrolmentStart);
+const codeSchema = () => import("~/schemas/security").then((m) => m.ZMfaCode);
 
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations("security.mfa");
@@ -22,8 +23,6 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-const ZStart = z.strictObject({});
-
 /**
  * Enrolling an authenticator app: a new secret as a QR code and as text, then a first code to
  * prove the app holds it, then the recovery codes, shown once. Two POST forms, so it works without
@@ -32,8 +31,8 @@ const ZStart = z.strictObject({});
  */
 export function Enrolment({ continueTo, enrolled = false }: { continueTo?: string; enrolled?: boolean }) {
   const t = useTranslations("security.mfa");
-  const start = useConformForm(ZStart, startEnrolment, { id: "mfa-enrol-start" });
-  const confirm = useConformForm(ZMfaCode, confirmEnrolmentCode, { id: "mfa-enrol-confirm" });
+  const start = useConformForm(startSchema, startEnrolment, { id: "mfa-enrol-start" });
+  const confirm = useConformForm(codeSchema, confirmEnrolmentCode, { id: "mfa-enrol-confirm" });
   const codes = confirm.result?.shown;
   const enrolment = confirm.result?.enrolment ?? start.result?.shown;
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { InputField, SelectField, type Field } from "~/app/_components/form/conform";
-import { AGENCY_KINDS } from "~/schemas/agencies";
+import { AGENCY_KINDS } from "~/schemas/agency-enums";
 
 type DetailFields = Record<"kind" | "shortName" | "nameEn" | "nameRu" | "nameZh", Field>;
 

@@ -5,9 +5,11 @@ import { FormMessage, noErrors } from "~/app/_components/form";
 import { useFormAction } from "~/app/_components/form/use-form-action";
 import { ConformFormMessage, HiddenField, useConformForm } from "~/app/_components/form/conform";
 import { Badge, Button, ButtonLink } from "~/app/_components/ui";
-import { ZAgencyUpdate, type AgencyKind } from "~/schemas/agencies";
+import type { AgencyKind } from "~/schemas/agency-enums";
 import { setAgencyActive, updateAgency } from "../actions";
 import { AgencyDetailsFields } from "./agency-fields";
+
+const updateSchema = () => import("~/schemas/agencies").then((m) => m.ZAgencyUpdate);
 
 export type AgencyRowData = {
   id: string;
@@ -32,7 +34,7 @@ const rowPath = (id: string, query = "") => `/admin/agencies${query}#agency-${id
 function EditAgencyForm({ agency }: { agency: AgencyRowData }) {
   const t = useTranslations("agencies");
   const tc = useTranslations("common");
-  const { form, fields, formProps, pending } = useConformForm(ZAgencyUpdate, updateAgency, {
+  const { form, fields, formProps, pending } = useConformForm(updateSchema, updateAgency, {
     id: `edit-agency-${agency.id}`,
     defaultValue: { id: agency.id, kind: agency.kind, nameEn: agency.name.en, nameRu: agency.name.ru, nameZh: agency.name.zh ?? "", shortName: agency.shortName },
   });

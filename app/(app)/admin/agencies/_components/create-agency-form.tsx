@@ -3,15 +3,16 @@
 import { useTranslations } from "next-intl";
 import { ConformFormMessage, InputField, SelectField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { ZAgencyCreate } from "~/schemas/agencies";
 import { createAgency } from "../actions";
 import { AgencyDetailsFields } from "./agency-fields";
+
+const createSchema = () => import("~/schemas/agencies").then((m) => m.ZAgencyCreate);
 
 type Option = { code: string; label: string };
 
 export function CreateAgencyForm({ memberCountries, seatCountries, created }: { memberCountries: Option[]; seatCountries: Option[]; created: string | null }) {
   const t = useTranslations("agencies");
-  const { form, fields, formProps, pending } = useConformForm(ZAgencyCreate, createAgency, { id: "create-agency", defaultValue: { kind: "customs" } });
+  const { form, fields, formProps, pending } = useConformForm(createSchema, createAgency, { id: "create-agency", defaultValue: { kind: "customs" } });
   // Only an international body is asked where it sits. Without JavaScript the field stays, and
   // the service ignores it for a national agency.
   const international = !fields.countryCode.value;

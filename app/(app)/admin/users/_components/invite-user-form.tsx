@@ -6,10 +6,11 @@ import { LocaleSelect, TimeZoneSelect } from "~/app/_components/preference-selec
 import { Button } from "~/app/_components/ui";
 import type { Locale } from "~/i18n/locales";
 import type { Role } from "~/server/auth/roles";
-import { ZUserInvite } from "~/schemas/users";
 import { inviteUser } from "../actions";
 import { InvitationLink } from "./invitation-link";
 import type { UserFormOptions } from "./types";
+
+const inviteSchema = () => import("~/schemas/users").then((m) => m.ZUserInvite);
 
 export function InviteUserForm({
   options,
@@ -23,7 +24,7 @@ export function InviteUserForm({
   const t = useTranslations("users.invite");
   const tc = useTranslations("common");
   const premod = useTranslations("moderation.preModeration");
-  const { form, fields, formProps, pending, result } = useConformForm(ZUserInvite, inviteUser, { id: "invite-user", defaultValue: defaults });
+  const { form, fields, formProps, pending, result } = useConformForm(inviteSchema, inviteUser, { id: "invite-user", defaultValue: defaults });
   const created = result?.shown;
 
   return (

@@ -6,10 +6,11 @@ import { useFormAction } from "~/app/_components/form/use-form-action";
 import { ConformFormMessage, HiddenField, InputField, SelectField, useConformForm } from "~/app/_components/form/conform";
 import { Button, ButtonLink, Confirmation } from "~/app/_components/ui";
 import type { Role } from "~/server/auth/roles";
-import { ZUserEdit } from "~/schemas/users";
 import { manageUser, updateUser, type UserActionState } from "../actions";
 import { InvitationLink } from "./invitation-link";
 import type { Option, UserFormOptions } from "./types";
+
+const editSchema = () => import("~/schemas/users").then((m) => m.ZUserEdit);
 
 export type ManagedUser = {
   id: string;
@@ -28,7 +29,7 @@ const usersPath = (query: string, userId: string) => `/admin/users${query}#user-
 function EditUserForm({ user, options }: { user: ManagedUser; options: UserFormOptions }) {
   const t = useTranslations("users");
   const tc = useTranslations("common");
-  const { form, fields, formProps, pending } = useConformForm(ZUserEdit, updateUser, {
+  const { form, fields, formProps, pending } = useConformForm(editSchema, updateUser, {
     id: `edit-user-${user.id}`,
     defaultValue: { userId: user.id, name: user.name, role: user.role, dutyStationId: user.dutyStationId ?? "", ...(options.canChangeAgency ? { agencyId: user.agencyId } : {}) },
   });

@@ -4,7 +4,8 @@ import { api } from "~/app/_trpc/server";
 import type { FormResult } from "~/schemas/form";
 import { formText, submitForm } from "~/server/api/form-actions";
 import { ServiceError } from "~/server/services/errors";
-import { releasedAsMarked, ZNoticeCreateForm, ZNoticeEditForm } from "./values";
+import { ZNoticeCreateForm, ZNoticeEditForm } from "./schemas";
+import { releasedAsMarked } from "./values";
 
 // The notice form's posts, with and without JavaScript: the procedures of the same name check
 // them again; success goes to the notice, so a reload there posts nothing.

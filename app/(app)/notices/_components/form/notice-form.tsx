@@ -3,10 +3,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { z } from "zod";
-import { ConformFormMessage, ErrorSummary, HiddenField, useConformForm, type DynamicField as Field } from "~/app/_components/form/conform";
+import { ConformFormMessage, ErrorSummary, HiddenField, loadValidator, useConformForm, type DynamicField as Field, type SchemaLoader } from "~/app/_components/form/conform";
 import { Button, TextLink } from "~/app/_components/ui";
 import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
-import { decodeErrors, encodeError, parseForm, type FormResult } from "~/schemas/form";
+import { decodeErrors, encodeError, type FormResult } from "~/schemas/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { createNotice, updateNotice } from "./actions";
 import { ArrestPart } from "./arrest-part";
@@ -18,7 +18,7 @@ import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
 import type { LocalizedOptions } from "./options";
 import { SeizurePart } from "./seizure-part";
-import { releasedAsMarked, ZNoticeCreateForm, ZNoticeEditForm, type NoticeFormDefaults } from "./values";
+import { releasedAsMarked, type NoticeFormDefaults } from "./values";
 
 type Props = {
   userId: string;
@@ -32,6 +32,9 @@ type Props = {
 } & ({ mode: "create" } | { mode: "edit"; noticeId: string; version: number });
 
 type AnyForm = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+const createSchema = () => import("./schemas").then((m) => m.ZNoticeCreateForm);
+const editSchema = () => import("./schemas").then((m) => m.ZNoticeEditForm);
 
 // The summary at the top names each field by its label: the last word of its Conform name.
 const LABELS: Record<string, string> = {
@@ -98,7 +101,8 @@ const LABELS: Record<string, string> = {
  */
 function createOrKeep(userId: string) {
   return async (previous: FormResult | undefined, posted: FormData): Promise<FormResult> => {
-    const submission = parseForm(posted, ZNoticeCreateForm);
+    const validate = await loadValidator(createSchema);
+    const submission = validate(posted);
     if (submission.status !== "success") return createNotice(previous, posted);
     const { idempotencyKey, asDraft, notice, linkIds } = submission.value;
     const entry = { userId, idempotencyKey, asDraft, notice: releasedAsMarked(notice), linkIds };
@@ -129,7 +133,7 @@ export function NoticeForm(props: Props) {
   const keeping = useMemo(() => createOrKeep(props.userId), [props.userId]);
   const create = typeof window === "undefined" ? createNotice : keeping;
   const { form, fields, formProps, pending, result } = useConformForm(
-    (editing ? ZNoticeEditForm : ZNoticeCreateForm) as unknown as AnyForm,
+    (editing ? editSchema : createSchema) as unknown as SchemaLoader<AnyForm>,
     editing ? updateNotice : create,
     { id: "notice-form", defaultValue: props.defaultValue, onSubmit },
   );

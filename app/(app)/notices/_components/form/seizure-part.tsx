@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { InputField, SelectField, type DynamicField as Field } from "~/app/_components/form/conform";
 import { CONVEYANCES, QUANTITY_UNITS } from "~/schemas/notice-enums";
-import { SEIZURE_ITEMS_MAX } from "~/schemas/notices";
+import { SEIZURE_ITEMS_MAX } from "~/schemas/notice-limits";
 import { ChoiceField, ChoiceRows, OptionsWithCurrent, RemoveRow, Rows, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
 

@@ -1,17 +1,25 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { Link } from "~/app/_components/link";
-import { useMemo } from "react";
+import { useEffect, useState } from "react";
 import { Badge } from "~/app/_components/ui";
-import { useTRPC } from "~/app/_trpc/react";
+import { fetchQuery } from "~/app/_trpc/events";
 import type { DynamicField as Field } from "~/app/_components/form/conform";
+import type { AppRouter } from "~/server/api/root";
 import { useDebounced } from "./controls";
 import { useNoticeForm } from "./form-context";
 
 // Shorter terms match too much to be useful, and the server ignores them anyway.
 const MIN_TERM = 2;
+
+type Similar = inferRouterOutputs<AppRouter>["notices"]["similarCompanies"];
+type Terms = { names: string[]; registrationNumbers: string[]; owners: string[] };
+/** The server's answer for the terms (as typed), or null when it could not be had. */
+type Answer = { typed: string; alerts: Similar | null };
+
+const hasTerms = (input: Terms) => input.names.length + input.registrationNumbers.length + input.owners.length > 0;
 
 const terms = (values: unknown, max: number, maxLength: number) =>
   (Array.isArray(values) ? values : [])
@@ -30,7 +38,6 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
   const vocab = useTranslations("vocab");
   const format = useFormatter();
   const timeZone = useTimeZone();
-  const trpc = useTRPC();
   const { notice } = useNoticeForm();
   const names = Array.isArray(notice.names!.value) ? (notice.names!.value as { name?: unknown }[]) : [];
   // Compared as text, so that re-rendering for an unrelated field does not restart the pause.
@@ -44,11 +51,25 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
     owners: terms(notice.owners!.value, 20, 200),
   });
   const settled = useDebounced(typed, 500);
-  const input = useMemo(() => JSON.parse(settled) as { names: string[]; registrationNumbers: string[]; owners: string[] }, [settled]);
-  const any = input.names.length + input.registrationNumbers.length + input.owners.length > 0;
-  const query = useQuery(trpc.notices.similarCompanies.queryOptions(input, { enabled: any, placeholderData: keepPreviousData }));
+  const any = hasTerms(JSON.parse(settled) as Terms);
+  // The last answer stays on screen while the next is fetched.
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  useEffect(() => {
+    const input = JSON.parse(settled) as Terms;
+    if (!hasTerms(input)) return;
+    let current = true;
+    fetchQuery<Similar>("notices.similarCompanies", input).then(
+      (alerts) => current && setAnswer({ typed: settled, alerts }),
+      () => current && setAnswer({ typed: settled, alerts: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [settled]);
+  const searching = answer?.typed !== settled;
+  const failed = !searching && answer.alerts === null;
   const today = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
-  const found = any ? (query.data ?? []).filter((alert) => alert.id !== excludeId) : [];
+  const found = any ? (answer?.alerts ?? []).filter((alert) => alert.id !== excludeId) : [];
 
   return (
     <section aria-labelledby="similar-alerts-title" className="rounded-md border border-amber-200 bg-amber-50 p-3">
@@ -57,10 +78,10 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
       </h3>
       {!any ? (
         <p role="status" className="mt-1 text-sm text-amber-900">{t("start")}</p>
-      ) : query.isError ? (
+      ) : failed ? (
         <p role="status" className="mt-1 text-sm text-amber-900">{t("failed")}</p>
       ) : found.length === 0 ? (
-        <p role="status" className="mt-1 text-sm text-amber-900">{query.isFetching ? t("searching") : t("none")}</p>
+        <p role="status" className="mt-1 text-sm text-amber-900">{searching ? t("searching") : t("none")}</p>
       ) : (
         <>
           <p role="status" className="mt-1 text-sm text-amber-900">{t("found", { count: found.length })}</p>

@@ -1,15 +1,6 @@
-import { z } from "zod";
-import { text } from "~/schemas/fields";
 import type { NoticeKind } from "~/schemas/notice-enums";
-import { ZCreateNotice, ZNoticeId, ZUpdateNotice, type NoticeInput } from "~/schemas/notices";
+import type { NoticeInput } from "~/schemas/notices";
 import type { NoticeSnapshot } from "~/server/services/notices/snapshot";
-
-// What the notice form posts: the procedure's own input (create or update), and two things that
-// are the form's alone: existing alerts to link a new one to, and TLP:RED recipients typed as
-// email addresses where the search cannot run (no JavaScript).
-const recipientEmails = text(5_000).optional();
-export const ZNoticeCreateForm = ZCreateNotice.extend({ linkIds: z.array(ZNoticeId).max(20).default([]), recipientEmails });
-export const ZNoticeEditForm = ZUpdateNotice.extend({ recipientEmails });
 
 /** The form's values as Conform takes them: text, numbers, lists and nested rows, unvalidated. */
 export type NoticeFormDefaults = Record<string, any>;

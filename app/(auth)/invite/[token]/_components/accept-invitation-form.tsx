@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { ConformFormMessage, HiddenField, InputField, useConformForm } from "~/app/_components/form/conform";
 import { Button } from "~/app/_components/ui";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/schemas/password";
-import { ZInvitationAccept } from "~/schemas/users";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/schemas/password-length";
 import { acceptInvitation } from "../actions";
+
+const acceptSchema = () => import("~/schemas/users").then((m) => m.ZInvitationAccept);
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("users.accept");
-  const { form, fields, formProps, pending } = useConformForm(ZInvitationAccept, acceptInvitation, { id: "accept-invitation", defaultValue: { token } });
+  const { form, fields, formProps, pending } = useConformForm(acceptSchema, acceptInvitation, { id: "accept-invitation", defaultValue: { token } });
 
   return (
     <form {...formProps} className="space-y-4">
