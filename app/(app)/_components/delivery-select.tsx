@@ -9,7 +9,7 @@ import { DELIVERIES, type Delivery } from "~/schemas/subscription-enums";
  * Without `value` it is a plain field of its form (named by the caller), for forms that post.
  */
 export function DeliverySelect({ value, onChange, ...select }: Omit<ComponentProps<"select">, "value" | "onChange"> & { value?: Delivery; onChange?: (value: Delivery) => void }) {
-  const t = useTranslations("subscriptions");
+  const t = useTranslations("subscriptions.delivery");
   return (
     <select
       value={value}
@@ -19,7 +19,7 @@ export function DeliverySelect({ value, onChange, ...select }: Omit<ComponentPro
     >
       {DELIVERIES.map((delivery) => (
         <option key={delivery} value={delivery}>
-          {t(`delivery.${delivery}`)}
+          {t(delivery)}
         </option>
       ))}
     </select>

@@ -13,7 +13,7 @@ import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[]; retract?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);
@@ -65,7 +65,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
         <NoticeModeration notice={notice} report={{ opened: query?.report === "open", sent: doneParam === "reported" }} />
       </div>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
-        <NoticeActions id={notice.id} can={can} done={done} />
+        <NoticeActions id={notice.id} can={can} done={done} retractOpened={query?.retract === "open"} />
         {mayWatch ? <WatchButton noticeId={notice.id} watching={watching} /> : null}
       </div>
 

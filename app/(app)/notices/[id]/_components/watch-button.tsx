@@ -14,13 +14,14 @@ import { changeWatch } from "../actions";
  */
 export function WatchButton({ noticeId, watching }: { noticeId: string; watching: Delivery | null }) {
   const t = useTranslations("subscriptions");
+  const deliveries = useTranslations("subscriptions.delivery");
   const [errors, action, busy] = useActionState(changeWatch, noErrors);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" data-testid="watch">
       <input type="hidden" name="noticeId" value={noticeId} />
       {watching ? (
         <>
-          <span className="text-sm text-slate-700">{t("watch.watching", { delivery: t(`delivery.${watching}`) })}</span>
+          <span className="text-sm text-slate-700">{t("watch.watching", { delivery: deliveries(watching) })}</span>
           <Button type="submit" name="intent" value="unwatch" variant="secondary" disabled={busy}>
             {t("watch.unwatch")}
           </Button>
