@@ -45,6 +45,9 @@ export const env = createEnv({
     // Each signed-in user's request budget, in units per second (a tRPC read is 1, a search or a
     // page 5; server/http/request-cost.ts), ten seconds of it at once; each address gets 20 times it.
     REQUEST_BUDGET_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(20),
+    // Monitors that send it as a bearer token get the queue's figures from /api/health; without
+    // it the endpoint says only whether the app and its database answer.
+    HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     // Unset (demo, development): outgoing mail is kept in the database and shown to admins.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tianshan <no-reply@tianshan.local>"),
