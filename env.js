@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
@@ -37,9 +38,16 @@ export const env = createEnv({
     // the app directly and the address is the socket's. Decides which address sign-in throttling,
     // request budgets and the audit log see (server/http/client-address.ts).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // How many processes serve HTTP on PORT (node:cluster; scripts/serve.ts): one per core unless
+    // set. Nothing is kept in a process that another would need (sessions, budgets, queues and
+    // event streams live in PostgreSQL), so any worker answers any request.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
     // Each signed-in user's request budget, in units per second (a tRPC read is 1, a search or a
     // page 5; server/http/request-cost.ts), ten seconds of it at once; each address gets 20 times it.
     REQUEST_BUDGET_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(20),
+    // Monitors that send it as a bearer token get the queue's figures from /api/health; without
+    // it the endpoint says only whether the app and its database answer.
+    HEALTH_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     // Unset (demo, development): outgoing mail is kept in the database and shown to admins.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tianshan <no-reply@tianshan.local>"),

@@ -103,6 +103,7 @@ async function setUp(): Promise<Harness> {
   return {
     profile,
     base,
+    authSecret,
     sql,
     pg,
     sink,

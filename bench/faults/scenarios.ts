@@ -13,10 +13,13 @@ import type { CrashablePostgres } from "./postgres";
 import type { Profile } from "./profile";
 import { mutate, query } from "./trpc";
 import type { WorkerProcess } from "./worker-process";
+import { scaleOut } from "./scale-out";
 
 export type Harness = {
   profile: Profile;
   base: string;
+  /** The app's AUTH_SECRET: more instances of the app share it, and so its sessions. */
+  authSecret: string;
   sql: postgres.Sql;
   pg: CrashablePostgres;
   sink: SinkProcess;
@@ -569,4 +572,4 @@ export async function flood(h: Harness): Promise<Outcome> {
   };
 }
 
-export const SCENARIOS = [baseline, cutPosts, databaseOutage, smtpTemporaryFailure, smtpPermanentFailure, workerKilled, abuse, signInFlood, flood];
+export const SCENARIOS = [baseline, cutPosts, databaseOutage, smtpTemporaryFailure, smtpPermanentFailure, workerKilled, abuse, signInFlood, flood, scaleOut];

@@ -2,7 +2,10 @@ import { createWriteStream } from "node:fs";
 import { authenticator } from "otplib";
 import { devTotpKey, runAppServer } from "~/scripts/lib/launch";
 
-/** `pid`: the server's own process (it serves in the process it was started as). */
+/**
+ * `pid`: the server's own process, which serves in the process it was started as: one worker
+ * (WEB_CONCURRENCY=1) unless `env` asks for more, so that its CPU time is the server's.
+ */
 export type RunningApp = { base: string; pid: number | null; stop: () => Promise<void>; output: () => string };
 
 /**
@@ -20,6 +23,7 @@ export async function startApp(options: { port: number; databaseUrl: string; aut
       APP_URL: base,
       NEXTAUTH_URL: base,
       PORT: String(options.port),
+      WEB_CONCURRENCY: "1",
       ...options.env,
     },
   );

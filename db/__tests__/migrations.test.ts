@@ -50,6 +50,22 @@ describe("a new installation", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it("migrates once when machines start together: concurrent runs take turns", async () => {
+    const together = `${name}_together`;
+    await admin.unsafe(`CREATE DATABASE "${together}"`);
+    const togetherUrl = Object.assign(new URL(serverUrl), { pathname: `/${together}` }).toString();
+    try {
+      await Promise.all([runMigrations(togetherUrl), runMigrations(togetherUrl), runMigrations(togetherUrl)]);
+      const check = postgres(togetherUrl, { max: 1, onnotice: () => {} });
+      const [applied] = await check<{ n: number }[]>`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`;
+      const [single] = await client<{ n: number }[]>`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`;
+      await check.end();
+      expect(applied!.n).toBe(single!.n);
+    } finally {
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${together}" WITH (FORCE)`);
+    }
+  });
+
   it("seeds reference and demo data once: seeding twice changes nothing", async () => {
     const { db } = await import("~/db/index");
     await seedReference(db);

@@ -46,9 +46,9 @@ export function inFront(handle: Handler, options: FrontOptions): Handler {
 export type AppServerOptions = FrontOptions & { dev: boolean; dir: string; hostname?: string; port: number };
 
 /**
- * Next's request handler (`next({ dev, dir })`) behind `inFront`, listening on the port. One
- * process serves; for more cores, node:cluster workers would each call this on the same port
- * (the budgets live in PostgreSQL, so they hold across workers as across instances).
+ * Next's request handler (`next({ dev, dir })`) behind `inFront`, listening on the port. Each
+ * node:cluster worker of scripts/serve.ts calls this on the same port (the budgets live in
+ * PostgreSQL, so they hold across workers as across instances).
  */
 export async function startAppServer(options: AppServerOptions): Promise<{ server: Server; close: () => Promise<void> }> {
   markClientAddressWritten();

@@ -12,11 +12,21 @@ import { can, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
 import { createCaller } from "~/server/api/root";
 import { refusal } from "~/tests/callers";
+import { healthResponse } from "~/server/services/health";
 
 // This file's process talks to a port where no PostgreSQL listens: the database is down.
 useDatabaseUrl(`postgres://postgres@127.0.0.1:${await freePort()}/down`);
 
 describe("the database out of reach", () => {
+  it("makes /api/health answer 503, to anyone and to the monitor", async () => {
+    const token = "monitor-token-monitor-token-monitor-token";
+    for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
+      const response = await healthResponse(new Request("http://localhost:3000/api/health", { headers }), token);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable" });
+    }
+  });
+
   it("is a 503 (SERVICE_UNAVAILABLE), not a 500, for the error postgres.js and drizzle actually throw", async () => {
     const error = await db.execute("SELECT 1").then(
       () => null,
