@@ -26,7 +26,7 @@ try {
   const result = await backupDatabase(database.url, file);
   const how =
     result.method === "pg_dump"
-      ? "pg_dump custom-format archive (pg_restore can read it)"
+      ? "pg_dump custom-format archive, data only (this pg_dump is at least as new as the server)"
       : `snapshot in one REPEATABLE READ transaction (no pg_dump of PostgreSQL ${result.serverVersion.split(".")[0]} or newer here)`;
   const kb = (await stat(file)).size / 1024;
   console.log(`Backup written: ${file} (${kb < 1024 ? `${Math.ceil(kb)} kB` : `${(kb / 1024).toFixed(1)} MB`})`);

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { toolMajor } from "./method";
 import { BACKUP_SCHEMAS } from "./tables";
@@ -40,6 +41,8 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<stri
 export async function pgDump(url: string, file: string, snapshotId: string): Promise<void> {
   const { dbname, env } = connection(url);
   const schemas = BACKUP_SCHEMAS.map((schema) => `--schema=${schema}`);
+  // Made first, readable by its owner only: pg_dump keeps the mode of a file that exists.
+  await writeFile(file, "", { mode: 0o600 });
   await run("pg_dump", ["--format=custom", "--data-only", "--load-via-partition-root", ...schemas, `--snapshot=${snapshotId}`, `--file=${file}`, `--dbname=${dbname}`], env);
 }
 
