@@ -107,7 +107,7 @@ async function copyIn(tx: postgres.TransactionSql, table: TableRef, rows: Readab
   const copied = pipeline(rows, writable);
   await Promise.race([copied, endSent]);
   await tx`SELECT 1`.catch(() => {
-    throw new Error(`PostgreSQL refused the rows of ${qualified(table)} (a foreign key or a constraint; its log says which); nothing was restored`);
+    throw new Error(`PostgreSQL refused the rows of ${qualified(table)} (a foreign key or a constraint; its log says which): no row was restored`);
   });
   await copied;
 }
