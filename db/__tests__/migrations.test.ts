@@ -81,6 +81,14 @@ describe("a new installation", () => {
     expect(demo).toBeGreaterThanOrEqual(7);
   });
 
+  it("computes a notice's excerpt whatever the session's search_path (pg_restore clears it)", async () => {
+    const [row] = await client.begin(async (tx) => {
+      await tx`SET LOCAL search_path = ''`;
+      return tx<{ excerpt: string }[]>`SELECT public.notice_excerpt('**Acetic anhydride** in [drums](https://example.org)') AS excerpt`;
+    });
+    expect(row!.excerpt).toBe("Acetic anhydride in drums");
+  });
+
   it("keeps the audit log append-only, even for the owner of the tables", async () => {
     await client`INSERT INTO audit_log (action) VALUES ('test.one'), ('test.two')`;
     await expect(client`UPDATE audit_log SET action = 'forged'`).rejects.toThrow(/append-only/);
