@@ -24,7 +24,7 @@ export const ZMarkNotificationRead = z.strictObject({ id: ZNotificationId });
 export const ZNotificationsStream = z
   .strictObject({
     lastEventId: string()
-      .regex(/^[1-9][0-9]{0,14}$/)
+      .regex(/^(0|[1-9][0-9]{0,14})$/)
       .nullish(),
   })
   .optional();

@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const unread = await (await api()).notifications.unreadCount();
+  const notifications = (await api()).notifications;
+  const [unread, since] = await Promise.all([notifications.unreadCount(), notifications.latestId()]);
   return (
-    <LiveNotifications>
+    <LiveNotifications since={since}>
       <div className="min-h-screen">
         <SiteHeader viewer={viewer} unread={unread} />
         <main className="mx-auto max-w-7xl px-3 py-5 sm:px-4">{children}</main>

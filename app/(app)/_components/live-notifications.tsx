@@ -12,23 +12,26 @@ import { UNREAD_COUNT_CAP } from "~/schemas/notification-limits";
 // the same number as the one before still counts as the newest).
 const Live = createContext<{ arrivals: number; unread: { value: number } | null }>({ arrivals: 0, unread: null });
 
-const NOTIFICATIONS_STREAM = subscriptionUrl("notifications.onNew");
-
 /**
- * One realtime stream per tab, for every signed-in page. Each notification that arrives refreshes
- * the unread count; so does every (re)connection, which covers anything that arrived between the
- * page's render and the stream's start. After a dropped connection the browser resumes from the
- * last event it received, so nothing is missed.
+ * One realtime stream per tab, for every signed-in page. It starts after `since`, the newest
+ * notification when the page was rendered (with the count the page shows), so what arrives in
+ * between comes down the stream; each notification that arrives refreshes the unread count, and so
+ * does every reconnection after the first. After a dropped connection the browser resumes from the
+ * last event it received (its Last-Event-ID header wins over the address), so nothing is missed.
  */
-export function LiveNotifications({ children }: { children: ReactNode }) {
+export function LiveNotifications({ since, children }: { since: number; children: ReactNode }) {
   const [arrivals, setArrivals] = useState(0);
   const [unread, setUnread] = useState<{ value: number } | null>(null);
+  const connected = useRef(false);
   const refreshCount = () => {
     // A failed read leaves the count as it was: the next event or reconnection reads it again.
     fetchQuery<number>("notifications.unreadCount").then((value) => setUnread({ value }), () => undefined);
   };
-  useSubscriptionEvents(NOTIFICATIONS_STREAM, {
-    onStart: refreshCount,
+  useSubscriptionEvents(`${subscriptionUrl("notifications.onNew")}?lastEventId=${since}`, {
+    onStart: () => {
+      if (connected.current) refreshCount();
+      connected.current = true;
+    },
     onData: () => {
       refreshCount();
       setArrivals((n) => n + 1);

@@ -53,7 +53,8 @@ export async function* notificationStream({
   }
 }
 
-async function latestId(userId: string): Promise<number> {
+/** The id of the user's newest notification (0: none yet): where a page's stream starts. */
+export async function latestId(userId: string): Promise<number> {
   const [row] = await db
     .select({ id: notifications.id })
     .from(notifications)

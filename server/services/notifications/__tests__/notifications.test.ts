@@ -289,6 +289,21 @@ describe("the realtime stream", () => {
     }
   });
 
+  it("starts where the page was rendered: what arrived in between comes down the stream, even a reader's very first", async () => {
+    const reader = await member("kz-sgd-customs");
+    // The page is rendered: no notification yet, so its stream will start after 0.
+    const since = await reader.caller.notifications.latestId();
+    expect(since).toBe(0);
+    await deliver(await notice({ title: "Between the render and the stream" }), [reader.viewer.userId]);
+    const opened = await stream(reader.viewer, since);
+    try {
+      expect((await opened.next())?.data.notice.title).toBe("Between the render and the stream");
+      expect(await opened.next(500)).toBeNull();
+    } finally {
+      opened.close();
+    }
+  });
+
   it("listens again after its database connection is dropped, catching up on what was sent meanwhile", async () => {
     const reader = await member("kz-sgd-customs");
     const live = await stream(reader.viewer);
