@@ -13,12 +13,13 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState, type ComponentProps, type FocusEvent, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition, type ComponentProps, type FocusEvent, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
-import { decodeErrors, type FormResult } from "~/schemas/form";
+import { decodeErrors, encodeError, type FormResult } from "~/schemas/form";
 import type { FieldError } from "~/schemas/issues";
 import type { parseForm } from "~/schemas/parse-form";
 import { inputClass } from "./index";
+import { refusalKey } from "./use-form-action";
 
 // Every form of the app: one server action (it works without JavaScript and redirects after
 // success), Conform's state (values, errors, repeated rows), and the same parse in the browser,
@@ -61,6 +62,10 @@ export function loadValidator<Schema extends z.ZodType>(load: SchemaLoader<Schem
 // Conform's "not validated here").
 const unchecked = <Schema extends z.ZodType>(form: FormData) => parse(form, { resolve: (_value, intent) => ({ error: intent ? {} : null }) }) as Submission<Schema>;
 
+/** Conform's reply to a post the server never took up: what was typed, and why, as the form's message. */
+const refused = <Result extends FormResult>(form: FormData, key: string) =>
+  parse(form, { resolve: () => ({ error: { "": [encodeError({ key })] } }) }).reply() as Result;
+
 /** The name of the form's own field an event came from (as Conform tells them), or "". */
 function fieldName(target: EventTarget, formId: string): string {
   const field = target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
@@ -83,7 +88,13 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
     onSubmit?: (event: FormEvent<HTMLFormElement>, context: SubmitContext<Schema>) => void;
   },
 ) {
-  const [lastResult, formAction, pending] = useActionState(action, undefined);
+  const t = useTranslations("errors");
+  // Without JavaScript (or before it runs) the browser posts to the action and `posted` is its
+  // answer; with it, the post is sent from `onSubmit` and `answer` is what came back.
+  const [posted, formAction, posting] = useActionState(action, undefined);
+  const [answer, setAnswer] = useState<Result | undefined>(undefined);
+  const [sending, startSending] = useTransition();
+  const lastResult = answer ?? posted;
   const [validate, setValidate] = useState<Validator<Schema> | null>(null);
   // Fields left before the schema arrived, checked as soon as it does.
   const leftEarly = useRef(new Set<string>());
@@ -93,13 +104,25 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
     defaultValue: options.defaultValue,
     ...(validate ? { shouldValidate: "onBlur", shouldRevalidate: "onInput", onValidate: ({ formData }) => validate(formData) } : { onValidate: ({ formData }) => unchecked<Schema>(formData) }),
     // With JavaScript the post is sent from here, not by the form's `action`: React resets a form
-    // after its action, which would empty every field a refusal should keep.
+    // after its action, which would empty every field a refusal should keep; and a post refused
+    // before the action ran (429) or never answered (a dropped link) is said at the form, with
+    // every value kept, where the action alone would throw it to the error page.
     onSubmit: (event, context) => {
       const submission = validate ? (context.submission as Submission<Schema>) : undefined;
       options.onSubmit?.(event, { formData: context.formData, submission });
       if (event.defaultPrevented) return;
       event.preventDefault();
-      startTransition(() => formAction(context.formData));
+      const formData = context.formData;
+      startSending(async () => {
+        try {
+          const next = await action(lastResult, formData);
+          startSending(() => setAnswer(next));
+        } catch (error) {
+          const key = refusalKey(error, t.has);
+          if (key === null) throw error;
+          startSending(() => setAnswer(refused<Result>(formData, key)));
+        }
+      });
     },
   });
 
@@ -121,7 +144,7 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
     form,
     fields,
     formProps: { ...getFormProps(form), action: formAction, onFocus: touched, onInput: touched, onPointerDown: touched, onBlur: left },
-    pending,
+    pending: posting || sending,
     result: lastResult,
   };
 }

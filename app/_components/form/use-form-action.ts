@@ -12,6 +12,16 @@ import { useActionState, useState, useTransition, type FormEvent } from "react";
  */
 type Answer = { message: string | null };
 
+/**
+ * The key of `errors` that a failed call from a form is told with: a request the server refused
+ * before the action ran (429 past the request budget, answered with its key) or one that got no
+ * answer at all ("network"). Null for anything else — a redirect, a bug — which goes on.
+ */
+export function refusalKey(error: unknown, has: (key: string) => boolean): string | null {
+  if (error instanceof TypeError) return "network";
+  return error instanceof Error && has(error.message) ? error.message : null;
+}
+
 export function useFormAction<State extends Answer>(action: (previous: State, form: FormData) => Promise<State>, initial: State) {
   const t = useTranslations("errors");
   const [posted, formAction, posting] = useActionState<State, FormData>(action, initial as Awaited<State>);
@@ -27,7 +37,7 @@ export function useFormAction<State extends Answer>(action: (previous: State, fo
         const next = await action(state, form);
         startTransition(() => setAnswer(next));
       } catch (error) {
-        const message = error instanceof TypeError ? "network" : error instanceof Error && t.has(error.message) ? error.message : null;
+        const message = refusalKey(error, t.has);
         if (message === null) throw error;
         startTransition(() => setAnswer({ ...initial, message }));
       }
