@@ -245,11 +245,15 @@ function Several(props: Common & Wired & { name: string; options: ComboOption[];
     itemToString: toLabel,
     itemToKey: (item) => item?.value,
     defaultHighlightedIndex: 0,
-    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
+    stateReducer: (state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
       switch (type) {
+        // Enter takes the highlighted match, which is the first as one types; downshift loses the
+        // highlight now and then while the list is filtered anew under fast typing, and Enter then
+        // took nothing but emptied the field: it takes the first match then too.
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+          return { ...changes, selectedItem: changes.selectedItem ?? (state.isOpen && state.inputValue.trim() ? (items[0] ?? null) : null), inputValue: "" };
         // The field empties for the next value; the list closes, so that it covers nothing below
         // (the next key opens it again).
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
         case useCombobox.stateChangeTypes.ItemClick:
           return { ...changes, inputValue: "" };
         // Leaving the field chooses nothing: only Enter or a click adds a value.
