@@ -25,7 +25,7 @@ export const SECTION_NAMESPACES = {
   // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
   auth: ["auth", "errors", "profile.preferences", "security.mfa", "users.accept", "validation"],
   moderation: ["common.combobox", "errors", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions", "validation"],
-  notice: ["common.combobox", "errors", "moderation.decide", "moderation.report", "notice.actions", "notice.related", "noticeForm.actions", "subscriptions.delivery", "subscriptions.deliveryLabel", "subscriptions.watch", "validation"],
+  notice: ["common.combobox", "errors", "moderation.report", "notice.actions", "notice.related", "subscriptions.delivery", "subscriptions.deliveryLabel", "subscriptions.watch", "validation"],
   // About as much again as all the rest; the pages with the notice form send it themselves.
   noticeForm: ["common.combobox", "errors", "noticeForm", "validation", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
