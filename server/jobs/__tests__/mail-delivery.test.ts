@@ -277,10 +277,12 @@ describe("the digest schedule", () => {
     await createThrough(await analyst(), seizureInput({ crossingId: "naryn", title: "For the morning digest" }));
     await waitFor(async () => (await pendingItems(bishkek.user.id)) === 1 && (await pendingItems(almaty.user.id)) === 1, 15_000, "fan-out");
 
-    // The next 07:00 in Bishkek (UTC+6) is 01:00 UTC; Almaty (UTC+5) follows an hour later.
-    const now = new Date();
-    const bishkekSeven = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 1));
-    if (bishkekSeven <= now) bishkekSeven.setUTCDate(bishkekSeven.getUTCDate() + 1);
+    // 07:00 in Bishkek (UTC+6) is 01:00 UTC; Almaty (UTC+5) follows an hour later. The items are
+    // dated half an hour before a Bishkek 07:00 of a fixed day, so that the test does not depend on
+    // the hour it runs at (between 01:00 and 02:00 UTC, Almaty's next 07:00 used to fall between
+    // the items and the run).
+    const bishkekSeven = new Date("2026-01-10T01:00:00Z");
+    await db.update(mailItems).set({ createdAt: new Date("2026-01-10T00:30:00Z") }).where(inArray(mailItems.userId, [bishkek.user.id, almaty.user.id]));
     const minutes = (n: number) => new Date(bishkekSeven.getTime() + n * 60_000);
     const queuedFor = async (userId: string) =>
       (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0]!.n;
