@@ -12,7 +12,7 @@ export const notificationsRouter = router({
   unreadCount: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => countUnread({ viewer })),
   // Where a page's stream starts: the page shows the count as of its render, and the stream sends
   // what arrived after it.
-  latestId: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => latestId(viewer.userId)),
+  latestId: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => latestId(viewer)),
   markRead: permissionProcedure("notification.mark_read")
     .input(ZMarkNotificationRead)
     .mutation(({ ctx: { viewer }, input }) => markNotificationRead({ viewer, input })),

@@ -1,5 +1,4 @@
-import { asc, desc, eq, gt } from "drizzle-orm";
-import { db } from "~/db/index";
+import { asc, desc, gt } from "drizzle-orm";
 import { notifications } from "~/db/schema";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "./listener";
@@ -30,7 +29,7 @@ export async function* notificationStream({
 }): AsyncGenerator<NotificationItem> {
   // Taken before listening starts, and followed by one read once it has: a notification
   // committed in between is sent by that read rather than lost.
-  let last = lastEventId ?? (await latestId(viewer.userId));
+  let last = lastEventId ?? (await latestId(viewer));
   const wakes = wakeups(signal);
   let unsubscribe = () => {};
   try {
@@ -53,13 +52,12 @@ export async function* notificationStream({
   }
 }
 
-/** The id of the user's newest notification (0: none yet): where a page's stream starts. */
-export async function latestId(userId: string): Promise<number> {
-  const [row] = await db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.id))
-    .limit(1);
+/**
+ * The id of the viewer's newest notification they may still read (0: none): where a page's stream
+ * starts. Through the visibility rule, as every read of notifications: the page carries the id, and
+ * one about a notice since hidden from the viewer must leave no trace there.
+ */
+export async function latestId(viewer: Viewer): Promise<number> {
+  const [row] = await notificationsOf(viewer).orderBy(desc(notifications.id)).limit(1);
   return row?.id ?? 0;
 }

@@ -174,6 +174,8 @@ describe("the notification centre", () => {
     const { items } = await reader.caller.notifications.list({});
     expect(items.map((n) => n.notice.title)).toEqual(["Still released to Kazakhstan"]);
     expect(await reader.caller.notifications.unreadCount()).toBe(1);
+    // Where the reader's pages start their stream: the newest notification they may read, not the hidden one's id.
+    expect(await reader.caller.notifications.latestId()).toBe(items[0]!.id);
     expect(await refusal(reader.caller.notifications.markRead({ id: hidden!.id }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await reader.caller.notifications.markAllRead()).toEqual({ marked: 1 });
     const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, hidden!.id));
