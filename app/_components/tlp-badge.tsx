@@ -10,20 +10,11 @@ export const TLP_LABELS: Record<Tlp, string> = {
   red: "TLP:RED",
 };
 
-// FIRST's colours (RED #FF2B2B, AMBER #FFC000, GREEN #33FF00, CLEAR white); black text keeps
-// every one of them readable (contrast ≥ 6:1).
-const STYLES: Record<Tlp, string> = {
-  clear: "border-black bg-white",
-  green: "border-[#33FF00] bg-[#33FF00]",
-  amber: "border-[#FFC000] bg-[#FFC000]",
-  amber_strict: "border-[#FFC000] bg-[#FFC000]",
-  red: "border-[#FF2B2B] bg-[#FF2B2B]",
-};
-
 /** The marking of a notice, shown wherever the notice or a line of it is. */
 export function TlpBadge({ tlp }: { tlp: Tlp }) {
   return (
-    <span data-tlp={tlp} className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 font-mono text-xs font-bold text-black ${STYLES[tlp]}`}>
+    // Its colours are FIRST's, in app/globals.css (.tlp).
+    <span data-tlp={tlp} className="tlp">
       {TLP_LABELS[tlp]}
     </span>
   );

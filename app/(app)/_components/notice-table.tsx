@@ -6,10 +6,9 @@ import { isolate } from "~/app/_components/isolate";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
+import { FEED_SECTION_SIZE } from "~/schemas/notice-limits";
 import { feedHref } from "./feed-filters";
 import { EmptyList, LiveArrivals, NextPageLink, placeOf, STATUS_TONES, type NoticeListItem } from "./notice-list";
-
-const CELL = "px-2 py-1.5 align-top";
 
 /**
  * Notices as a dense table, one line each: marking, kind, title, place, date of occurrence,
@@ -22,17 +21,17 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return (
     <>
-      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200" data-testid="notice-table">
+      <table className="notice-table w-full table-fixed border-collapse rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200" data-testid="notice-table">
         <caption className="sr-only">{t("heading")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className={`${CELL} hidden w-36 sm:table-cell`}>{t("columns.marking")}</th>
-            <th scope="col" className={`${CELL} hidden w-24 md:table-cell`}>{t("columns.kind")}</th>
-            <th scope="col" className={CELL}>{t("columns.title")}</th>
-            <th scope="col" className={`${CELL} hidden w-44 md:table-cell`}>{t("columns.place")}</th>
-            <th scope="col" className={`${CELL} w-28`}>{t("columns.occurred")}</th>
-            <th scope="col" className={`${CELL} hidden w-32 md:table-cell`}>{t("columns.agency")}</th>
-            <th scope="col" className={`${CELL} hidden w-28 xl:table-cell`}>{t("columns.posted")}</th>
+            <th scope="col" className="w-36">{t("columns.marking")}</th>
+            <th scope="col" className="w-24">{t("columns.kind")}</th>
+            <th scope="col">{t("columns.title")}</th>
+            <th scope="col" className="w-44">{t("columns.place")}</th>
+            <th scope="col" className="w-28">{t("columns.occurred")}</th>
+            <th scope="col" className="w-32">{t("columns.agency")}</th>
+            <th scope="col" className="w-28">{t("columns.posted")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -40,18 +39,18 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
             const status = item.status === "published" ? null : item.status;
             const place = placeOf(item);
             return (
-              <tr key={item.id} className="hover:bg-slate-50" data-testid="notice-line" data-notice-id={item.id}>
-                <td className={`${CELL} hidden sm:table-cell`}>
+              <tr key={item.id} data-testid="notice-line" data-notice-id={item.id}>
+                <td>
                   <TlpBadge tlp={item.tlp} />
                 </td>
-                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={vocab(`kind.${item.kind}`)}>
+                <td title={vocab(`kind.${item.kind}`)}>
                   {t(`kindShort.${item.kind}`)}
                 </td>
-                <td className={CELL}>
+                <td>
                   <span className="mr-2 sm:hidden">
                     <TlpBadge tlp={item.tlp} />
                   </span>
-                  <Link href={`/notices/${item.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/notices/${item.id}`}>
                     <bdi>{item.title}</bdi>
                   </Link>
                   {status ? (
@@ -68,16 +67,16 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
                     {[t(`kindShort.${item.kind}`), place && isolate(place), item.agency.shortName].filter(Boolean).join(" · ")}
                   </span>
                 </td>
-                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={place || undefined}>
+                <td title={place || undefined}>
                   {place ? <bdi>{place}</bdi> : "—"}
                 </td>
-                <td className={`${CELL} whitespace-nowrap tabular-nums text-slate-700`}>
+                <td>
                   <time dateTime={item.occurredOn}>{day(item.occurredOn)}</time>
                 </td>
-                <td className={`${CELL} hidden truncate text-slate-700 md:table-cell`} title={item.agency.name}>
+                <td title={item.agency.name}>
                   {item.agency.shortName}
                 </td>
-                <td className={`${CELL} hidden whitespace-nowrap tabular-nums text-slate-600 xl:table-cell`}>
+                <td>
                   {item.publishedAt ? <time dateTime={item.publishedAt}>{format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" })}</time> : "—"}
                 </td>
               </tr>
@@ -89,8 +88,6 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
     </>
   );
 }
-
-const SECTION_SIZE = 10;
 
 /** The newest notices of one crossing or substance on its page, continued in the full feed. */
 export async function FeedSection({
@@ -107,7 +104,7 @@ export async function FeedSection({
   /** The page's own address, for its "new notices — show" link. */
   href: string;
 }) {
-  const page = await (await api()).notices.feed({ filters, limit: SECTION_SIZE });
+  const page = await (await api()).notices.feed({ filters, limit: FEED_SECTION_SIZE });
   return (
     <section aria-labelledby="feed-section" className="mt-6">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

@@ -11,7 +11,8 @@ import { MenuBehaviour, NavLink } from "./nav-link";
 
 type Item = { href: string; label: string };
 
-const LINK = "block whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
+// .nav-link in app/globals.css: a header shows some twenty of them.
+const LINK = "nav-link";
 const SUMMARY =
   "flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md px-2 py-1.5 xl:px-2.5 text-sm hover:bg-white/10 [&::-webkit-details-marker]:hidden";
 const PANEL = "absolute right-0 top-full z-30 mt-1 min-w-56 rounded-md border border-white/15 bg-brand-900 p-1 shadow-lg";
