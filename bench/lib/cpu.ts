@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type postgres from "postgres";
 
 // Throughput on these machines swings with their neighbours; the CPU time a request costs each
@@ -27,8 +27,38 @@ export function processCpuMs(pid: number, name?: string): number | null {
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 
-/** CPU time so far of one Node process and of the database's client backends, by pid. */
-export type CpuSample = { node: number | null; backends: Map<number, number> };
+/** The pids of a process's living children, from each of its threads' list in /proc. */
+function childrenOf(pid: number): number[] {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return threads.flatMap((tid) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * CPU time so far of a process and all its living descendants, in ms: a clustered app server is a
+ * primary that hands out connections and the workers that serve them. Null if `pid` is gone.
+ */
+export function processTreeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childrenOf(pid).reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
+}
+
+/**
+ * CPU time so far of one Node process (with its descendants), of the database's client backends,
+ * by pid, and of this process — the load generator, when it is not the process measured.
+ */
+export type CpuSample = { node: number | null; backends: Map<number, number>; own: number };
 
 /**
  * Samples `nodePid` (null: this process) and the backends serving `sql`'s database. The backends
@@ -42,12 +72,13 @@ export async function sampleCpu(sql: postgres.Sql, nodePid: number | null): Prom
     const ms = processCpuMs(pid, "postgres");
     if (ms !== null) backends.set(pid, ms);
   }
-  const own = process.cpuUsage();
-  const node = nodePid === null ? (own.user + own.system) / 1000 : processCpuMs(nodePid);
-  return { node, backends };
+  const usage = process.cpuUsage();
+  const own = (usage.user + usage.system) / 1000;
+  return { node: nodePid === null ? own : processTreeCpuMs(nodePid), backends, own };
 }
 
-export type CpuUsed = { nodeMs: number | null; databaseMs: number | null };
+/** `ownMs`: this process's, which is the load generator's when `node` is another process. */
+export type CpuUsed = { nodeMs: number | null; databaseMs: number | null; ownMs: number };
 
 /** What was used between two samples; a backend that started in between counts whole. */
 export function cpuUsed(before: CpuSample, after: CpuSample): CpuUsed {
@@ -56,15 +87,16 @@ export function cpuUsed(before: CpuSample, after: CpuSample): CpuUsed {
   return {
     nodeMs: before.node === null || after.node === null ? null : after.node - before.node,
     databaseMs: after.backends.size ? databaseMs : null,
+    ownMs: after.own - before.own,
   };
 }
 
 /** CPU per request over several measured runs together, in ms; null where it could not be read. */
-export function cpuPerRequest(runs: { cpu: CpuUsed; requests: number }[]): { node: number | null; database: number | null } {
+export function cpuPerRequest(runs: { cpu: CpuUsed; requests: number }[]): { node: number | null; database: number | null; own: number | null } {
   const requests = runs.reduce((n, r) => n + r.requests, 0);
   const total = (pick: (c: CpuUsed) => number | null) => {
     const values = runs.map((r) => pick(r.cpu));
     return values.some((v) => v === null) || requests === 0 ? null : (values as number[]).reduce((a, b) => a + b, 0) / requests;
   };
-  return { node: total((c) => c.nodeMs), database: total((c) => c.databaseMs) };
+  return { node: total((c) => c.nodeMs), database: total((c) => c.databaseMs), own: total((c) => c.ownMs) };
 }

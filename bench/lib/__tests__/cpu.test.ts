@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { cpuPerRequest, cpuUsed, processCpuMs, sampleCpu } from "~/bench/lib/cpu";
+import { cpuPerRequest, cpuUsed, processCpuMs, processTreeCpuMs, sampleCpu } from "~/bench/lib/cpu";
 
 // The benchmark's CPU columns: read from /proc for a Node process and for the database's backends.
 // The test databases run on this machine (embedded, or the server at 127.0.0.1), as in CI.
@@ -45,6 +45,26 @@ describe("processCpuMs", () => {
   });
 });
 
+describe("processTreeCpuMs", () => {
+  it("adds the CPU time of a process's children and grandchildren to its own", async () => {
+    // A shell that starts a shell that burns CPU: the grandchild's time counts for the tree's root.
+    // In a process group of its own, so that one signal stops all three.
+    const child = spawn("sh", ["-c", "sh -c 'while :; do :; done' & wait"], { detached: true });
+    try {
+      const root = child.pid!;
+      const deadline = Date.now() + 10_000;
+      while ((processTreeCpuMs(root) ?? 0) - (processCpuMs(root) ?? 0) < 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(processTreeCpuMs(root)! - processCpuMs(root)!).toBeGreaterThanOrEqual(200);
+    } finally {
+      process.kill(-child.pid!, "SIGKILL");
+    }
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(processTreeCpuMs(child.pid!)).toBeNull();
+  });
+});
+
 describe("sampleCpu and cpuUsed", () => {
   it("count the work of the database's backends and of the Node process", async () => {
     const before = await sampleCpu(sql, null);
@@ -77,23 +97,28 @@ describe("sampleCpu and cpuUsed", () => {
   });
 
   it("say null where a process could not be read", () => {
-    const readable = { node: 100, backends: new Map([[1, 10]]) };
-    expect(cpuUsed(readable, { node: null, backends: new Map() })).toEqual({ nodeMs: null, databaseMs: null });
-    expect(cpuUsed(readable, { node: 130, backends: new Map([[1, 25]]) })).toEqual({ nodeMs: 30, databaseMs: 15 });
+    const readable = { node: 100, backends: new Map([[1, 10]]), own: 40 };
+    expect(cpuUsed(readable, { node: null, backends: new Map(), own: 45 })).toEqual({ nodeMs: null, databaseMs: null, ownMs: 5 });
+    expect(cpuUsed(readable, { node: 130, backends: new Map([[1, 25]]), own: 50 })).toEqual({ nodeMs: 30, databaseMs: 15, ownMs: 10 });
   });
 });
 
 describe("cpuPerRequest", () => {
   it("divides the CPU time of several runs by their requests together", () => {
     const per = cpuPerRequest([
-      { cpu: { nodeMs: 300, databaseMs: 100 }, requests: 100 },
-      { cpu: { nodeMs: 500, databaseMs: 300 }, requests: 300 },
+      { cpu: { nodeMs: 300, databaseMs: 100, ownMs: 40 }, requests: 100 },
+      { cpu: { nodeMs: 500, databaseMs: 300, ownMs: 160 }, requests: 300 },
     ]);
-    expect(per).toEqual({ node: 2, database: 1 });
+    expect(per).toEqual({ node: 2, database: 1, own: 0.5 });
   });
 
   it("is null for a process unread in any run, or without requests", () => {
-    expect(cpuPerRequest([{ cpu: { nodeMs: 300, databaseMs: null }, requests: 100 }, { cpu: { nodeMs: 100, databaseMs: 50 }, requests: 100 }])).toEqual({ node: 2, database: null });
-    expect(cpuPerRequest([{ cpu: { nodeMs: 0, databaseMs: 0 }, requests: 0 }])).toEqual({ node: null, database: null });
+    expect(
+      cpuPerRequest([
+        { cpu: { nodeMs: 300, databaseMs: null, ownMs: 0 }, requests: 100 },
+        { cpu: { nodeMs: 100, databaseMs: 50, ownMs: 0 }, requests: 100 },
+      ]),
+    ).toEqual({ node: 2, database: null, own: 0 });
+    expect(cpuPerRequest([{ cpu: { nodeMs: 0, databaseMs: 0, ownMs: 0 }, requests: 0 }])).toEqual({ node: null, database: null, own: null });
   });
 });
