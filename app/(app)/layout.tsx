@@ -8,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const notifications = (await api()).notifications;
-  const [unread, since] = await Promise.all([notifications.unreadCount(), notifications.latestId()]);
+  const { unread, latestId: since } = await (await api()).notifications.bell();
   return (
     <LiveNotifications since={since}>
       <div className="min-h-screen">

@@ -2,17 +2,17 @@ import { tracked } from "@trpc/server";
 import { ZMarkNotificationRead, ZNotificationsPage, ZNotificationsStream } from "~/schemas/notifications";
 import { permissionProcedure, router } from "~/server/api/trpc";
 import { markAllNotificationsRead, markNotificationRead } from "~/server/services/notifications/mark";
-import { countUnread, listNotifications } from "~/server/services/notifications/read";
-import { latestId, notificationStream } from "~/server/services/notifications/stream";
+import { bellState, countUnread, listNotifications } from "~/server/services/notifications/read";
+import { notificationStream } from "~/server/services/notifications/stream";
 
 export const notificationsRouter = router({
   list: permissionProcedure("notification.read")
     .input(ZNotificationsPage)
     .query(({ ctx: { viewer }, input }) => listNotifications({ viewer, input })),
   unreadCount: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => countUnread({ viewer })),
-  // Where a page's stream starts: the page shows the count as of its render, and the stream sends
-  // what arrived after it.
-  latestId: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => latestId(viewer)),
+  // The header of every page: the unread count as of its render, and where its stream starts (the
+  // stream sends what arrived after it).
+  bell: permissionProcedure("notification.read").query(({ ctx: { viewer } }) => bellState({ viewer })),
   markRead: permissionProcedure("notification.mark_read")
     .input(ZMarkNotificationRead)
     .mutation(({ ctx: { viewer }, input }) => markNotificationRead({ viewer, input })),

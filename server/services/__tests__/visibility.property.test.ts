@@ -316,7 +316,7 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
     }
   });
 
-  it("notifications: the list, the unread count and the SSE stream name only readable notices and relations", async () => {
+  it("notifications: the list, the unread count, the header's bell and the SSE stream name only readable notices and relations", async () => {
     let told = 0;
     for (const r of readers) {
       const items = await pages((cursor) => r.caller.notifications.list({ cursor: cursor === undefined ? undefined : Number(cursor), limit: 50 }));
@@ -329,6 +329,8 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
         if (survivors().has(n.id)) expect(["merged into", about("moderated")]).toEqual(["merged into", Math.min(about("moderated"), mergesTold(r, n.id))]);
       }
       expect(await r.caller.notifications.unreadCount()).toBe(items.filter((i) => i.readAt === null).length);
+      // Every page's header: the same count, and its stream starts at the newest readable id.
+      expect(await r.caller.notifications.bell()).toEqual({ unread: items.filter((i) => i.readAt === null).length, latestId: Math.max(0, ...items.map((i) => i.id)) });
 
       // The stream, as the SSE handler runs it for a client that last saw notification 1.
       const abort = new AbortController();

@@ -47,15 +47,34 @@ export async function listNotifications({ viewer, input }: { viewer: Viewer; inp
   return { items: page, nextCursor: more ? page.at(-1)!.id : null };
 }
 
-/** Unread and readable, counted up to UNREAD_COUNT_CAP. */
-export async function countUnread({ viewer }: { viewer: Viewer }): Promise<number> {
-  const unread = db
+/** The ids of the viewer's notifications that they may still see. */
+const readableIds = (viewer: Viewer) =>
+  db.select({ id: notifications.id }).from(notifications).innerJoin(notices, eq(notices.id, notifications.noticeId)).where(and(eq(notifications.userId, viewer.userId), readableBy(viewer)));
+
+const unreadOf = (viewer: Viewer) =>
+  db
     .select({ one: sql`1` })
     .from(notifications)
     .innerJoin(notices, eq(notices.id, notifications.noticeId))
     .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), readableBy(viewer)))
-    .limit(UNREAD_COUNT_CAP)
-    .as("unread");
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(unread);
+    .limit(UNREAD_COUNT_CAP);
+
+/** Unread and readable, counted up to UNREAD_COUNT_CAP. */
+export async function countUnread({ viewer }: { viewer: Viewer }): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(unreadOf(viewer).as("unread"));
   return row?.count ?? 0;
+}
+
+/**
+ * What every signed-in page's header shows and where its stream starts, in one statement: the
+ * unread count (as `countUnread`) and the id of the newest notification the viewer may still read
+ * (0: none). Through the visibility rule, as every read of notifications: the page carries the id,
+ * and one about a notice since hidden from the viewer must leave no trace there.
+ */
+export async function bellState({ viewer }: { viewer: Viewer }): Promise<{ unread: number; latestId: number }> {
+  const latest = readableIds(viewer).orderBy(desc(notifications.id)).limit(1);
+  const [row] = await db.execute<{ unread: number; latest_id: number | null }>(
+    sql`SELECT (SELECT count(*)::int FROM (${unreadOf(viewer)}) AS unread) AS unread, (${latest}) AS latest_id`,
+  );
+  return { unread: row?.unread ?? 0, latestId: Number(row?.latest_id ?? 0) };
 }

@@ -1,8 +1,8 @@
-import { asc, desc, gt } from "drizzle-orm";
+import { asc, gt } from "drizzle-orm";
 import { notifications } from "~/db/schema";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "./listener";
-import { notificationsOf, type NotificationItem } from "./read";
+import { bellState, notificationsOf, type NotificationItem } from "./read";
 import { wakeups } from "./wakeups";
 
 const PAGE = 100;
@@ -29,7 +29,7 @@ export async function* notificationStream({
 }): AsyncGenerator<NotificationItem> {
   // Taken before listening starts, and followed by one read once it has: a notification
   // committed in between is sent by that read rather than lost.
-  let last = lastEventId ?? (await latestId(viewer));
+  let last = lastEventId ?? (await bellState({ viewer })).latestId;
   const wakes = wakeups(signal);
   let unsubscribe = () => {};
   try {
@@ -50,14 +50,4 @@ export async function* notificationStream({
     wakes.stop();
     unsubscribe();
   }
-}
-
-/**
- * The id of the viewer's newest notification they may still read (0: none): where a page's stream
- * starts. Through the visibility rule, as every read of notifications: the page carries the id, and
- * one about a notice since hidden from the viewer must leave no trace there.
- */
-export async function latestId(viewer: Viewer): Promise<number> {
-  const [row] = await notificationsOf(viewer).orderBy(desc(notifications.id)).limit(1);
-  return row?.id ?? 0;
 }

@@ -175,7 +175,7 @@ describe("the notification centre", () => {
     expect(items.map((n) => n.notice.title)).toEqual(["Still released to Kazakhstan"]);
     expect(await reader.caller.notifications.unreadCount()).toBe(1);
     // Where the reader's pages start their stream: the newest notification they may read, not the hidden one's id.
-    expect(await reader.caller.notifications.latestId()).toBe(items[0]!.id);
+    expect(await reader.caller.notifications.bell()).toEqual({ unread: 1, latestId: items[0]!.id });
     expect(await refusal(reader.caller.notifications.markRead({ id: hidden!.id }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await reader.caller.notifications.markAllRead()).toEqual({ marked: 1 });
     const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, hidden!.id));
@@ -294,8 +294,8 @@ describe("the realtime stream", () => {
   it("starts where the page was rendered: what arrived in between comes down the stream, even a reader's very first", async () => {
     const reader = await member("kz-sgd-customs");
     // The page is rendered: no notification yet, so its stream will start after 0.
-    const since = await reader.caller.notifications.latestId();
-    expect(since).toBe(0);
+    const { latestId: since, unread } = await reader.caller.notifications.bell();
+    expect({ since, unread }).toEqual({ since: 0, unread: 0 });
     await deliver(await notice({ title: "Between the render and the stream" }), [reader.viewer.userId]);
     const opened = await stream(reader.viewer, since);
     try {
