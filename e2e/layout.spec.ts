@@ -139,17 +139,29 @@ test.describe("the feed", () => {
     await expect(page).toHaveURL(/view=cards/);
   });
 
-  test("screenshots in Russian at 1,280 and 390 px: one header row, nothing wider than the phone", async ({ page }, testInfo) => {
+  test("screenshots in Russian at 1,280 and 390 px: one header row, nothing wider than the phone, the filters folded on the phone", async ({ page }, testInfo) => {
     await apiSignIn(page.request, "kg.analyst@example.org", DEMO_PASSWORD);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/feed");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Лента");
     expect((await page.locator("body header").first().boundingBox())!.height).toBeLessThan(ONE_ROW_PX);
     await keepScreenshot(page, testInfo, "feed-ru-1280");
+    // On a wide screen the filters show without a click.
+    await expect(page.getByLabel("Вид", { exact: true })).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/feed");
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // On a phone they are folded under their summary, so the first notices fill the first screen.
+    await expect(page.getByLabel("Вид", { exact: true })).toBeHidden();
+    expect((await page.getByTestId("notice-line").nth(2).boundingBox())!.y).toBeLessThan(844);
     await keepScreenshot(page, testInfo, "feed-ru-390");
+    await page.getByText("Фильтры ленты", { exact: true }).click();
+    await expect(page.getByLabel("Вид", { exact: true })).toBeVisible();
+    // A filter in use keeps them unfolded.
+    await page.getByLabel("Вид", { exact: true }).selectOption("seizure");
+    await page.getByRole("button", { name: "Применить фильтры" }).click();
+    await expect(page).toHaveURL(/kind=seizure/);
+    await expect(page.getByLabel("Вид", { exact: true })).toBeVisible();
   });
 });
 

@@ -195,58 +195,64 @@ export async function FeedFilterForm({
       {children}
     </SelectField>
   );
+  // Folded on a phone, where the ten fields filled the first screen, unless a filter is in use or
+  // wrong; from 768 px the content always shows (.feed-filters in app/globals.css).
+  const open = active || Object.keys(errors).length > 0;
   return (
-    <form action="/feed" method="get" key={JSON.stringify(values)} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={t("label")}>
-      {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
-      {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
-      <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
-        {select(
-          "kind",
-          t("kind"),
-          <>
-            {any}
-            {NOTICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {vocab(`kind.${kind}`)}
+    <details className="feed-filters mb-4 rounded-lg border border-slate-200 bg-white shadow-sm" open={open || undefined}>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-700">{t("label")}</summary>
+      <form action="/feed" method="get" key={JSON.stringify(values)} className="p-3" aria-label={t("label")}>
+        {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
+        {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
+        <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
+          {select(
+            "kind",
+            t("kind"),
+            <>
+              {any}
+              {NOTICE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {vocab(`kind.${kind}`)}
+                </option>
+              ))}
+            </>,
+          )}
+          {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
+          {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
+          {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
+          {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
+          {select(
+            "tlp",
+            t("tlp"),
+            <>
+              {any}
+              {TLP_LEVELS.map((tlp) => (
+                <option key={tlp} value={tlp}>
+                  {vocab(`tlp.${tlp}`)}
+                </option>
+              ))}
+            </>,
+          )}
+          {select(
+            "status",
+            t("status"),
+            // Published is what the feed shows by default, so it is the first, empty choice.
+            FEED_STATUSES.map((status) => (
+              <option key={status} value={status === "published" ? "" : status}>
+                {vocab(`status.${status}`)}
               </option>
-            ))}
-          </>,
-        )}
-        {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
-        {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
-        {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
-        {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
-        {select(
-          "tlp",
-          t("tlp"),
-          <>
-            {any}
-            {TLP_LEVELS.map((tlp) => (
-              <option key={tlp} value={tlp}>
-                {vocab(`tlp.${tlp}`)}
-              </option>
-            ))}
-          </>,
-        )}
-        {select(
-          "status",
-          t("status"),
-          // Published is what the feed shows by default, so it is the first, empty choice.
-          FEED_STATUSES.map((status) => (
-            <option key={status} value={status === "published" ? "" : status}>
-              {vocab(`status.${status}`)}
-            </option>
-          )),
-        )}
-        <div className="col-span-2 grid grid-cols-2 gap-2 md:col-span-1">
-          <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
-          <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
+            )),
+          )}
+          <div className="col-span-2 grid grid-cols-2 gap-2 md:col-span-1">
+            <TextField name="from" type="date" label={t("from")} defaultValue={values.from ?? ""} error={errors.from} />
+            <TextField name="to" type="date" label={t("to")} defaultValue={values.to ?? ""} error={errors.to} />
+          </div>
+          <div className="col-span-2 flex flex-wrap items-end gap-4 md:col-span-1">
+            <Button type="submit">{t("apply")}</Button>
+            {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
+          </div>
         </div>
-        <div className="col-span-2 flex flex-wrap items-end gap-4 md:col-span-1">
-          <Button type="submit">{t("apply")}</Button>
-          {active || Object.keys(errors).length > 0 ? <TextLink href="/feed">{t("clear")}</TextLink> : null}
-        </div>
-      </div>
-    </form>
+      </form>
+    </details>
   );
 }
