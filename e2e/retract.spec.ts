@@ -31,6 +31,8 @@ async function retract(page: Page, id: string) {
   await page.getByRole("button", { name: "Продолжить" }).click();
   await page.getByRole("button", { name: "Отозвать уведомление" }).click();
   await expect(page.getByText("Причина: Posted twice by mistake")).toBeVisible();
+  // Said in so many words where the action was, which is gone.
+  await expect(page.getByText("Отозвано.", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Отозвать…" })).toHaveCount(0);
 }
 

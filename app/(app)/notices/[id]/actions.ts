@@ -155,5 +155,5 @@ export async function retractNotice(
       confirming: false,
     };
   }
-  redirect(noticePath(id));
+  redirect(noticePath(id, "retracted"));
 }

@@ -30,7 +30,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
   // Where a status change posted without JavaScript lands.
   const query = await searchParams;
   const doneParam = query?.done;
-  const done = doneParam === "submitted" || doneParam === "released" ? doneParam : null;
+  const done = doneParam === "submitted" || doneParam === "released" || doneParam === "retracted" ? doneParam : null;
   const label = await noticeLabels();
   const { t } = label;
 

@@ -28,36 +28,40 @@ export function NoticeActions({
 }: {
   id: string;
   can: Can;
-  done: "submitted" | "released" | null;
+  done: "submitted" | "released" | "retracted" | null;
   retractOpened: boolean;
 }) {
   const t = useTranslations("notice.actions");
   const [errors, action, busy] = useActionState(changeStatus, noErrors);
 
-  if (!can.edit && !can.submit && !can.release && !can.retract) return null;
+  const changes = can.edit || can.submit || can.release;
+  // A retracted notice offers no action any more; the line that says it was retracted still shows.
+  if (!changes && !can.retract && !done) return null;
   return (
     <div className="space-y-3">
-      <form action={action} className="flex flex-wrap gap-2">
-        <input type="hidden" name="id" value={id} />
-        {can.edit ? (
-          <Link
-            href={`/notices/${id}/edit`}
-            className="inline-flex min-h-10 items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
-          >
-            {t("edit")}
-          </Link>
-        ) : null}
-        {can.submit ? (
-          <Button type="submit" name="intent" value="submit" disabled={busy}>
-            {t("submit")}
-          </Button>
-        ) : null}
-        {can.release ? (
-          <Button type="submit" name="intent" value="release" disabled={busy}>
-            {t("release")}
-          </Button>
-        ) : null}
-      </form>
+      {changes ? (
+        <form action={action} className="flex flex-wrap gap-2">
+          <input type="hidden" name="id" value={id} />
+          {can.edit ? (
+            <Link
+              href={`/notices/${id}/edit`}
+              className="inline-flex min-h-10 items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              {t("edit")}
+            </Link>
+          ) : null}
+          {can.submit ? (
+            <Button type="submit" name="intent" value="submit" disabled={busy}>
+              {t("submit")}
+            </Button>
+          ) : null}
+          {can.release ? (
+            <Button type="submit" name="intent" value="release" disabled={busy}>
+              {t("release")}
+            </Button>
+          ) : null}
+        </form>
+      ) : null}
       <FormMessage message={errors.message} />
       {done && !busy ? <Confirmation>{t(done)}</Confirmation> : null}
       {can.retract ? <RetractForm id={id} opened={retractOpened} /> : null}
