@@ -19,7 +19,8 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await analyst.getByLabel(ru.common.date).fill("2026-11-20");
     await analyst.getByLabel(ru.place.crossing).selectOption("torugart");
     await analyst.getByLabel(ru.seizure.substance).selectOption("acetic-anhydride");
-    await analyst.getByLabel(ru.seizure.quantity).fill("2.8");
+    // As a Russian keyboard writes it: a decimal comma.
+    await analyst.getByLabel(ru.seizure.quantity).fill("2,8");
     await analyst.getByLabel(ru.seizure.unit).selectOption("t");
     await analyst.locator('input[name="notice.tlp"][value="amber"]').check();
     await analyst.getByRole("group", { name: ru.marking.releaseCountries }).locator('input[value="KZ"]').check();
@@ -34,6 +35,8 @@ test.describe("an AMBER seizure released to Kazakhstan", () => {
     await kzChief.goto("/crossings/torugart");
     await kzChief.getByRole("link", { name: title }).click();
     await expect(kzChief.getByRole("heading", { level: 1 })).toHaveText(title);
+    // The chief reads in English: the quantity typed as 2,8 is 2.8 t.
+    await expect(kzChief.getByRole("cell", { name: "2.8 t", exact: true })).toBeVisible();
     await expect(kzChief.getByText("TLP:AMBER", { exact: true }).first()).toBeVisible();
     await kzChief.goto(`/search?q=${marker}`);
     await expect(kzChief.getByRole("link", { name: title })).toBeVisible();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conformName, decodeErrors, encodeError } from "../form";
 import { ZCreateNotice } from "../notices";
-import { parseForm } from "../parse-form";
+import { numberFromText, parseForm } from "../parse-form";
 
 const KEY = "6f1c2b8e-3d4a-4c5b-9e7f-0a1b2c3d4e5f";
 
@@ -30,7 +30,41 @@ function errorKeys(form: FormData) {
   return Object.fromEntries(Object.entries(error ?? {}).map(([name, errors]) => [name, decodeErrors(errors ?? undefined).map((e) => e.key)]));
 }
 
+describe("numberFromText", () => {
+  it("reads a decimal comma and digits grouped by spaces, and refuses what it would have to guess", () => {
+    expect(numberFromText("1,5")).toBe(1.5);
+    expect(numberFromText(" 12,25 ")).toBe(12.25);
+    expect(numberFromText("1.5")).toBe(1.5);
+    expect(numberFromText("12 500")).toBe(12500);
+    expect(numberFromText("12\u00a0500,5")).toBe(12500.5);
+    expect(numberFromText("-42,875")).toBeNaN();
+    // 1.5 in Russian, 1500 in English.
+    expect(numberFromText("1,500")).toBeNaN();
+    expect(numberFromText("1,2,3")).toBeNaN();
+    expect(numberFromText("1.5,2")).toBeNaN();
+    expect(numberFromText("   ")).toBeNaN();
+    expect(numberFromText("many")).toBeNaN();
+  });
+});
+
 describe("parseForm", () => {
+  it("takes a quantity and coordinates written with a decimal comma", () => {
+    const submission = parseForm(
+      seizure([
+        ["notice.title", "Acetic anhydride at Torugart"],
+        ["notice.items[0].quantity", "2,4"],
+        ["notice.items[0].unit", "t"],
+        ["notice.latitude", "40,52"],
+        ["notice.longitude", "73,5"],
+      ]),
+      ZCreateNotice,
+    );
+    expect(submission.status).toBe("success");
+    const notice = submission.status === "success" ? (submission.value.notice as { items: { quantity: number }[]; latitude: number; longitude: number }) : null;
+    expect(notice?.items[0]?.quantity).toBe(2.4);
+    expect([notice?.latitude, notice?.longitude]).toEqual([40.52, 73.5]);
+  });
+
   it("names a missing field and each bad row of a repeated list by its Conform path", () => {
     const keys = errorKeys(
       seizure([
