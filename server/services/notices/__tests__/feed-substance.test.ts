@@ -1,16 +1,21 @@
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, fillPlaceholders, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { db } from "~/db/index";
+import { databaseUrl, db, SESSION_SETTINGS } from "~/db/index";
 import { notices, noticeSubstances } from "~/db/schema";
 import { createAgency, createUser } from "~/db/seed/factories";
-import { FEED_SORTS, type FeedFilters, type FeedSort } from "~/schemas/notices";
+import { FEED_SORTS, ZFeedInput, type FeedFilters, type FeedSort } from "~/schemas/notices";
 import type { Role } from "~/server/auth/roles";
+import { encodeCursor } from "~/server/services/notices/cursor";
+import { feedQuery, isValueIndependent } from "~/server/services/notices/feed";
+import { placeholders } from "~/server/services/visibility";
 import { callerFor } from "~/tests/callers";
 import { allFeedPages, arrestInput, companyInput, createThrough, seizureInput, substanceIndexDrift } from "~/tests/notices";
 
-// notice_substances (migration 0019) is a copy of each published notice's substances kept by a
-// trigger. These tests hold the copy equal to the notices, and the substance filter's pages equal
-// to what the notices' own lists give.
+// The substance filter walks notice_substances (migration 0019), a copy of each published notice's
+// substances kept by a trigger. These tests hold the copy equal to the notices, the filtered feed
+// equal to what the notices' own lists give, and the plan to that index.
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
@@ -109,6 +114,62 @@ describe("the substance filter's index", () => {
           if (sort === "posted") expect(await reader.caller.notices.feedCount({ filters })).toEqual({ count: expected.length, more: false });
         }
       }
+    }
+  });
+});
+
+describe("the substance filter's plan", () => {
+  it("walks notice_substances in the feed's order, with one generic plan for a common substance and a rare one", async () => {
+    const agency = await createAgency(db, { countryCode: "KZ" });
+    const author = await createUser(db, { agencyId: agency.id, role: "analyst" });
+    // Bulk notices straight into the table (the trigger fills the index), as lopsided as the real
+    // ones: mostly seizures, mostly AMBER, mostly acetic anhydride; piperonal in one of fifty.
+    await db.execute(sql`
+      INSERT INTO notices (kind, title, narrative, occurred_on, crossing_id, country_code, agency_id, author_id, tlp, status,
+                           source_reliability, info_credibility, handling_code, published_at, substance_ids)
+      SELECT CASE WHEN g % 20 < 12 THEN 'seizure' WHEN g % 20 < 17 THEN 'company_alert' ELSE 'arrest' END::notice_kind,
+             'Bulk notice ' || g, 'Routine shipment number ' || g, date '2010-01-01' + (g % 5000), 'dostyk', 'KZ', ${agency.id}, ${author.id},
+             CASE WHEN g % 20 >= 17 THEN 'amber' ELSE (array['amber','amber','amber','amber','clear','green','green','amber_strict']::tlp[])[1 + g % 8] END,
+             'published', 'B', 2, 'intelligence_only', timestamptz '2010-01-01' + g * interval '1 hour',
+             CASE WHEN g % 20 >= 12 THEN '{}' WHEN g % 50 = 0 THEN ARRAY['piperonal'] WHEN g % 7 = 0 THEN ARRAY['acetone']
+                  WHEN g % 11 = 0 THEN ARRAY['toluene'] WHEN g % 13 = 0 THEN ARRAY['safrole', ${AA}] ELSE ARRAY[${AA}] END
+      FROM generate_series(1, 20000) g`);
+    await db.execute(sql`ANALYZE notices`);
+    await db.execute(sql`ANALYZE notice_substances`);
+    const reader = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" }));
+    const input = (filters: FeedFilters, cursor?: string, sort?: FeedSort) => ZFeedInput.parse({ filters, cursor, sort });
+    const planOf = async (query: { getSQL(): ReturnType<typeof sql> }) =>
+      (await db.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN ${query.getSQL()}`)).map((r) => r["QUERY PLAN"]).join("\n");
+
+    const filtered = input({ kind: "seizure", substanceId: AA, tlp: "amber" });
+    expect(isValueIndependent(filtered)).toBe(true);
+    const cursor = encodeCursor({ at: new Date("2011-01-01T00:00:00Z"), id: randomUUID() });
+    for (const at of [undefined, cursor]) {
+      const withTlp = await planOf(feedQuery(reader.viewer, input({ kind: "seizure", substanceId: AA, tlp: "amber" }, at)));
+      expect(withTlp).toMatch(/Index (Only )?Scan using notice_substances_tlp_feed_idx/);
+      expect(withTlp).not.toMatch(/Sort Key/);
+      const alone = await planOf(feedQuery(reader.viewer, input({ substanceId: "piperonal" }, at)));
+      expect(alone).toMatch(/Index (Only )?Scan using notice_substances_feed_idx/);
+      expect(alone).not.toMatch(/Sort Key/);
+      expect(await planOf(feedQuery(reader.viewer, input({ substanceId: AA }, at, "posted_asc")))).toMatch(/Index (Only )?Scan Backward using notice_substances_feed_idx/);
+    }
+    expect(await planOf(feedQuery(reader.viewer, input({ substanceId: AA }, cursor)))).toMatch(/Index Cond: \(\(substance_id = \S+\) AND \(ROW\(published_at, notice_id\) < ROW\(/);
+
+    // Prepared as the app prepares it, on a connection of its own (the pool's may have run it
+    // already): after PostgreSQL's five custom plans it keeps one generic plan, which walks the
+    // same index for a rare substance.
+    const { sql: text, params } = feedQuery(reader.viewer, filtered, placeholders).toSQL();
+    const values = (substanceId: string) =>
+      fillPlaceholders(params, { ...filtered.filters, substanceId, viewerUserId: reader.viewer.userId, viewerAgencyId: reader.viewer.agencyId, viewerCountryCode: "KZ" }) as string[];
+    const connection = postgres(databaseUrl(), { max: 1, onnotice: () => {}, connection: SESSION_SETTINGS });
+    try {
+      for (let i = 0; i < 8; i++) await connection.unsafe(text, values(AA), { prepare: true });
+      await connection.unsafe(text, values("piperonal"), { prepare: true });
+      const [plans] = await connection<{ generic: number; custom: number }[]>`
+        SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = ${text}`;
+      expect(plans).toEqual({ custom: 5, generic: 4 });
+    } finally {
+      await connection.end();
     }
   });
 });
