@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db } from "~/db/index";
 import type { FeedFilters, FeedSort, NoticeFormValues } from "~/schemas/notices";
 import type { callerFor } from "./callers";
 
@@ -64,4 +66,12 @@ export async function allFeedPages(caller: Caller, filters: FeedFilters, limit: 
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return seen;
+}
+
+/** Rows of notice_substances (migration 0019) that differ from what the published notices' own lists say, either way. */
+export async function substanceIndexDrift(): Promise<number> {
+  const derived = sql`SELECT DISTINCT s, n.id, n.tlp, n.published_at FROM notices n, unnest(n.substance_ids) s WHERE n.status = 'published'`;
+  const kept = sql`SELECT substance_id, notice_id, tlp, published_at FROM notice_substances`;
+  const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ((${kept} EXCEPT ALL ${derived}) UNION ALL (${derived} EXCEPT ALL ${kept})) d`);
+  return row!.n;
 }

@@ -1,8 +1,8 @@
-import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db, perPool } from "~/db/index";
-import { agencies, countries, crossings, notices } from "~/db/schema";
+import { agencies, countries, crossings, notices, noticeSubstances } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
 import { NEWER_COUNT_CAP, type ZFeedCountInput, type ZFeedInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
@@ -81,12 +81,16 @@ export function summarySource(locale: Locale) {
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySource>["execute"]>>[number];
 
+type SortColumn = typeof notices.publishedAt | typeof notices.createdAt | typeof noticeSubstances.publishedAt;
+type IdColumn = typeof notices.id | typeof noticeSubstances.noticeId;
+
 /**
  * Newest first, in exactly the order of the partial feed indexes (DESC NULLS LAST on both), so
- * that PostgreSQL walks an index and stops after one page instead of sorting.
+ * that PostgreSQL walks an index and stops after one page instead of sorting. `id` is the
+ * notice's id as the walked index holds it.
  */
-export function newestFirst(sortColumn: typeof notices.publishedAt | typeof notices.createdAt): SQL[] {
-  return [sql`${sortColumn} desc nulls last`, sql`${notices.id} desc nulls last`];
+export function newestFirst(sortColumn: SortColumn, id: IdColumn = notices.id): SQL[] {
+  return [sql`${sortColumn} desc nulls last`, sql`${id} desc nulls last`];
 }
 
 /**
@@ -95,10 +99,39 @@ export function newestFirst(sortColumn: typeof notices.publishedAt | typeof noti
  * alike whatever the cursor, and keeps the statement's generic plan (the same index walk) instead
  * of planning every page again because a cursor near the top looked cheaper with its value.
  */
-export function olderThan(sortColumn: typeof notices.publishedAt | typeof notices.createdAt, cursor: string | undefined, bind: Bind = inPlace): SQL | undefined {
+export function olderThan(sortColumn: SortColumn, cursor: string | undefined, bind: Bind = inPlace, idColumn: IdColumn = notices.id): SQL | undefined {
   if (!cursor) return undefined;
   const { at, id } = decodeCursor(cursor);
-  return sql`(${sortColumn}, ${notices.id}) < ((SELECT ${bind("cursorAt", at.toISOString())}::timestamptz), (SELECT ${bind("cursorId", id)}::uuid))`;
+  return sql`(${sortColumn}, ${idColumn}) < ((SELECT ${bind("cursorAt", at.toISOString())}::timestamptz), (SELECT ${bind("cursorId", id)}::uuid))`;
+}
+
+/**
+ * Whether the substance filter is a join to its own index, notice_substances (migration 0019),
+ * rather than a test of each notice's list. The index holds published notices only, and the halves
+ * of a country filter select from notices alone. Joined, a page in posting order is ordered by the
+ * index's copy of the keys, so that PostgreSQL walks it newest first and stops after one page.
+ */
+function joinsSubstances(f: FeedInput["filters"]): boolean {
+  return f.substanceId !== undefined && (f.status ?? "published") === "published" && !f.countryCode;
+}
+
+/** `query` (over notices) joined to the substance filter's index when the filters use it. */
+function withSubstances<Q extends { innerJoin: (table: typeof noticeSubstances, on: SQL) => Q }>(query: Q, f: FeedInput["filters"]): Q {
+  return joinsSubstances(f) ? query.innerJoin(noticeSubstances, eq(noticeSubstances.noticeId, notices.id)) : query;
+}
+
+/**
+ * How the statement carries a filter's value. In a statement prepared once per shape, a
+ * sub-select (as the cursor's values): PostgreSQL prices it as it prices the generic plan and so
+ * keeps that plan. Seen as itself, a common value (a seizure, AMBER, acetic anhydride) priced the
+ * page cheaper than the generic plan did, and every execution was planned again (0.6–0.9 ms at 1M
+ * notices; so were the kind and TLP shapes before). Planned for each request, the value itself:
+ * the plan is chosen for it.
+ */
+type FilterValue = <T extends string>(name: string, value: T, type: "notice_kind" | "tlp" | "text") => T | SQL | Placeholder;
+
+function filterValues(generic: boolean, bind: Bind): FilterValue {
+  return generic ? (name, value, type) => sql`(SELECT ${bind(name, value)}::${sql.raw(type)})` : (name, value) => bind(name, value);
 }
 
 /**
@@ -106,20 +139,27 @@ export function olderThan(sortColumn: typeof notices.publishedAt | typeof notice
  * statement has always written them: the default feed's SQL text, and so its prepared plans, stay
  * the same whatever else is added around them.
  */
-function filterConditions(viewer: Viewer, f: FeedInput["filters"], bind: Bind): (SQL | undefined)[] {
+function filterConditions(viewer: Viewer, f: FeedInput["filters"], bind: Bind, value: FilterValue, substances: "joined" | "listed"): (SQL | undefined)[] {
   const status = f.status ?? "published";
+  // Joined, the substance and TLP are the keys of notice_substances' indexes, which the trigger
+  // keeps equal to the notice's.
+  const joined = substances === "joined";
   return [
     // A literal, not a parameter: the partial feed indexes (WHERE status = 'published') serve
     // only a query whose status the planner can see, also in a cached generic plan.
     sql`${notices.status} = ${sql.raw(`'${status}'`)}`,
     visibleTo(viewer, notices, bind),
-    f.kind ? eq(notices.kind, bind("kind", f.kind)) : undefined,
+    f.kind ? eq(notices.kind, value("kind", f.kind, "notice_kind")) : undefined,
     f.crossingId ? eq(notices.crossingId, bind("crossingId", f.crossingId)) : undefined,
-    // The row's own list (kept by a trigger, migration 0012): a test on the row as the feed index
-    // is walked, or the GIN index when the substance is rare.
-    f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${bind("substanceId", f.substanceId)}]::text[]` : undefined,
+    !f.substanceId
+      ? undefined
+      : joined
+        ? eq(noticeSubstances.substanceId, value("substanceId", f.substanceId, "text"))
+        : // The row's own list (kept by a trigger, migration 0012): a test on the row as another
+          // index is walked, or the GIN index when the substance is rare.
+          sql`${notices.substanceIds} @> ARRAY[${value("substanceId", f.substanceId, "text")}]::text[]`,
     f.agencyId ? eq(notices.agencyId, bind("agencyId", f.agencyId)) : undefined,
-    f.tlp ? eq(notices.tlp, bind("tlp", f.tlp)) : undefined,
+    f.tlp ? eq(joined ? noticeSubstances.tlp : notices.tlp, value("tlp", f.tlp, "tlp")) : undefined,
     f.from ? gte(notices.occurredOn, bind("from", f.from)) : undefined,
     f.to ? lte(notices.occurredOn, bind("to", f.to)) : undefined,
   ];
@@ -132,24 +172,28 @@ function filterConditions(viewer: Viewer, f: FeedInput["filters"], bind: Bind): 
  */
 function feedOrder(input: FeedInput, bind: Bind): { by: SQL[]; after: SQL | undefined } {
   // Published notices are ordered by publication (the feed indexes); drafts and notices waiting
-  // for release have no publication time yet, and retracted ones are listed as created.
-  const posted = (input.filters.status ?? "published") === "published" ? notices.publishedAt : notices.createdAt;
+  // for release have no publication time yet, and retracted ones are listed as created. With the
+  // substance filter's index joined, its copy of both keys: then the order is that index's.
+  const joined = joinsSubstances(input.filters);
+  const published = (input.filters.status ?? "published") === "published";
+  const posted = joined ? noticeSubstances.publishedAt : published ? notices.publishedAt : notices.createdAt;
+  const id = joined ? noticeSubstances.noticeId : notices.id;
   const sort = input.sort ?? "posted";
-  if (sort === "posted") return { by: newestFirst(posted), after: olderThan(posted, input.cursor, bind) };
+  if (sort === "posted") return { by: newestFirst(posted, id), after: olderThan(posted, input.cursor, bind, id) };
   const ascending = sort.endsWith("_asc");
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const at = cursor?.at.toISOString();
   // A day is compared as the text of the cursor's UTC date, never through the session's time zone.
-  const [column, value] = sort.startsWith("occurred")
-    ? [notices.occurredOn, sql`left(${bind("cursorAt", at)}, 10)::date`]
-    : [posted, sql`${bind("cursorAt", at)}::timestamptz`];
+  const byOccurrence = sort.startsWith("occurred");
+  const [column, value] = byOccurrence ? [notices.occurredOn, sql`left(${bind("cursorAt", at)}, 10)::date`] : [posted, sql`${bind("cursorAt", at)}::timestamptz`];
+  const idColumn = byOccurrence ? notices.id : id;
   // Each direction as its index is read: notices_occurred_idx is ASC NULLS LAST, the feed indexes
   // DESC NULLS LAST; none of these columns is ever null for the notices listed.
-  const by = sort.startsWith("occurred")
-    ? [sql`${column} ${sql.raw(ascending ? "asc nulls last" : "desc nulls first")}`, sql`${notices.id} ${sql.raw(ascending ? "asc" : "desc")}`]
-    : [sql`${column} asc nulls first`, sql`${notices.id} asc nulls first`];
+  const by = byOccurrence
+    ? [sql`${column} ${sql.raw(ascending ? "asc nulls last" : "desc nulls first")}`, sql`${idColumn} ${sql.raw(ascending ? "asc" : "desc")}`]
+    : [sql`${column} asc nulls first`, sql`${idColumn} asc nulls first`];
   const after = cursor
-    ? sql`(${column}, ${notices.id}) ${sql.raw(ascending ? ">" : "<")} ((SELECT ${value}), (SELECT ${bind("cursorId", cursor.id)}::uuid))`
+    ? sql`(${column}, ${idColumn}) ${sql.raw(ascending ? ">" : "<")} ((SELECT ${value}), (SELECT ${bind("cursorId", cursor.id)}::uuid))`
     : undefined;
   return { by, after };
 }
@@ -188,9 +232,10 @@ function onRouteOf(code: unknown): SQL {
 export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace) {
   const f = input.filters;
   const order = feedOrder(input, bind);
-  const conditions = and(...filterConditions(viewer, f, bind), order.after);
+  const substances = joinsSubstances(f) ? "joined" : "listed";
+  const conditions = and(...filterConditions(viewer, f, bind, filterValues(isValueIndependent(input), bind), substances), order.after);
   const page = (where: SQL | undefined) =>
-    summarySource(viewer.locale)
+    withSubstances(summarySource(viewer.locale), f)
       .where(where)
       .orderBy(...order.by)
       .limit(pageLimit(input));
@@ -212,11 +257,11 @@ export const FEED_COUNT_CAP = 1000;
 /** How many notices the filters find for the viewer, up to FEED_COUNT_CAP (`more` when there are more). */
 export async function countFeed({ viewer, input }: { viewer: Viewer; input: z.infer<typeof ZFeedCountInput> }) {
   const f = input.filters;
-  const conditions = and(...filterConditions(viewer, f, inPlace));
+  const conditions = and(...filterConditions(viewer, f, inPlace, filterValues(false, inPlace), joinsSubstances(f) ? "joined" : "listed"));
   const enough = FEED_COUNT_CAP + 1;
   const matches = f.countryCode
     ? (([place, route]) => sql`(${place}) UNION ALL (${route}) LIMIT ${sql.raw(String(enough))}`)(countryHalves(conditions, f.countryCode, inPlace, enough))
-    : db.select({ id: notices.id }).from(notices).where(conditions).limit(enough);
+    : withSubstances(db.select({ id: notices.id }).from(notices).$dynamic(), f).where(conditions).limit(enough);
   const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`);
   const n = Number(row?.n ?? 0);
   return { count: Math.min(n, FEED_COUNT_CAP), more: n > FEED_COUNT_CAP };
@@ -235,7 +280,9 @@ export async function countNewer(viewer: Viewer, filters: FeedInput["filters"], 
     .from(notices)
     .where(
       and(
-        ...filterConditions(viewer, { ...filters, status: "published" }, inPlace),
+        // The substance as the notice's own list: the newer-than bound keeps the walk to the head
+        // of the feed index, whose order the substance filter's index does not share.
+        ...filterConditions(viewer, { ...filters, status: "published" }, inPlace, filterValues(false, inPlace), "listed"),
         code ? sql`(${notices.countryCode} = ${code} OR (${onRouteOf(code)}))` : undefined,
         newer ? sql`(${notices.publishedAt}, ${notices.id}) > (${newer.at.toISOString()}::timestamptz, ${newer.id}::uuid)` : undefined,
       ),
@@ -287,6 +334,7 @@ function feedShape(viewer: Viewer, input: FeedInput): string {
     set(viewer.agencyCountryCode ?? undefined),
     set(f.kind),
     set(f.crossingId),
+    set(f.substanceId),
     set(f.agencyId),
     set(f.tlp),
     set(input.cursor),
@@ -313,13 +361,15 @@ function preparedFeed(viewer: Viewer, input: FeedInput) {
 
 /**
  * Whether the best plan is the same index walk whatever the values (no filter, kind, TLP,
- * crossing, agency, cursor): then one prepared statement per shape lets PostgreSQL reuse one plan
- * instead of planning every request. Country, substance and dates are planned for their values: a
- * rare value needs another plan than a common one.
+ * crossing, agency, cursor; a substance in posting order, on its own index): then one prepared
+ * statement per shape lets PostgreSQL reuse one plan instead of planning every request. Country
+ * and dates are planned for their values, and so is a substance beside a crossing or an agency or
+ * in order of occurrence: a rare value needs another plan than a common one.
  */
 export function isValueIndependent(input: FeedInput): boolean {
   const f = input.filters;
-  return !f.countryCode && !f.substanceId && !f.from && !f.to;
+  if (f.countryCode || f.from || f.to) return false;
+  return !f.substanceId || (joinsSubstances(f) && (input.sort ?? "posted").startsWith("posted") && !f.crossingId && !f.agencyId);
 }
 
 /** One page of the notices the viewer may read, newest first, with the cursor of the next page. */

@@ -5,7 +5,7 @@ import { db } from "~/db/index";
 import { notices } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { callerFor } from "~/tests/callers";
-import { createThrough, seizureInput } from "~/tests/notices";
+import { createThrough, seizureInput, substanceIndexDrift } from "~/tests/notices";
 
 // A seizure's substances, unidentified items and total mass are kept on the notice by a trigger
 // on seizure_items (migration 0012): the feed lists and filters by them without reading the items.
@@ -72,5 +72,9 @@ describe("a seizure's summary on the notice", () => {
       .catch((error: unknown) => {
         if (!(error instanceof Error && error.message === "Rollback")) throw error;
       });
+    // And the substance filter's index (migration 0019), filled in one statement, as the trigger on notices writes it.
+    const [indexed] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM notice_substances`);
+    expect(indexed!.n).toBeGreaterThan(500);
+    expect(await substanceIndexDrift()).toBe(0);
   });
 });
