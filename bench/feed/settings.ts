@@ -18,7 +18,7 @@ export const settings = {
   skipHttp: process.env.BENCH_SKIP_HTTP === "1",
   user: process.env.BENCH_USER ?? "kz.officer@example.org",
   // A misspelt company name (rare: read from the index) and two common words (walked newest first).
-  searches: (process.env.BENCH_SEARCH ?? "Tainshan Chemical|acetic anhydride").split("|").filter(Boolean),
+  searches: (process.env.BENCH_SEARCH ?? "Kashgr Chemical|acetic anhydride").split("|").filter(Boolean),
 };
 
 export type Scenario = {
