@@ -3,8 +3,9 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { env } from "~/env.js";
+import { freePort } from "~/scripts/lib/free-port";
 import { signIn, startApp } from "./lib/app";
-import { freePort, throwAwayDatabase } from "./lib/database";
+import { throwAwayDatabase } from "./lib/database";
 import { migrateAndSeedDemo } from "~/db/seed/like-demo";
 
 // `npm run bench:weight`: what a first visit costs on the links of a border post. The built app

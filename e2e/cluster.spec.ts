@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { get } from "node:http";
 import { signIn, startApp, type RunningApp } from "~/bench/lib/app";
 import { processCpuMs } from "~/bench/lib/cpu";
-import { freePort } from "~/bench/lib/database";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
+import { freePort } from "~/scripts/lib/free-port";
 import { expect, test } from "./support/fixtures";
 import { databaseUrlFile } from "./support/state";
 

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { backupDatabase } from "~/db/backup/backup";
 import { checksumFile } from "~/db/backup/checksum";
 import { env } from "~/env.js";
-import { fail, provideDatabase } from "./lib/launch";
+import { fail, withDatabase } from "./lib/launch";
 import { rowsPerTable } from "./lib/rows-per-table";
 
 // `npm run backup [-- --out <file>]`: a consistent backup of the app's database (DATABASE_URL, or
@@ -20,8 +20,7 @@ const { values } = (() => {
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 const file = values.out ?? join(env.DATA_DIR, "backups", `tianshan-${stamp}.backup`);
 
-const database = await provideDatabase().catch(fail);
-try {
+await withDatabase(async (database) => {
   await mkdir(dirname(file), { recursive: true });
   const result = await backupDatabase(database.url, file);
   const how =
@@ -34,9 +33,4 @@ try {
   console.log(`Server: PostgreSQL ${result.serverVersion}; migration level: ${result.migration.tag}`);
   console.log(`SHA-256: ${result.sha256} (in ${checksumFile(file)})`);
   console.log(`Rows:\n${rowsPerTable(result.rows)}`);
-} catch (error) {
-  await database.stop();
-  fail(error);
-}
-await database.stop();
-process.exit(0);
+});

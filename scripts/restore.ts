@@ -1,6 +1,6 @@
 import { restoreBackup } from "~/db/backup/restore";
 import { MADE_BY_MIGRATIONS } from "~/db/backup/tables";
-import { fail, provideDatabase } from "./lib/launch";
+import { fail, withDatabase } from "./lib/launch";
 import { rowsPerTable } from "./lib/rows-per-table";
 
 // `npm run restore -- <file>`: brings a backup of `npm run backup` back into an empty database
@@ -9,15 +9,9 @@ import { rowsPerTable } from "./lib/rows-per-table";
 const [file, ...rest] = process.argv.slice(2);
 if (!file || rest.length) fail("Usage: npm run restore -- <backup file>   (its <file>.sha256 beside it)");
 
-const database = await provideDatabase().catch(fail);
-try {
+await withDatabase(async (database) => {
   const result = await restoreBackup(database.url, file);
   console.log(`Restored ${file} (${result.kind === "pg_dump" ? "pg_dump archive, read through pg_restore" : "snapshot"}), migration level ${result.migration.tag}.`);
   console.log(`Schema: the committed migrations and pg-boss's tables and queues (${[...MADE_BY_MIGRATIONS].join(", ")} are theirs, not loaded).`);
   console.log(`Rows:\n${rowsPerTable(result.rows)}`);
-} catch (error) {
-  await database.stop();
-  fail(error);
-}
-await database.stop();
-process.exit(0);
+});

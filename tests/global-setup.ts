@@ -1,5 +1,4 @@
 import { chmod, mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -8,23 +7,13 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type RunningPostgres } from "~/db/embedded";
 import { runMigrations } from "~/db/migrate";
 import { seedReference } from "~/db/seed/reference";
+import { freePort } from "~/scripts/lib/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     serverUrl: string;
     templateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "~/db/embedded";
-import { freePort } from "~/bench/lib/database";
+import { freePort } from "~/scripts/lib/free-port";
 
 /**
  * An embedded PostgreSQL in a temporary folder that the harness can crash and start again on the

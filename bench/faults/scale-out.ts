@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { signIn, startApp, trpcUrl, type RunningApp } from "~/bench/lib/app";
-import { freePort } from "~/bench/lib/database";
 import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
 import { db } from "~/db/index";
+import { freePort } from "~/scripts/lib/free-port";
 import { seizureInput } from "~/tests/notices";
 import { check, exactlyOnce, timing, type Check } from "./checks";
 import { httpFetch } from "./http";

@@ -23,6 +23,24 @@ export async function provideDatabase(): Promise<RunningPostgres> {
 }
 
 /**
+ * A one-shot command on the database (migrate, backup, restore, audit-verify): starts it as
+ * provideDatabase does, runs `run`, stops it, and ends the process with the status `run` returns
+ * (0 when none), or with 1 and the error's message when starting or running failed.
+ */
+export async function withDatabase(run: (database: RunningPostgres) => Promise<number | void>): Promise<never> {
+  const database = await provideDatabase().catch(fail);
+  let status: number | void;
+  try {
+    status = await run(database);
+  } catch (error) {
+    await database.stop();
+    fail(error);
+  }
+  await database.stop();
+  process.exit(status ?? 0);
+}
+
+/**
  * Demo and development only: a generated secret, kept in DATA_DIR so that sessions survive a
  * restart. Production must set AUTH_SECRET itself (env.js refuses to start without it).
  */

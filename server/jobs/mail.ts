@@ -4,6 +4,7 @@ import type postgres from "postgres";
 import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
 import type { NoticeEventKind, NotificationMatch } from "~/db/schema";
+import { clientOf } from "~/db/transaction-client";
 import type { Locale } from "~/i18n/locales";
 import type { NoticeKind, Tlp } from "~/schemas/notice-enums";
 import { buildNoticeMail, messageIdFor, type MailKind, type MailRecipient, type PendingNotice } from "~/server/email/notice-mail";
@@ -27,8 +28,6 @@ const PLACE = sql`CASE users.locale
 const dialect = new PgDialect({ casing: "snake_case" });
 
 type Client = postgres.Sql | postgres.TransactionSql;
-
-const clientOf = (tx: Tx) => (tx._.session as unknown as { client: postgres.TransactionSql }).client;
 
 /**
  * Runs a statement as a named prepared statement of the connection. drizzle's `execute` sends

@@ -1,8 +1,8 @@
 import PgBoss from "pg-boss";
-import type postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
+import { clientOf } from "~/db/transaction-client";
 import { logError } from "~/server/logging";
 
 /** Every queue the app uses, with its retry policy. Jobs are addressed by these names only. */
@@ -86,8 +86,8 @@ export async function failJob(boss: PgBoss, name: string, id: string, message: s
 }
 
 function inTransaction(tx: Tx): PgBoss.Db {
-  // The postgres.js transaction under drizzle's: pg-boss speaks plain SQL with $n parameters.
-  const client = (tx._.session as unknown as { client: postgres.TransactionSql }).client;
+  // pg-boss speaks plain SQL with $n parameters: it runs on the postgres.js transaction under drizzle's.
+  const client = clientOf(tx);
   return {
     executeSql: async (text, values) => {
       // pg-boss passes unset options as undefined (postgres.js refuses those), job ids as an

@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { escapeLike } from "~/db/escape-like";
 import { db } from "~/db/index";
 import { countries, criminalProvisions, crossings, substances } from "~/db/schema";
 import { SUBSTANCE_LIMIT_MAX, type CrossingListInput, type ReferenceGetInput, type SubstanceSearchInput } from "~/schemas/reference";
@@ -75,9 +76,6 @@ export async function getCrossing({ input }: Args<ReferenceGetInput>) {
 }
 
 const substanceNames = { en: substances.nameEn, ru: substances.nameRu, zh: substances.nameZh };
-
-/** LIKE treats these as wildcards; a user typing them means the characters themselves. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The glossary search. `search_text` holds every name, alias and code lower-cased, so one

@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { env } from "~/env.js";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
-import { LocaleSwitcher } from "~/app/_components/locale-switcher";
-import { Card } from "~/app/_components/ui";
+import { PageFrame } from "~/app/(auth)/_components/page-frame";
 import { Enrolment } from "./_components/enrolment";
 import { SignOutLink } from "./_components/sign-out-link";
 import { VerifyForm } from "./_components/verify-form";
@@ -40,29 +39,23 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   if (!pending && !viewer) redirect("/signin");
   const t = await getTranslations();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 text-center">
-        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
+    <PageFrame>
+      {pending?.step === "verify" ? (
+        <>
+          <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.verifyTitle")}</h1>
+          <p className="mb-4 text-sm text-slate-600">{t("security.mfa.verifyIntro")}</p>
+          <VerifyForm recovery={params.recovery === "1"} callbackUrl={callbackUrl} />
+        </>
+      ) : (
+        <>
+          <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.enrolTitle")}</h1>
+          <p className="mb-4 text-sm text-slate-600">{t("security.mfa.enrolRequired")}</p>
+          <Enrolment continueTo="/" />
+        </>
+      )}
+      <div className="mt-6 border-t border-slate-200 pt-4">
+        <SignOutLink />
       </div>
-      <Card>
-        {pending?.step === "verify" ? (
-          <>
-            <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.verifyTitle")}</h1>
-            <p className="mb-4 text-sm text-slate-600">{t("security.mfa.verifyIntro")}</p>
-            <VerifyForm recovery={params.recovery === "1"} callbackUrl={callbackUrl} />
-          </>
-        ) : (
-          <>
-            <h1 className="mb-2 text-xl font-semibold">{t("security.mfa.enrolTitle")}</h1>
-            <p className="mb-4 text-sm text-slate-600">{t("security.mfa.enrolRequired")}</p>
-            <Enrolment continueTo="/" />
-          </>
-        )}
-        <div className="mt-6 border-t border-slate-200 pt-4">
-          <SignOutLink />
-        </div>
-      </Card>
-      <LocaleSwitcher />
-    </main>
+    </PageFrame>
   );
 }

@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { env } from "~/env.js";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { optionalViewer, pendingSecondFactor } from "~/app/_trpc/server";
-import { LocaleSwitcher } from "~/app/_components/locale-switcher";
-import { Card } from "~/app/_components/ui";
+import { PageFrame } from "~/app/(auth)/_components/page-frame";
 import { SignInForm } from "./_components/signin-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,23 +26,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await pendingSecondFactor()) redirect("/mfa");
   const t = await getTranslations();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 text-center">
-        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
-        <p className="mt-2 text-sm text-slate-600">{t("common.tagline")}</p>
-      </div>
-      <Card>
-        {/* Where an invitee lands once their password is set (the invitation's POST redirects here). */}
-        {params.activated === "1" ? (
-          <div role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
-            <p className="font-medium">{t("users.accept.doneTitle")}</p>
-            <p>{t("users.accept.done")}</p>
-          </div>
-        ) : null}
-        <h1 className="mb-4 text-xl font-semibold">{t("auth.signInTitle")}</h1>
-        <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
-      </Card>
-      <LocaleSwitcher />
-    </main>
+    <PageFrame tagline>
+      {/* Where an invitee lands once their password is set (the invitation's POST redirects here). */}
+      {params.activated === "1" ? (
+        <div role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
+          <p className="font-medium">{t("users.accept.doneTitle")}</p>
+          <p>{t("users.accept.done")}</p>
+        </div>
+      ) : null}
+      <h1 className="mb-4 text-xl font-semibold">{t("auth.signInTitle")}</h1>
+      <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+    </PageFrame>
   );
 }

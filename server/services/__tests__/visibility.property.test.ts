@@ -11,6 +11,7 @@ import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS, type NoticeStatus, type Tlp 
 import type { FeedFilters } from "~/schemas/notices";
 import { createCaller } from "~/server/api/root";
 import type { Role } from "~/server/auth/roles";
+import { linkPair } from "~/server/services/notices/link-pair";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { visibleToUsers } from "~/server/services/visibility";
 import { callerFor, refusal } from "~/tests/callers";
@@ -64,8 +65,7 @@ describe("visibility, as a property", () => {
           if (recipients.length) await db.insert(noticeRecipients).values(recipients.map((userId) => ({ noticeId: id, userId })));
           const reporter = spec.reporter === "none" ? null : spec.reporter === "recipient" ? (recipients[0] ?? null) : model[spec.reporter]!.id;
           if (reporter) await db.insert(noticeReports).values({ noticeId: id, reporterId: reporter, reason: REPORT_REASONS[0] });
-          const pair = hub!.id < id ? { noticeA: hub!.id, noticeB: id } : { noticeA: id, noticeB: hub!.id };
-          await db.insert(noticeLinks).values({ ...pair, createdById: hubAuthor.id });
+          await db.insert(noticeLinks).values({ ...linkPair(hub!.id, id), createdById: hubAuthor.id });
           generated.push({ id, authorId: author.id, agencyId: author.agencyId, tlp: spec.tlp, status: spec.status, agencies: spec.agencies, countries: spec.countries, recipients, reported: reporter !== null && recipients.includes(reporter) });
         }
 

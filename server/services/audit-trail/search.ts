@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import { escapeLike } from "~/db/escape-like";
 import { db } from "~/db/index";
 import { agencies, auditLog, notices, users } from "~/db/schema";
 import type { ZAgencyReads, ZAuditSearch } from "~/schemas/moderation";
@@ -9,8 +10,6 @@ import { asNoticeId, namedNotices } from "~/server/services/named-notices";
 import { allKnownTo, redactedOriginalVisibleTo, visibleTo } from "~/server/services/visibility";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Midnight of a calendar date in the viewer's time zone, as an instant. */
 const startOfDay = (date: string, timeZone: string) => sql`(${date}::date::timestamp AT TIME ZONE ${timeZone})`;

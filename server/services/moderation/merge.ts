@@ -7,6 +7,7 @@ import type { ZMerge } from "~/schemas/moderation";
 import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { recordNoticeEvent } from "~/server/services/notices/events";
+import { linkPair } from "~/server/services/notices/link-pair";
 import { knownTo, visibleTo, visibleToUsers } from "~/server/services/visibility";
 import { assertStatus, recordDecision } from "./log";
 import { lockForModeration } from "./scope";
@@ -31,8 +32,6 @@ async function carryOverWatches(tx: Tx, duplicateId: string, survivorId: string)
   if (!moving.length) return 0;
   return (await tx.insert(subscriptions).values(moving).onConflictDoNothing().returning({ id: subscriptions.id })).length;
 }
-
-const ordered = (a: string, b: string) => (a < b ? { noticeA: a, noticeB: b } : { noticeA: b, noticeB: a });
 
 /**
  * Two agencies reported one event: the duplicate is folded into the surviving notice, which
@@ -66,7 +65,7 @@ export async function mergeNotices({ viewer, input }: { viewer: Viewer; input: z
     const carried = links
       .map((link) => ({ other: link.noticeA === duplicate.id ? link.noticeB : link.noticeA, createdById: link.createdById }))
       .filter((link) => link.other !== survivor.id)
-      .map((link) => ({ ...ordered(survivor.id, link.other), createdById: link.createdById }));
+      .map((link) => ({ ...linkPair(survivor.id, link.other), createdById: link.createdById }));
     if (carried.length) await tx.insert(noticeLinks).values(carried).onConflictDoNothing();
 
     await tx.delete(noticePins).where(eq(noticePins.noticeId, duplicate.id));

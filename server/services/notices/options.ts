@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, ne, or } from "drizzle-orm";
+import { escapeLike } from "~/db/escape-like";
 import { db } from "~/db/index";
 import { agencies, countries, criminalProvisions, crossings, substances, users } from "~/db/schema";
 import type { Viewer } from "~/server/auth/sessions";
@@ -49,9 +50,6 @@ export async function noticeFormOptions({ viewer }: { viewer: Viewer }) {
 export type NoticeFormOptions = Awaited<ReturnType<typeof noticeFormOptions>>;
 
 export const RECIPIENT_OPTIONS_MAX = 20;
-
-/** LIKE treats these as wildcards; a user typing them means the characters themselves. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * People a RED notice can be addressed to: active users of active agencies (the only ones who

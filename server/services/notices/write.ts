@@ -29,6 +29,7 @@ import { visibleTo } from "~/server/services/visibility";
 import { normalizedMassKg } from "./mass";
 import { waitsForReview } from "~/server/services/moderation/pre-moderation";
 import { recordNoticeEvent } from "./events";
+import { linkPair } from "./link-pair";
 import { loadSnapshot } from "./snapshot";
 import { submissionDigest } from "./submission-digest";
 import { zonedToInstant } from "./time";
@@ -392,15 +393,13 @@ export async function retractNotice({ viewer, input }: { viewer: Viewer; input: 
   });
 }
 
-const ordered = (a: string, b: string) => (a < b ? { noticeA: a, noticeB: b } : { noticeA: b, noticeB: a });
-
 /** Links two notices as related; the viewer must be able to read both. */
 export async function linkNotices({ viewer, input }: { viewer: Viewer; input: { id: string; otherId: string } }) {
   if (input.id === input.otherId) throw new ServiceError("INVALID", "linkToSelf", "otherId");
   return db.transaction(async (tx) => {
     const visible = await visibleIds(tx, viewer, [input.id, input.otherId]);
     if (visible.size !== 2) throw notFound();
-    const pair = ordered(input.id, input.otherId);
+    const pair = linkPair(input.id, input.otherId);
     const [row] = await tx.insert(noticeLinks).values({ ...pair, createdById: viewer.userId }).onConflictDoNothing().returning();
     if (row) {
       await audit(tx, { action: "notice.link", actor: viewer, target: { type: "notice", id: input.id }, details: { otherId: input.otherId } });
@@ -417,7 +416,7 @@ export async function unlinkNotices({ viewer, input }: { viewer: Viewer; input: 
   return db.transaction(async (tx) => {
     const visible = await visibleIds(tx, viewer, [input.id, input.otherId]);
     if (visible.size !== 2) throw notFound();
-    const pair = ordered(input.id, input.otherId);
+    const pair = linkPair(input.id, input.otherId);
     const [row] = await tx
       .delete(noticeLinks)
       .where(and(eq(noticeLinks.noticeA, pair.noticeA), eq(noticeLinks.noticeB, pair.noticeB)))

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { api } from "~/app/_trpc/server";
-import { LocaleSwitcher } from "~/app/_components/locale-switcher";
-import { Card, TextLink } from "~/app/_components/ui";
+import { PageFrame } from "~/app/(auth)/_components/page-frame";
+import { TextLink } from "~/app/_components/ui";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,27 +20,20 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     throw error;
   });
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 text-center">
-        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
-        <p className="mt-2 text-sm text-slate-600">{t("common.tagline")}</p>
-      </div>
-      <Card>
-        {invitee ? (
-          <>
-            <h1 className="mb-2 text-xl font-semibold">{t("users.accept.title")}</h1>
-            <p className="mb-4 text-sm text-slate-600">{t("users.accept.intro", { name: invitee.name, email: invitee.email })}</p>
-            <AcceptInvitationForm token={token} email={invitee.email} />
-          </>
-        ) : (
-          <div role="alert">
-            <h1 className="mb-2 text-xl font-semibold">{t("users.accept.invalidTitle")}</h1>
-            <p className="mb-4 text-sm text-slate-700">{t("users.accept.invalid")}</p>
-            <TextLink href="/signin">{t("users.accept.signIn")}</TextLink>
-          </div>
-        )}
-      </Card>
-      <LocaleSwitcher />
-    </main>
+    <PageFrame tagline>
+      {invitee ? (
+        <>
+          <h1 className="mb-2 text-xl font-semibold">{t("users.accept.title")}</h1>
+          <p className="mb-4 text-sm text-slate-600">{t("users.accept.intro", { name: invitee.name, email: invitee.email })}</p>
+          <AcceptInvitationForm token={token} email={invitee.email} />
+        </>
+      ) : (
+        <div role="alert">
+          <h1 className="mb-2 text-xl font-semibold">{t("users.accept.invalidTitle")}</h1>
+          <p className="mb-4 text-sm text-slate-700">{t("users.accept.invalid")}</p>
+          <TextLink href="/signin">{t("users.accept.signIn")}</TextLink>
+        </div>
+      )}
+    </PageFrame>
   );
 }

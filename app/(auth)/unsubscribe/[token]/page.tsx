@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "~/app/_components/locale-switcher";
-import { Button, Card, TextLink } from "~/app/_components/ui";
+import { PageFrame } from "~/app/(auth)/_components/page-frame";
+import { Button, TextLink } from "~/app/_components/ui";
 import { verifyUnsubscribe } from "~/server/email/unsubscribe-token";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,31 +22,25 @@ export default async function UnsubscribePage({
   const t = await getTranslations();
   const valid = !invalid && verifyUnsubscribe(token) !== null;
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
-      <div className="mb-6 text-center">
-        <p className="text-3xl font-semibold text-brand-900">{t("common.appName")}</p>
-      </div>
-      <Card>
-        <h1 className="mb-2 text-xl font-semibold">{t("subscriptions.unsubscribe.title")}</h1>
-        {!valid ? (
-          <p id="unsubscribe-result" className="mb-4 text-sm text-slate-700">
-            {t("subscriptions.unsubscribe.invalid")}
-          </p>
-        ) : done ? (
-          <p id="unsubscribe-result" className="mb-4 text-sm text-slate-700">
-            {t("subscriptions.unsubscribe.done")}
-          </p>
-        ) : (
-          <form method="post" action={`/api/unsubscribe/${encodeURIComponent(token)}`}>
-            <p className="mb-4 text-sm text-slate-700">{t("subscriptions.unsubscribe.confirm")}</p>
-            <Button type="submit">{t("subscriptions.unsubscribe.button")}</Button>
-          </form>
-        )}
-        <p className="mt-4 text-sm">
-          <TextLink href="/subscriptions">{t("subscriptions.unsubscribe.manage")}</TextLink>
+    <PageFrame>
+      <h1 className="mb-2 text-xl font-semibold">{t("subscriptions.unsubscribe.title")}</h1>
+      {!valid ? (
+        <p id="unsubscribe-result" className="mb-4 text-sm text-slate-700">
+          {t("subscriptions.unsubscribe.invalid")}
         </p>
-      </Card>
-      <LocaleSwitcher />
-    </main>
+      ) : done ? (
+        <p id="unsubscribe-result" className="mb-4 text-sm text-slate-700">
+          {t("subscriptions.unsubscribe.done")}
+        </p>
+      ) : (
+        <form method="post" action={`/api/unsubscribe/${encodeURIComponent(token)}`}>
+          <p className="mb-4 text-sm text-slate-700">{t("subscriptions.unsubscribe.confirm")}</p>
+          <Button type="submit">{t("subscriptions.unsubscribe.button")}</Button>
+        </form>
+      )}
+      <p className="mt-4 text-sm">
+        <TextLink href="/subscriptions">{t("subscriptions.unsubscribe.manage")}</TextLink>
+      </p>
+    </PageFrame>
   );
 }
