@@ -190,6 +190,17 @@ export async function FeedFilterForm({
 }) {
   const [t, vocab] = await Promise.all([getTranslations("feed.filters"), getTranslations("vocab")]);
   const any = <option value="">{t("any")}</option>;
+  // A vocabulary's values, named in the reader's language, after "any".
+  const terms = (group: "kind" | "tlp", values: readonly string[]) => (
+    <>
+      {any}
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {vocab(`${group}.${value}`)}
+        </option>
+      ))}
+    </>
+  );
   const select = (param: Param, label: string, children: ReactNode) => (
     <SelectField name={param} label={label} defaultValue={values[param] ?? ""} error={errors[param]}>
       {children}
@@ -205,34 +216,12 @@ export async function FeedFilterForm({
         {display.sort && display.sort !== "posted" ? <input type="hidden" name="sort" value={display.sort} /> : null}
         {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
         <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
-          {select(
-            "kind",
-            t("kind"),
-            <>
-              {any}
-              {NOTICE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {vocab(`kind.${kind}`)}
-                </option>
-              ))}
-            </>,
-          )}
+          {select("kind", t("kind"), terms("kind", NOTICE_KINDS))}
           {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
           {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
           {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
           {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
-          {select(
-            "tlp",
-            t("tlp"),
-            <>
-              {any}
-              {TLP_LEVELS.map((tlp) => (
-                <option key={tlp} value={tlp}>
-                  {vocab(`tlp.${tlp}`)}
-                </option>
-              ))}
-            </>,
-          )}
+          {select("tlp", t("tlp"), terms("tlp", TLP_LEVELS))}
           {select(
             "status",
             t("status"),
