@@ -78,3 +78,25 @@ test("a notice's history shows each edit as before → after", async ({ browser 
   await expect(title.locator("[data-diff=after] ins")).toHaveText("Three ");
   await expect(diff.locator("section")).toHaveCount(2);
 });
+
+test("a colleague of the author reads the history, with an edit out of a RED version said to be the author's alone", async ({ browser, users }) => {
+  const author = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon", locale: "en" });
+  const colleague = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon", locale: "en" });
+  const authorPage = await (await browser.newContext()).newPage();
+  await apiSignIn(authorPage.request, author.email, PASSWORD);
+  const title = `Courier at Irkeshtam ${randomUUID().slice(0, 8)}`;
+  // RED to the colleague alone, then widened to AMBER for Kyrgyzstan: the RED wording stays the author's.
+  const red = seizureInput({ title, crossingId: "irkeshtam", tlp: "red", recipientIds: [colleague.id] });
+  const { id } = (await mutate(authorPage.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: red })) as { id: string };
+  await mutate(authorPage.request, "notices.update", { id, version: 1, notice: { ...red, tlp: "amber", recipientIds: [], releaseCountryCodes: ["KG"] } });
+
+  const colleaguePage = await (await browser.newContext()).newPage();
+  await apiSignIn(colleaguePage.request, colleague.email, PASSWORD);
+  const page = await colleaguePage.goto(`/notices/${id}/history`);
+  expect(page?.status()).toBe(200);
+  await expect(colleaguePage.getByTestId("history-edits")).toContainText("The wording on either side of this edit is its author’s alone.");
+  await expect(colleaguePage.getByTestId("version-diff")).toHaveCount(0);
+
+  await authorPage.goto(`/notices/${id}/history`);
+  await expect(authorPage.getByTestId("version-diff")).toHaveCount(1);
+});

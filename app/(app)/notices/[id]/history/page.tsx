@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Card, PageHeader, TextLink } from "~/app/_components/ui";
-import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
+import { TRPCError } from "@trpc/server";
+import { api, requireViewer } from "~/app/_trpc/server";
 import { loadNotice, noticeLabels, type Notice } from "../_components/labels";
 import { VersionDiff } from "../_components/version-diff";
 import { isolate } from "~/app/_components/isolate";
@@ -58,12 +59,22 @@ export default async function NoticeHistoryPage({ params }: Props) {
 
 /**
  * The edit that turned version `version` into the next: the kept copy of `version` against the
- * kept copy of the next one, or against the notice as it is now when this was the last edit.
+ * kept copy of the next one, or against the notice as it is now when this was the last edit. A
+ * version that was RED is its author's alone (getNoticeVersion): to the author's colleagues that
+ * edit says so, and the rest of the history still shows.
  */
 async function EditDiff({ notice, version, changedFields, hasNext }: { notice: Notice; version: number; changedFields: string[]; hasNext: boolean }) {
   const caller = await api();
   // Versions are kept in the shape the notice is read in, so both sides render alike.
-  const kept = async (v: number) => (await orNotFound(caller.notices.version({ id: notice.id, version: v }))).snapshot as Notice;
+  const kept = async (v: number) => {
+    try {
+      return (await caller.notices.version({ id: notice.id, version: v })).snapshot as Notice;
+    } catch (error) {
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+      throw error;
+    }
+  };
   const [before, after] = await Promise.all([kept(version), hasNext ? kept(version + 1) : notice]);
+  if (!before || !after) return <p className="text-sm text-slate-600">{(await noticeLabels()).t("notice.history.authorOnly")}</p>;
   return <VersionDiff changedFields={changedFields} before={before} after={after} beforeVersion={version} />;
 }
