@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import superjson from "superjson";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db/index";
@@ -12,6 +12,7 @@ import { feedQuery } from "~/server/services/notices/feed";
 import { prepareSearch, searchQuery } from "~/server/services/notices/search";
 import { anonymousCaller, callerFor, refusal } from "~/tests/callers";
 import { allFeedPages, arrestInput, companyInput, createThrough, seizureInput } from "~/tests/notices";
+import { queryPlan } from "~/tests/query-plan";
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
@@ -328,11 +329,6 @@ describe("search", () => {
 });
 
 describe("index use", () => {
-  /** The plan PostgreSQL picks for a query, with statistics on a realistically lopsided table. */
-  async function plan(query: { getSQL(): SQL }) {
-    const rows = await db.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN ${query.getSQL()}`);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  }
 
   it("walks the feed indexes in order, and searches by the index or the newest notices as the query is rare or common", async () => {
     const agency = await createAgency(db, { countryCode: "KZ" });
@@ -351,15 +347,15 @@ describe("index use", () => {
     const reader = await member("kz-sgd-customs");
     const feedInput = (filters: FeedFilters = {}, cursor?: string) => ZFeedInput.parse({ filters, cursor });
 
-    const home = await plan(feedQuery(reader.viewer, feedInput()));
+    const home = await queryPlan(feedQuery(reader.viewer, feedInput()));
     expect(home).toMatch(/Index Scan using notices_feed_idx/);
     expect(home).not.toMatch(/Sort Key: notices\.published_at/);
     const cursor = encodeCursor({ at: new Date("2011-01-01T00:00:00Z"), id: randomUUID() });
-    const deep = await plan(feedQuery(reader.viewer, feedInput({}, cursor)));
+    const deep = await queryPlan(feedQuery(reader.viewer, feedInput({}, cursor)));
     expect(deep).toMatch(/Index Scan using notices_feed_idx[\s\S]*Index Cond: \(ROW\(published_at, id\) < ROW\(/);
-    expect(await plan(feedQuery(reader.viewer, feedInput({ crossingId: "torugart" }, cursor)))).toMatch(/Index Scan using notices_crossing_feed_idx/);
-    expect(await plan(feedQuery(reader.viewer, feedInput({ agencyId: "kg-customs" })))).toMatch(/notices_agency_feed_idx/);
-    expect(await plan(feedQuery(reader.viewer, feedInput({ countryCode: "KG" })))).toMatch(/Index Scan using notices_country_feed_idx/);
+    expect(await queryPlan(feedQuery(reader.viewer, feedInput({ crossingId: "torugart" }, cursor)))).toMatch(/Index Scan using notices_crossing_feed_idx/);
+    expect(await queryPlan(feedQuery(reader.viewer, feedInput({ agencyId: "kg-customs" })))).toMatch(/notices_agency_feed_idx/);
+    expect(await queryPlan(feedQuery(reader.viewer, feedInput({ countryCode: "KG" })))).toMatch(/Index Scan using notices_country_feed_idx/);
 
     // The search reads the word statistics of ANALYZE at most every ten minutes: let them be
     // read afresh, as they would be by then.
@@ -367,7 +363,7 @@ describe("index use", () => {
     vi.setSystemTime(Date.now() + 11 * 60_000);
     const search = async (q: string) => {
       const prepared = await prepareSearch(q);
-      return { plan: prepared.plan, text: await plan(searchQuery(reader.viewer, ZSearchInput.parse({ q }), prepared)) };
+      return { plan: prepared.plan, text: await queryPlan(searchQuery(reader.viewer, ZSearchInput.parse({ q }), prepared)) };
     };
     try {
       // Rare: the matching ids gathered first (by the search index at scale; at 30,000 rows the

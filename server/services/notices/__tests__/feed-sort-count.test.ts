@@ -10,6 +10,7 @@ import { encodeCursor } from "~/server/services/notices/cursor";
 import { FEED_COUNT_CAP, feedQuery } from "~/server/services/notices/feed";
 import { anonymousCaller, callerFor, refusal } from "~/tests/callers";
 import { allFeedPages, arrestInput, createThrough, seizureInput } from "~/tests/notices";
+import { queryPlan } from "~/tests/query-plan";
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
@@ -58,10 +59,7 @@ describe("the feed's sort", () => {
     await bulkNotices(agency.id, author.id, 20_000);
     await db.execute(sql`ANALYZE notices`);
     const reader = await member("kz-sgd-customs");
-    const planOf = async (sort: FeedSort, cursor?: string) => {
-      const rows = await db.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN ${feedQuery(reader.viewer, ZFeedInput.parse({ sort, cursor })).getSQL()}`);
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
-    };
+    const planOf = (sort: FeedSort, cursor?: string) => queryPlan(feedQuery(reader.viewer, ZFeedInput.parse({ sort, cursor })));
     const cursor = encodeCursor({ at: new Date("2015-01-01T00:00:00Z"), id: randomUUID() });
     for (const at of [undefined, cursor]) {
       expect(await planOf("posted_asc", at)).toMatch(/Index Scan Backward using notices_feed_idx/);

@@ -12,6 +12,7 @@ import { feedQuery, isValueIndependent } from "~/server/services/notices/feed";
 import { placeholders } from "~/server/services/visibility";
 import { callerFor } from "~/tests/callers";
 import { allFeedPages, arrestInput, companyInput, createThrough, seizureInput, substanceIndexDrift } from "~/tests/notices";
+import { queryPlan } from "~/tests/query-plan";
 
 // The substance filter walks notice_substances (migration 0019), a copy of each published notice's
 // substances kept by a trigger. These tests hold the copy equal to the notices, the filtered feed
@@ -138,23 +139,21 @@ describe("the substance filter's plan", () => {
     await db.execute(sql`ANALYZE notice_substances`);
     const reader = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" }));
     const input = (filters: FeedFilters, cursor?: string, sort?: FeedSort) => ZFeedInput.parse({ filters, cursor, sort });
-    const planOf = async (query: { getSQL(): ReturnType<typeof sql> }) =>
-      (await db.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN ${query.getSQL()}`)).map((r) => r["QUERY PLAN"]).join("\n");
 
     const filtered = input({ kind: "seizure", substanceId: AA, tlp: "amber" });
     expect(isValueIndependent(filtered)).toBe(true);
     const cursor = encodeCursor({ at: new Date("2011-01-01T00:00:00Z"), id: randomUUID() });
     for (const at of [undefined, cursor]) {
-      const withTlp = await planOf(feedQuery(reader.viewer, input({ kind: "seizure", substanceId: AA, tlp: "amber" }, at)));
+      const withTlp = await queryPlan(feedQuery(reader.viewer, input({ kind: "seizure", substanceId: AA, tlp: "amber" }, at)));
       expect(withTlp).toMatch(/Index (Only )?Scan using notice_substances_tlp_feed_idx/);
       expect(withTlp).not.toMatch(/Sort Key/);
-      const alone = await planOf(feedQuery(reader.viewer, input({ substanceId: "piperonal" }, at)));
+      const alone = await queryPlan(feedQuery(reader.viewer, input({ substanceId: "piperonal" }, at)));
       expect(alone).toMatch(/Index (Only )?Scan using notice_substances_feed_idx/);
       expect(alone).not.toMatch(/Sort Key/);
-      expect(await planOf(feedQuery(reader.viewer, input({ substanceId: AA }, at, "posted_asc")))).toMatch(/Index (Only )?Scan Backward using notice_substances_feed_idx/);
+      expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, at, "posted_asc")))).toMatch(/Index (Only )?Scan Backward using notice_substances_feed_idx/);
     }
     // The value is a parameter ($1) on PostgreSQL 15 and a sub-select's ((InitPlan 8).col1) on 18.
-    expect(await planOf(feedQuery(reader.viewer, input({ substanceId: AA }, cursor)))).toMatch(/Index Cond: \(\(substance_id = .+?\) AND \(ROW\(published_at, notice_id\) < ROW\(/);
+    expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, cursor)))).toMatch(/Index Cond: \(\(substance_id = .+?\) AND \(ROW\(published_at, notice_id\) < ROW\(/);
 
     // Prepared as the app prepares it, on a connection of its own (the pool's may have run it
     // already): after PostgreSQL's five custom plans it keeps one generic plan, which walks the
