@@ -46,9 +46,9 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/notices/read.ts",
   // Similar-company suggestions while writing an alert: filtered with visibleTo(viewer).
   "server/services/notices/similar.ts",
-  // Notifications list, unread count and marking: joined to notices under visibleTo(viewer) at read time.
+  // Notifications list, unread count, the bell and the ids marking reads through: joined to notices
+  // under visibleTo(viewer) at read time.
   "server/services/notifications/read.ts",
-  "server/services/notifications/mark.ts",
   // Watching a notice: only one found with visibleTo(viewer).
   "server/services/subscriptions/manage.ts",
   // Moderation's one way to a notice: locked for a decision only if visibleTo(viewer).

@@ -1,21 +1,13 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "~/db/index";
-import { notices, notifications } from "~/db/schema";
+import { notifications } from "~/db/schema";
 import type { Viewer } from "~/server/auth/sessions";
 import { notFound } from "~/server/services/errors";
-import { readableBy } from "./read";
+import { readableIds } from "./read";
 
 // Read marks are the reader's own bookkeeping, not a change to shared data: like a session's
 // last-seen time they are not written to the audit log, which would otherwise grow with every
 // click on the bell.
-
-/** Ids of the viewer's notifications that they may still see. */
-const readableIds = (viewer: Viewer, where?: SQL) =>
-  db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .innerJoin(notices, eq(notices.id, notifications.noticeId))
-    .where(and(eq(notifications.userId, viewer.userId), readableBy(viewer), where));
 
 /** Marks one of the viewer's notifications read; anyone else's, or one they may no longer read, is NOT_FOUND. */
 export async function markNotificationRead({ viewer, input }: { viewer: Viewer; input: { id: number } }) {

@@ -25,16 +25,22 @@ const columns = (locale: Locale) => ({
 export const readableBy = (viewer: Viewer) =>
   eventVisibleTo(viewer, sql`(SELECT ${noticeEvents.mentionedNoticeId} FROM ${noticeEvents} WHERE ${noticeEvents.id} = ${notifications.eventId})`);
 
-/** The viewer's notifications matching `where` that they may still see (`readableBy`). */
+// Every read of the viewer's notifications: joined to their notices, and only those the viewer may
+// still see (`readableBy`) among the ones matching `where`.
+const ofNotice = eq(notices.id, notifications.noticeId);
+const readableOf = (viewer: Viewer, where?: SQL) => and(eq(notifications.userId, viewer.userId), readableBy(viewer), where);
+
+/** The viewer's notifications matching `where` that they may still see. */
 export function notificationsOf(viewer: Viewer, where?: SQL) {
-  return db
-    .select(columns(viewer.locale))
-    .from(notifications)
-    .innerJoin(notices, eq(notices.id, notifications.noticeId))
-    .where(and(eq(notifications.userId, viewer.userId), readableBy(viewer), where));
+  return db.select(columns(viewer.locale)).from(notifications).innerJoin(notices, ofNotice).where(readableOf(viewer, where));
 }
 
 export type NotificationItem = Awaited<ReturnType<typeof notificationsOf>>[number];
+
+/** Ids of the viewer's notifications matching `where` that they may still see. */
+export function readableIds(viewer: Viewer, where?: SQL) {
+  return db.select({ id: notifications.id }).from(notifications).innerJoin(notices, ofNotice).where(readableOf(viewer, where));
+}
 
 /** Newest first, one page after the cursor. */
 export async function listNotifications({ viewer, input }: { viewer: Viewer; input: NotificationsPage }) {
@@ -47,17 +53,9 @@ export async function listNotifications({ viewer, input }: { viewer: Viewer; inp
   return { items: page, nextCursor: more ? page.at(-1)!.id : null };
 }
 
-/** The ids of the viewer's notifications that they may still see. */
-const readableIds = (viewer: Viewer) =>
-  db.select({ id: notifications.id }).from(notifications).innerJoin(notices, eq(notices.id, notifications.noticeId)).where(and(eq(notifications.userId, viewer.userId), readableBy(viewer)));
-
 const unreadOf = (viewer: Viewer) =>
-  db
-    .select({ one: sql`1` })
-    .from(notifications)
-    .innerJoin(notices, eq(notices.id, notifications.noticeId))
-    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt), readableBy(viewer)))
-    .limit(UNREAD_COUNT_CAP);
+  db.select({ one: sql`1` }).from(notifications).innerJoin(notices, ofNotice).where(readableOf(viewer, isNull(notifications.readAt))).limit(UNREAD_COUNT_CAP);
+const latestOf = (viewer: Viewer) => readableIds(viewer).orderBy(desc(notifications.id)).limit(1);
 
 /** Unread and readable, counted up to UNREAD_COUNT_CAP. */
 export async function countUnread({ viewer }: { viewer: Viewer }): Promise<number> {
@@ -65,16 +63,21 @@ export async function countUnread({ viewer }: { viewer: Viewer }): Promise<numbe
   return row?.count ?? 0;
 }
 
+/** The id of the viewer's newest notification they may still read (0: none): where a stream starts. */
+export async function latestReadableId(viewer: Viewer): Promise<number> {
+  const [row] = await latestOf(viewer);
+  return row?.id ?? 0;
+}
+
 /**
  * What every signed-in page's header shows and where its stream starts, in one statement: the
- * unread count (as `countUnread`) and the id of the newest notification the viewer may still read
- * (0: none). Through the visibility rule, as every read of notifications: the page carries the id,
- * and one about a notice since hidden from the viewer must leave no trace there.
+ * unread count (as `countUnread`) and `latestReadableId`. Through the visibility rule, as every
+ * read of notifications: the page carries the id, and one about a notice since hidden from the
+ * viewer must leave no trace there.
  */
 export async function bellState({ viewer }: { viewer: Viewer }): Promise<{ unread: number; latestId: number }> {
-  const latest = readableIds(viewer).orderBy(desc(notifications.id)).limit(1);
   const [row] = await db.execute<{ unread: number; latest_id: number | null }>(
-    sql`SELECT (SELECT count(*)::int FROM (${unreadOf(viewer)}) AS unread) AS unread, (${latest}) AS latest_id`,
+    sql`SELECT (SELECT count(*)::int FROM (${unreadOf(viewer)}) AS unread) AS unread, (${latestOf(viewer)}) AS latest_id`,
   );
   return { unread: row?.unread ?? 0, latestId: Number(row?.latest_id ?? 0) };
 }

@@ -2,7 +2,7 @@ import { asc, gt } from "drizzle-orm";
 import { notifications } from "~/db/schema";
 import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "./listener";
-import { bellState, notificationsOf, type NotificationItem } from "./read";
+import { latestReadableId, notificationsOf, type NotificationItem } from "./read";
 import { wakeups } from "./wakeups";
 
 const PAGE = 100;
@@ -29,7 +29,7 @@ export async function* notificationStream({
 }): AsyncGenerator<NotificationItem> {
   // Taken before listening starts, and followed by one read once it has: a notification
   // committed in between is sent by that read rather than lost.
-  let last = lastEventId ?? (await bellState({ viewer })).latestId;
+  let last = lastEventId ?? (await latestReadableId(viewer));
   const wakes = wakeups(signal);
   let unsubscribe = () => {};
   try {
