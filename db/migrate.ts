@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { installQueues } from "~/server/jobs/queue";
+import { installQueues } from "~/server/queue/boss";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
 import type { Acknowledged, Recorder, Sample, Session } from "./load";
 import { query } from "./trpc";
 

@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { db } from "~/db/index";
-import { enqueueDigestsNow } from "~/server/jobs/digest-schedule";
-import { JOBS } from "~/server/jobs/queue";
+import { enqueueDigestsNow } from "~/server/services/digest-schedule";
+import { JOBS } from "~/server/queue/catalogue";
 import type { LedgerEntry } from "~/bench/lib/smtp-sink-process";
 
 export type Subscriber = { userId: string; email: string };

@@ -4,7 +4,7 @@ import { signIn, trpcUrl } from "~/bench/lib/app";
 import { percentile } from "~/bench/lib/load";
 import type { SinkProcess } from "~/bench/lib/smtp-sink-process";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
-import { JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
 import { check, exactlyOnce, fanOutQueued, no5xx, timing, visibilityHolds, type Check } from "./checks";
 import { httpFetch } from "./http";
 import { formatSummary, noticeFor, Recorder, runLoad, type Acknowledged, type Sample, type Session } from "./load";

@@ -3,8 +3,8 @@ import { mailItems } from "~/db/schema";
 import { env } from "~/env.js";
 import { deliverInApp } from "~/server/services/notifications/deliver";
 import { eventRecipients } from "~/server/services/subscriptions/recipients";
-import type { InstantMailJob } from "./mail";
-import { enqueueMany, JOBS } from "./queue";
+import { JOBS, type InstantMailJob } from "~/server/queue/catalogue";
+import { enqueueMany } from "~/server/queue/enqueue";
 
 /**
  * Fans one notice event out: every recipient's notification centre, and the email channels their
@@ -32,7 +32,7 @@ export async function fanOut(eventId: number): Promise<void> {
         .filter((item) => item.delivery === "instant")
         .map((item) => ({
           name: JOBS.instantMail,
-          data: { userId: item.userId, category } satisfies InstantMailJob,
+          data: { userId: item.userId, category },
           singletonKey: `${category}:${item.userId}`,
           startAfter: String(env.MAIL_BATCH_SECONDS),
         })),

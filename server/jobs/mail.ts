@@ -11,10 +11,9 @@ import { buildNoticeMail, messageIdFor, type MailKind, type MailRecipient, type 
 import { sendMail } from "~/server/email/transport";
 import { matchedNames, type MatchedNames } from "~/server/services/notifications/matched";
 import { eventVisibleToUsers } from "~/server/services/visibility";
-import { digestKey, type DigestMailJob, type DigestPeriod } from "./digest-schedule";
+import { digestKey, type DigestMailJob, type DigestPeriod, type InstantMailJob } from "~/server/queue/catalogue";
 import { settleEach } from "./settle-each";
 
-export type InstantMailJob = { userId: string; category: "alerts" | "moderation" };
 export type MailOutcome = "sent" | "empty" | "duplicate";
 
 type Channel = { delivery: "instant" | DigestPeriod; category?: InstantMailJob["category"] };

@@ -1,13 +1,14 @@
 import type PgBoss from "pg-boss";
 import { databaseUrl, isBrokenConnectionError } from "~/db/index";
-import type { FanOutJob } from "~/server/services/notices/events";
+import { isPermanentRejection } from "~/server/email/transport";
+import { errorSummary, logError } from "~/server/logging";
+import { createBoss } from "~/server/queue/boss";
+import { JOB_PAYLOADS, JOBS, type JobPayload, type PayloadJob } from "~/server/queue/catalogue";
+import { enqueueDueDigests } from "~/server/services/digest-schedule";
+import { failJob } from "./fail-job";
 import { fanOut } from "./fan-out";
 import { housekeeping } from "./housekeeping";
-import { enqueueDueDigests, type DigestMailJob } from "./digest-schedule";
-import { isPermanentRejection } from "~/server/email/transport";
-import { sendDigestMails, sendInstantMail, type InstantMailJob } from "./mail";
-import { createBoss, failJob, JOBS } from "./queue";
-import { errorSummary, logError } from "~/server/logging";
+import { sendDigestMails, sendInstantMail } from "./mail";
 import { settleEach } from "./settle-each";
 
 export type WorkerOptions = {
@@ -42,17 +43,37 @@ export const defaultDigestBatchSize = (concurrency: number) => concurrency * 4;
 
 type BatchOptions = { batchSize: number; pollingIntervalSeconds: number };
 
+/** A payload that its queue's schema refuses: retrying cannot mend it, so it is dead-lettered at once. */
+class UnfitPayload extends Error {
+  /** The first refusal as path and zod code (logged, and kept for the admins' list): never a value. */
+  readonly code: string;
+  constructor(issues: { code: string; path: PropertyKey[] }[]) {
+    super("job payload refused by its schema");
+    const [first] = issues;
+    this.code = `${first?.path.map(String).join(".") || "payload"}.${first?.code ?? "invalid"}`;
+  }
+}
+
 /**
- * Takes up to `batchSize` jobs per fetch and hands them to `handle`, which settles each on its
- * own. pg-boss completes a fetched batch as a whole, so a job that failed is failed here on its
- * own (its retry and back-off apply to it alone; a permanent refusal sends it to the dead
- * letters at once) and the batch completes only the others. A fetch that found work is followed
- * at once by the next, so a backlog drains at full speed; an idle queue is polled every interval.
+ * Takes up to `batchSize` jobs per fetch, checks each payload against the catalogue, and hands
+ * the fitting ones to `handle`, which settles each on its own. pg-boss completes a fetched batch
+ * as a whole, so a job that failed is failed here on its own (its retry and back-off apply to it
+ * alone; a permanent refusal or an unfit payload sends it to the dead letters at once) and the
+ * batch completes only the others. A fetch that found work is followed at once by the next, so a
+ * backlog drains at full speed; an idle queue is polled every interval.
  */
-async function workBatches<T extends object>(boss: PgBoss, name: string, options: BatchOptions, handle: (data: T[]) => Promise<PromiseSettledResult<unknown>[]>) {
+async function workBatches<Name extends PayloadJob>(
+  boss: PgBoss,
+  name: Name,
+  options: BatchOptions,
+  handle: (data: JobPayload<Name>[]) => Promise<PromiseSettledResult<unknown>[]>,
+) {
   let id: string | undefined;
-  id = await boss.work<T>(name, options, async (jobs) => {
-    const results = await handle(jobs.map((job) => job.data));
+  id = await boss.work(name, options, async (jobs) => {
+    const checked = jobs.map((job) => JOB_PAYLOADS[name].safeParse(job.data));
+    const handled = await handle(checked.flatMap((check) => (check.success ? [check.data as JobPayload<Name>] : [])));
+    let next = 0;
+    const results = checked.map((check): PromiseSettledResult<unknown> => (check.success ? handled[next++]! : { status: "rejected", reason: new UnfitPayload(check.error.issues) }));
     await Promise.all(
       results.map(async (result, i) => {
         if (result.status === "fulfilled") return;
@@ -60,7 +81,7 @@ async function workBatches<T extends object>(boss: PgBoss, name: string, options
         const error = result.reason as unknown;
         logError("jobs", error, { job: name, id: job.id });
         // Kept with the job for the admins' list and copied into the audit log by a retry: codes only, as in the log.
-        await failJob(boss, name, job.id, errorSummary(error, { frames: 0 }), isPermanentRejection(error));
+        await failJob(boss, name, job.id, errorSummary(error, { frames: 0 }), error instanceof UnfitPayload || isPermanentRejection(error));
       }),
     );
     if (jobs.length && id) boss.notifyWorker(id);
@@ -68,8 +89,8 @@ async function workBatches<T extends object>(boss: PgBoss, name: string, options
 }
 
 /** Jobs handled one by one, `concurrency` side by side. */
-function workEach<T extends object>(boss: PgBoss, name: string, options: BatchOptions, handle: (data: T) => Promise<unknown>) {
-  return workBatches<T>(boss, name, options, (jobs) => settleEach(jobs, jobs.length, handle));
+function workEach<Name extends PayloadJob>(boss: PgBoss, name: Name, options: BatchOptions, handle: (data: JobPayload<Name>) => Promise<unknown>) {
+  return workBatches(boss, name, options, (jobs) => settleEach(jobs, jobs.length, handle));
 }
 
 /**
@@ -85,11 +106,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<PgBoss> 
   });
   await boss.start();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
-  await workEach<FanOutJob>(boss, JOBS.fanOut, { batchSize: concurrency, pollingIntervalSeconds }, (job) => fanOut(job.eventId));
-  await workEach<InstantMailJob>(boss, JOBS.instantMail, { batchSize: concurrency, pollingIntervalSeconds: 2 }, sendInstantMail);
+  await workEach(boss, JOBS.fanOut, { batchSize: concurrency, pollingIntervalSeconds }, (job) => fanOut(job.eventId));
+  await workEach(boss, JOBS.instantMail, { batchSize: concurrency, pollingIntervalSeconds: 2 }, sendInstantMail);
   // Fetching jobs costs the queue a sort of every waiting job, and reading items costs a plan and
   // a pass over the notices: both once per batch of readers rather than per reader.
-  await workBatches<DigestMailJob>(boss, JOBS.digestMail, { batchSize: options.digestBatchSize ?? defaultDigestBatchSize(concurrency), pollingIntervalSeconds: 2 }, (jobs) =>
+  await workBatches(boss, JOBS.digestMail, { batchSize: options.digestBatchSize ?? defaultDigestBatchSize(concurrency), pollingIntervalSeconds: 2 }, (jobs) =>
     sendDigestMails(jobs, concurrency),
   );
   if (options.schedule ?? true) {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "~/db/index";
-import { JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
 
 /**
  * What an operator's monitor needs to know (deploy/README.md): counts and ages, never content.

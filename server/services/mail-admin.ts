@@ -2,8 +2,9 @@ import { desc, eq, getTableColumns, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "~/db/index";
 import { mailbox } from "~/db/schema";
 import type { Viewer } from "~/server/auth/sessions";
-import { enqueueDigestsNow } from "~/server/jobs/digest-schedule";
-import { enqueueMany, JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
+import { requeue } from "~/server/queue/enqueue";
+import { enqueueDigestsNow } from "~/server/services/digest-schedule";
 import { audit } from "~/server/services/audit";
 import { notFound } from "~/server/services/errors";
 import { eventVisibleTo } from "~/server/services/visibility";
@@ -120,7 +121,7 @@ export async function retryDeadLetter({ viewer, input }: { viewer: Viewer; input
       )[0];
     const job = (await taken(sql`pgboss.job`)) ?? (await taken(sql`pgboss.archive`));
     if (!job) throw notFound();
-    await enqueueMany(tx, [{ name: job.name, data: job.data, ...(job.singleton_key ? { singletonKey: job.singleton_key } : {}) }]);
+    await requeue(tx, { name: job.name, data: job.data, ...(job.singleton_key ? { singletonKey: job.singleton_key } : {}) });
     await audit(tx, { action: "mail.retry_job", actor: viewer, target: { type: "job", id: input.id }, details: { queue: job.name, data: job.data } });
   });
 }

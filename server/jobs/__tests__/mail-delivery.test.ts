@@ -9,8 +9,8 @@ import { auditLog, mailDeliveries, mailItems, notifications, subscriptions } fro
 import { createUser } from "~/db/seed/factories";
 import { POST as unsubscribePost } from "~/app/api/unsubscribe/[token]/route";
 import { useSmtp } from "~/server/email/transport";
-import { enqueueDigestsNow, enqueueDueDigests } from "~/server/jobs/digest-schedule";
-import { JOBS } from "~/server/jobs/queue";
+import { enqueueDigestsNow, enqueueDueDigests } from "~/server/services/digest-schedule";
+import { JOBS } from "~/server/queue/catalogue";
 import { startWorker } from "~/server/jobs/worker";
 import { callerFor } from "~/tests/callers";
 import { createThrough, seizureInput } from "~/tests/notices";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
 import { healthResponse } from "~/server/services/health";
 import { fanOut } from "~/server/jobs/fan-out";
 import { createUser } from "~/db/seed/factories";

@@ -7,7 +7,7 @@ import { createUser } from "~/db/seed/factories";
 import { useSmtp } from "~/server/email/transport";
 import { fanOut } from "~/server/jobs/fan-out";
 import { sendInstantMail } from "~/server/jobs/mail";
-import { JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
 import { callerFor } from "~/tests/callers";
 import { createThrough, seizureInput } from "~/tests/notices";
 

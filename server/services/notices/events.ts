@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "~/db/index";
 import { noticeEvents, type NoticeEventKind } from "~/db/schema";
-import { enqueue, JOBS } from "~/server/jobs/queue";
+import { JOBS } from "~/server/queue/catalogue";
+import { enqueue } from "~/server/queue/enqueue";
 import { NEW_NOTICES_CHANNEL } from "~/server/services/notifications/channel";
-
-export type FanOutJob = { eventId: number };
 
 /**
  * Records what happened to a notice and queues its fan-out (notification centre, email) in the
@@ -20,7 +19,7 @@ export async function recordNoticeEvent(
     .insert(noticeEvents)
     .values({ noticeId: event.noticeId, kind: event.kind, mentionedNoticeId: event.mentionedNoticeId ?? null, actorUserId: event.actorUserId ?? null })
     .returning({ id: noticeEvents.id });
-  await enqueue(tx, JOBS.fanOut, { eventId: row!.id } satisfies FanOutJob);
+  await enqueue(tx, JOBS.fanOut, { eventId: row!.id });
   // Open feed pages recount what is new for them; PostgreSQL delivers the signal only at commit.
   if (event.kind === "published" || event.kind === "released") await tx.execute(sql`SELECT pg_notify(${NEW_NOTICES_CHANNEL}, '')`);
 }

@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
 import { db, type Tx } from "~/db/index";
-import { enqueueMany, JOBS } from "./queue";
+import { digestKey, JOBS, type DigestMailJob, type DigestPeriod } from "~/server/queue/catalogue";
+import { enqueueMany } from "~/server/queue/enqueue";
 
-// When digests are due, apart from how they are written (./mail): the admin pages queue a run
+// When digests are due, apart from how they are written (server/jobs/mail.ts): the admin pages queue a run
 // without pulling the mail templates (and react-dom/server) into the pages' module graph.
-
-export type DigestPeriod = "daily" | "weekly";
-export type DigestMailJob = { userId: string; period: DigestPeriod; periodDate: string; cutoff: string };
-
-export const digestKey = (job: Pick<DigestMailJob, "period" | "userId" | "periodDate">) => `${job.period}:${job.userId}:${job.periodDate}`;
 
 // The start of the current period in the user's own time: the last 07:00 for daily digests, the
 // last Monday 07:00 for weekly ones (date_trunc('week') starts on Monday).
