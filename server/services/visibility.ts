@@ -3,6 +3,8 @@ import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { agencies, notices, users } from "~/db/schema";
 import { PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import type { Viewer } from "~/server/auth/sessions";
+import { HELD, RELEASED, STEPS } from "~/schemas/notice-lifecycle";
+import { statusIn } from "~/server/services/notices/status-in";
 
 /**
  * THE rule of who may read which notice, as one SQL predicate. Every read of notices — feed,
@@ -136,7 +138,7 @@ type ViewerTerms = {
 };
 
 function rule(v: ViewerTerms, n: NoticeColumns): SQL {
-  const released = sql`${n.status} IN ('published', 'retracted')`;
+  const released = statusIn(n.status, RELEASED);
   // OFFSET 0 keeps each EXISTS a per-row primary-key probe. Without it PostgreSQL may plan a
   // "hashed SubPlan" that reads every release row of the viewer's agency before the first notice
   // is returned: a feed page then costs time proportional to the whole table (measured at 1M
@@ -152,11 +154,11 @@ function rule(v: ViewerTerms, n: NoticeColumns): SQL {
   const reportedByRecipient = sql`EXISTS (SELECT 1 FROM notice_reports rp JOIN notice_recipients rpr ON rpr.notice_id = rp.notice_id AND rpr.user_id = rp.reporter_id WHERE rp.notice_id = ${n.id} OFFSET 0)`;
   const region = readsRegion ? sql`OR (${readsRegion} AND (${n.tlp} <> 'red' OR ${reportedByRecipient}))` : sql``;
   const releasing = releases
-    ? sql`OR (${releases} AND ${n.status} = 'pending_release' AND ${n.agencyId} = ${v.agencyId} AND ${n.tlp} <> 'red')`
+    ? sql`OR (${releases} AND ${statusIn(n.status, STEPS.release.from)} AND ${n.agencyId} = ${v.agencyId} AND ${n.tlp} <> 'red')`
     : sql``;
   const reviews = v.may("moderation.review");
   const reviewing = reviews
-    ? sql`OR (${reviews} AND ${n.status} IN ('pending_review', 'changes_requested', 'rejected', 'merged') AND ${n.tlp} <> 'red')`
+    ? sql`OR (${reviews} AND ${statusIn(n.status, HELD)} AND ${n.tlp} <> 'red')`
     : sql``;
   return sql`(
     ${n.authorId} = ${v.userId}

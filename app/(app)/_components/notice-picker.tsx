@@ -11,7 +11,7 @@ type Props = Omit<Extract<ComboboxProps, { name: string; search: ComboSearch }>,
   /** The notice the picker is on, which is no choice. */
   exclude: string;
   kind?: NoticeKind;
-  statuses?: NoticeStatus[];
+  statuses?: readonly NoticeStatus[];
 };
 
 /**

@@ -12,7 +12,7 @@ type Args = { viewer: Viewer; input: { id: string; reason: string } };
 export async function approveNotice({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
-    assertStatus(notice, ["pending_review"]);
+    assertStatus(notice, "approve");
     await tx.update(notices).set({ status: "published", publishedAt: sql`now()` }).where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "approve", reason: input.reason });
     await recordNoticeEvent(tx, { noticeId: notice.id, kind: "published", actorUserId: viewer.userId });
@@ -27,7 +27,7 @@ export async function approveNotice({ viewer, input }: Args) {
 export async function requestChanges({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
-    assertStatus(notice, ["pending_review", "published"]);
+    assertStatus(notice, "requestChanges");
     await tx.update(notices).set({ status: "changes_requested" }).where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "request_changes", reason: input.reason, details: { from: notice.status } });
     if (notice.status === "published") await recordNoticeEvent(tx, { noticeId: notice.id, kind: "moderated", actorUserId: viewer.userId });
@@ -39,7 +39,7 @@ export async function requestChanges({ viewer, input }: Args) {
 export async function rejectNotice({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
-    assertStatus(notice, ["pending_review", "changes_requested"]);
+    assertStatus(notice, "reject");
     await tx.update(notices).set({ status: "rejected" }).where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "reject", reason: input.reason });
     return { id: notice.id, status: "rejected" as const };
@@ -50,7 +50,7 @@ export async function rejectNotice({ viewer, input }: Args) {
 export async function retractByModerator({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
-    assertStatus(notice, ["published"]);
+    assertStatus(notice, "retractByModerator");
     await tx.update(notices).set({ status: "retracted", retractedAt: sql`now()`, retractedReason: input.reason }).where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "retract", reason: input.reason });
     await recordNoticeEvent(tx, { noticeId: notice.id, kind: "retracted", actorUserId: viewer.userId });

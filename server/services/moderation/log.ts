@@ -9,6 +9,7 @@ import { audit } from "~/server/services/audit";
 import { ServiceError } from "~/server/services/errors";
 import { namedNotices } from "~/server/services/named-notices";
 import { allKnownTo, visibleTo } from "~/server/services/visibility";
+import { leaves, type StepName } from "~/schemas/notice-lifecycle";
 import type { ModeratedNotice } from "./scope";
 
 type Decision = {
@@ -49,9 +50,9 @@ export async function recordDecision(tx: Tx, viewer: Viewer, decision: Decision)
   });
 }
 
-/** A decision only applies to a notice in one of `allowed` statuses. */
-export function assertStatus(notice: ModeratedNotice, allowed: readonly ModeratedNotice["status"][]): void {
-  if (!allowed.includes(notice.status)) throw new ServiceError("CONFLICT", "wrongStatusForDecision");
+/** A decision only applies to a notice in a status its step leaves (`lifecycle.ts`). */
+export function assertStatus(notice: ModeratedNotice, step: StepName): void {
+  if (!leaves(step, notice.status)) throw new ServiceError("CONFLICT", "wrongStatusForDecision");
 }
 
 /**

@@ -47,8 +47,8 @@ export async function mergeNotices({ viewer, input }: { viewer: Viewer; input: z
     const locked = [await lockForModeration(tx, viewer, first!), await lockForModeration(tx, viewer, second!)];
     const survivor = locked.find((n) => n.id === input.id)!;
     const duplicate = locked.find((n) => n.id === input.duplicateId)!;
-    assertStatus(survivor, ["published"]);
-    assertStatus(duplicate, ["published", "pending_review"]);
+    assertStatus(survivor, "mergeSurvivor");
+    assertStatus(duplicate, "mergeDuplicate");
     if (survivor.kind !== duplicate.kind) throw new ServiceError("INVALID", "mergeKindMismatch", "duplicateId");
     if (!(await readersOf(tx, survivor.id, [duplicate.authorId])).has(duplicate.authorId)) {
       throw new ServiceError("CONFLICT", "mergeWouldHide", "duplicateId");

@@ -17,7 +17,7 @@ const PINNED_MAX = 5;
 export async function pinNotice({ viewer, input }: { viewer: Viewer; input: z.output<typeof ZPin> }) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
-    assertStatus(notice, ["published"]);
+    assertStatus(notice, "pin");
     const period = { startsAt: sql`now()`, endsAt: sql`now() + make_interval(days => ${input.days})`, pinnedById: viewer.userId };
     const [pin] = await tx
       .insert(noticePins)

@@ -6,6 +6,7 @@ import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { notFound } from "~/server/services/errors";
 import { visibleTo } from "~/server/services/visibility";
+import { stepsFor } from "~/schemas/notice-lifecycle";
 import { loadSnapshot } from "./snapshot";
 
 // Reads of these markings are written to the audit log, and the originating agency can see them.
@@ -48,13 +49,9 @@ export async function getNotice({ viewer, input }: { viewer: Viewer; input: { id
       links,
       versions,
       can: {
-        // Retracted, or closed by moderation (rejected, merged): kept as they are, for the record.
-        edit: own && viewer.permissions.has("notice.edit") && !["retracted", "rejected", "merged"].includes(row.status),
-        retract: own && viewer.permissions.has("notice.retract") && row.status === "published",
-        release: row.status === "pending_release" && row.agencyId === viewer.agencyId && viewer.permissions.has("notice.release"),
-        submit: row.status === "draft" && own && viewer.permissions.has("notice.edit"),
+        ...stepsFor(viewer, row),
         link: viewer.permissions.has("notice.link"),
-        pastVersions: row.authorId === viewer.userId || row.agencyId === viewer.agencyId,
+        pastVersions: own,
         readLog: (row.agencyId === viewer.agencyId && viewer.permissions.has("notice.read_log")) || viewer.permissions.has("notice.read_region"),
       },
     };

@@ -29,6 +29,8 @@ import { visibleTo } from "~/server/services/visibility";
 import { normalizedMassKg } from "./mass";
 import { waitsForReview } from "~/server/services/moderation/pre-moderation";
 import { recordNoticeEvent } from "./events";
+import { leaves, STEPS } from "~/schemas/notice-lifecycle";
+import { statusIn } from "./status-in";
 import { linkPair } from "./link-pair";
 import { loadSnapshot } from "./snapshot";
 import { submissionDigest } from "./submission-digest";
@@ -303,9 +305,9 @@ async function editableNotice(tx: Tx, viewer: Viewer, id: string) {
     .for("update");
   if (!row) throw notFound();
   if (row.authorId !== viewer.userId && row.agencyId !== viewer.agencyId) throw new ServiceError("FORBIDDEN", "notYourNotice");
-  if (row.status === "retracted") throw new ServiceError("CONFLICT", "noticeRetracted");
-  // Decided by moderation for good: a rejected notice stays as refused, a merged one lives on in its survivor.
-  if (row.status === "rejected" || row.status === "merged") throw new ServiceError("CONFLICT", "noticeClosedByModeration");
+  // Closed for the record: retracted by its agency, or decided by moderation for good (a rejected
+  // notice stays as refused, a merged one lives on in its survivor).
+  if (!leaves("edit", row.status)) throw new ServiceError("CONFLICT", row.status === "retracted" ? "noticeRetracted" : "noticeClosedByModeration");
   return row;
 }
 
@@ -346,7 +348,7 @@ const UNVERSIONED = new Set(["version", "updatedAt", "createdAt", "status", "pub
 export async function submitDraft({ viewer, input }: { viewer: Viewer; input: { id: string } }) {
   return db.transaction(async (tx) => {
     const current = await editableNotice(tx, viewer, input.id);
-    if (current.status !== "draft") throw new ServiceError("CONFLICT", "notADraft");
+    if (!leaves("submit", current.status)) throw new ServiceError("CONFLICT", "notADraft");
     const status = await submittedStatus(tx, viewer, current.tlp);
     await tx
       .update(notices)
@@ -364,7 +366,7 @@ export async function releaseNotice({ viewer, input }: { viewer: Viewer; input: 
     const [row] = await tx
       .select({ authorId: notices.authorId, tlp: notices.tlp })
       .from(notices)
-      .where(and(eq(notices.id, input.id), eq(notices.status, "pending_release"), eq(notices.agencyId, viewer.agencyId), visibleTo(viewer)))
+      .where(and(eq(notices.id, input.id), statusIn(notices.status, STEPS.release.from), eq(notices.agencyId, viewer.agencyId), visibleTo(viewer)))
       .for("update");
     if (!row) throw notFound();
     // Released by its agency, a pre-moderated author's notice still waits for a coordinator.
@@ -382,7 +384,7 @@ export async function releaseNotice({ viewer, input }: { viewer: Viewer; input: 
 export async function retractNotice({ viewer, input }: { viewer: Viewer; input: { id: string; reason: string } }) {
   return db.transaction(async (tx) => {
     const current = await editableNotice(tx, viewer, input.id);
-    if (current.status !== "published") throw new ServiceError("CONFLICT", "notPublished");
+    if (!leaves("retract", current.status)) throw new ServiceError("CONFLICT", "notPublished");
     await tx
       .update(notices)
       .set({ status: "retracted", retractedAt: sql`now()`, retractedReason: input.reason })

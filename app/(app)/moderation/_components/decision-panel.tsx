@@ -8,6 +8,7 @@ import { Button } from "~/app/_components/ui";
 import type { ModerationDecision } from "~/schemas/moderation";
 import { PIN_DAYS_MAX } from "~/schemas/moderation-enums";
 import type { NoticeKind, NoticeStatus } from "~/schemas/notice-enums";
+import { leaves, STEPS } from "~/schemas/notice-lifecycle";
 import { decide, type DecisionState } from "../actions";
 
 export type Redactable = { field: "person" | "owner" | "address" | "narrative" | "placeText"; index: number; label: string };
@@ -15,7 +16,6 @@ export type Redactable = { field: "person" | "owner" | "address" | "narrative" |
 type Props = { id: string; kind: NoticeKind; status: NoticeStatus; pinned: boolean; openReports: number; redactables: Redactable[]; done: ModerationDecision | null };
 
 // What a duplicate may be when it is merged (moderation/merge.ts): of the same kind, published or waiting for review.
-const MERGEABLE: NoticeStatus[] = ["published", "pending_review"];
 
 const initial: DecisionState = { ...noErrors, values: null };
 
@@ -31,10 +31,10 @@ export function DecisionPanel({ id, kind, status, pinned, openReports, redactabl
   const values = state.values ?? { reason: "", days: "7", redact: redactables[0] ? `${redactables[0].field}:${redactables[0].index}` : "", duplicateId: "" };
 
   const decisions = [
-    { show: status === "pending_review", decision: "approve", variant: "primary" as const },
-    { show: status === "pending_review" || status === "published", decision: "requestChanges", variant: "secondary" as const },
-    { show: status === "pending_review" || status === "changes_requested", decision: "reject", variant: "danger" as const },
-    { show: status === "published", decision: "retract", variant: "danger" as const },
+    { show: leaves("approve", status), decision: "approve", variant: "primary" as const },
+    { show: leaves("requestChanges", status), decision: "requestChanges", variant: "secondary" as const },
+    { show: leaves("reject", status), decision: "reject", variant: "danger" as const },
+    { show: leaves("retractByModerator", status), decision: "retract", variant: "danger" as const },
     { show: openReports > 0, decision: "dismiss", variant: "secondary" as const },
     { show: pinned, decision: "unpin", variant: "secondary" as const },
   ].filter((d) => d.show);
@@ -58,7 +58,7 @@ export function DecisionPanel({ id, kind, status, pinned, openReports, redactabl
         ))}
       </div>
 
-      {status === "published" ? (
+      {leaves("pin", status) ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">{t("pinLegend")}</legend>
           <TextField label={t("pinDays")} name="days" type="number" min={1} max={PIN_DAYS_MAX} defaultValue={values.days} error={fields.days} />
@@ -85,7 +85,7 @@ export function DecisionPanel({ id, kind, status, pinned, openReports, redactabl
         </fieldset>
       ) : null}
 
-      {status === "published" ? (
+      {leaves("pin", status) ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">{t("mergeLegend")}</legend>
           <NoticePicker
@@ -94,7 +94,7 @@ export function DecisionPanel({ id, kind, status, pinned, openReports, redactabl
             name="duplicateId"
             exclude={id}
             kind={kind}
-            statuses={MERGEABLE}
+            statuses={STEPS.mergeDuplicate.from}
             defaultValue={values.duplicateId}
             error={fields.duplicateId}
           />

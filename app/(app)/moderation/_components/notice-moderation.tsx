@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { Card, TextLink } from "~/app/_components/ui";
 import type { NoticeStatus } from "~/schemas/notice-enums";
+import { HELD } from "~/schemas/notice-lifecycle";
 import { ReportForm } from "./report-form";
 
-const HELD = new Set<NoticeStatus>(["pending_review", "changes_requested", "rejected", "merged"]);
+const held = (status: NoticeStatus): status is (typeof HELD)[number] => (HELD as readonly NoticeStatus[]).includes(status);
 
 /**
  * What moderation says about a notice on its page: the agencies it credits, why a coordinator
@@ -38,9 +39,9 @@ export async function NoticeModeration({
           {t("credits", { agencies: credits.map((c) => c.shortName).join(", ") })}
         </p>
       ) : null}
-      {HELD.has(notice.status) ? (
+      {held(notice.status) ? (
         <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="moderation-banner">
-          <p className="font-semibold">{t(`status.${notice.status as "pending_review" | "changes_requested" | "rejected" | "merged"}`)}</p>
+          <p className="font-semibold">{t(`status.${notice.status}`)}</p>
           {latest?.reason ? <p className="mt-1 whitespace-pre-line">{t("reason", { reason: latest.reason })}</p> : null}
           {redirect?.id ? (
             <p className="mt-1">
