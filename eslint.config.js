@@ -34,8 +34,15 @@ const NOTICE_TABLE_IMPORTERS = [
   "db/index.ts",
   // Seeds write notices directly: no viewer exists while a database is seeded.
   "db/seed/**",
-  // Writes: create, edit, submit, release, retract, link; each first finds the notice with visibleTo(viewer).
+  // Create and edit: one notice per author and idempotency key; an edit first finds the notice with
+  // visibleTo(viewer) (editableNotice, steps.ts).
   "server/services/notices/write.ts",
+  // The rows a notice is made of (release lists, the kind's details), written for write.ts only.
+  "server/services/notices/write-parts.ts",
+  // Submit, release, retract: each first finds the notice with visibleTo(viewer).
+  "server/services/notices/steps.ts",
+  // Links: both notices first found with visibleTo(viewer).
+  "server/services/notices/links.ts",
   // Loads a whole notice by id for callers that checked visibleTo(viewer) first (read, write, review).
   "server/services/notices/snapshot.ts",
   // Feed: every page and count is filtered with visibleTo(viewer).

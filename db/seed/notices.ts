@@ -4,7 +4,9 @@ import { db } from "~/db/index";
 import { agencies, notices, users } from "~/db/schema";
 import { ZCreateNotice, type NoticeFormValues } from "~/schemas/notices";
 import { createSession, endSession, loadViewer, type Viewer } from "~/server/auth/sessions";
-import { createNotice, linkNotices, releaseNotice, retractNotice } from "~/server/services/notices/write";
+import { linkNotices } from "~/server/services/notices/links";
+import { releaseNotice, retractNotice } from "~/server/services/notices/steps";
+import { createNotice } from "~/server/services/notices/write";
 
 // Demo notices go through the notices service, exactly as a user's form does, so they are built,
 // checked and audited like real ones. The service writes through the application's connection

@@ -23,7 +23,9 @@ import { countFeed, listFeed } from "~/server/services/notices/feed";
 import { getNotice, getNoticeVersion, noticeReadLog } from "~/server/services/notices/read";
 import { pickNotices, searchNotices } from "~/server/services/notices/search";
 import { similarCompanies } from "~/server/services/notices/similar";
-import { createNotice, linkNotices, releaseNotice, retractNotice, submitDraft, unlinkNotices, updateNotice } from "~/server/services/notices/write";
+import { linkNotices, unlinkNotices } from "~/server/services/notices/links";
+import { releaseNotice, retractNotice, submitDraft } from "~/server/services/notices/steps";
+import { createNotice, updateNotice } from "~/server/services/notices/write";
 
 const ZById = z.strictObject({ id: ZNoticeId });
 
