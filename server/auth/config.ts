@@ -3,11 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
 import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/cookie-names";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { logError } from "~/server/logging";
 import { ABSOLUTE_TIMEOUT_HOURS } from "~/server/auth/sessions";
-import { signOutSession } from "~/server/auth/sign-out";
+import { signOutSession } from "~/server/services/sign-out";
 
 /** The error code a sign-in that failed on our side reports (`?error=internal`), whatever went wrong. */
 export const SIGNIN_INTERNAL_ERROR = "internal";

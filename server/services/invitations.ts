@@ -6,7 +6,7 @@ import { userTokens, users } from "~/db/schema";
 import { env } from "~/env.js";
 import type { ZInvitationAccept, ZInvitationCheck } from "~/schemas/users";
 import { hashPassword } from "~/server/auth/password";
-import { assertStrongPassword } from "~/server/auth/password-policy";
+import { assertStrongPassword } from "~/server/services/password-policy";
 import { audit } from "~/server/services/audit";
 import { ServiceError } from "~/server/services/errors";
 

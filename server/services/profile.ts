@@ -4,7 +4,7 @@ import { db } from "~/db/index";
 import { crossings, sessions, users } from "~/db/schema";
 import type { ZPasswordChange, ZPreferences } from "~/schemas/profile";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
-import { assertStrongPassword } from "~/server/auth/password-policy";
+import { assertStrongPassword } from "~/server/services/password-policy";
 import type { Viewer } from "~/server/auth/sessions";
 import { accountBucket, releaseAttempt, reserveAttempt } from "~/server/auth/throttle";
 import { audit } from "~/server/services/audit";

@@ -13,7 +13,7 @@ import {
   useRecoveryCode as spendRecoveryCode,
   verifyCode,
   type MfaSubject,
-} from "~/server/auth/mfa";
+} from "~/server/services/mfa";
 import { can } from "~/server/auth/permissions";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { sessionCookie } from "~/server/auth/session-cookie";

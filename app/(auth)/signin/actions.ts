@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "~/env.js";
 import { clientIp } from "~/server/auth/client-ip";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { safeReturnPath } from "~/server/auth/return-path";
 import { sessionCookie } from "~/server/auth/session-cookie";
 import { loadSession } from "~/server/auth/sessions";

@@ -1,5 +1,5 @@
 import { SECURE_COOKIES, SESSION_COOKIE } from "~/server/auth/cookie-names";
-import { signOutSession } from "~/server/auth/sign-out";
+import { signOutSession } from "~/server/services/sign-out";
 import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { isOwnOrigin, NO_STORE } from "~/server/api/request-guard";
 

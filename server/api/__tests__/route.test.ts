@@ -10,7 +10,7 @@ import { createUser, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/db/seed/factories
 import { env } from "~/env.js";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "~/server/api/request-guard";
 import { SESSION_COOKIE } from "~/server/auth/cookie-names";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 
 const BASE = "http://localhost:3000/api/trpc";
 const SAME_ORIGIN = { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" };

@@ -9,7 +9,7 @@ import {
   regenerateRecoveryCodes,
   useRecoveryCode,
   verifyCode,
-} from "~/server/auth/mfa";
+} from "~/server/services/mfa";
 
 // The first five are what a session waiting for its second factor can reach, and all it can reach.
 // Passing the factor rotates the session: the new id goes to the browser in its cookie, never in

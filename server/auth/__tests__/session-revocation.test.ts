@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { auditLog, sessions, users } from "~/db/schema";
 import { createAgency, createUser, DEMO_PASSWORD } from "~/db/seed/factories";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { loadViewer } from "~/server/auth/sessions";
 import { CLI_ACTOR, inviteUser } from "~/server/services/users";
 import { callerFor, refusal } from "~/tests/callers";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { auditLog, userTokens, users } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { loadViewer } from "~/server/auth/sessions";
 import { anonymousCaller, callerFor, refusal } from "~/tests/callers";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { auditLog, authThrottle, users } from "~/db/schema";
 import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { loadViewer } from "~/server/auth/sessions";
 import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
 import { callerFor, fieldsOf } from "~/tests/callers";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { auditLog } from "~/db/schema";
 import { createUser, DEMO_PASSWORD } from "~/db/seed/factories";
-import { signInWithPassword } from "~/server/auth/credentials";
+import { signInWithPassword } from "~/server/services/sign-in";
 import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
 import { audit } from "~/server/services/audit";
 import { verifyAuditChain } from "~/server/services/audit-trail/verify";

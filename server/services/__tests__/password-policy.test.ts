@@ -7,7 +7,7 @@ import en from "~/i18n/messages/en/validation.json" with { type: "json" };
 import ru from "~/i18n/messages/ru/validation.json" with { type: "json" };
 import common from "~/tests/data/common-passwords.json" with { type: "json" };
 import { PASSWORD_MIN } from "~/schemas/password-length";
-import { easyToGuess, passwordWeakness } from "~/server/auth/password-policy";
+import { easyToGuess, passwordWeakness } from "~/server/services/password-policy";
 import { anonymousCaller, callerFor, fieldsOf } from "~/tests/callers";
 
 // The 10,000 most common passwords, in order, from the frequency list of zxcvbn 4.4.2 (MIT,
