@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
+import { boundariesConfig } from "./eslint/boundaries.js";
 
 /**
- * Deliberately small for now: it parses the whole TypeScript/TSX tree and enforces the one
- * architectural rule below. A full lint and format set-up comes later.
+ * It parses the whole TypeScript/TSX tree and enforces two architectural rules: the layers and
+ * what each may import (eslint/boundaries.js, ARCHITECTURE.md "Layers"), and the one below.
  *
- * The rule: the notice tables are read only through the visibility module
+ * The notice-table rule: the notice tables are read only through the visibility module
  * (server/services/visibility.ts, issue 13). Only the modules listed in NOTICE_TABLE_IMPORTERS may
  * import them, or name them in raw SQL; each says why in one line. A new module that needs a
  * notice table must either read through a visibility builder or be added here with its reason,
@@ -100,6 +101,7 @@ export default defineConfig(
     // No inline `eslint-disable`: an exception to the rule is written above, with its reason, or not at all.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
   },
+  ...boundariesConfig,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     ignores: NOTICE_TABLE_IMPORTERS,

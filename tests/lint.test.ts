@@ -17,7 +17,8 @@ async function problems(code: string, filePath: string) {
 describe("the notice tables are read only through the visibility module (lint)", () => {
   it("refuses a route or a service that imports the notices table", async () => {
     for (const path of ["app/api/notices/route.ts", "server/services/notices/export.ts", "server/api/routers/notices.ts"]) {
-      expect(await problems(fixture, path)).toEqual([{ rule: "no-restricted-imports", line: 3, refused: true }]);
+      // (A route importing the database at all is the layers' business, below.)
+      expect((await problems(fixture, path)).filter((p) => p.rule !== "boundaries/dependencies")).toEqual([{ rule: "no-restricted-imports", line: 3, refused: true }]);
     }
   });
 
@@ -49,5 +50,27 @@ describe("the notice tables are read only through the visibility module (lint)",
   it("refuses a listed module that hands the tables on under another name", async () => {
     const reexport = `import { notices } from "~/db/schema";\nexport { notices as rows };`;
     expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([{ rule: "no-restricted-syntax", line: 2, refused: true }]);
+  });
+});
+
+describe("the layers (lint: eslint/boundaries.js)", () => {
+  const crossings = async (code: string, filePath: string) =>
+    (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "boundaries/dependencies").map((m) => m.line);
+
+  it("refuses an import against the direction routes → routers → services → database", async () => {
+    expect(await crossings(`import { appRouter } from "~/server/api/root";\nexport const r = appRouter;`, "server/services/notices/export.ts")).toEqual([1]);
+    expect(await crossings(`import { api } from "~/app/_trpc/server";\nexport const a = api;`, "server/services/notices/export.ts")).toEqual([1]);
+    expect(await crossings(`import { startWorker } from "~/server/jobs/worker";\nexport const w = startWorker;`, "server/services/mail-admin.ts")).toEqual([1]);
+    expect(await crossings(`import { db } from "~/db/index";\nexport const d = db;`, "app/(app)/feed/page.tsx")).toEqual([1]);
+    expect(await crossings(`import { feedPage } from "~/server/services/notices/feed";\nexport const f = feedPage;`, "db/migrate.ts")).toEqual([1]);
+    expect(await crossings(`import { enqueue } from "../services/notices/events";\nexport const e = enqueue;`, "server/queue/enqueue.ts")).toEqual([1]);
+  });
+
+  it("accepts the layers' own directions, and a listed exception only where it is listed", async () => {
+    expect(await crossings(`import { db } from "~/db/index";\nexport const d = db;`, "server/services/notices/export.ts")).toEqual([]);
+    expect(await crossings(`import { enqueue } from "~/server/queue/enqueue";\nexport const e = enqueue;`, "server/services/notices/events.ts")).toEqual([]);
+    const signIn = `import { signInWithPassword } from "~/server/services/sign-in";\nexport const s = signInWithPassword;`;
+    expect(await crossings(signIn, "app/(auth)/signin/actions.ts")).toEqual([]);
+    expect(await crossings(signIn, "app/(app)/feed/page.tsx")).toEqual([1]);
   });
 });
