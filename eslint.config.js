@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { defineConfig } from "eslint/config";
+import nextPlugin from "@next/eslint-plugin-next";
 import tseslint from "typescript-eslint";
 import { boundariesConfig } from "./eslint/boundaries.js";
 
 /**
- * It parses the whole TypeScript/TSX tree and enforces two architectural rules: the layers and
- * what each may import (eslint/boundaries.js, ARCHITECTURE.md "Layers"), and the one below.
+ * typescript-eslint's and Next's recommended rules over the whole TypeScript/TSX tree, and two
+ * architectural rules: the layers and what each may import (eslint/boundaries.js, ARCHITECTURE.md
+ * "Layers"), and the one below. An exception to any rule is a block below naming its files and
+ * its reason.
  *
  * The notice-table rule: the notice tables are read only through the visibility module
  * (server/services/visibility.ts, issue 13). Only the modules listed in NOTICE_TABLE_IMPORTERS may
@@ -100,6 +103,37 @@ export default defineConfig(
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
     // No inline `eslint-disable`: an exception to the rule is written above, with its reason, or not at all.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
+  },
+  // typescript-eslint's recommended rules, and Next's (recommended and Core Web Vitals).
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ["**/*.{ts,tsx}"] })),
+  {
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      // A leading underscore names what is left out on purpose (a field dropped from a copy, an
+      // action's unused previous state).
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Conform's field metadata is generic over every form's shape; these two modules hand it to
+    // components that read only names, ids, values and errors.
+    files: ["app/_components/form/conform.tsx", "app/(app)/notices/_components/form/values.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    plugins: { "@next/next": nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+  },
+  {
+    // The enrolment QR code is a data URL drawn on the server, which next/image cannot optimise.
+    files: ["app/(auth)/mfa/_components/enrolment.tsx"],
+    rules: { "@next/next/no-img-element": "off" },
+  },
+  {
+    // The root not-found boundary is in every page's tree: a plain <a> keeps next/link out of it.
+    files: ["app/not-found.tsx"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   ...boundariesConfig,
   {

@@ -89,7 +89,7 @@ async function main() {
   }
   log(`Tianshan feed benchmark — ${os.cpus().length} cores, Node ${process.version}, ${settings.connections} connections, ${settings.seconds} s per scenario`);
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   const database = await throwAwayDatabase(env.DATABASE_URL);
   cleanups.push(database.stop);
   await runMigrations(database.url);

@@ -21,7 +21,9 @@ function whenIdle(task: () => void): () => void {
   else window.addEventListener("load", schedule, { once: true });
   return () => {
     window.removeEventListener("load", schedule);
-    if (handle !== undefined) (idle ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
+    if (handle === undefined) return;
+    if (idle) window.cancelIdleCallback(handle);
+    else window.clearTimeout(handle);
   };
 }
 

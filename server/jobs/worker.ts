@@ -68,7 +68,8 @@ async function workBatches<Name extends PayloadJob>(
   options: BatchOptions,
   handle: (data: JobPayload<Name>[]) => Promise<PromiseSettledResult<unknown>[]>,
 ) {
-  let id: string | undefined;
+  // Declared before work() starts: its first fetch may call back before work() has answered.
+  let id: string | undefined = undefined;
   id = await boss.work(name, options, async (jobs) => {
     const checked = jobs.map((job) => JOB_PAYLOADS[name].safeParse(job.data));
     const handled = await handle(checked.flatMap((check) => (check.success ? [check.data as JobPayload<Name>] : [])));

@@ -90,7 +90,7 @@ class NotificationsListener {
     // The pool's own settings (postgres.js builds its `listen` connection the same way), on a
     // connection that never idles out or retires, with `onnotify`, which the typings omit.
     const settings = {
-      ...(options as unknown as postgres.Options<{}>),
+      ...(options as unknown as postgres.Options<Record<string, postgres.PostgresType>>),
       max: 1,
       idle_timeout: 0,
       max_lifetime: null,
