@@ -143,3 +143,24 @@ describe("the CSV export", () => {
     expect((await refusal(author.exports.csv({ scope: "notice", id: "not-a-uuid" }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the PICS summary", () => {
+  it("gives a seizure's PICS fields in English, with the companies of its linked alerts", async () => {
+    const { text } = await author.exports.pics({ id: ids.seizureClear! });
+    expect(text?.split("\n")).toEqual([
+      "Date of seizure: 2026-03-14",
+      "Place of seizure: Torugart, Kyrgyzstan",
+      "Substance: Acetic anhydride; unidentified substance (=cmd|' /C calc'!A0 white powder)",
+      "Quantity: 12.5 t (12500 kg); 3 kg",
+      "Modus operandi: hidden behind drums of paint; declared as paint; conveyance: truck (KZ 123 ABC)",
+      "Country of origin: People's Republic of China (CN)",
+      "Countries of transit: Kazakhstan (KZ)",
+      "Country of destination: Afghanistan (AF)",
+      "Companies involved: Alpha Trade LLC",
+      expect.stringMatching(/^Reporting agency: /),
+      `Reference: Tianshan notice ${ids.seizureClear}`,
+    ]);
+    expect((await author.exports.pics({ id: ids.company! })).text).toBeNull();
+    expect((await refusal(outsider.exports.pics({ id: ids.seizureAmber! }))).code).toBe("NOT_FOUND");
+  });
+});
