@@ -31,6 +31,13 @@ test.describe("exports", () => {
     const substance = (await table.locator("tbody tr").first().locator("th").textContent())!.trim();
     expect(rows.find((row) => row[0] === substance)?.[1]).toBe(shown);
 
+    // A seizure's PICS summary, on its page, without JavaScript.
+    await page.goto("/feed?kind=seizure");
+    const seizureId = await page.locator("[data-notice-id]").first().getAttribute("data-notice-id");
+    await page.goto(`/notices/${seizureId}`);
+    await page.getByRole("link", { name: "Export · PICS" }).click();
+    await expect(page.getByLabel("PICS incident summary (English)")).toHaveValue(/^Date of seizure: \d{4}-\d{2}-\d{2}\nPlace of seizure: /);
+
     const refused = await context.request.get("/exports/form-d.xlsx?country=XX&year=2026");
     expect(refused.status()).toBe(400);
     expect(refused.headers()["cache-control"]).toBe("no-store");

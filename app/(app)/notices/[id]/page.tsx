@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MarkdownText } from "~/app/_components/markdown";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { Badge, Card, Facts, TextLink } from "~/app/_components/ui";
-import { NoticeExports } from "./_components/exports";
+import { NoticeExports, NoticeExportsLink } from "./_components/exports";
 import { ReadLog, VersionHistory } from "./_components/history";
 import { KindDetails } from "./_components/kind-details";
 import { loadNotice, noticeLabels } from "./_components/labels";
@@ -100,7 +100,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
               ]}
             />
           </Card>
-          <NoticeExports id={notice.id} kind={notice.kind} open={query?.pics === "open"} />
+          {query?.pics === "open" ? <NoticeExports id={notice.id} kind={notice.kind} /> : <NoticeExportsLink label={t("exports.notice.open")} />}
           <VersionHistory id={notice.id} versions={versions} pastVersions={can.pastVersions} />
           {can.readLog ? <ReadLog notice={notice} /> : null}
         </div>

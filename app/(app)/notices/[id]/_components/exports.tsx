@@ -1,23 +1,30 @@
 import { getTranslations } from "next-intl/server";
 import { api } from "~/app/_trpc/server";
+import { textLinkClass } from "~/app/_components/styles";
 import { Card, TextLink } from "~/app/_components/ui";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { ExportLinks } from "../../../_components/export-links";
 
 /**
- * A notice's downloads and, for a seizure, its PICS summary: opened by a link (`?pics=open`),
- * server-rendered, so it works without JavaScript and costs the notice page one link until asked
- * for. The summary sits in a read-only text box, where one selection copies all of it.
+ * The way to a notice's downloads and PICS summary. The notice page is at its weight budget
+ * (bench:weight): a plain link, drawn in the page's own render (an async component would be a row
+ * of its own in the payload) with a relative address, is the least this entry can cost.
  */
-export async function NoticeExports({ id, kind, open }: { id: string; kind: NoticeKind; open: boolean }) {
+export function NoticeExportsLink({ label }: { label: string }) {
+  return (
+    <a className={`${textLinkClass} text-sm`} href="?pics=open#exports">
+      {label}
+    </a>
+  );
+}
+
+/**
+ * A notice's downloads and, for a seizure, its PICS summary, opened by the link above
+ * (`?pics=open`): server-rendered, so it works without JavaScript, and sent only when asked for.
+ * The summary sits in a read-only text box, where one selection copies all of it.
+ */
+export async function NoticeExports({ id, kind }: { id: string; kind: NoticeKind }) {
   const t = await getTranslations("exports.notice");
-  if (!open) {
-    return (
-      <p className="text-sm">
-        <TextLink href={`/notices/${id}?pics=open#exports`}>{t("open")}</TextLink>
-      </p>
-    );
-  }
   const pics = kind === "seizure" ? (await (await api()).exports.pics({ id })).text : null;
   return (
     <Card>
