@@ -77,6 +77,12 @@ const NOTICE_TABLE_IMPORTERS = [
   // Admin mailbox and dead letters (raw SQL): joined to notices only to decide, with the visibility
   // builders, whether the admin is shown more than the envelope (issue 13, item 4).
   "server/services/mail-admin.ts",
+  // Exports (STIX, CSV, PICS): the selection's ids come from the feed and search readers, and every
+  // id passes visibleTo(viewer) again in the transaction that loads the snapshots; links only
+  // between exported notices; linked company names under visibleTo(viewer).
+  "server/services/exports/select.ts",
+  // INCB Form D: seizure items of the notices that pass visibleTo(viewer), aggregated per substance.
+  "server/services/exports/form-d.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

@@ -62,6 +62,9 @@ const EXCEPTIONS = {
   "app/(app)/notifications/page.tsx": ["services"],
   // The form's refusals and the shapes of its options and values are the services' own types.
   "app/(app)/notices/_components/form/{actions,options,values}.ts": ["services"],
+  // A route streams the workbook, which a procedure cannot: it writes the report the exports.formD
+  // procedure returned.
+  "app/exports/form-d.xlsx/route.ts": ["services"],
   // The plain-text mail isolates names the way the pages do (bidi isolation).
   "server/email/templates/notice-mail-text.ts": ["app-components"],
 };

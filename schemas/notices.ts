@@ -165,6 +165,19 @@ export const ZFeedFilters = z.strictObject({
 });
 export type FeedFilters = z.infer<typeof ZFeedFilters>;
 
+/** The feed's address: short, readable query parameters, each naming one filter (pages and export links). */
+export const FEED_PARAMS = {
+  kind: "kind",
+  crossing: "crossingId",
+  country: "countryCode",
+  substance: "substanceId",
+  agency: "agencyId",
+  tlp: "tlp",
+  status: "status",
+  from: "from",
+  to: "to",
+} as const satisfies Record<string, keyof FeedFilters>;
+
 // Newest posted first unless asked otherwise; posting is publication for published notices and
 // creation for the rest.
 export const FEED_SORTS = ["posted", "posted_asc", "occurred", "occurred_asc"] as const;

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
 import { auditRouter } from "~/server/api/routers/audit";
+import { exportsRouter } from "~/server/api/routers/exports";
 import { healthRouter } from "~/server/api/routers/health";
 import { invitationsRouter } from "~/server/api/routers/invitations";
 import { mailRouter } from "~/server/api/routers/mail";
@@ -17,6 +18,7 @@ import { viewerRouter } from "~/server/api/routers/viewer";
 export const appRouter = router({
   agencies: agenciesRouter,
   audit: auditRouter,
+  exports: exportsRouter,
   health: healthRouter,
   invitations: invitationsRouter,
   mail: mailRouter,

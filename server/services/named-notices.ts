@@ -1,8 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-// Where audit and moderation details name other notices: a link's other end, a merge's pair.
+// Where audit and moderation details name other notices: a link's other end, a merge's pair; and
+// the list of notices an export carried.
 const NAMING_KEYS = ["otherId", "survivorId", "duplicateId"];
+const NAMING_LIST = "noticeIds";
 
 const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
@@ -17,5 +19,6 @@ export const asNoticeId = (value: SQL | AnyPgColumn) => sql`(CASE WHEN ${value} 
  */
 export function namedNotices(target: SQL | AnyPgColumn, details: SQL | AnyPgColumn): SQL {
   const values = [target, ...NAMING_KEYS.map((key) => sql`${details}->>${key}`)];
-  return sql`ARRAY(SELECT ${asNoticeId(sql`v`)} FROM unnest(ARRAY[${sql.join(values, sql`, `)}]::text[]) AS v WHERE v IS NOT NULL)`;
+  const list = sql`CASE WHEN jsonb_typeof(${details}->${NAMING_LIST}) = 'array' THEN ${details}->${NAMING_LIST} ELSE '[]'::jsonb END`;
+  return sql`ARRAY(SELECT ${asNoticeId(sql`v`)} FROM (SELECT unnest(ARRAY[${sql.join(values, sql`, `)}]::text[]) UNION ALL SELECT jsonb_array_elements_text(${list})) AS named(v) WHERE v IS NOT NULL)`;
 }

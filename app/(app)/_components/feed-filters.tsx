@@ -7,22 +7,11 @@ import { byLabel, localized } from "~/app/_components/names";
 import { Button, TextLink } from "~/app/_components/ui";
 import { describeIssue, type FieldError } from "~/schemas/issues";
 import { NOTICE_KINDS, TLP_LEVELS, type NoticeStatus } from "~/schemas/notice-enums";
-import { FEED_SORTS, ZFeedFilters, type FeedFilters, type FeedSort } from "~/schemas/notices";
+import { FEED_PARAMS, FEED_SORTS, ZFeedFilters, type FeedFilters, type FeedSort } from "~/schemas/notices";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The feed's address: short, readable query parameters, each naming one filter. */
-const PARAMS = {
-  kind: "kind",
-  crossing: "crossingId",
-  country: "countryCode",
-  substance: "substanceId",
-  agency: "agencyId",
-  tlp: "tlp",
-  status: "status",
-  from: "from",
-  to: "to",
-} as const satisfies Record<string, keyof FeedFilters>;
+const PARAMS = FEED_PARAMS;
 type Param = keyof typeof PARAMS;
 
 /** How the feed is shown: a dense line per notice (what analysts scan), or a card with its excerpt. */

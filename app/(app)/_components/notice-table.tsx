@@ -9,6 +9,7 @@ import type { FeedFilters } from "~/schemas/notices";
 import { FEED_SECTION_SIZE } from "~/schemas/notice-limits";
 import { feedHref } from "./feed-filters";
 import { EmptyList, LiveArrivals, NextPageLink, placeOf, STATUS_TONES, type NoticeListItem } from "./notice-list";
+import { ExportLinks } from "./export-links";
 
 /**
  * Notices as a dense table, one line each: marking, kind, title, place, date of occurrence,
@@ -116,6 +117,7 @@ export async function FeedSection({
         </TextLink>
       </div>
       <LiveArrivals filters={filters} first={page.items[0]} href={href} />
+      <ExportLinks selection={{ scope: "feed", filters }} />
       <NoticeTable items={page.items} olderHref={page.nextCursor ? feedHref("/feed", filters, page.nextCursor) : null} empty={empty} />
     </section>
   );

@@ -7,6 +7,7 @@ import { PageHeader, TextLink } from "~/app/_components/ui";
 import type { FeedFilters, FeedSort } from "~/schemas/notices";
 import { FeedFilterForm, feedHref, filterOptions, firstParam, readFeedParams, type SearchParams } from "../_components/feed-filters";
 import { LiveArrivals } from "../_components/notice-list";
+import { ExportLinks } from "../_components/export-links";
 import { FeedResults } from "../_components/feed-results";
 import { PinnedAlerts } from "../moderation/_components/pinned";
 
@@ -49,6 +50,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       ) : null}
       {Object.keys(errors).length > 0 ? <FormMessage message="invalid" /> : null}
       {paged ? null : <PinnedAlerts />}
+      <ExportLinks selection={{ scope: "feed", filters }} />
       {paged ? (
         <p className="mb-3 text-sm">
           <TextLink href={feedHref("/feed", filters, null, display)}>← {t("list.first")}</TextLink>

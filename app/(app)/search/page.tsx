@@ -8,6 +8,7 @@ import { Button, PageHeader, TextLink } from "~/app/_components/ui";
 import { fieldErrors } from "~/schemas/issues";
 import { ZSearchInput } from "~/schemas/notices";
 import { firstParam, type SearchParams } from "../_components/feed-filters";
+import { ExportLinks } from "../_components/export-links";
 import { NoticeList } from "../_components/notice-list";
 import { isolate } from "~/app/_components/isolate";
 
@@ -69,6 +70,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {q && results ? (
         <>
           <h2 className="mb-3 text-lg font-semibold">{t("search.resultsFor", { q: isolate(q) })}</h2>
+          <ExportLinks selection={{ scope: "search", q }} />
           {paged ? (
             <p className="mb-3 text-sm">
               <TextLink href={searchHref(q)}>← {t("search.firstPage")}</TextLink>

@@ -267,6 +267,36 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
     });
   });
 
+  it("exports: STIX, CSV and Form D carry exactly the notices the reader may read, and refuse a hidden one like a missing one", async () => {
+    const worldIds = new Set(all.map((n) => n.id));
+    const named = (text: string, pattern: RegExp) => new Set([...text.matchAll(pattern)].map((m) => m[1]!).filter((id) => worldIds.has(id)));
+    const inStix = (bundle: unknown) => named(JSON.stringify(bundle), /"notice_id":"([0-9a-f-]{36})"/g);
+    const inCsv = (csv: string) => named(csv, /\r\n[^,]*,([0-9a-f-]{36}),/g);
+    const countries = [...new Set(CROSSINGS.map((c) => c.country))];
+    await eachReader(async (r) => {
+      // The feed's export: the feed's default (published notices), through the same rule.
+      const published = new Set(all.filter((n) => r.may(n) && n.status === "published").map((n) => n.id));
+      const { bundle } = await r.caller.exports.stix({ scope: "feed", filters: {} });
+      const { csv } = await r.caller.exports.csv({ scope: "feed", filters: {} });
+      expect(leaks(r, bundle)).toEqual([]);
+      expect(leaks(r, csv)).toEqual([]);
+      expect([r.user.role, inStix(bundle)]).toEqual([r.user.role, published]);
+      expect([r.user.role, inCsv(csv)]).toEqual([r.user.role, published]);
+      const missing = await refusal(r.caller.exports.stix({ scope: "notice", id: missingId }));
+      for (const n of all) {
+        if (r.may(n)) expect(inStix((await r.caller.exports.stix({ scope: "notice", id: n.id })).bundle)).toEqual(new Set([n.id]));
+        else expect([r.user.role, n.tlp, n.status, await refusal(r.caller.exports.csv({ scope: "notice", id: n.id }))]).toEqual([r.user.role, n.tlp, n.status, missing]);
+      }
+      for (const countryCode of countries) {
+        const report = await r.caller.exports.formD({ countryCode, year: 2026, as: "page" });
+        expect(leaks(r, report)).toEqual([]);
+        const counted = new Set([...report.tableI, ...report.tableII].flatMap((line) => line.noticeIds).concat(report.nonScheduled.map((item) => item.noticeId)));
+        const expected = all.filter((n) => r.may(n) && n.kind === "seizure" && n.status === "published" && n.countryCode === countryCode).map((n) => n.id);
+        expect([r.user.role, countryCode, counted]).toEqual([r.user.role, countryCode, new Set(expected)]);
+      }
+    });
+  });
+
   it("search: results, their number and spelling suggestions say nothing of what the reader may not read", async () => {
     const worldIds = new Set(all.map((n) => n.id));
     const search = async (r: Reader, q: string) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MarkdownText } from "~/app/_components/markdown";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { Badge, Card, Facts, TextLink } from "~/app/_components/ui";
+import { NoticeExports, NoticeExportsLink } from "./_components/exports";
 import { ReadLog, VersionHistory } from "./_components/history";
 import { KindDetails } from "./_components/kind-details";
 import { loadNotice, noticeLabels } from "./_components/labels";
@@ -13,7 +14,7 @@ import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[]; retract?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[]; retract?: string | string[]; pics?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);
@@ -99,6 +100,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
               ]}
             />
           </Card>
+          {query?.pics === "open" ? <NoticeExports id={notice.id} kind={notice.kind} /> : <NoticeExportsLink label={t("exports.notice.open")} />}
           <VersionHistory id={notice.id} versions={versions} pastVersions={can.pastVersions} />
           {can.readLog ? <ReadLog notice={notice} /> : null}
         </div>
