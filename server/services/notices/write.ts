@@ -32,6 +32,7 @@ import { recordNoticeEvent } from "./events";
 import { linkPair } from "./link-pair";
 import { loadSnapshot } from "./snapshot";
 import { submissionDigest } from "./submission-digest";
+import { identifierKey } from "./identifiers";
 import { zonedToInstant } from "./time";
 
 // Field paths as in the procedures' input ({ notice: … }), so forms place service and schema
@@ -124,6 +125,16 @@ function searchNamesOf(notice: NoticeInput): string {
   return "";
 }
 
+/** Identifiers and what goods were declared as, for search (see identifiers.ts). */
+function searchIdentifiersOf(notice: NoticeInput): string {
+  if (notice.kind === "seizure") {
+    const keys = [...notice.conveyanceIds, ...(notice.declaredHsCode ? [notice.declaredHsCode] : [])].map(identifierKey);
+    return [...keys, notice.declaredAs ?? ""].join(" ").trim();
+  }
+  if (notice.kind === "company_alert") return notice.registrationNumbers.map(identifierKey).join(" ");
+  return "";
+}
+
 function commonColumns(viewer: Viewer, notice: NoticeInput, countryCode: string | null) {
   return {
     kind: notice.kind,
@@ -142,6 +153,7 @@ function commonColumns(viewer: Viewer, notice: NoticeInput, countryCode: string 
     infoCredibility: notice.infoCredibility,
     handlingCode: notice.handlingCode,
     searchNames: searchNamesOf(notice),
+    searchIdentifiers: searchIdentifiersOf(notice),
   };
 }
 
