@@ -6,7 +6,7 @@ import { NOTICE_ID_IN_TEXT, type SearchFilters, type ZNoticePick, type ZSearchIn
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
 import { entityFilters, recognise, stemWords } from "./entities";
-import { listFeed, newestFirst, olderThan, summarySource, toPage } from "./feed";
+import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, summarySource, toPage, type FeedInput } from "./feed";
 import { queryIdentifierKey } from "./identifiers";
 import { filterConditions, searchFacets } from "./search-facets";
 import { snippets, type SnippetPart } from "./snippets";
@@ -139,9 +139,12 @@ export async function prepareSearch(q: string): Promise<PreparedSearch> {
   const judged = !syntax && !runs.some((run) => run.length === 1) && found.length > 0;
   const rarest = judged ? Math.min(...found.map((t) => t.share)) * notices : 0;
   const independent = judged ? found.reduce((product, t) => product * t.share, 1) * notices : 0;
-  const common = rarest >= COMMON_MATCHES && independent >= COMMON_INDEPENDENT_MATCHES;
-  const tsquery = parts.length ? sql.join(parts, sql` && `) : sql`''::tsquery`;
+  // An identifier is an alternative to the words: it is common when either is (a declared HS code
+  // such as a paint thinner's is in thousands of seizures).
   const key = syntax ? null : queryIdentifierKey(q);
+  const keyed = key ? ((await frequentWords()).shares.get(key) ?? 0) * notices : 0;
+  const common = (rarest >= COMMON_MATCHES && independent >= COMMON_INDEPENDENT_MATCHES) || keyed >= COMMON_MATCHES;
+  const tsquery = parts.length ? sql.join(parts, sql` && `) : sql`''::tsquery`;
   return {
     tsquery: key ? sql`(${tsquery}) || to_tsquery('simple', ${lexeme(key)})` : tsquery,
     plan: common ? "newest_first" : "matches_first",
@@ -191,15 +194,38 @@ export function searchQuery(viewer: Viewer, input: SearchInput, prepared: Prepar
  * ever reaches ts_headline's output.
  */
 export async function searchNotices({ viewer, input }: { viewer: Viewer; input: SearchInput }) {
-  const { entities, rest } = await recognise(input.q, viewer.locale, input.filters);
-  const filters = { ...entityFilters(entities), ...input.filters };
-  const prepared = rest ? await prepareSearch(rest) : null;
+  const { entities, rest, filters, prepared } = await understand(viewer, input);
   const page = prepared ? await textPage(viewer, { ...input, filters }, prepared, rest) : await feedPage(viewer, { ...input, filters });
   const [summary, suggestion] = await Promise.all([
     searchFacets(viewer, searchConditions(viewer, filters, prepared)),
     suggest(input.q, rest, page.items.length > 0, prepared?.corrections),
   ]);
   return { ...page, entities, filters, ...summary, suggestion };
+}
+
+/** What a query names (as filters, beside the page's own, which win) and the rest of it as words. */
+async function understand(viewer: Viewer, input: SearchInput) {
+  const { entities, rest } = await recognise(input.q, viewer.locale, input.filters);
+  const filters: SearchFilters = { ...entityFilters(entities), ...input.filters };
+  return { entities, rest, filters, prepared: rest ? await prepareSearch(rest) : null };
+}
+
+/** The feed's input for a search of names only: its filters, the year as a range of days. */
+function asFeedInput(input: SearchInput): FeedInput {
+  const { year, ...filters } = input.filters;
+  const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+  return { filters: { ...filters, ...range }, cursor: input.cursor, limit: input.limit };
+}
+
+/**
+ * The SQL of a search's page as searchNotices runs it, and whether it goes as a prepared
+ * statement: for EXPLAIN in tests and the benchmark's raw-SQL floor.
+ */
+export async function searchPageQuery(viewer: Viewer, input: SearchInput) {
+  const { filters, prepared } = await understand(viewer, input);
+  if (prepared) return { query: searchQuery(viewer, { ...input, filters }, prepared), prepared: true };
+  const feedInput = asFeedInput({ ...input, filters });
+  return { query: feedQuery(viewer, feedInput), prepared: isValueIndependent(feedInput) };
 }
 
 async function textPage(viewer: Viewer, input: SearchInput, prepared: PreparedSearch, text: string) {
@@ -212,9 +238,7 @@ async function textPage(viewer: Viewer, input: SearchInput, prepared: PreparedSe
 
 /** Only things named: the feed's page with their filters, newest first (every match is as relevant). */
 async function feedPage(viewer: Viewer, input: SearchInput) {
-  const { year, ...rest } = input.filters;
-  const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
-  const page = await listFeed({ viewer, input: { filters: { ...rest, ...range }, cursor: input.cursor, limit: input.limit } });
+  const page = await listFeed({ viewer, input: asFeedInput(input) });
   return { items: page.items.map((item) => ({ ...item, snippet: [] as SnippetPart[] })), nextCursor: page.nextCursor, nextOffset: null };
 }
 
