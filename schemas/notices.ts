@@ -217,6 +217,8 @@ export const ZSearchInput = z.strictObject({
   q: text(200).min(1),
   filters: ZSearchFilters.default({}),
   sort: z.enum(SEARCH_SORTS).default("date"),
+  // Kinds of names the query is not read for: a removed chip's words are searched as words.
+  asWords: z.array(z.enum(SEARCH_ENTITY_KINDS)).max(SEARCH_ENTITY_KINDS.length).default([]),
   cursor: string().max(200).optional(),
   offset: z.number().int().min(0).max(SEARCH_OFFSET_MAX).optional(),
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),

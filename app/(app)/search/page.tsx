@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One page of results; a cursor or position that is not ours (edited or truncated link) falls back to the first page. */
 async function loadResults(view: SearchView) {
   const caller = await api();
-  const input = { q: view.q, filters: view.filters, sort: view.sort };
+  const input = { q: view.q, filters: view.filters, sort: view.sort, asWords: view.asWords };
   try {
     return { page: await caller.notices.search({ ...input, cursor: view.cursor, offset: view.offset }), cursorRejected: false };
   } catch (error) {

@@ -104,13 +104,13 @@ export const entityFilters = (entities: SearchEntity[]): SearchFilters => Object
 
 /**
  * The things the query names, one of each kind at most (the first named) and none of a kind the
- * filters already choose, and the rest of the query, which is searched as words. Longest names first: "acetic anhydride" is the substance,
+ * filters already choose or that is to be read as words (`asWords`), and the rest of the query, which is searched as words. Longest names first: "acetic anhydride" is the substance,
  * not a word "acetic" and a substance "anhydride".
  */
-export async function recognise(q: string, locale: Locale, filters: SearchFilters): Promise<Recognised> {
+export async function recognise(q: string, locale: Locale, filters: SearchFilters, asWords: SearchEntityKind[] = []): Promise<Recognised> {
   const { byKey, chinese } = await dictionary();
   const entities: SearchEntity[] = [];
-  const taken = new Set(SEARCH_ENTITY_KINDS.filter((kind) => filters[FILTER_OF[kind]] !== undefined));
+  const taken = new Set(SEARCH_ENTITY_KINDS.filter((kind) => filters[FILTER_OF[kind]] !== undefined || asWords.includes(kind)));
   const take = (known: Known, matched: string) => {
     if (taken.has(known.kind)) return false;
     taken.add(known.kind);

@@ -205,7 +205,7 @@ export async function searchNotices({ viewer, input }: { viewer: Viewer; input: 
 
 /** What a query names (as filters, beside the page's own, which win) and the rest of it as words. */
 async function understand(viewer: Viewer, input: SearchInput) {
-  const { entities, rest } = await recognise(input.q, viewer.locale, input.filters);
+  const { entities, rest } = await recognise(input.q, viewer.locale, input.filters, input.asWords);
   const filters: SearchFilters = { ...entityFilters(entities), ...input.filters };
   return { entities, rest, filters, prepared: rest ? await prepareSearch(rest) : null };
 }

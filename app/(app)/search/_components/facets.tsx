@@ -36,7 +36,7 @@ export async function SearchFacets({ view, facets, total }: { view: SearchView; 
               const filters = { ...view.filters, [FACET_FILTER[facet]]: facet === "year" ? Number(value.value) : value.value };
               return (
                 <li key={value.value}>
-                  <TextLink href={searchHref({ q: view.q, filters, sort: view.sort })}>{t("facetValue", { name, count: value.count })}</TextLink>
+                  <TextLink href={searchHref({ ...view, filters, cursor: undefined, offset: undefined })}>{t("facetValue", { name, count: value.count })}</TextLink>
                 </li>
               );
             })}

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import type { SearchEntityKind, SearchFilters } from "~/schemas/notices";
 import type { Facets } from "./facets";
-import { searchHref, withoutWords, type SearchView } from "./search-address";
+import { searchHref, type SearchView } from "./search-address";
 
 type Entity = { kind: SearchEntityKind; id: string; name: string; matched: string };
 type Chip = { key: string; label: string; href: string };
@@ -10,8 +10,9 @@ type Chip = { key: string; label: string; href: string };
 const FILTER_FACET = { substanceId: "substance", crossingId: "crossing", countryCode: "country", agencyId: "agency", kind: "kind", year: "year" } as const;
 
 /**
- * What the search is narrowed to, each removable: the things the query named (removing one takes
- * its words out of the query) and the facets chosen (removing one takes it out of the address).
+ * What the search is narrowed to, each removable: the things the query named (removing one
+ * searches its words as words: notices that mention the name rather than carry the thing) and the
+ * facets chosen (removing one takes it out of the address).
  */
 export async function SearchChips({ view, entities, facets }: { view: SearchView; entities: Entity[]; facets: Facets }) {
   const [t, vocab] = await Promise.all([getTranslations("feed.search"), getTranslations("vocab")]);
@@ -24,12 +25,12 @@ export async function SearchChips({ view, entities, facets }: { view: SearchView
     ...entities.map((e) => ({
       key: `${e.kind}:${e.id}`,
       label: t("chip", { facet: t(`facet.${e.kind}`), name: e.name }),
-      href: searchHref({ ...view, q: withoutWords(view.q, e.matched), cursor: undefined, offset: undefined }),
+      href: searchHref({ ...view, asWords: [...view.asWords, e.kind], cursor: undefined, offset: undefined }),
     })),
     // The page's own filters (view.filters holds what the address chose, not what the query named).
     ...(Object.entries(view.filters) as [keyof SearchFilters, string | number][]).map(([key, value]) => {
       const filters = { ...view.filters, [key]: undefined };
-      return { key: `${key}:${value}`, label: t("chip", { facet: t(`facet.${FILTER_FACET[key]}`), name: nameOf(key, value) }), href: searchHref({ q: view.q, filters, sort: view.sort }) };
+      return { key: `${key}:${value}`, label: t("chip", { facet: t(`facet.${FILTER_FACET[key]}`), name: nameOf(key, value) }), href: searchHref({ ...view, filters, cursor: undefined, offset: undefined }) };
     }),
   ];
   if (!chips.length) return null;

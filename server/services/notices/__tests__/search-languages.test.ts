@@ -162,6 +162,10 @@ describe("search across languages (issue #16)", () => {
     expect(result.filters).toMatchObject({ substanceId: "acetic-anhydride", crossingId: "khorgos" });
     // A filter the page already sets wins over a name of the same kind in the query.
     expect((await search("acetic anhydride", { substanceId: "ephedrine" })).entities).toEqual([]);
+    // A removed chip: the name's words are searched as words, in the notices that write them.
+    const asWords = await reader.caller.notices.search({ q: "acetic anhydride", asWords: ["substance"] });
+    expect(asWords.entities).toEqual([]);
+    expect(asWords.items.map((i) => i.id)).toEqual([made.en]);
   });
 
   it("counts and facets the readable matches only", async () => {
@@ -205,7 +209,7 @@ describe("search across languages (issue #16)", () => {
   });
 
   it("refuses a NUL, an over-long query and an impossible filter before any SQL", async () => {
-    for (const input of [{ q: "a\u0000b" }, { q: "x".repeat(201) }, { q: "a", filters: { year: 1200 } }, { q: "a", sort: "random" }, { q: "a", offset: 10_000 }]) {
+    for (const input of [{ q: "a\u0000b" }, { q: "x".repeat(201) }, { q: "a", filters: { year: 1200 } }, { q: "a", sort: "random" }, { q: "a", offset: 10_000 }, { q: "a", asWords: ["person"] }]) {
       await expect(reader.caller.notices.search(input as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
   });
