@@ -89,7 +89,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               })}
             </p>
           ) : null}
-          <SearchChips view={view} entities={page.entities} facets={page.facets} />
+          <SearchChips view={view} entities={page.entities} names={page.filterNames} />
           <p className="mb-3 text-sm text-slate-600" data-testid="result-count">
             {page.more ? t("search.countMore", { count: format.number(page.total) }) : t("search.count", { count: page.total })}
           </p>

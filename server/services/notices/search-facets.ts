@@ -63,3 +63,14 @@ export async function searchFacets(viewer: Viewer, conditions: SQL) {
   facets.year.sort((a, b) => b.value.localeCompare(a.value));
   return { total: Math.min(total, FACET_SAMPLE), more: total > FACET_SAMPLE, facets };
 }
+
+/** The names of the chosen crossing, substance, agency and country in the reader's language, for their chips (also with no results). */
+export async function filterNames(locale: Locale, f: SearchFilters): Promise<Partial<Record<"crossingId" | "substanceId" | "agencyId" | "countryCode", string>>> {
+  if (!f.crossingId && !f.substanceId && !f.agencyId && !f.countryCode) return {};
+  const [row] = await db.execute<{ crossingId: string | null; substanceId: string | null; agencyId: string | null; countryCode: string | null }>(sql`SELECT
+    (SELECT ${nameIn(locale, sql`c.name_en`, sql`c.name_ru`, sql`c.name_zh`)} FROM crossings c WHERE c.id = ${f.crossingId ?? null}) AS "crossingId",
+    (SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = ${f.substanceId ?? null}) AS "substanceId",
+    (SELECT a.short_name FROM agencies a WHERE a.id = ${f.agencyId ?? null}) AS "agencyId",
+    (SELECT ${nameIn(locale, sql`k.name_en`, sql`k.name_ru`, sql`k.name_zh`)} FROM countries k WHERE k.code = ${f.countryCode ?? null}) AS "countryCode"`);
+  return Object.fromEntries(Object.entries(row ?? {}).filter(([, name]) => name !== null)) as Record<string, string>;
+}

@@ -8,7 +8,7 @@ import { visibleTo } from "~/server/services/visibility";
 import { entityFilters, recognise, stemWords } from "./entities";
 import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, summarySource, toPage, type FeedInput } from "./feed";
 import { queryIdentifierKey } from "./identifiers";
-import { filterConditions, searchFacets } from "./search-facets";
+import { filterConditions, filterNames, searchFacets } from "./search-facets";
 import { snippets, type SnippetPart } from "./snippets";
 import { suggest } from "./suggest";
 
@@ -196,11 +196,12 @@ export function searchQuery(viewer: Viewer, input: SearchInput, prepared: Prepar
 export async function searchNotices({ viewer, input }: { viewer: Viewer; input: SearchInput }) {
   const { entities, rest, filters, prepared } = await understand(viewer, input);
   const page = prepared ? await textPage(viewer, { ...input, filters }, prepared, rest) : await feedPage(viewer, { ...input, filters });
-  const [summary, suggestion] = await Promise.all([
+  const [summary, suggestion, filterNamed] = await Promise.all([
     searchFacets(viewer, searchConditions(viewer, filters, prepared)),
     suggest(input.q, rest, page.items.length > 0, prepared?.corrections),
+    filterNames(viewer.locale, input.filters),
   ]);
-  return { ...page, entities, filters, ...summary, suggestion };
+  return { ...page, entities, filters, filterNames: filterNamed, ...summary, suggestion };
 }
 
 /** What a query names (as filters, beside the page's own, which win) and the rest of it as words. */

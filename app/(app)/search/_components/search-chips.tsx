@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import type { SearchEntityKind, SearchFilters } from "~/schemas/notices";
-import type { Facets } from "./facets";
 import { searchHref, type SearchView } from "./search-address";
 
 type Entity = { kind: SearchEntityKind; id: string; name: string; matched: string };
@@ -14,13 +13,9 @@ const FILTER_FACET = { substanceId: "substance", crossingId: "crossing", country
  * searches its words as words: notices that mention the name rather than carry the thing) and the
  * facets chosen (removing one takes it out of the address).
  */
-export async function SearchChips({ view, entities, facets }: { view: SearchView; entities: Entity[]; facets: Facets }) {
+export async function SearchChips({ view, entities, names }: { view: SearchView; entities: Entity[]; names: Partial<Record<keyof SearchFilters, string>> }) {
   const [t, vocab] = await Promise.all([getTranslations("feed.search"), getTranslations("vocab")]);
-  const nameOf = (key: keyof SearchFilters, value: string | number) => {
-    if (key === "kind") return vocab(`kind.${value as "seizure"}`);
-    const facet = FILTER_FACET[key];
-    return (facet in facets && facets[facet as keyof Facets].find((f) => f.value === String(value))?.name) || String(value);
-  };
+  const nameOf = (key: keyof SearchFilters, value: string | number) => (key === "kind" ? vocab(`kind.${value as "seizure"}`) : (names[key] ?? String(value)));
   const chips: Chip[] = [
     ...entities.map((e) => ({
       key: `${e.kind}:${e.id}`,

@@ -184,6 +184,8 @@ describe("search across languages (issue #16)", () => {
     const narrowed = await search("acetic anhydride", { crossingId: "torugart" });
     expect(narrowed.items.map((i) => i.id)).toEqual([made.en]);
     expect(narrowed.total).toBe(1);
+    // A chosen filter is named for its chip even when nothing matches.
+    expect((await search("zyxqhidden", { crossingId: "torugart", countryCode: "KG" })).filterNames).toEqual({ crossingId: "Torugart", countryCode: "Kyrgyzstan" });
     expect((await search("barrel", { year: 2025 })).items).toEqual([]);
   });
 
