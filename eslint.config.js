@@ -53,6 +53,9 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/notices/feed.ts",
   // Search results, counts and suggestions: filtered with visibleTo(viewer).
   "server/services/notices/search.ts",
+  // Search counts and facets, and result snippets: every read is filtered with visibleTo(viewer).
+  "server/services/notices/search-facets.ts",
+  "server/services/notices/snippets.ts",
   // Detail, links, history and versions: each read is scoped with visibleTo(viewer).
   "server/services/notices/read.ts",
   // Similar-company suggestions while writing an alert: filtered with visibleTo(viewer).

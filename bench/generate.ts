@@ -419,7 +419,7 @@ export async function generateNotices(
     await step(`notices (${workers} connections in parallel)`, () => parallel((mine) => `
         INSERT INTO notices (id, kind, title, narrative, occurred_on, crossing_id, place_text, country_code, agency_id, author_id, tags, tlp,
           status, source_reliability, info_credibility, handling_code, published_at, retracted_at, retracted_reason, search_names,
-          substance_ids, seizure_unidentified, seizure_mass_kg, created_at, updated_at)
+          search_identifiers, substance_ids, seizure_unidentified, seizure_mass_kg, created_at, updated_at)
         SELECT g.id, g.kind,
           CASE g.kind
             WHEN 'seizure' THEN ${byLang(
@@ -468,6 +468,13 @@ export async function generateNotices(
           CASE g.kind
             WHEN 'company_alert' THEN concat_ws(' ', bc.latin, bc.cyrillic, bc.chinese, array_to_string(bc.owners, ' '), bc.registration)
             WHEN 'arrest' THEN bp.names
+            ELSE '' END,
+          -- As the notices service keys identifiers (server/services/notices/identifiers.ts): the
+          -- generated plates are upper-case letters and digits already.
+          CASE g.kind
+            WHEN 'seizure' THEN concat_ws(' ', lower(bs.plate), replace(${WORDS.declaredHs}[bs.declared_k], '.', ''),
+              ${byLang(`${WORDS.declaredEn}[bs.declared_k]`, `${WORDS.declaredRu}[bs.declared_k]`, `${WORDS.declaredZh}[bs.declared_k]`)})
+            WHEN 'company_alert' THEN lower(regexp_replace(bc.registration, '[[:space:]./-]', '', 'g'))
             ELSE '' END,
           coalesce(bis.substance_ids, '{}'), coalesce(bis.unidentified, false), bis.mass_kg,
           g.published_at, g.published_at

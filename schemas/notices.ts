@@ -201,9 +201,39 @@ export const ZFeedArrivals = z.strictObject({
 
 export const ZFeedCountInput = z.strictObject({ filters: ZFeedFilters.default({}) });
 
+/** What a query can name through the reference data, each becoming the filter of its kind. */
+export const SEARCH_ENTITY_KINDS = ["substance", "crossing", "country", "agency"] as const;
+export type SearchEntityKind = (typeof SEARCH_ENTITY_KINDS)[number];
+
+// Years a notice's events can fall in (the historical record starts in 1996).
+export const SEARCH_YEAR_MIN = 1990;
+export const SEARCH_YEAR_MAX = 2100;
+
+/** A search's filters: the feed's, by the facets' names, and the year something happened. */
+export const ZSearchFilters = z.strictObject({
+  kind: z.enum(NOTICE_KINDS).optional(),
+  crossingId: id.optional(),
+  countryCode: countryCode.optional(),
+  substanceId: id.optional(),
+  agencyId: id.optional(),
+  year: z.number().int().min(SEARCH_YEAR_MIN).max(SEARCH_YEAR_MAX).optional(),
+});
+export type SearchFilters = z.infer<typeof ZSearchFilters>;
+
+// Newest first, as the feed, or the best matches first (paged by position: a rank is no keyset).
+export const SEARCH_SORTS = ["date", "relevance"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+// Relevance pages end here: nobody reads the 500th best match, and each page sorts all before it.
+export const SEARCH_OFFSET_MAX = 500;
+
 export const ZSearchInput = z.strictObject({
   q: text(200).min(1),
+  filters: ZSearchFilters.default({}),
+  sort: z.enum(SEARCH_SORTS).default("date"),
+  // Kinds of names the query is not read for: a removed chip's words are searched as words.
+  asWords: z.array(z.enum(SEARCH_ENTITY_KINDS)).max(SEARCH_ENTITY_KINDS.length).default([]),
   cursor: string().max(200).optional(),
+  offset: z.number().int().min(0).max(SEARCH_OFFSET_MAX).optional(),
   limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(FEED_PAGE_DEFAULT),
 });
 

@@ -17,8 +17,11 @@ export const settings = {
   timeoutMinutes: intSetting("BENCH_TIMEOUT_MINUTES", 30),
   skipHttp: process.env.BENCH_SKIP_HTTP === "1",
   user: process.env.BENCH_USER ?? "kz.officer@example.org",
-  // A misspelt company name (rare: read from the index) and two common words (walked newest first).
-  searches: (process.env.BENCH_SEARCH ?? "Kashgr Chemical|acetic anhydride").split("|").filter(Boolean),
+  // A misspelt company name (rare: read from the index), two common words (a substance's name: its
+  // filter), and the cross-language cases of issue #16: a Russian inflected substance name, a
+  // Chinese one, a declared HS code (common) and (added by feed.ts) a generated plate typed with
+  // Cyrillic look-alike letters and spaces.
+  searches: (process.env.BENCH_SEARCH ?? "Kashgr Chemical|acetic anhydride|уксусного ангидрида|高锰酸钾|2915.21").split("|").filter(Boolean),
 };
 
 export type Scenario = {

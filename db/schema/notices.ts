@@ -88,12 +88,19 @@ export const notices = pgTable(
     idempotencyDigest: text(),
     // Names of companies and people, kept by the notices service for trigram (misspelling) search.
     searchNames: text().notNull().default(""),
+    // Identifiers (plates, wagon and container numbers, registration numbers, a declared HS code)
+    // as normalised keys (server/services/notices/identifiers.ts), and the declared-as text: kept
+    // by the notices service from the kind's details, which the generated vector cannot read.
+    searchIdentifiers: text().notNull().default(""),
     searchVector: tsvector()
       .notNull()
       .generatedAlwaysAs(
         // The words of each part, plus the character pairs of any Chinese, Japanese or Korean
-        // text (cjk_bigrams, migration 0007), which has no spaces between words.
-        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B') || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || search_names || ' ' || coalesce(narrative, '')))`,
+        // text (cjk_bigrams, migration 0007), which has no spaces between words; the identifiers;
+        // and the stems of the words (the 'russian' configuration stems Cyrillic words with
+        // Russian's rules and Latin ones with English's), so that any case form of a word finds
+        // the others.
+        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', search_names), 'A') || setweight(to_tsvector('simple', coalesce(narrative, '')), 'B') || to_tsvector('simple', cjk_bigrams(coalesce(title, '') || ' ' || search_names || ' ' || coalesce(narrative, ''))) || setweight(to_tsvector('simple', search_identifiers), 'A') || to_tsvector('russian', coalesce(title, '') || ' ' || coalesce(narrative, '') || ' ' || search_identifiers)`,
       ),
     // A list line's text: the start of the narrative as plain text, cut at a word (migration
     // 0010). Kept with the row because the feed shows it on every line of every page, and because

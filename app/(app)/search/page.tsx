@@ -1,45 +1,48 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Form from "next/form";
 import { api, requireViewer } from "~/app/_trpc/server";
-import { TextField } from "~/app/_components/form";
+import { SelectField, TextField } from "~/app/_components/form";
 import { Button, PageHeader, TextLink } from "~/app/_components/ui";
 import { fieldErrors } from "~/schemas/issues";
-import { ZSearchInput } from "~/schemas/notices";
-import { firstParam, type SearchParams } from "../_components/feed-filters";
+import { SEARCH_SORTS, ZSearchInput } from "~/schemas/notices";
+import { type SearchParams } from "../_components/feed-filters";
 import { ExportLinks } from "../_components/export-links";
 import { NoticeList } from "../_components/notice-list";
 import { isolate } from "~/app/_components/isolate";
+import { SearchFacets } from "./_components/facets";
+import { readSearchParams, searchHref, type SearchView } from "./_components/search-address";
+import { SearchChips } from "./_components/search-chips";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("feed"))("search.title") };
 }
 
-const searchHref = (q: string, cursor?: string | null) => `/search?${new URLSearchParams({ q, ...(cursor ? { cursor } : {}) }).toString()}`;
-
-/** One page of results; a cursor that is not ours (edited or truncated link) falls back to the first page. */
-async function loadResults(q: string, cursor: string | undefined) {
+/** One page of results; a cursor or position that is not ours (edited or truncated link) falls back to the first page. */
+async function loadResults(view: SearchView) {
   const caller = await api();
+  const input = { q: view.q, filters: view.filters, sort: view.sort, asWords: view.asWords };
   try {
-    return { page: await caller.notices.search({ q, cursor }), cursorRejected: false };
+    return { page: await caller.notices.search({ ...input, cursor: view.cursor, offset: view.offset }), cursorRejected: false };
   } catch (error) {
-    if (!(cursor && error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
-    return { page: await caller.notices.search({ q }), cursorRejected: true };
+    if (!((view.cursor || view.offset) && error instanceof TRPCError && error.code === "BAD_REQUEST")) throw error;
+    return { page: await caller.notices.search(input), cursorRejected: true };
   }
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireViewer();
-  const params = await searchParams;
-  const typed = firstParam(params.q) ?? "";
-  const t = await getTranslations("feed");
+  const { typed, ...address } = readSearchParams(await searchParams);
+  const [t, format] = await Promise.all([getTranslations("feed"), getFormatter()]);
   // An empty box is a page waiting for a query, not an error.
   const parsed = typed ? ZSearchInput.pick({ q: true }).safeParse({ q: typed }) : null;
   const q = parsed?.success ? parsed.data.q : null;
-  const cursor = firstParam(params.cursor);
-  const results = q ? await loadResults(q, cursor) : null;
-  const paged = Boolean(cursor) && results !== null && !results.cursorRejected;
+  const view: SearchView | null = q ? { q, ...address } : null;
+  const results = view ? await loadResults(view) : null;
+  const paged = Boolean(view?.cursor || view?.offset) && results !== null && !results.cursorRejected;
+  const page = results?.page;
+  const nextHref = view && page ? (page.nextCursor ? searchHref({ ...view, cursor: page.nextCursor }) : page.nextOffset ? searchHref({ ...view, offset: page.nextOffset }) : null) : null;
 
   return (
     <>
@@ -58,6 +61,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             error={parsed && !parsed.success ? fieldErrors(parsed.error).q : undefined}
           />
         </div>
+        <div className="sm:w-48">
+          <SelectField key={address.sort} label={t("search.sortLabel")} name="sort" defaultValue={address.sort}>
+            {SEARCH_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`search.sort.${sort}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
         <div className="sm:mt-6">
           <Button type="submit">{t("search.submit")}</Button>
         </div>
@@ -67,19 +79,33 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {t("invalidCursor")}
         </p>
       ) : null}
-      {q && results ? (
+      {view && page ? (
         <>
-          <h2 className="mb-3 text-lg font-semibold">{t("search.resultsFor", { q: isolate(q) })}</h2>
-          <ExportLinks selection={{ scope: "search", q }} />
+          <h2 className="mb-3 text-lg font-semibold">{t("search.resultsFor", { q: isolate(view.q) })}</h2>
+          {page.suggestion ? (
+            <p className="mb-3 text-sm" data-testid="did-you-mean">
+              {t.rich("search.didYouMean", {
+                suggestion: page.suggestion,
+                link: (chunks) => <TextLink href={searchHref({ ...view, q: page.suggestion!, cursor: undefined, offset: undefined })}>{chunks}</TextLink>,
+              })}
+            </p>
+          ) : null}
+          <SearchChips view={view} entities={page.entities} names={page.filterNames} />
+          <p className="mb-3 text-sm text-slate-600" data-testid="result-count">
+            {page.more ? t("search.countMore", { count: format.number(page.total) }) : t("search.count", { count: page.total })}
+          </p>
+          <SearchFacets view={view} facets={page.facets} total={page.total} />
+          <ExportLinks selection={{ scope: "search", q: view.q }} />
           {paged ? (
             <p className="mb-3 text-sm">
-              <TextLink href={searchHref(q)}>← {t("search.firstPage")}</TextLink>
+              <TextLink href={searchHref({ ...view, cursor: undefined, offset: undefined })}>← {t("search.firstPage")}</TextLink>
             </p>
           ) : null}
           <NoticeList
-            items={results.page.items}
-            olderHref={results.page.nextCursor ? searchHref(q, results.page.nextCursor) : null}
-            empty={paged ? t("list.noOlder") : t("search.noResults", { q: isolate(q) })}
+            items={page.items}
+            olderHref={nextHref}
+            nextLabel={t("search.more")}
+            empty={paged ? t("list.noOlder") : t("search.noResults", { q: isolate(view.q) })}
           />
         </>
       ) : (

@@ -7,7 +7,7 @@ import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { notFound } from "~/server/services/errors";
 import { feedQuery } from "~/server/services/notices/feed";
-import { prepareSearch, searchQuery } from "~/server/services/notices/search";
+import { searchPageQuery } from "~/server/services/notices/search";
 import { loadSnapshot, type NoticeSnapshot } from "~/server/services/notices/snapshot";
 import { visibleTo } from "~/server/services/visibility";
 
@@ -32,7 +32,9 @@ async function selectedIds(viewer: Viewer, selection: ExportSelection): Promise<
       return rows.map((row) => row.id);
     }
     case "search": {
-      const rows = await searchQuery(viewer, { q: selection.q, limit: EXPORT_LIMIT }, await prepareSearch(selection.q));
+      // The search page's own statement: the names the query recognises become its filters.
+      const { query } = await searchPageQuery(viewer, { q: selection.q, filters: {}, sort: "date", asWords: [], limit: EXPORT_LIMIT });
+      const rows: { id: string }[] = await query;
       return rows.map((row) => row.id);
     }
   }

@@ -218,7 +218,7 @@ function countryHalves(conditions: SQL | undefined, countryCode: string, bind: B
 }
 
 /** A seizure whose goods came from or were going to the country `code`. */
-function onRouteOf(code: unknown): SQL {
+export function onRouteOf(code: unknown): SQL {
   // Containment rather than = ANY: the form a GIN index on the arrays can serve.
   const asArray = sql`ARRAY[${code}]::char(2)[]`;
   return sql`${notices.kind} = 'seizure' AND EXISTS (SELECT 1 FROM seizure_details sd WHERE sd.notice_id = ${notices.id} AND (sd.origin_countries @> ${asArray} OR sd.destination_countries @> ${asArray}))`;

@@ -2,28 +2,21 @@ import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "~/db/index";
 import { agencies, notices } from "~/db/schema";
-import { NOTICE_ID_IN_TEXT, type ZNoticePick, type ZSearchInput } from "~/schemas/notices";
+import { NOTICE_ID_IN_TEXT, type SearchFilters, type ZNoticePick, type ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
-import { newestFirst, olderThan, summarySource, toPage } from "./feed";
+import { entityFilters, recognise, stemWords } from "./entities";
+import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, summarySource, toPage, type FeedInput } from "./feed";
+import { queryIdentifierKey } from "./identifiers";
+import { filterConditions, filterNames, searchFacets } from "./search-facets";
+import { snippets, type SnippetPart } from "./snippets";
+import { suggest } from "./suggest";
 
 export type SearchInput = z.infer<typeof ZSearchInput>;
 
-/** A piece of a snippet; `hit` marks the words that matched the query. */
-export type SnippetPart = { text: string; hit: boolean };
-
 // Chinese (and other CJK) text has no spaces: the index holds its runs as pairs of characters
 // (cjk_bigrams, migration 0007), and a CJK part of a query is looked up the same way.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-
-// Control characters mark the matches; any in the narrative itself are removed first, so the
-// marks are unambiguous.
-const START = "\u0002";
-const STOP = "\u0003";
-const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-const CJK_CONTEXT_CHARS = 60;
-const CJK_SNIPPET_CHARS = 200;
 
 /**
  * How a page of results is found: by walking the notices newest first and keeping those that
@@ -47,7 +40,8 @@ const WEBSEARCH_SYNTAX = /["()]|(^|\s)-|(^|\s)or(\s|$)/i;
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 export type SearchPlan = "newest_first" | "matches_first";
-export type PreparedSearch = { tsquery: SQL; plan: SearchPlan };
+/** `corrections`: for a word no readable notice names, the closest known name word (a "did you mean"). */
+export type PreparedSearch = { tsquery: SQL; plan: SearchPlan; corrections: Map<string, string> };
 
 /** A lexeme for to_tsquery, quoted so that nothing in it reads as an operator. */
 const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
@@ -92,16 +86,17 @@ function frequentWords(): Promise<WordStats> {
 }
 
 /**
- * For each word, the known name words close to it (pg_trgm on the small search_words table:
- * "Tainshan" → "Tianshan"), and for each term the share of notices that contain it or one of its
+ * For each word, its stem (the search vector holds the stems of every word, migration 0020: any
+ * Russian case form or English inflection finds the others), the known name words close to it
+ * (pg_trgm on the small search_words table: "Tainshan" → "Tianshan"), and for each term the share of notices that contain it or one of its
  * alternatives (a word missing from the statistics is rarer than any listed). Only a word that is
  * neither frequent nor a known name is looked up: it is likely misspelt, and a lookup costs a few
  * milliseconds. Both the statistics and the vocabulary hold only what everyone may read, so a
  * word that only unreadable notices contain takes the same steps, and gets the same spellings,
  * as a word that occurs nowhere.
  */
-async function terms(words: string[], exact: string[]): Promise<{ terms: Term[]; notices: number }> {
-  const stats = await frequentWords();
+async function terms(words: string[], exact: string[]): Promise<{ terms: Term[]; notices: number; corrections: Map<string, string> }> {
+  const [stats, stems] = await Promise.all([frequentWords(), stemWords(words)]);
   const unknown = words.filter((word) => !stats.shares.has(word));
   const close = unknown.length
     ? await db.execute<{ word: string; close: string[] | null }>(sql`
@@ -110,27 +105,32 @@ async function terms(words: string[], exact: string[]): Promise<{ terms: Term[];
         FROM unnest(string_to_array(${unknown.join(" ")}, ' ')) AS q(word)`)
     : [];
   const closeTo = new Map(close.map((row) => [row.word, row.close ?? []]));
-  const all = [...words.map((word) => [...new Set([word, ...(closeTo.get(word) ?? [])])]), ...exact.map((pair) => [pair])];
+  const all = [
+    ...words.map((word, i) => ({ alternatives: [...new Set([word, ...(stems[i] ? [stems[i]] : []), ...(closeTo.get(word) ?? [])])] })),
+    ...exact.map((pair) => ({ alternatives: [pair] })),
+  ];
   return {
-    terms: all.map((alternatives) => ({ alternatives, share: alternatives.reduce((sum, w) => sum + (stats.shares.get(w) ?? 0), 0) })),
+    terms: all.map((term) => ({ ...term, share: term.alternatives.reduce((sum, w) => sum + (stats.shares.get(w) ?? 0), 0) })),
     notices: stats.notices,
+    corrections: new Map(close.flatMap((row) => (row.close?.[0] ? [[row.word, row.close[0]] as const] : []))),
   };
 }
 
 /**
- * The query as a tsquery — each ordinary word or one of its spellings, each CJK run as the phrase
- * of its pairs — and the plan to run it with (see COMMON_MATCHES). The estimate is drawn from the
- * notices everyone may read, and only ever chooses a plan: nothing of it reaches the viewer.
+ * The query as a tsquery — each ordinary word or its stem or one of its spellings, each CJK run as
+ * the phrase of its pairs, or else the whole query as one identifier (identifiers.ts) — and the
+ * plan to run it with (see COMMON_MATCHES). The estimate is drawn from the notices everyone may
+ * read, and only ever chooses a plan: nothing of it reaches the viewer.
  */
 export async function prepareSearch(q: string): Promise<PreparedSearch> {
   const rest = q.replace(CJK_RUNS, " ");
   const runs = [...q.matchAll(CJK_RUNS)].map(([run]) => run);
   const syntax = WEBSEARCH_SYNTAX.test(rest);
   const words = syntax ? [] : [...new Set(rest.toLowerCase().match(WORDS) ?? [])].slice(0, MAX_SPELLED_WORDS);
-  const { terms: found, notices } = await terms(words, runs.flatMap(pairs));
+  const { terms: found, notices, corrections } = await terms(words, runs.flatMap(pairs));
 
   const parts: SQL[] = [];
-  // 'simple': no stemming, so Russian and English are matched alike, word for word.
+  // 'simple': the lexemes as given (words, and stems that are already stems), in any language alike.
   if (syntax) parts.push(sql`websearch_to_tsquery('simple', ${rest})`);
   const spelled = found.slice(0, words.length);
   if (spelled.length) parts.push(sql`to_tsquery('simple', ${spelled.map((t) => `(${t.alternatives.map(lexeme).join(" | ")})`).join(" & ")})`);
@@ -139,90 +139,108 @@ export async function prepareSearch(q: string): Promise<PreparedSearch> {
   const judged = !syntax && !runs.some((run) => run.length === 1) && found.length > 0;
   const rarest = judged ? Math.min(...found.map((t) => t.share)) * notices : 0;
   const independent = judged ? found.reduce((product, t) => product * t.share, 1) * notices : 0;
-  const common = rarest >= COMMON_MATCHES && independent >= COMMON_INDEPENDENT_MATCHES;
-  return { tsquery: parts.length ? sql.join(parts, sql` && `) : sql`''::tsquery`, plan: common ? "newest_first" : "matches_first" };
+  // An identifier is an alternative to the words: it is common when either is (a declared HS code
+  // such as a paint thinner's is in thousands of seizures).
+  const key = syntax ? null : queryIdentifierKey(q);
+  const keyed = key ? ((await frequentWords()).shares.get(key) ?? 0) * notices : 0;
+  const common = (rarest >= COMMON_MATCHES && independent >= COMMON_INDEPENDENT_MATCHES) || keyed >= COMMON_MATCHES;
+  const tsquery = parts.length ? sql.join(parts, sql` && `) : sql`''::tsquery`;
+  return {
+    tsquery: key ? sql`(${tsquery}) || to_tsquery('simple', ${lexeme(key)})` : tsquery,
+    plan: common ? "newest_first" : "matches_first",
+    corrections,
+  };
 }
 
 const released = sql`${notices.status} IN ('published', 'retracted')`;
 const matching = (tsquery: SQL) => sql`${notices.searchVector} @@ (${tsquery})`;
 
-/** The search's SQL, exposed for EXPLAIN in tests and the benchmark. */
-export function searchQuery(viewer: Viewer, input: SearchInput, { tsquery, plan }: PreparedSearch) {
+/** The notices matching a prepared query, in the form its plan needs (see COMMON_MATCHES). */
+export function matchCondition({ tsquery, plan }: PreparedSearch): SQL {
   const match = matching(tsquery);
-  const where =
-    plan === "newest_first"
-      ? // IS TRUE hides the condition from the search index, leaving the ordered walk.
-        sql`(${match}) IS TRUE`
-      : // The matches as an array of ids, gathered by the search index before anything is
-        // sorted. (Inside, "notices" is the subquery's own table.)
-        sql`${notices.id} = ANY(ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${released} AND ${match}))`;
-  return summarySource(viewer.locale)
-    .where(and(released, visibleTo(viewer), where, olderThan(notices.publishedAt, input.cursor)))
-    .orderBy(...newestFirst(notices.publishedAt))
+  return plan === "newest_first"
+    ? // IS TRUE hides the condition from the search index, leaving the ordered walk.
+      sql`(${match}) IS TRUE`
+    : // The matches as an array of ids, gathered by the search index before anything is
+      // sorted. (Inside, "notices" is the subquery's own table.)
+      sql`${notices.id} = ANY(ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${released} AND ${match}))`;
+}
+
+/** Released notices the viewer may read, matching the query and the filters. */
+export function searchConditions(viewer: Viewer, filters: SearchFilters, prepared: PreparedSearch | null): SQL {
+  // Without words, the filters alone: the feed's notices (a retracted one is found by its words).
+  const status = prepared ? released : sql`${notices.status} = 'published'`;
+  return and(status, visibleTo(viewer), prepared ? matchCondition(prepared) : undefined, ...filterConditions(filters))!;
+}
+
+/** The search's SQL, exposed for EXPLAIN in tests and the benchmark. */
+export function searchQuery(viewer: Viewer, input: SearchInput, prepared: PreparedSearch) {
+  const query = summarySource(viewer.locale).where(
+    and(searchConditions(viewer, input.filters, prepared), input.sort === "date" ? olderThan(notices.publishedAt, input.cursor) : undefined),
+  );
+  if (input.sort === "date") return query.orderBy(...newestFirst(notices.publishedAt)).limit(input.limit + 1);
+  // Best first: title and names (weight A) count more than the narrative; ties newest first.
+  return query
+    .orderBy(sql`ts_rank(${notices.searchVector}, ${prepared.tsquery}) desc`, ...newestFirst(notices.publishedAt))
+    .offset(input.offset ?? 0)
     .limit(input.limit + 1);
 }
 
 /**
- * Notices matching `q` that the viewer may read, newest first, each with a snippet of its
- * narrative around the match. Snippets are computed only for the page's rows, which already
- * passed the visibility rule, so nothing of an unreadable notice ever reaches ts_headline's output.
+ * Notices matching `q` that the viewer may read, with what the page shows around them: the things
+ * the query names (each a filter), the count and facets of the matches, and a spelling suggestion.
+ * A query that only names things is the feed with their filters. Snippets are computed only for
+ * the page's rows, which already passed the visibility rule, so nothing of an unreadable notice
+ * ever reaches ts_headline's output.
  */
 export async function searchNotices({ viewer, input }: { viewer: Viewer; input: SearchInput }) {
-  const prepared = await prepareSearch(input.q);
+  const { entities, rest, filters, prepared } = await understand(viewer, input);
+  const page = prepared ? await textPage(viewer, { ...input, filters }, prepared, rest) : await feedPage(viewer, { ...input, filters });
+  const [summary, suggestion, filterNamed] = await Promise.all([
+    searchFacets(viewer, searchConditions(viewer, filters, prepared)),
+    suggest(input.q, rest, page.items.length > 0, prepared?.corrections),
+    filterNames(viewer.locale, input.filters),
+  ]);
+  return { ...page, entities, filters, filterNames: filterNamed, ...summary, suggestion };
+}
+
+/** What a query names (as filters, beside the page's own, which win) and the rest of it as words. */
+async function understand(viewer: Viewer, input: SearchInput) {
+  const { entities, rest } = await recognise(input.q, viewer.locale, input.filters, input.asWords);
+  const filters: SearchFilters = { ...entityFilters(entities), ...input.filters };
+  return { entities, rest, filters, prepared: rest ? await prepareSearch(rest) : null };
+}
+
+/** The feed's input for a search of names only: its filters, the year as a range of days. */
+function asFeedInput(input: SearchInput): FeedInput {
+  const { year, ...filters } = input.filters;
+  const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+  return { filters: { ...filters, ...range }, cursor: input.cursor, limit: input.limit };
+}
+
+/**
+ * The SQL of a search's page as searchNotices runs it, and whether it goes as a prepared
+ * statement: for EXPLAIN in tests and the benchmark's raw-SQL floor.
+ */
+export async function searchPageQuery(viewer: Viewer, input: SearchInput) {
+  const { filters, prepared } = await understand(viewer, input);
+  if (prepared) return { query: searchQuery(viewer, { ...input, filters }, prepared), prepared: true };
+  const feedInput = asFeedInput({ ...input, filters });
+  return { query: feedQuery(viewer, feedInput), prepared: isValueIndependent(feedInput) };
+}
+
+async function textPage(viewer: Viewer, input: SearchInput, prepared: PreparedSearch, text: string) {
   // Prepared: each plan's statement is the same whatever the words (they are parameters), so
   // PostgreSQL plans it once per connection; the plan is steered by the statement's shape.
   const rows = await searchQuery(viewer, input, prepared).prepare("search").execute();
-  return toPage(viewer, rows, input.limit, (row) => row.publishedAt, (ids) => snippets(viewer, input.q, prepared.tsquery, ids));
+  const page = await toPage(viewer, rows, input.limit, (row) => row.publishedAt, (ids) => snippets(viewer, text, prepared.tsquery, ids));
+  return input.sort === "date" ? { ...page, nextOffset: null } : { items: page.items, nextCursor: null, nextOffset: page.nextCursor ? (input.offset ?? 0) + input.limit : null };
 }
 
-async function snippets(viewer: Viewer, q: string, tsquery: SQL, ids: string[]): Promise<Map<string, { snippet: SnippetPart[] }>> {
-  if (!ids.length) return new Map();
-  const cjk = CJK.test(q);
-  // The narrative as plain text (markdown_plain, migration 0010), computed once per row.
-  const plain = sql`(SELECT markdown_plain(${notices.narrative}) AS p)`;
-  const rows = await db
-    .select({
-      id: notices.id,
-      snippet: cjk
-        ? sql<[text: string, cut: boolean]>`(SELECT json_build_array(substr(p, s, ${CJK_SNIPPET_CHARS}), s > 1)
-            FROM (SELECT p, greatest(strpos(lower(p), lower(${q})) - ${CJK_CONTEXT_CHARS}, 1) AS s FROM ${plain} plain) located)`
-        : sql<string>`(SELECT ts_headline('simple', translate(p, chr(2) || chr(3), ''), ${tsquery}, ${HEADLINE_OPTIONS}) FROM ${plain} plain)`,
-    })
-    .from(notices)
-    // The rule again, although these ids were just read through it: a snippet is a read.
-    .where(and(inArray(notices.id, ids), visibleTo(viewer)))
-    .prepare("snippets")
-    .execute();
-  return new Map(
-    rows.map((row) => {
-      const snippet = cjk ? markSubstring(...(row.snippet as [string, boolean]), q) : parseHeadline(row.snippet as string);
-      return [row.id, { snippet }];
-    }),
-  );
-}
-
-/** ts_headline's output, marked with START/STOP, as plain-text parts. */
-function parseHeadline(headline: string): SnippetPart[] {
-  return headline
-    .split(new RegExp(`[${START}${STOP}]`))
-    .map((text, i) => ({ text, hit: i % 2 === 1 }))
-    .filter((part) => part.text);
-}
-
-/** Every occurrence of `q` in `text` (ignoring case) as a hit. */
-function markSubstring(text: string, cut: boolean, q: string): SnippetPart[] {
-  const plain = `${cut ? "…" : ""}${text}`;
-  const parts: SnippetPart[] = [];
-  const lower = plain.toLowerCase();
-  const needle = q.toLowerCase();
-  let from = 0;
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
-    if (at > from) parts.push({ text: plain.slice(from, at), hit: false });
-    parts.push({ text: plain.slice(at, at + needle.length), hit: true });
-    from = at + needle.length;
-  }
-  if (from < plain.length) parts.push({ text: plain.slice(from), hit: false });
-  return parts;
+/** Only things named: the feed's page with their filters, newest first (every match is as relevant). */
+async function feedPage(viewer: Viewer, input: SearchInput) {
+  const page = await listFeed({ viewer, input: asFeedInput(input) });
+  return { items: page.items.map((item) => ({ ...item, snippet: [] as SnippetPart[] })), nextCursor: page.nextCursor, nextOffset: null };
 }
 
 export type PickInput = z.infer<typeof ZNoticePick>;

@@ -21,6 +21,7 @@ import type { NoticeInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { normalizedMassKg } from "./mass";
+import { identifierKey } from "./identifiers";
 import { zonedToInstant } from "./time";
 
 // What a notice is made of besides its row: the references it names, checked against the
@@ -117,6 +118,16 @@ function searchNamesOf(notice: NoticeInput): string {
   return "";
 }
 
+/** Identifiers and what goods were declared as, for search (see identifiers.ts). */
+function searchIdentifiersOf(notice: NoticeInput): string {
+  if (notice.kind === "seizure") {
+    const keys = [...notice.conveyanceIds, ...(notice.declaredHsCode ? [notice.declaredHsCode] : [])].map(identifierKey);
+    return [...keys, notice.declaredAs ?? ""].join(" ").trim();
+  }
+  if (notice.kind === "company_alert") return notice.registrationNumbers.map(identifierKey).join(" ");
+  return "";
+}
+
 export function commonColumns(viewer: Viewer, notice: NoticeInput, countryCode: string | null) {
   return {
     kind: notice.kind,
@@ -135,6 +146,7 @@ export function commonColumns(viewer: Viewer, notice: NoticeInput, countryCode: 
     infoCredibility: notice.infoCredibility,
     handlingCode: notice.handlingCode,
     searchNames: searchNamesOf(notice),
+    searchIdentifiers: searchIdentifiersOf(notice),
   };
 }
 

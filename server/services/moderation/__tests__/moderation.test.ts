@@ -81,7 +81,10 @@ describe("pre-moderation", () => {
     const colleague = await session("kg-customs");
     const coord = await coordinator();
 
-    const created = await createThrough(author.caller, seizureInput({ title: "Held seizure of potassium permanganate" }));
+    const created = await createThrough(
+      author.caller,
+      seizureInput({ title: "Held seizure of potassium permanganate", items: [{ substanceId: "potassium-permanganate", quantity: 2, unit: "t" }] }),
+    );
     expect(created.status).toBe("pending_review");
     for (const other of [reader, colleague]) expect(await surfaces(other, created.id, "potassium permanganate")).toEqual(UNSEEN);
     expect((await author.caller.notices.get({ id: created.id })).notice.status).toBe("pending_review");

@@ -1,0 +1,76 @@
+import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { db } from "~/db/index";
+import { notices } from "~/db/schema";
+import type { Locale } from "~/i18n/locales";
+import type { SearchFilters } from "~/schemas/notices";
+import type { Viewer } from "~/server/auth/sessions";
+import { nameIn, onRouteOf } from "./feed";
+
+/**
+ * Counting and faceting stop at this many matches, the newest: at a million notices a common
+ * word matches tens of thousands, and counting them all through the visibility rule costs seconds.
+ * The page says "more than" and that the facets count the newest ones.
+ */
+export const FACET_SAMPLE = 1000;
+
+export const FACETS = ["kind", "crossing", "substance", "agency", "year"] as const;
+export type Facet = (typeof FACETS)[number];
+export type FacetValue = { value: string; name: string; count: number };
+
+/** A search's filters as conditions on notices (a country as the feed means it: the place, or a seizure's route). */
+export function filterConditions(f: SearchFilters): (SQL | undefined)[] {
+  return [
+    f.kind ? eq(notices.kind, f.kind) : undefined,
+    f.crossingId ? eq(notices.crossingId, f.crossingId) : undefined,
+    f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${f.substanceId}]::text[]` : undefined,
+    f.agencyId ? eq(notices.agencyId, f.agencyId) : undefined,
+    f.countryCode ? sql`(${notices.countryCode} = ${f.countryCode} OR (${onRouteOf(f.countryCode)}))` : undefined,
+    f.year ? and(gte(notices.occurredOn, `${f.year}-01-01`), lte(notices.occurredOn, `${f.year}-12-31`)) : undefined,
+  ];
+}
+
+const facetName = (locale: Locale): SQL => sql`CASE f
+  WHEN 'crossing' THEN (SELECT ${nameIn(locale, sql`c.name_en`, sql`c.name_ru`, sql`c.name_zh`)} FROM crossings c WHERE c.id = v)
+  WHEN 'substance' THEN (SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = v)
+  WHEN 'agency' THEN (SELECT a.short_name FROM agencies a WHERE a.id = v)
+  ELSE v END`;
+
+/**
+ * The number of matches and, per facet, the values among them with their counts: all from the
+ * rows `conditions` selects, which include the visibility rule, so a notice the viewer may not
+ * read is in no count. The newest FACET_SAMPLE + 1 are read once (a CTE) and grouped five ways.
+ */
+export async function searchFacets(viewer: Viewer, conditions: SQL) {
+  const rows = await db.execute<{ f: Facet | "total"; v: string; name: string; n: number }>(sql`
+    WITH sampled AS MATERIALIZED (
+      SELECT ${notices.kind} AS kind, ${notices.crossingId} AS crossing, ${notices.agencyId} AS agency,
+             extract(year FROM ${notices.occurredOn})::int::text AS year, ${notices.substanceIds} AS substances
+      FROM ${notices} WHERE ${conditions}
+      ORDER BY ${notices.publishedAt} DESC NULLS LAST, ${notices.id} DESC NULLS LAST LIMIT ${FACET_SAMPLE + 1}
+    ), m AS (SELECT * FROM sampled LIMIT ${FACET_SAMPLE}), counted AS (
+      SELECT 'total' AS f, '' AS v, count(*) AS n FROM sampled
+      UNION ALL SELECT 'kind', kind::text, count(*) FROM m GROUP BY 2
+      UNION ALL SELECT 'crossing', crossing, count(*) FROM m WHERE crossing IS NOT NULL GROUP BY 2
+      UNION ALL SELECT 'substance', s, count(*) FROM m, unnest(substances) s GROUP BY 2
+      UNION ALL SELECT 'agency', agency, count(*) FROM m GROUP BY 2
+      UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY 2
+    )
+    SELECT f, v, ${facetName(viewer.locale)} AS name, n::int AS n FROM counted ORDER BY f, n DESC, v`);
+  const total = rows.find((row) => row.f === "total")?.n ?? 0;
+  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetValue[]])) as Record<Facet, FacetValue[]>;
+  for (const row of rows) if (row.f !== "total") facets[row.f].push({ value: row.v, name: row.name ?? row.v, count: row.n });
+  // Years newest first, as a reader scans them.
+  facets.year.sort((a, b) => b.value.localeCompare(a.value));
+  return { total: Math.min(total, FACET_SAMPLE), more: total > FACET_SAMPLE, facets };
+}
+
+/** The names of the chosen crossing, substance, agency and country in the reader's language, for their chips (also with no results). */
+export async function filterNames(locale: Locale, f: SearchFilters): Promise<Partial<Record<"crossingId" | "substanceId" | "agencyId" | "countryCode", string>>> {
+  if (!f.crossingId && !f.substanceId && !f.agencyId && !f.countryCode) return {};
+  const [row] = await db.execute<{ crossingId: string | null; substanceId: string | null; agencyId: string | null; countryCode: string | null }>(sql`SELECT
+    (SELECT ${nameIn(locale, sql`c.name_en`, sql`c.name_ru`, sql`c.name_zh`)} FROM crossings c WHERE c.id = ${f.crossingId ?? null}) AS "crossingId",
+    (SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = ${f.substanceId ?? null}) AS "substanceId",
+    (SELECT a.short_name FROM agencies a WHERE a.id = ${f.agencyId ?? null}) AS "agencyId",
+    (SELECT ${nameIn(locale, sql`k.name_en`, sql`k.name_ru`, sql`k.name_zh`)} FROM countries k WHERE k.code = ${f.countryCode ?? null}) AS "countryCode"`);
+  return Object.fromEntries(Object.entries(row ?? {}).filter(([, name]) => name !== null)) as Record<string, string>;
+}
