@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
+import { apiKeysRouter } from "~/server/api/routers/api-keys";
 import { auditRouter } from "~/server/api/routers/audit";
 import { healthRouter } from "~/server/api/routers/health";
 import { invitationsRouter } from "~/server/api/routers/invitations";
@@ -16,6 +17,7 @@ import { viewerRouter } from "~/server/api/routers/viewer";
 
 export const appRouter = router({
   agencies: agenciesRouter,
+  apiKeys: apiKeysRouter,
   audit: auditRouter,
   health: healthRouter,
   invitations: invitationsRouter,
