@@ -161,7 +161,7 @@ describe("/api/v1 notices", () => {
 
   it("refuses bad input with a 400 problem naming the field, never a 5xx", async () => {
     const { token } = await issueKey(kzAdmin, ["notices:read", "notices:write"]);
-    const bad = [
+    const bad: Record<string, string>[] = [
       { limit: "abc" },
       { limit: "1e400" },
       { kind: "bogus" },
