@@ -46,14 +46,14 @@ export async function listApiKeys({ viewer }: { viewer: Viewer }) {
 }
 
 /** An existing service account of the viewer's agency, or a new one (active, without a password). */
-async function serviceAccountFor(tx: Tx, viewer: Viewer, input: ApiKeyCreate): Promise<{ id: string; created: boolean }> {
+async function serviceAccountFor(tx: Tx, viewer: Viewer, input: ApiKeyCreate): Promise<{ id: string; name: string; created: boolean }> {
   if (input.accountId) {
     const [account] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, name: users.name })
       .from(users)
       .where(and(eq(users.id, input.accountId), eq(users.agencyId, viewer.agencyId), eq(users.serviceAccount, true), eq(users.status, "active")));
     if (!account) throw new ServiceError("INVALID", "unknownServiceAccount", "accountId");
-    return { id: account.id, created: false };
+    return { ...account, created: false };
   }
   // The address is never written to: it only fills the unique, required email of a user row.
   const email = `service-${randomBytes(8).toString("hex")}@${viewer.agencyId.toLowerCase()}.service-account.invalid`;
@@ -61,7 +61,7 @@ async function serviceAccountFor(tx: Tx, viewer: Viewer, input: ApiKeyCreate): P
     .insert(users)
     .values({ email, name: input.accountName, agencyId: viewer.agencyId, role: SERVICE_ACCOUNT_ROLE, status: "active", serviceAccount: true, passwordHash: null, locale: viewer.locale, timeZone: viewer.timeZone })
     .returning({ id: users.id });
-  return { id: account!.id, created: true };
+  return { id: account!.id, name: input.accountName, created: true };
 }
 
 /** Issues a key (creating its service account when asked): the token is in this answer and nowhere else. */
@@ -90,7 +90,7 @@ export async function createApiKey({ viewer, input }: { viewer: Viewer; input: A
       target: { type: "api_key", id: key!.id },
       details: { prefix, accountId: account.id, scopes: input.scopes, expiresAt: key!.expiresAt.toISOString() },
     });
-    return { keyId: key!.id, accountId: account.id, token, prefix, expiresAt: key!.expiresAt };
+    return { keyId: key!.id, accountId: account.id, accountName: account.name, token, prefix, expiresAt: key!.expiresAt };
   });
 }
 
