@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { string } from "./fields";
 import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS } from "./notice-enums";
-import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX, FEED_SORTS, ZCreateNotice, ZFeedFilters, ZNoticeId, ZSearchInput } from "./notices";
+import { FEED_PAGE_DEFAULT, FEED_PAGE_MAX, FEED_SORTS, ZCreateNotice, ZFeedFilters, ZNoticeId, ZSearchInput, ZUpdateNotice } from "./notices";
 import { SUBSTANCE_LIMIT_MAX, ZCrossingList, ZReferenceGet, ZSubstanceSearch } from "./reference";
 
 // The machine API's requests (/api/v1, server/api/rest/) as the forms' and procedures' own
@@ -26,6 +26,11 @@ export const ZApiNoticePath = z.strictObject({ id: ZNoticeId });
 export const ZApiReferencePath = ZReferenceGet;
 
 export const ZApiCreateNoticeBody = ZCreateNotice.omit({ idempotencyKey: true }).meta({ id: "CreateNotice" });
+export const ZApiUpdateNoticeBody = ZUpdateNotice.omit({ id: true }).meta({ id: "UpdateNotice" });
+export const ZApiUpdated = z
+  .object({ id: z.uuid(), version: z.number().int(), changedFields: z.array(z.string()) })
+  .meta({ id: "UpdatedNotice" });
+
 export const ZApiIdempotencyHeader = z.object({
   "idempotency-key": z.uuid().meta({ description: "A UUID chosen by the client per notice: a retry with the same key and body returns the same notice." }),
 });

@@ -18,7 +18,7 @@ type Caller = ReturnType<typeof createCaller>;
 
 export type OperationSpec<P extends RequestParts> = {
   id: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** OpenAPI's form, below /api/v1: `/notices/{id}`. */
   path: string;
   scope: ApiScope;
@@ -111,7 +111,7 @@ export function apiHandler(op: ApiOperation) {
 async function answer(op: ApiOperation, client: ApiClient, request: Request, params: Promise<Record<string, string | string[] | undefined>> | undefined, requestId: string) {
   if (!client.scopes.includes(op.scope)) return problem("forbidden", { requestId, key: "scopeMissing" });
   try {
-    const raw = await rawRequest(request, params, op.method === "POST");
+    const raw = await rawRequest(request, params, op.method !== "GET");
     const caller = createCaller({ viewer: client.viewer, ip: client.viewer.ip ?? null, requestId });
     const result = await op.execute(caller, raw);
     return Response.json(result, { status: op.response.status, headers: { ...API_HEADERS, "X-Request-Id": requestId } });

@@ -26,7 +26,8 @@ function describe(op: ApiOperation): ZodOpenApiOperationObject {
       401: problemResponse("No key, or a key that is unknown, expired or revoked (`unauthorized`)."),
       403: problemResponse("The key lacks the operation's scope (`forbidden`)."),
       ...(params ? { 404: problemResponse("Nothing the key's account may read has this id (`not_found`).") } : {}),
-      ...(op.method === "POST" ? { 409: problemResponse("The idempotency key was used with another body (`conflict`).") } : {}),
+      ...(op.method === "POST" ? { 409: problemResponse("The idempotency key was used with another body (`conflict`, key `idempotencyKeyReused`).") } : {}),
+      ...(op.method === "PUT" ? { 409: problemResponse("The notice changed since `version` (`conflict`, key `versionConflict`): read it again.") } : {}),
       429: {
         ...problemResponse("The key's request budget is spent (`rate_limited`); retry after `Retry-After` seconds."),
         headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },

@@ -12,6 +12,8 @@ import {
   ZApiReferencePath,
   ZApiSearchQuery,
   ZApiSubstanceQuery,
+  ZApiUpdated,
+  ZApiUpdateNoticeBody,
 } from "~/schemas/api";
 import { operation } from "~/server/api/rest/handler";
 import { COSTS } from "~/server/http/request-cost";
@@ -59,6 +61,20 @@ const createNotice = operation({
   response: { status: 201, description: "The notice, created now or by an earlier request with the same key.", schema: ZApiCreated },
   cost: COSTS.action,
   run: (caller, { headers, body }) => caller.notices.create({ ...body, idempotencyKey: headers["idempotency-key"] }),
+});
+
+const updateNotice = operation({
+  id: "updateNotice",
+  method: "PUT",
+  path: "/notices/{id}",
+  scope: "notices:write",
+  summary: "Edit a notice",
+  description:
+    "Replaces the notice's content, as the app's edit form does, for a notice the account (or its agency) wrote. `version` is the version the edit starts from: if the notice changed since, the answer is 409 and nothing changes.",
+  request: { params: ZApiNoticePath, body: ZApiUpdateNoticeBody },
+  response: { status: 200, description: "The notice's new version and the fields that changed.", schema: ZApiUpdated },
+  cost: COSTS.action,
+  run: (caller, { params, body }) => caller.notices.update({ ...body, id: params.id }),
 });
 
 const searchNotices = operation({
@@ -145,6 +161,7 @@ export const API_OPERATIONS = {
   listNotices,
   createNotice,
   getNotice,
+  updateNotice,
   searchNotices,
   listSubstances,
   getSubstance,

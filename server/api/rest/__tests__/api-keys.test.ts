@@ -196,4 +196,20 @@ describe("/api/v1 notices", () => {
     const [notice] = await callApi("getNotice", { token, params: { id: first.body!.id as string } }).then((r) => [r.body!.notice as { author: { id: string } }]);
     expect(notice!.author.id).toBe(accountId);
   });
+
+  it("edits a notice of the account's agency against its version: a stale version is 409, another agency's 403 as in the app", async () => {
+    const { token } = await issueKey(kzAdmin, ["notices:write", "notices:read"]);
+    const created = await callApi("createNotice", { token, headers: { "idempotency-key": randomUUID() }, body: { notice: seizureInput({ title: "First wording" }) } });
+    const id = created.body!.id as string;
+    const edited = await callApi("updateNotice", { token, params: { id }, body: { version: 1, notice: seizureInput({ title: "Second wording" }) } });
+    expect(edited).toMatchObject({ status: 200, body: { id, version: 2, changedFields: ["title"] } });
+    const stale = await callApi("updateNotice", { token, params: { id }, body: { version: 1, notice: seizureInput({ title: "Third wording" }) } });
+    expect(stale).toMatchObject({ status: 409, body: { code: "conflict", key: "versionConflict" } });
+    expect((await callApi("getNotice", { token, params: { id } })).body).toMatchObject({ notice: { title: "Second wording", version: 2 } });
+
+    const kg = await issueKey(kgAdmin, ["notices:write", "notices:read"]);
+    const foreign = await callApi("updateNotice", { token: kg.token, params: { id }, body: { version: 2, notice: seizureInput({ title: "Not theirs" }) } });
+    // The notice is CLEAR: the other agency reads it, so refusing the edit reveals nothing.
+    expect(foreign).toMatchObject({ status: 403, body: { code: "forbidden" } });
+  });
 });

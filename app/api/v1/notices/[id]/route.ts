@@ -4,3 +4,4 @@ import { API_OPERATIONS } from "~/server/api/rest/operations";
 export const dynamic = "force-dynamic";
 
 export const GET = apiHandler(API_OPERATIONS.getNotice);
+export const PUT = apiHandler(API_OPERATIONS.updateNotice);
