@@ -34,3 +34,36 @@ test.describe("API keys", () => {
     expect(((await refused.json()) as { code: string }).code).toBe("unauthorized");
   });
 });
+
+test.describe("API keys without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an agency admin's refused form keeps its values; then the key is shown once and revoked by a plain post", async ({ page, request, users }) => {
+    const admin = await users.create({ role: "agency_admin", agencyId: "kg-customs" });
+    await apiSignIn(page.request, admin.email, admin.password!);
+    await page.goto("/admin/api-keys");
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Issue key" }) });
+    await expect(form).toHaveAttribute("method", /^post$/i);
+    // No name for the new service account: refused next to the field, the days kept.
+    await form.getByLabel("Valid for (days)").fill("30");
+    await form.getByRole("button", { name: "Issue key" }).click();
+    await expect(page.getByText("Name the new service account (at least 3 characters).")).toBeVisible();
+    await expect(form.getByLabel("Valid for (days)")).toHaveValue("30");
+
+    await form.getByLabel("Name of the new service account").fill("Risk engine");
+    await form.getByLabel("Read reference data").check();
+    await form.getByRole("button", { name: "Issue key" }).click();
+    const token = await page.getByTestId("issued-api-key").inputValue();
+    expect(token).toMatch(/^tsk_/);
+    expect((await request.get("/api/v1/reference/countries", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+
+    // The key never travels in an address, and a reload shows it no more.
+    expect(page.url()).not.toContain(token);
+    await page.goto("/admin/api-keys");
+    await expect(page.getByTestId("issued-api-key")).toHaveCount(0);
+    const prefix = token.split("_")[1]!;
+    await page.getByTestId(`api-key-${prefix}`).getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByTestId(`api-key-${prefix}`)).toContainText("Revoked");
+    expect((await request.get("/api/v1/reference/countries", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  });
+});
