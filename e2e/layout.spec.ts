@@ -241,6 +241,6 @@ test.describe("every page at 1,280 and 390 px under axe", () => {
     await page.context().clearCookies();
     const admin = await users.create({ role: "admin", agencyId: "unodc-roca" });
     await apiSignIn(page.request, admin.email, admin.password!);
-    await check(page, ["/admin/users", "/admin/agencies", "/admin/mail", "/moderation/pre-moderation", "/admin/audit"]);
+    await check(page, ["/admin/users", "/admin/agencies", "/admin/api-keys", "/api-reference", "/admin/mail", "/moderation/pre-moderation", "/admin/audit"]);
   });
 });

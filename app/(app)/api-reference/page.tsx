@@ -108,7 +108,8 @@ export default async function ApiReferencePage() {
           <h3 id={`schema-${name}`} className="mb-2 font-mono font-semibold">
             {name}
           </h3>
-          <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" dir="ltr">
+          {/* Focusable, so that a keyboard can scroll a long schema (it scrolls within its box). */}
+          <pre tabIndex={0} aria-labelledby={`schema-${name}`} className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" dir="ltr">
             {JSON.stringify(schema, null, 2)}
           </pre>
         </Card>
