@@ -21,7 +21,7 @@ export const CLIENT_NAMESPACES = ["errors.internal", "errors.reference", "errors
  * component of a module is sent the namespaces of the module's other components too.
  */
 export const SECTION_NAMESPACES = {
-  admin: ["agencies", "common", "errors", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users", "validation"],
+  admin: ["agencies", "api.keys.form", "api.keys.scope", "common", "errors", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users", "validation"],
   // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
   auth: ["auth", "errors", "profile.preferences", "security.mfa", "users.accept", "validation"],
   moderation: ["common.combobox", "errors", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions", "validation"],

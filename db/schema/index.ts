@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./moderation";
 export * from "./subscriptions";
 export * from "./security";
+export * from "./api-keys";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../server/auth/roles";
 import { agencies } from "./agencies";
 import { ts, timestamps } from "./columns";
@@ -30,12 +30,17 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(1),
     // This user's notices wait for a UNODC coordinator's approval before anyone else sees them.
     preModerated: boolean().notNull().default(false),
+    // A machine's account, used only through its API keys (db/schema/api-keys.ts): it has no
+    // password, no session can be loaded for it, and no invitation can be sent to it.
+    serviceAccount: boolean().notNull().default(false),
     lastSignInAt: ts(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_agency_idx").on(t.agencyId),
+    // Whatever writes the row, a service account never gets a password to sign in with.
+    check("users_service_account_no_password", sql`NOT ${t.serviceAccount} OR ${t.passwordHash} IS NULL`),
   ],
 );
 

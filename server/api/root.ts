@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
+import { apiKeysRouter } from "~/server/api/routers/api-keys";
 import { auditRouter } from "~/server/api/routers/audit";
 import { exportsRouter } from "~/server/api/routers/exports";
 import { healthRouter } from "~/server/api/routers/health";
@@ -17,6 +18,7 @@ import { viewerRouter } from "~/server/api/routers/viewer";
 
 export const appRouter = router({
   agencies: agenciesRouter,
+  apiKeys: apiKeysRouter,
   audit: auditRouter,
   exports: exportsRouter,
   health: healthRouter,

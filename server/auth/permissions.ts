@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   // Agency admins reach only their own agency's users: the users service scopes it in SQL.
   "user.manage": ["agency_admin", "admin"],
   "user.manage_all": ["admin"],
+  // Service accounts of one's own agency and their API keys (/api/v1): issue, list, revoke.
+  "api_key.manage": ["agency_admin", "admin"],
   // Notices. Who may read WHICH notice is decided by server/services/visibility.ts alone; these
   // only say which actions a role may attempt at all.
   "notice.read": ["analyst", "chief", "agency_admin", "coordinator", "admin"],

@@ -123,6 +123,8 @@ function buildSessionQuery() {
         eq(sessions.id, sql.placeholder("sessionId")),
         eq(sessions.sessionVersion, users.sessionVersion),
         eq(users.status, "active"),
+        // A service account acts only through its API keys, never through a session.
+        eq(users.serviceAccount, false),
         eq(agencies.active, true),
         withinTimeouts,
       ),
@@ -132,7 +134,7 @@ function buildSessionQuery() {
 
 /** What each role may do, as a set: computed once per role rather than on every request. */
 const permissionsOf = new Map<Role, ReadonlySet<Permission>>();
-function permissionSet(role: Role): ReadonlySet<Permission> {
+export function permissionSet(role: Role): ReadonlySet<Permission> {
   let set = permissionsOf.get(role);
   if (!set) permissionsOf.set(role, (set = new Set((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p)))));
   return set;

@@ -41,16 +41,7 @@ export async function spendBudget(
   budgets: Budgets,
 ): Promise<Decision> {
   const sid = request.sessionId && UUID.test(request.sessionId) ? request.sessionId : null;
-  // GCRA, counting refused requests too: the budget is full again at `tat`; a request fits while
-  // it would not push `tat` more than the burst past now; the debt is capped.
-  const now = sql`extract(epoch FROM now())`;
-  const spend = (cost: number, burst: number) => ({
-    fresh: sql`${now} + ${cost}::float8, ${cost}::float8 <= ${burst}::float8`,
-    update: sql`ON CONFLICT (key) DO UPDATE SET
-        allowed = greatest(b.tat, ${now}) + ${cost}::float8 - ${now} <= ${burst}::float8,
-        tat = least(greatest(b.tat, ${now}) + ${cost}::float8, ${now} + ${burst + MAX_DEBT_SECONDS}::float8)
-      RETURNING allowed, tat + ${cost}::float8 - ${burst}::float8 - ${now} AS wait`,
-  });
+  const spend = spending(sql);
   const user = spend(request.cost / budgets.user.perSecond, budgets.user.burstSeconds);
   const address = spend(request.cost / budgets.address.perSecond, budgets.address.burstSeconds);
   const [row] = await sql<{ allowed: boolean; wait: number | null; locale: string | null }[]>`
@@ -71,6 +62,34 @@ export async function spendBudget(
       greatest((SELECT wait FROM by_user WHERE NOT allowed), (SELECT wait FROM by_address WHERE NOT allowed)) AS wait,
       (SELECT locale FROM owner) AS locale`;
   return { allowed: row!.allowed, waitSeconds: Math.max(0, row!.wait ?? 0), locale: row!.locale };
+}
+
+/**
+ * GCRA, counting refused requests too: the budget is full again at `tat`; a request fits while it
+ * would not push `tat` more than the burst past now; the debt is capped. The two fragments of an
+ * upsert into `request_budgets AS b`: the values of a fresh row, and the update of a present one.
+ */
+function spending(sql: Sql) {
+  const now = sql`extract(epoch FROM now())`;
+  return (cost: number, burst: number) => ({
+    fresh: sql`${now} + ${cost}::float8, ${cost}::float8 <= ${burst}::float8`,
+    update: sql`ON CONFLICT (key) DO UPDATE SET
+        allowed = greatest(b.tat, ${now}) + ${cost}::float8 - ${now} <= ${burst}::float8,
+        tat = least(greatest(b.tat, ${now}) + ${cost}::float8, ${now} + ${burst + MAX_DEBT_SECONDS}::float8)
+      RETURNING allowed, tat + ${cost}::float8 - ${burst}::float8 - ${now} AS wait`,
+  });
+}
+
+/**
+ * Spends `cost` units of an API key's own budget (server/api/rest/): a key is a client of its own,
+ * whatever address or account it calls from, so one partner's runaway job does not spend another's.
+ */
+export async function spendKeyBudget(sql: Sql, keyId: string, cost: number, budget: Budget): Promise<Omit<Decision, "locale">> {
+  const { fresh, update } = spending(sql)(cost / budget.perSecond, budget.burstSeconds);
+  const [row] = await sql<{ allowed: boolean; wait: number }[]>`
+    INSERT INTO request_budgets AS b (key, tat, allowed) VALUES (${`apikey:${keyId}`}, ${fresh})
+    ${update}`;
+  return { allowed: row!.allowed, waitSeconds: row!.allowed ? 0 : Math.max(0, row!.wait) };
 }
 
 /** Forgets budgets that are full again (a missing row means the same); for housekeeping. */

@@ -204,7 +204,8 @@ export async function enableUser({ viewer, input, ip = null }: Change<z.output<t
     const user = await manageableUser(tx, scope, input.userId);
     if (user.status !== "disabled") return;
     // Someone disabled before choosing a password has no way in yet: they wait for a new invitation.
-    const status = user.passwordHash === null ? "invited" : "active";
+    // A service account has no password by design: it is active again, never waiting for an invitation.
+    const status = user.passwordHash === null && !user.serviceAccount ? "invited" : "active";
     await tx.update(users).set({ status }).where(eq(users.id, user.id));
     await audit(tx, {
       action: "user.enable",

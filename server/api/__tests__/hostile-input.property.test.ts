@@ -166,6 +166,8 @@ function samplesOf(w: World): Record<string, Json[]> {
     "agencies.create": [{ id: "hostile-test", countryCode: "KZ", seatCountryCode: null, kind: "customs", nameEn: "Test Customs", nameRu: "Таможня", nameZh: "海关", shortName: "TC" }],
     "agencies.update": [{ id: w.agency.id, kind: "customs", nameEn: "Test Customs", nameRu: "Таможня", nameZh: "海关", shortName: "TC" }],
     "agencies.setActive": [{ id: w.agency.id, active: true }],
+    "apiKeys.create": [{ accountName: "Case system", scopes: ["notices:read", "reference:read"], expiresInDays: 90 }],
+    "apiKeys.revoke": [{ keyId: w.seizure.id }],
     "audit.search": [{ actor: "analyst", action: "notice.read", targetType: "notice", targetId: w.seizure.id, from: "2026-01-01", to: "2026-12-31", cursor: "100", limit: 10 }],
     "audit.agencyReads": [{ cursor: "100", limit: 10 }],
     "exports.csv": [{ scope: "notice", id: w.seizure.id }, { scope: "feed", filters: { kind: "seizure", crossingId: "torugart", tlp: "clear", from: "2026-01-01" } }, { scope: "search", q: "Alpha Trade" }],

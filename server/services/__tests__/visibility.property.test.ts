@@ -4,16 +4,19 @@ import fc from "fast-check";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { agencies, mailbox, mailItems, noticeEvents, noticeLinks, noticeReports, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, notices, users } from "~/db/schema";
+import { agencies, apiKeys, mailbox, mailItems, noticeEvents, noticeLinks, noticeReports, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, notices, users } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS, type NoticeStatus, type Tlp } from "~/schemas/notice-enums";
 import type { FeedFilters } from "~/schemas/notices";
+import { API_SCOPES } from "~/schemas/api-key-enums";
 import { createCaller } from "~/server/api/root";
+import { mintApiKey } from "~/server/auth/api-keys";
 import type { Role } from "~/server/auth/roles";
 import { linkPair } from "~/server/services/notices/link-pair";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { visibleToUsers } from "~/server/services/visibility";
+import { callApi } from "~/tests/api";
 import { callerFor, refusal } from "~/tests/callers";
 import { mayRead, type ModelNotice, type ModelUser } from "~/tests/visibility-model";
 import { AGENCIES, buildWorld, CROSSINGS, DAYS, SUBSTANCES, worldArb as surfacesWorldArb, type World, type WorldNotice } from "~/tests/visibility-world";
@@ -24,7 +27,13 @@ const ROLES: Role[] = ["analyst", "chief", "agency_admin", "coordinator", "admin
 
 // Mostly active users; a disabled one must read nothing through the set-based form (fan-out,
 // digests), where no session has vouched for them.
-const userArb = fc.record({ agency: fc.constantFrom(...AGENCIES), role: fc.constantFrom(...ROLES), active: fc.nat({ max: 4 }).map((n) => n > 0) });
+// Some users are service accounts: they read through an API key only, never through a session.
+const userArb = fc.record({
+  agency: fc.constantFrom(...AGENCIES),
+  role: fc.constantFrom(...ROLES),
+  active: fc.nat({ max: 4 }).map((n) => n > 0),
+  service: fc.nat({ max: 2 }).map((n) => n === 0),
+});
 const noticeArb = (userCount: number) =>
   fc.record({
     author: fc.nat({ max: userCount - 1 }),
@@ -38,6 +47,36 @@ const noticeArb = (userCount: number) =>
   });
 const worldArb = fc.array(userArb, { minLength: 2, maxLength: 6 }).chain((us) => fc.tuple(fc.constant(us), fc.array(noticeArb(us.length), { minLength: 1, maxLength: 12 })));
 
+/** A service account's key with every scope, as an agency admin would issue it. */
+async function serviceAccountKey(userId: string, agencyId: string): Promise<string> {
+  await db.update(users).set({ serviceAccount: true }).where(eq(users.id, userId));
+  const { token, prefix, secretHash } = mintApiKey();
+  await db.insert(apiKeys).values({ prefix, secretHash, userId, agencyId, scopes: [...API_SCOPES], expiresAt: new Date(Date.now() + 3_600_000) });
+  return token;
+}
+
+/**
+ * The API as a key sees it (a disabled service account's key is refused outright): the list under
+ * each status holds exactly the readable notices of that status, and reading one answers 200
+ * exactly when it is readable, else the 404 of a notice that does not exist.
+ */
+async function expectApiReads(token: string, generated: ModelNotice[], expected: Set<string>) {
+  const ours = new Set(generated.map((n) => n.id));
+  const missing = await callApi("getNotice", { token, params: { id: randomUUID() } });
+  if (missing.status === 401) return expect(expected.size, "a refused key would hide readable notices").toBe(0);
+  const statuses = [...new Set(generated.map((n) => n.status))];
+  for (const status of statuses) {
+    const page = await callApi("listNotices", { token, query: { status, limit: "100" } });
+    const listed = (page.body!.items as { id: string }[]).map((item) => item.id).filter((id) => ours.has(id));
+    expect(new Set(listed)).toEqual(new Set(generated.filter((n) => n.status === status && expected.has(n.id)).map((n) => n.id)));
+  }
+  for (const n of generated) {
+    const answer = await callApi("getNotice", { token, params: { id: n.id } });
+    if (expected.has(n.id)) expect(answer.status).toBe(200);
+    else expect([answer.status, { ...answer.body, requestId: null }]).toEqual([404, { ...missing.body, requestId: null }]);
+  }
+}
+
 describe("visibility, as a property", () => {
   it("for random users and notices, detail, links and the set-based form show each user exactly what the TLP rules allow", async () => {
     await fc.assert(
@@ -45,6 +84,8 @@ describe("visibility, as a property", () => {
         const people = await Promise.all(
           userSpecs.map((u) => createUser(db, { agencyId: u.agency.id, role: u.role, password: null, status: u.active ? "active" : "disabled" })),
         );
+        const keys = new Map<string, string>();
+        for (const [i, spec] of userSpecs.entries()) if (spec.service) keys.set(people[i]!.id, await serviceAccountKey(people[i]!.id, spec.agency.id));
         const model: ModelUser[] = people.map((p, i) => ({ id: p.id, agencyId: p.agencyId, country: userSpecs[i]!.agency.country, role: p.role, active: userSpecs[i]!.active }));
         // The hub: a CLEAR notice everyone reads, linked to every generated notice, so the links
         // surface is exercised for each of them.
@@ -81,10 +122,15 @@ describe("visibility, as a property", () => {
           expect(new Set(pairs.map((p) => `${p.userId} ${p.noticeId}`))).toEqual(new Set(expectedPairs));
 
           for (const [i, user] of model.entries()) {
+            const expected = new Set(generated.filter((n) => mayRead(user, n)).map((n) => n.id));
+            const token = keys.get(user.id);
+            if (token) {
+              await expectApiReads(token, generated, expected);
+              continue;
+            }
             // A disabled user has no session at all; the set-based check above covers them.
             if (!user.active) continue;
             const { caller } = await callerFor(people[i]!);
-            const expected = new Set(generated.filter((n) => mayRead(user, n)).map((n) => n.id));
             // Detail: readable, or NOT_FOUND exactly like a notice that does not exist.
             for (const n of generated) {
               const outcome = await caller.notices.get({ id: n.id }).then(

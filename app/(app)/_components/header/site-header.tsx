@@ -57,12 +57,13 @@ function Links({ items }: { items: Item[] }) {
  * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
  */
 export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
-  const [t, feed, subscriptions, moderation, vocab, locale] = await Promise.all([
+  const [t, feed, subscriptions, moderation, vocab, apiKeys, locale] = await Promise.all([
     getTranslations("common"),
     getTranslations("feed.nav"),
     getTranslations("subscriptions"),
     getTranslations("moderation.nav"),
     getTranslations("vocab"),
+    getTranslations("api.keys"),
     getLocale(),
   ]);
   const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
@@ -78,6 +79,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
     ...(can("audit.search") ? [{ href: "/admin/audit", label: moderation("audit") }] : can("notice.read_log") ? [{ href: "/admin/audit/reads", label: moderation("reads") }] : []),
     ...(can("user.manage") ? [{ href: "/admin/users", label: t("nav.users") }] : []),
+    ...(can("api_key.manage") ? [{ href: "/admin/api-keys", label: apiKeys("nav") }] : []),
     ...(can("agency.manage") ? [{ href: "/admin/agencies", label: t("nav.adminAgencies") }] : []),
     ...(can("mail.admin") ? [{ href: "/admin/mail", label: subscriptions("admin.nav") }] : []),
   ];
