@@ -16,9 +16,7 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Unset means: the launcher starts the embedded PostgreSQL and passes its URL down.
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
     // Signs and encrypts session cookies. Required in production; `npm run demo` and `npm run dev`
     // generate one and keep it in DATA_DIR so that sessions survive a restart.
     AUTH_SECRET: production

@@ -101,12 +101,27 @@ const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join
 const TABLE_IMPORTS = { regex: SCHEMA_PATH, importNamePattern: tableNames, message: MESSAGE };
 // Next's Link prefetches every link in the viewport; the app's prefetches on intent only (issue 14).
 const LINK_MODULE = "app/_components/link.tsx";
-const NEXT_LINK = { name: "next/link", message: `Use { Link } from "~/${LINK_MODULE.replace(/\.tsx$/, "")}": it prefetches only on intent, never on a slow link.` };
+const NEXT_LINK = {
+  name: "next/link",
+  message: `Use { Link } from "~/${LINK_MODULE.replace(/\.tsx$/, "")}": it prefetches only on intent, never on a slow link.`,
+};
 // esquery's /regex/ in a selector cannot contain a slash, even escaped.
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
 
 export default defineConfig(
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "tests/lint-fixtures/**", "public/sw.js"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "coverage/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+      "tests/lint-fixtures/**",
+      "public/sw.js",
+    ],
+  },
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },

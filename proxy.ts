@@ -42,7 +42,10 @@ function forgedActionRefusal(request: NextRequest): NextResponse | null {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site" || (origin !== null && !isOwnOrigin(origin))) {
-    return new NextResponse("Forbidden: cross-origin request", { status: 403, headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Forbidden: cross-origin request", {
+      status: 403,
+      headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return null;
 }

@@ -124,7 +124,9 @@ async function prepare(url: string) {
   const events = await fanOutAll();
   const [items] = await db.execute<{ daily: number; notifications: number }>(sql`
     SELECT (SELECT count(*)::int FROM mail_items WHERE delivery = 'daily') AS daily, (SELECT count(*)::int FROM notifications) AS notifications`);
-  console.log(`fan-out of ${events} events: ${seconds(t)} s (${items!.notifications} notifications, ${items!.daily} daily digest items; not part of the target)`);
+  console.log(
+    `fan-out of ${events} events: ${seconds(t)} s (${items!.notifications} notifications, ${items!.daily} daily digest items; not part of the target)`,
+  );
   // The instant alerts queued by the fan-out are not part of this measurement.
   await db.execute(sql`DELETE FROM pgboss.job WHERE name = ${JOBS.instantMail}`);
   await db.$client.end();
@@ -174,11 +176,15 @@ async function main() {
     console.log(`daily digests:            ${sent!.sent} sent (${sent!.items} notices in all), ${sent!.empty} empty (not sent); ${failed!.n} jobs failed`);
     console.log(`SMTP server accepted:     ${accepted} messages (recorded as sent: ${all!.n})`);
     console.log(`time:                     ${elapsed.toFixed(1)} s (target ≤ ${TARGET.seconds} s)`);
-    console.log(`peak memory (RSS):        ${memory} MB (target ≤ ${TARGET.megabytes} MB; the ${WORKERS} worker processes building and sending, each: ${measured.map((m) => mb(m.peakRss)).join(", ")} MB; queueing process: ${mb(peakRss)} MB)`);
+    console.log(
+      `peak memory (RSS):        ${memory} MB (target ≤ ${TARGET.megabytes} MB; the ${WORKERS} worker processes building and sending, each: ${measured.map((m) => mb(m.peakRss)).join(", ")} MB; queueing process: ${mb(peakRss)} MB)`,
+    );
     console.log(`messages/s:               ${(accepted / elapsed).toFixed(0)}`);
     console.log(`mail jobs in parallel:    ${CONCURRENCY} in each of ${WORKERS} worker processes (digests fetched ${DIGEST_BATCH} at a time)`);
     const cpu = measured.reduce((sum, m) => sum + m.cpuMicros, 0) / 1e6;
-    console.log(`CPU of the workers:       ${measured.map((m) => (m.cpuMicros / 1e6).toFixed(1)).join(" + ")} s, ${((cpu / accepted) * 1000).toFixed(2)} ms per message (the rest of the time: PostgreSQL, the SMTP sink, waiting)`);
+    console.log(
+      `CPU of the workers:       ${measured.map((m) => (m.cpuMicros / 1e6).toFixed(1)).join(" + ")} s, ${((cpu / accepted) * 1000).toFixed(2)} ms per message (the rest of the time: PostgreSQL, the SMTP sink, waiting)`,
+    );
     console.log(ok ? "targets met" : "TARGETS NOT MET");
     process.exitCode = ok ? 0 : 1;
   } finally {

@@ -146,7 +146,14 @@ async function main() {
     const result = http?.api.results.get(scenario.name);
     const sqlResult = sqlStats.get(scenario.name)!;
     if (result) {
-      rows.push({ name: `${scenario.name} (HTTP)`, stats: result.stats, cpu: result.cpu, vsHealth: result.stats.rps / result.reference.rps, vsSql: result.stats.rps / sqlResult.stats.rps, bytes: true });
+      rows.push({
+        name: `${scenario.name} (HTTP)`,
+        stats: result.stats,
+        cpu: result.cpu,
+        vsHealth: result.stats.rps / result.reference.rps,
+        vsSql: result.stats.rps / sqlResult.stats.rps,
+        bytes: true,
+      });
     } else {
       const failure = http?.api.failed.get(scenario.name);
       rows.push({ name: `${scenario.name} (HTTP)`, note: failure ? `failed: ${failure}` : "not measured (BENCH_SKIP_HTTP=1)" });
@@ -155,7 +162,9 @@ async function main() {
   }
   rows.push({ name: "feed, first page — service in-process", stats: service.run, cpu: cpuPerRequest([service]) });
 
-  log(`\nResults at ${settings.connections} connections, ${settings.seconds} s each, ${generated.counts.notices!.toLocaleString("en")} notices, as ${settings.user}:\n`);
+  log(
+    `\nResults at ${settings.connections} connections, ${settings.seconds} s each, ${generated.counts.notices!.toLocaleString("en")} notices, as ${settings.user}:\n`,
+  );
   printApiTable(rows);
   log(
     "\nCPU: ms of CPU time per request, of the Node process that served it (next-server over HTTP, this process for the SQL\n" +

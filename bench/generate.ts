@@ -27,23 +27,62 @@ function perAgency(lists: (string | number)[][], kind: "text" | "int") {
 }
 
 const SUBSTANCES = weighted<string | null>([
-  ["acetic-anhydride", 40], ["potassium-permanganate", 10], ["acetone", 8], ["sulphuric-acid", 7], ["hydrochloric-acid", 6],
-  ["pseudoephedrine", 6], ["ephedrine", 5], ["toluene", 3], ["methyl-ethyl-ketone", 3], ["ethyl-ether", 2], ["p-2-p", 2],
-  ["apaan", 2], ["phenylacetic-acid", 2], ["safrole", 1], ["piperonal", 1], ["anthranilic-acid", 1], ["npp", 1], [null, 3],
+  ["acetic-anhydride", 40],
+  ["potassium-permanganate", 10],
+  ["acetone", 8],
+  ["sulphuric-acid", 7],
+  ["hydrochloric-acid", 6],
+  ["pseudoephedrine", 6],
+  ["ephedrine", 5],
+  ["toluene", 3],
+  ["methyl-ethyl-ketone", 3],
+  ["ethyl-ether", 2],
+  ["p-2-p", 2],
+  ["apaan", 2],
+  ["phenylacetic-acid", 2],
+  ["safrole", 1],
+  ["piperonal", 1],
+  ["anthranilic-acid", 1],
+  ["npp", 1],
+  [null, 3],
 ]);
 
 const CROSSING_WEIGHT: Record<string, number> = {
-  khorgos: 5, dostyk: 5, torugart: 4, irkeshtam: 3, kolzhat: 2, kulma: 2, naryn: 2, osh: 2, khorog: 2, bakhty: 1, maykapchagay: 1, karkara: 1, murgab: 1, narynkol: 1,
+  khorgos: 5,
+  dostyk: 5,
+  torugart: 4,
+  irkeshtam: 3,
+  kolzhat: 2,
+  kulma: 2,
+  naryn: 2,
+  osh: 2,
+  khorog: 2,
+  bakhty: 1,
+  maykapchagay: 1,
+  karkara: 1,
+  murgab: 1,
+  narynkol: 1,
 };
 
 // Free-text places: [en, ru, zh, country].
 const PLACES: [string, string, string, string][] = [
-  ["Almaty", "Алматы", "阿拉木图", "KZ"], ["Shymkent", "Шымкент", "奇姆肯特", "KZ"], ["Karaganda", "Караганда", "卡拉干达", "KZ"],
-  ["Bishkek", "Бишкек", "比什凯克", "KG"], ["Jalal-Abad", "Джалал-Абад", "贾拉拉巴德", "KG"], ["Kara-Balta", "Кара-Балта", "卡拉巴尔塔", "KG"],
-  ["Dushanbe", "Душанбе", "杜尚别", "TJ"], ["Khujand", "Худжанд", "苦盏", "TJ"], ["Kulob", "Куляб", "库洛布", "TJ"],
-  ["Urumqi", "Урумчи", "乌鲁木齐", "CN"], ["Kashgar", "Кашгар", "喀什", "CN"], ["Yining", "Инин", "伊宁", "CN"],
-  ["Tashkent", "Ташкент", "塔什干", "UZ"], ["Termez", "Термез", "铁尔梅兹", "UZ"], ["Mazar-i-Sharif", "Мазари-Шариф", "马扎里沙里夫", "AF"],
-  ["Kunduz", "Кундуз", "昆都士", "AF"], ["Ashgabat", "Ашхабад", "阿什哈巴德", "TM"],
+  ["Almaty", "Алматы", "阿拉木图", "KZ"],
+  ["Shymkent", "Шымкент", "奇姆肯特", "KZ"],
+  ["Karaganda", "Караганда", "卡拉干达", "KZ"],
+  ["Bishkek", "Бишкек", "比什凯克", "KG"],
+  ["Jalal-Abad", "Джалал-Абад", "贾拉拉巴德", "KG"],
+  ["Kara-Balta", "Кара-Балта", "卡拉巴尔塔", "KG"],
+  ["Dushanbe", "Душанбе", "杜尚别", "TJ"],
+  ["Khujand", "Худжанд", "苦盏", "TJ"],
+  ["Kulob", "Куляб", "库洛布", "TJ"],
+  ["Urumqi", "Урумчи", "乌鲁木齐", "CN"],
+  ["Kashgar", "Кашгар", "喀什", "CN"],
+  ["Yining", "Инин", "伊宁", "CN"],
+  ["Tashkent", "Ташкент", "塔什干", "UZ"],
+  ["Termez", "Термез", "铁尔梅兹", "UZ"],
+  ["Mazar-i-Sharif", "Мазари-Шариф", "马扎里沙里夫", "AF"],
+  ["Kunduz", "Кундуз", "昆都士", "AF"],
+  ["Ashgabat", "Ашхабад", "阿什哈巴德", "TM"],
 ];
 
 // [en, ru, zh] parallel word lists.
@@ -56,55 +95,159 @@ const CONCEALMENTS: [string, string, string][] = [
   ["in postal parcels", "в почтовых отправлениях", "藏于邮包中"],
 ];
 const DECLARED: [string, string, string, string][] = [
-  ["paint thinner", "разбавитель для красок", "油漆稀释剂", "3814.00"], ["corn oil", "кукурузное масло", "玉米油", "1515.21"],
-  ["textiles", "текстиль", "纺织品", "6307.90"], ["petroleum jelly", "вазелин", "凡士林", "2712.10"],
-  ["acetic acid", "уксусная кислота", "醋酸", "2915.21"], ["industrial salt", "техническая соль", "工业盐", "2501.00"],
-  ["fertiliser", "удобрение", "化肥", "3105.20"], ["detergent", "моющее средство", "洗涤剂", "3402.20"],
-  ["vinegar essence", "уксусная эссенция", "醋精", "2209.00"], ["construction chemicals", "строительная химия", "建筑化学品", "3824.40"],
+  ["paint thinner", "разбавитель для красок", "油漆稀释剂", "3814.00"],
+  ["corn oil", "кукурузное масло", "玉米油", "1515.21"],
+  ["textiles", "текстиль", "纺织品", "6307.90"],
+  ["petroleum jelly", "вазелин", "凡士林", "2712.10"],
+  ["acetic acid", "уксусная кислота", "醋酸", "2915.21"],
+  ["industrial salt", "техническая соль", "工业盐", "2501.00"],
+  ["fertiliser", "удобрение", "化肥", "3105.20"],
+  ["detergent", "моющее средство", "洗涤剂", "3402.20"],
+  ["vinegar essence", "уксусная эссенция", "醋精", "2209.00"],
+  ["construction chemicals", "строительная химия", "建筑化学品", "3824.40"],
 ];
 const TAILS: [string, string, string][] = [
   ["Laboratory confirmation is pending.", "Ожидается заключение лаборатории.", "正在等待实验室鉴定结果。"],
-  ["The driver was questioned; documents name a trading company as consignee.", "Водитель опрошен; получателем в документах указана торговая компания.", "已询问司机，单证显示收货人为一家贸易公司。"],
+  [
+    "The driver was questioned; documents name a trading company as consignee.",
+    "Водитель опрошен; получателем в документах указана торговая компания.",
+    "已询问司机，单证显示收货人为一家贸易公司。",
+  ],
   ["No pre-export notification had been received for the consignment.", "Предэкспортное уведомление по партии не поступало.", "该批货物未收到出口前通知。"],
   ["The truck and its load are held pending investigation.", "Грузовик и груз задержаны до окончания проверки.", "车辆及货物已被扣留待查。"],
 ];
 const CONVEYANCES = weighted<[string, string, string, string]>([
-  [["truck", "truck", "грузовике", "货车"], 6], [["rail_wagon", "rail wagon", "железнодорожном вагоне", "铁路货车"], 3], [["car", "car", "легковом автомобиле", "轿车"], 1],
+  [["truck", "truck", "грузовике", "货车"], 6],
+  [["rail_wagon", "rail wagon", "железнодорожном вагоне", "铁路货车"], 3],
+  [["car", "car", "легковом автомобиле", "轿车"], 1],
 ]);
-const ORIGINS = weighted<string>([["CN", 8], ["KR", 1], ["IN", 1], ["RU", 1], ["DE", 1], ["TR", 1]]);
-const DESTINATIONS = weighted<string>([["AF", 6], ["KG", 1], ["TJ", 1], ["KZ", 1], ["UZ", 1], ["TM", 1]]);
-const TRANSITS = weighted<string | null>([[null, 6], ["KZ", 2], ["KG", 2], ["TJ", 1], ["UZ", 1]]);
+const ORIGINS = weighted<string>([
+  ["CN", 8],
+  ["KR", 1],
+  ["IN", 1],
+  ["RU", 1],
+  ["DE", 1],
+  ["TR", 1],
+]);
+const DESTINATIONS = weighted<string>([
+  ["AF", 6],
+  ["KG", 1],
+  ["TJ", 1],
+  ["KZ", 1],
+  ["UZ", 1],
+  ["TM", 1],
+]);
+const TRANSITS = weighted<string | null>([
+  [null, 6],
+  ["KZ", 2],
+  ["KG", 2],
+  ["TJ", 1],
+  ["UZ", 1],
+]);
 
 const COMPANY_PREFIXES: [string, string, string][] = [
-  ["Tian Shan", "Тянь-Шань", "天山"], ["Ala-Too", "Ала-Тоо", "阿拉套"], ["Silk Road", "Шелковый Путь", "丝路"], ["Eurasia", "Евразия", "欧亚"],
-  ["Khan Tengri", "Хан-Тенгри", "汗腾格里"], ["Issyk-Kul", "Иссык-Куль", "伊塞克湖"], ["Pamir", "Памир", "帕米尔"], ["Altai", "Алтай", "阿尔泰"],
-  ["Zhetysu", "Жетысу", "七河"], ["Dzungaria", "Джунгария", "准噶尔"], ["Kashgar", "Кашгар", "喀什"], ["Fergana", "Фергана", "费尔干纳"],
-  ["Orient", "Ориент", "东方"], ["Asia Trans", "Азия Транс", "亚洲运通"], ["Great Wall", "Великая Стена", "长城"], ["Nomad", "Номад", "游牧"],
-  ["Sary-Arka", "Сары-Арка", "萨雷阿尔卡"], ["Naryn", "Нарын", "纳伦"], ["Jade Gate", "Нефритовые Ворота", "玉门"], ["Horgos", "Хоргос", "霍尔果斯"],
-  ["Aksu", "Аксу", "阿克苏"], ["Turan", "Туран", "图兰"], ["Caspian", "Каспий", "里海"], ["Baikonur", "Байконур", "拜科努尔"],
+  ["Tian Shan", "Тянь-Шань", "天山"],
+  ["Ala-Too", "Ала-Тоо", "阿拉套"],
+  ["Silk Road", "Шелковый Путь", "丝路"],
+  ["Eurasia", "Евразия", "欧亚"],
+  ["Khan Tengri", "Хан-Тенгри", "汗腾格里"],
+  ["Issyk-Kul", "Иссык-Куль", "伊塞克湖"],
+  ["Pamir", "Памир", "帕米尔"],
+  ["Altai", "Алтай", "阿尔泰"],
+  ["Zhetysu", "Жетысу", "七河"],
+  ["Dzungaria", "Джунгария", "准噶尔"],
+  ["Kashgar", "Кашгар", "喀什"],
+  ["Fergana", "Фергана", "费尔干纳"],
+  ["Orient", "Ориент", "东方"],
+  ["Asia Trans", "Азия Транс", "亚洲运通"],
+  ["Great Wall", "Великая Стена", "长城"],
+  ["Nomad", "Номад", "游牧"],
+  ["Sary-Arka", "Сары-Арка", "萨雷阿尔卡"],
+  ["Naryn", "Нарын", "纳伦"],
+  ["Jade Gate", "Нефритовые Ворота", "玉门"],
+  ["Horgos", "Хоргос", "霍尔果斯"],
+  ["Aksu", "Аксу", "阿克苏"],
+  ["Turan", "Туран", "图兰"],
+  ["Caspian", "Каспий", "里海"],
+  ["Baikonur", "Байконур", "拜科努尔"],
 ];
 const COMPANY_CORES: [string, string, string][] = [
-  ["Chemical", "Кемикал", "化工"], ["Chem", "Хим", "化学"], ["Trade", "Трейд", "贸易"], ["Logistics", "Логистикс", "物流"],
-  ["Import-Export", "Импорт-Экспорт", "进出口"], ["Industrial", "Индастриал", "工业"], ["Agro", "Агро", "农业"], ["Pharma", "Фарма", "医药"],
-  ["Solvents", "Сольвентс", "溶剂"], ["Commerce", "Коммерс", "商贸"], ["Petrochem", "Петрохим", "石化"], ["Reagent", "Реагент", "试剂"],
-  ["Invest", "Инвест", "投资"], ["Stroy", "Строй", "建设"], ["Service", "Сервис", "服务"], ["Prom", "Пром", "实业"], ["Snab", "Снаб", "供应"],
-  ["Business", "Бизнес", "商务"], ["Alliance", "Альянс", "联盟"], ["Resource", "Ресурс", "资源"], ["Technology", "Технолоджи", "科技"],
-  ["Transit", "Транзит", "过境"], ["Cargo", "Карго", "货运"], ["Energy", "Энерджи", "能源"], ["Plastics", "Пластикс", "塑料"],
-  ["Paint", "Пэйнт", "涂料"], ["Oil", "Ойл", "油品"], ["Textile", "Текстиль", "纺织"], ["Food", "Фуд", "食品"], ["Med", "Мед", "医疗"],
-  ["Auto", "Авто", "汽车"], ["Build", "Билд", "建材"], ["Star", "Стар", "之星"], ["Lux", "Люкс", "豪华"], ["Export", "Экспорт", "出口"], ["Supply", "Саплай", "供货"],
+  ["Chemical", "Кемикал", "化工"],
+  ["Chem", "Хим", "化学"],
+  ["Trade", "Трейд", "贸易"],
+  ["Logistics", "Логистикс", "物流"],
+  ["Import-Export", "Импорт-Экспорт", "进出口"],
+  ["Industrial", "Индастриал", "工业"],
+  ["Agro", "Агро", "农业"],
+  ["Pharma", "Фарма", "医药"],
+  ["Solvents", "Сольвентс", "溶剂"],
+  ["Commerce", "Коммерс", "商贸"],
+  ["Petrochem", "Петрохим", "石化"],
+  ["Reagent", "Реагент", "试剂"],
+  ["Invest", "Инвест", "投资"],
+  ["Stroy", "Строй", "建设"],
+  ["Service", "Сервис", "服务"],
+  ["Prom", "Пром", "实业"],
+  ["Snab", "Снаб", "供应"],
+  ["Business", "Бизнес", "商务"],
+  ["Alliance", "Альянс", "联盟"],
+  ["Resource", "Ресурс", "资源"],
+  ["Technology", "Технолоджи", "科技"],
+  ["Transit", "Транзит", "过境"],
+  ["Cargo", "Карго", "货运"],
+  ["Energy", "Энерджи", "能源"],
+  ["Plastics", "Пластикс", "塑料"],
+  ["Paint", "Пэйнт", "涂料"],
+  ["Oil", "Ойл", "油品"],
+  ["Textile", "Текстиль", "纺织"],
+  ["Food", "Фуд", "食品"],
+  ["Med", "Мед", "医疗"],
+  ["Auto", "Авто", "汽车"],
+  ["Build", "Билд", "建材"],
+  ["Star", "Стар", "之星"],
+  ["Lux", "Люкс", "豪华"],
+  ["Export", "Экспорт", "出口"],
+  ["Supply", "Саплай", "供货"],
 ];
 // Between the core and the legal form, sometimes: [en, ru, zh].
 const COMPANY_QUALIFIERS: [string, string, string][] = [
-  ["", "", ""], ["", "", ""], ["", "", ""], ["Asia", "Азия", "亚洲"], ["Central", "Централ", "中央"], ["International", "Интернэшнл", "国际"],
-  ["Plus", "Плюс", "加"], ["Holding", "Холдинг", "控股"],
+  ["", "", ""],
+  ["", "", ""],
+  ["", "", ""],
+  ["Asia", "Азия", "亚洲"],
+  ["Central", "Централ", "中央"],
+  ["International", "Интернэшнл", "国际"],
+  ["Plus", "Плюс", "加"],
+  ["Holding", "Холдинг", "控股"],
 ];
 const COMPANY_FORMS: [string, string, string][] = [
-  ["LLC", "ОсОО", "有限责任公司"], ["LLP", "ТОО", "有限合伙企业"], ["Ltd", "ООО", "有限公司"], ["Co., Ltd.", "ООО", "有限公司"], ["Group", "Групп", "集团"], ["Trading Company", "ТК", "贸易公司"],
+  ["LLC", "ОсОО", "有限责任公司"],
+  ["LLP", "ТОО", "有限合伙企业"],
+  ["Ltd", "ООО", "有限公司"],
+  ["Co., Ltd.", "ООО", "有限公司"],
+  ["Group", "Групп", "集团"],
+  ["Trading Company", "ТК", "贸易公司"],
 ];
-const STREETS = ["Chui Avenue", "Abay Avenue", "Rudaki Avenue", "Lenin Street", "Tole Bi Street", "Manas Avenue", "Dostyk Avenue", "Jiefang Road", "Renmin Road", "Sovetskaya Street"];
+const STREETS = [
+  "Chui Avenue",
+  "Abay Avenue",
+  "Rudaki Avenue",
+  "Lenin Street",
+  "Tole Bi Street",
+  "Manas Avenue",
+  "Dostyk Avenue",
+  "Jiefang Road",
+  "Renmin Road",
+  "Sovetskaya Street",
+];
 const GROUNDS = [
-  "{false_registration}", "{no_pre_export_notification}", "{misdeclaration}", "{linked_to_seizure}",
-  "{false_registration,no_pre_export_notification}", "{misdeclaration,linked_to_seizure}", "{other}",
+  "{false_registration}",
+  "{no_pre_export_notification}",
+  "{misdeclaration}",
+  "{linked_to_seizure}",
+  "{false_registration,no_pre_export_notification}",
+  "{misdeclaration,linked_to_seizure}",
+  "{other}",
 ];
 const ACTIONS = [
   "Inspect every shipment from this company.",
@@ -114,28 +257,118 @@ const ACTIONS = [
 
 // People: [latin, cyrillic] first names, patronymic initials and family names; Chinese [pinyin, hanzi].
 const FIRST: [string, string][] = [
-  ["Aibek", "Айбек"], ["Nurlan", "Нурлан"], ["Bakyt", "Бакыт"], ["Azamat", "Азамат"], ["Ruslan", "Руслан"], ["Timur", "Тимур"], ["Daniyar", "Данияр"],
-  ["Erlan", "Ерлан"], ["Marat", "Марат"], ["Askar", "Аскар"], ["Farrukh", "Фаррух"], ["Rustam", "Рустам"], ["Jamshed", "Джамшед"], ["Bakhtiyor", "Бахтиёр"],
-  ["Sherzod", "Шерзод"], ["Dilshod", "Дилшод"], ["Almaz", "Алмаз"], ["Kanat", "Канат"], ["Serik", "Серик"], ["Dmitry", "Дмитрий"], ["Sergey", "Сергей"],
-  ["Igor", "Игорь"], ["Aigul", "Айгуль"], ["Gulnara", "Гульнара"], ["Dinara", "Динара"], ["Zarina", "Зарина"], ["Madina", "Мадина"], ["Elena", "Елена"],
-  ["Olga", "Ольга"], ["Nargiza", "Наргиза"],
+  ["Aibek", "Айбек"],
+  ["Nurlan", "Нурлан"],
+  ["Bakyt", "Бакыт"],
+  ["Azamat", "Азамат"],
+  ["Ruslan", "Руслан"],
+  ["Timur", "Тимур"],
+  ["Daniyar", "Данияр"],
+  ["Erlan", "Ерлан"],
+  ["Marat", "Марат"],
+  ["Askar", "Аскар"],
+  ["Farrukh", "Фаррух"],
+  ["Rustam", "Рустам"],
+  ["Jamshed", "Джамшед"],
+  ["Bakhtiyor", "Бахтиёр"],
+  ["Sherzod", "Шерзод"],
+  ["Dilshod", "Дилшод"],
+  ["Almaz", "Алмаз"],
+  ["Kanat", "Канат"],
+  ["Serik", "Серик"],
+  ["Dmitry", "Дмитрий"],
+  ["Sergey", "Сергей"],
+  ["Igor", "Игорь"],
+  ["Aigul", "Айгуль"],
+  ["Gulnara", "Гульнара"],
+  ["Dinara", "Динара"],
+  ["Zarina", "Зарина"],
+  ["Madina", "Мадина"],
+  ["Elena", "Елена"],
+  ["Olga", "Ольга"],
+  ["Nargiza", "Наргиза"],
 ];
 const INITIALS: [string, string][] = [
-  ["A", "А"], ["B", "Б"], ["V", "В"], ["G", "Г"], ["D", "Д"], ["E", "Е"], ["Zh", "Ж"], ["Z", "З"], ["I", "И"], ["K", "К"], ["L", "Л"],
-  ["M", "М"], ["N", "Н"], ["O", "О"], ["P", "П"], ["R", "Р"], ["S", "С"], ["T", "Т"], ["U", "У"], ["F", "Ф"], ["Kh", "Х"], ["Sh", "Ш"],
+  ["A", "А"],
+  ["B", "Б"],
+  ["V", "В"],
+  ["G", "Г"],
+  ["D", "Д"],
+  ["E", "Е"],
+  ["Zh", "Ж"],
+  ["Z", "З"],
+  ["I", "И"],
+  ["K", "К"],
+  ["L", "Л"],
+  ["M", "М"],
+  ["N", "Н"],
+  ["O", "О"],
+  ["P", "П"],
+  ["R", "Р"],
+  ["S", "С"],
+  ["T", "Т"],
+  ["U", "У"],
+  ["F", "Ф"],
+  ["Kh", "Х"],
+  ["Sh", "Ш"],
 ];
 const LAST: [string, string][] = [
-  ["Osmonov", "Осмонов"], ["Asanov", "Асанов"], ["Toktogulov", "Токтогулов"], ["Abenov", "Абенов"], ["Seitkali", "Сейткали"], ["Nazarov", "Назаров"],
-  ["Rahimov", "Рахимов"], ["Karimov", "Каримов"], ["Saidov", "Саидов"], ["Kadyrov", "Кадыров"], ["Ismailov", "Исмаилов"], ["Bekov", "Беков"],
-  ["Zhumabaev", "Жумабаев"], ["Nurmagambetov", "Нурмагамбетов"], ["Sadykov", "Садыков"], ["Aliev", "Алиев"], ["Sharipov", "Шарипов"], ["Kurbanov", "Курбанов"],
-  ["Mamatov", "Маматов"], ["Omurbekov", "Омурбеков"], ["Ivanov", "Иванов"], ["Petrov", "Петров"], ["Lavrenko", "Лавренко"], ["Kim", "Ким"],
-  ["Tsoi", "Цой"], ["Akhmedov", "Ахмедов"], ["Usmonov", "Усмонов"], ["Dzhaparov", "Джапаров"], ["Sultanov", "Султанов"], ["Yusupov", "Юсупов"],
+  ["Osmonov", "Осмонов"],
+  ["Asanov", "Асанов"],
+  ["Toktogulov", "Токтогулов"],
+  ["Abenov", "Абенов"],
+  ["Seitkali", "Сейткали"],
+  ["Nazarov", "Назаров"],
+  ["Rahimov", "Рахимов"],
+  ["Karimov", "Каримов"],
+  ["Saidov", "Саидов"],
+  ["Kadyrov", "Кадыров"],
+  ["Ismailov", "Исмаилов"],
+  ["Bekov", "Беков"],
+  ["Zhumabaev", "Жумабаев"],
+  ["Nurmagambetov", "Нурмагамбетов"],
+  ["Sadykov", "Садыков"],
+  ["Aliev", "Алиев"],
+  ["Sharipov", "Шарипов"],
+  ["Kurbanov", "Курбанов"],
+  ["Mamatov", "Маматов"],
+  ["Omurbekov", "Омурбеков"],
+  ["Ivanov", "Иванов"],
+  ["Petrov", "Петров"],
+  ["Lavrenko", "Лавренко"],
+  ["Kim", "Ким"],
+  ["Tsoi", "Цой"],
+  ["Akhmedov", "Ахмедов"],
+  ["Usmonov", "Усмонов"],
+  ["Dzhaparov", "Джапаров"],
+  ["Sultanov", "Султанов"],
+  ["Yusupov", "Юсупов"],
 ];
 const CN_SURNAMES: [string, string][] = [
-  ["Wang", "王"], ["Li", "李"], ["Zhang", "张"], ["Liu", "刘"], ["Chen", "陈"], ["Yang", "杨"], ["Zhao", "赵"], ["Huang", "黄"], ["Zhou", "周"], ["Wu", "吴"], ["Ma", "马"], ["Sun", "孙"],
+  ["Wang", "王"],
+  ["Li", "李"],
+  ["Zhang", "张"],
+  ["Liu", "刘"],
+  ["Chen", "陈"],
+  ["Yang", "杨"],
+  ["Zhao", "赵"],
+  ["Huang", "黄"],
+  ["Zhou", "周"],
+  ["Wu", "吴"],
+  ["Ma", "马"],
+  ["Sun", "孙"],
 ];
 const CN_GIVEN: [string, string][] = [
-  ["Jun", "军"], ["Ming", "明"], ["Wei", "伟"], ["Lei", "磊"], ["Yong", "勇"], ["Jie", "杰"], ["Tao", "涛"], ["Bin", "斌"], ["Hui", "辉"], ["Gang", "刚"],
+  ["Jun", "军"],
+  ["Ming", "明"],
+  ["Wei", "伟"],
+  ["Lei", "磊"],
+  ["Yong", "勇"],
+  ["Jie", "杰"],
+  ["Tao", "涛"],
+  ["Bin", "斌"],
+  ["Hui", "辉"],
+  ["Gang", "刚"],
 ];
 const NATIONALITIES = ["KG", "KZ", "TJ", "UZ", "AF", "CN", "RU", "TM"];
 
@@ -146,27 +379,66 @@ const col = (list: readonly (readonly string[])[], i: number) => list.map((row) 
 
 /** Tables the generator writes; their secondary indexes are dropped for the load and rebuilt after. */
 const LOADED_TABLES = [
-  "notices", "notice_substances", "notice_release_agencies", "notice_release_countries", "notice_recipients", "seizure_details", "seizure_items",
-  "company_alerts", "arrest_details", "arrest_persons", "arrest_charges",
+  "notices",
+  "notice_substances",
+  "notice_release_agencies",
+  "notice_release_countries",
+  "notice_recipients",
+  "seizure_details",
+  "seizure_items",
+  "company_alerts",
+  "arrest_details",
+  "arrest_persons",
+  "arrest_charges",
 ];
 
 export type Generated = { seconds: number; counts: Record<string, number> };
 
 /** SQL array literals of the generator's word lists, by name. */
 const WORDS = {
-  placeEn: textArray(col(PLACES, 0)), placeRu: textArray(col(PLACES, 1)), placeZh: textArray(col(PLACES, 2)), placeCountry: textArray(col(PLACES, 3)),
-  concealEn: textArray(col(CONCEALMENTS, 0)), concealRu: textArray(col(CONCEALMENTS, 1)), concealZh: textArray(col(CONCEALMENTS, 2)),
-  declaredEn: textArray(col(DECLARED, 0)), declaredRu: textArray(col(DECLARED, 1)), declaredZh: textArray(col(DECLARED, 2)), declaredHs: textArray(col(DECLARED, 3)),
-  conveyance: textArray(col(CONVEYANCES, 0)), conveyanceEn: textArray(col(CONVEYANCES, 1)), conveyanceRu: textArray(col(CONVEYANCES, 2)), conveyanceZh: textArray(col(CONVEYANCES, 3)),
-  tailEn: textArray(col(TAILS, 0)), tailRu: textArray(col(TAILS, 1)), tailZh: textArray(col(TAILS, 2)),
-  prefixEn: textArray(col(COMPANY_PREFIXES, 0)), prefixRu: textArray(col(COMPANY_PREFIXES, 1)), prefixZh: textArray(col(COMPANY_PREFIXES, 2)),
-  coreEn: textArray(col(COMPANY_CORES, 0)), coreRu: textArray(col(COMPANY_CORES, 1)), coreZh: textArray(col(COMPANY_CORES, 2)),
-  formEn: textArray(col(COMPANY_FORMS, 0)), formRu: textArray(col(COMPANY_FORMS, 1)), formZh: textArray(col(COMPANY_FORMS, 2)),
-  qualifierEn: textArray(col(COMPANY_QUALIFIERS, 0)), qualifierRu: textArray(col(COMPANY_QUALIFIERS, 1)), qualifierZh: textArray(col(COMPANY_QUALIFIERS, 2)),
-  street: textArray(STREETS), grounds: textArray(GROUNDS), action: textArray(ACTIONS),
-  firstLat: textArray(col(FIRST, 0)), firstCyr: textArray(col(FIRST, 1)), initialLat: textArray(col(INITIALS, 0)), initialCyr: textArray(col(INITIALS, 1)),
-  lastLat: textArray(col(LAST, 0)), lastCyr: textArray(col(LAST, 1)),
-  cnSurnameLat: textArray(col(CN_SURNAMES, 0)), cnSurnameZh: textArray(col(CN_SURNAMES, 1)), cnGivenLat: textArray(col(CN_GIVEN, 0)), cnGivenZh: textArray(col(CN_GIVEN, 1)),
+  placeEn: textArray(col(PLACES, 0)),
+  placeRu: textArray(col(PLACES, 1)),
+  placeZh: textArray(col(PLACES, 2)),
+  placeCountry: textArray(col(PLACES, 3)),
+  concealEn: textArray(col(CONCEALMENTS, 0)),
+  concealRu: textArray(col(CONCEALMENTS, 1)),
+  concealZh: textArray(col(CONCEALMENTS, 2)),
+  declaredEn: textArray(col(DECLARED, 0)),
+  declaredRu: textArray(col(DECLARED, 1)),
+  declaredZh: textArray(col(DECLARED, 2)),
+  declaredHs: textArray(col(DECLARED, 3)),
+  conveyance: textArray(col(CONVEYANCES, 0)),
+  conveyanceEn: textArray(col(CONVEYANCES, 1)),
+  conveyanceRu: textArray(col(CONVEYANCES, 2)),
+  conveyanceZh: textArray(col(CONVEYANCES, 3)),
+  tailEn: textArray(col(TAILS, 0)),
+  tailRu: textArray(col(TAILS, 1)),
+  tailZh: textArray(col(TAILS, 2)),
+  prefixEn: textArray(col(COMPANY_PREFIXES, 0)),
+  prefixRu: textArray(col(COMPANY_PREFIXES, 1)),
+  prefixZh: textArray(col(COMPANY_PREFIXES, 2)),
+  coreEn: textArray(col(COMPANY_CORES, 0)),
+  coreRu: textArray(col(COMPANY_CORES, 1)),
+  coreZh: textArray(col(COMPANY_CORES, 2)),
+  formEn: textArray(col(COMPANY_FORMS, 0)),
+  formRu: textArray(col(COMPANY_FORMS, 1)),
+  formZh: textArray(col(COMPANY_FORMS, 2)),
+  qualifierEn: textArray(col(COMPANY_QUALIFIERS, 0)),
+  qualifierRu: textArray(col(COMPANY_QUALIFIERS, 1)),
+  qualifierZh: textArray(col(COMPANY_QUALIFIERS, 2)),
+  street: textArray(STREETS),
+  grounds: textArray(GROUNDS),
+  action: textArray(ACTIONS),
+  firstLat: textArray(col(FIRST, 0)),
+  firstCyr: textArray(col(FIRST, 1)),
+  initialLat: textArray(col(INITIALS, 0)),
+  initialCyr: textArray(col(INITIALS, 1)),
+  lastLat: textArray(col(LAST, 0)),
+  lastCyr: textArray(col(LAST, 1)),
+  cnSurnameLat: textArray(col(CN_SURNAMES, 0)),
+  cnSurnameZh: textArray(col(CN_SURNAMES, 1)),
+  cnGivenLat: textArray(col(CN_GIVEN, 0)),
+  cnGivenZh: textArray(col(CN_GIVEN, 1)),
 };
 
 /** A random 1-based index into a list of `length`. */
@@ -257,7 +529,9 @@ export async function generateNotices(
     // An agency reports at its own country's crossings; Chinese and international ones at any.
     const crossingGrid = perAgency(
       agencyRows.map((a) =>
-        crossingRows.filter((c) => !a.country || a.country === "CN" || c.country === a.country).flatMap((c) => Array<string>(CROSSING_WEIGHT[c.id] ?? 1).fill(c.id)),
+        crossingRows
+          .filter((c) => !a.country || a.country === "CN" || c.country === a.country)
+          .flatMap((c) => Array<string>(CROSSING_WEIGHT[c.id] ?? 1).fill(c.id)),
       ),
       "text",
     );
@@ -266,7 +540,10 @@ export async function generateNotices(
       agencyRows.map((a) => PLACES.flatMap(([, , , country], i) => Array<number>(country === a.country ? 6 : 1).fill(i + 1))),
       "int",
     );
-    const provisionGrid = perAgency(agencyRows.map((a) => provisionRows.filter((p) => p.country === a.country).map((p) => p.id)), "text");
+    const provisionGrid = perAgency(
+      agencyRows.map((a) => provisionRows.filter((p) => p.country === a.country).map((p) => p.id)),
+      "text",
+    );
 
     const indexes = await step("drop secondary indexes for the load", async () => {
       const rows = await sql<{ name: string; definition: string }[]>`
@@ -282,7 +559,9 @@ export async function generateNotices(
     // Staging: what several tables must agree on (kind, marking, agency, place, the first item of
     // a seizure, a company's names, the persons) is drawn once, in unlogged tables.
     await step(`stage ${count.toLocaleString("en")} notices`, async () => {
-      await stage("bench_gen", (mine) => `
+      await stage(
+        "bench_gen",
+        (mine) => `
         SELECT r.*,
           ${agencies}[r.ai] AS agency_id,
           (${authorGrid.values}[r.ai][1 + floor(random() * ${authorGrid.lengths}[r.ai])::int])::uuid AS author_id,
@@ -317,12 +596,15 @@ export async function generateNotices(
               random() AS u_persons
             FROM (SELECT n, random() AS k FROM generate_series(1, ${count}) n WHERE ${mine("n")}) s
           ) g
-        ) r`);
+        ) r`,
+      );
       await sql.unsafe(`ALTER TABLE bench_gen ADD PRIMARY KEY (n)`);
     });
 
     await step("stage seizures, companies and persons", async () => {
-      await stage("bench_seizure", (mine) => `
+      await stage(
+        "bench_seizure",
+        (mine) => `
         SELECT y.n, y.substance_id, y.unit, y.quantity,
           CASE y.unit WHEN 't' THEN y.quantity * 1000 WHEN 'kg' THEN y.quantity ELSE round(y.quantity * y.density::numeric, 3) END AS mass_kg,
           y.conceal_k, y.declared_k, y.conveyance_k, y.tail_k, y.origin, y.transit, y.destination, y.plate,
@@ -353,8 +635,11 @@ export async function generateNotices(
               FROM bench_gen g WHERE g.kind = 'seizure' AND ${mine("g.n")}
             ) w LEFT JOIN substances sub ON sub.id = w.substance_id
           ) x
-        ) y`);
-      await stage("bench_company", (mine) => `
+        ) y`,
+      );
+      await stage(
+        "bench_company",
+        (mine) => `
         SELECT c.n,
           concat_ws(' ', ${WORDS.prefixEn}[c.p1], ${WORDS.coreEn}[c.p2], nullif(${WORDS.qualifierEn}[c.q], ''), ${WORDS.formEn}[c.p3]) AS latin,
           ${WORDS.formRu}[c.p3] || ' «' || concat_ws(' ', ${WORDS.prefixRu}[c.p1], ${WORDS.coreRu}[c.p2], nullif(${WORDS.qualifierRu}[c.q], '')) || '»' AS cyrillic,
@@ -373,8 +658,11 @@ export async function generateNotices(
             ${index(FIRST.length)} AS f2, ${index(INITIALS.length)} AS i2, ${index(LAST.length)} AS l2,
             ${index(STREETS.length)} AS street_k, ${index(300)} AS house, ${index(GROUNDS.length)} AS grounds_k, ${index(ACTIONS.length)} AS action_k
           FROM bench_gen g WHERE g.kind = 'company_alert' AND ${mine("g.n")}
-        ) c`);
-      await stage("bench_person", (mine) => `
+        ) c`,
+      );
+      await stage(
+        "bench_person",
+        (mine) => `
         SELECT p.n, p.position,
           CASE WHEN p.chinese THEN ${WORDS.cnSurnameLat}[p.s] || ' ' || ${WORDS.cnGivenLat}[p.v] ELSE ${WORDS.firstLat}[p.f] || ' ' || ${WORDS.lastLat}[p.l] END AS latin,
           CASE WHEN NOT p.chinese THEN ${WORDS.firstCyr}[p.f] || ' ' || ${WORDS.lastCyr}[p.l] END AS cyrillic,
@@ -388,35 +676,52 @@ export async function generateNotices(
             CASE WHEN random() < 0.6 AND ${agencyCountry}[g.ai] IS NOT NULL THEN ${agencyCountry}[g.ai]
                  ELSE ${choice(NATIONALITIES)} END AS nationality,
             1955 + floor(random() * 46)::int AS birth_year,
-            ${choice(weighted([["driver", 35], ["courier", 30], ["organizer", 15], ["official", 5], ["other", 15]]))}::person_role AS role
+            ${choice(
+              weighted([
+                ["driver", 35],
+                ["courier", 30],
+                ["organizer", 15],
+                ["official", 5],
+                ["other", 15],
+              ]),
+            )}::person_role AS role
           FROM bench_gen g CROSS JOIN LATERAL generate_series(1, g.persons) k
           WHERE g.kind = 'arrest' AND ${mine("g.n")}
-        ) p`);
+        ) p`,
+      );
       await sql.unsafe(`ALTER TABLE bench_seizure ADD PRIMARY KEY (n); ALTER TABLE bench_company ADD PRIMARY KEY (n)`);
       // A seizure's items: the staged first one and up to two more.
-      await stage("bench_item", (mine) => `
+      await stage(
+        "bench_item",
+        (mine) => `
         SELECT bs.n, 0 AS position, bs.substance_id, bs.quantity, bs.unit, bs.mass_kg FROM bench_seizure bs WHERE ${mine("bs.n")}
         UNION ALL
         SELECT x.n, x.position, x.substance_id, x.kg, 'kg'::quantity_unit, x.kg
         FROM (
           SELECT bs.n, k AS position, ${choice(SUBSTANCES)} AS substance_id, round(exp(random() * ln(5000))::numeric, 1) AS kg
           FROM bench_seizure bs CROSS JOIN LATERAL generate_series(1, bs.extra_items) k WHERE ${mine("bs.n")}
-        ) x`);
+        ) x`,
+      );
       // The notices' seizure summary columns, written with the notices: the trigger that keeps
       // them (migration 0012) is off for the load, where a second write of every seizure notice
       // would cost minutes. Same rule; the generator's test checks the two agree.
-      await stage("bench_item_summary", (mine) => `
+      await stage(
+        "bench_item_summary",
+        (mine) => `
         SELECT n, coalesce(array_agg(substance_id ORDER BY first) FILTER (WHERE substance_id IS NOT NULL), '{}') AS substance_ids,
           bool_or(substance_id IS NULL) AS unidentified, sum(mass_kg) AS mass_kg
         FROM (SELECT n, substance_id, min(position) AS first, sum(mass_kg) AS mass_kg FROM bench_item WHERE ${mine("n")} GROUP BY n, substance_id) per_substance
-        GROUP BY n`);
+        GROUP BY n`,
+      );
       await sql.unsafe(`ALTER TABLE bench_item_summary ADD PRIMARY KEY (n)`);
     });
 
     // The substance filter's index is filled in one statement after the notices (below): its
     // trigger (migration 0019) would insert row by row.
     await sql.unsafe(`ALTER TABLE notices DISABLE TRIGGER notices_substances_insert`);
-    await step(`notices (${workers} connections in parallel)`, () => parallel((mine) => `
+    await step(`notices (${workers} connections in parallel)`, () =>
+      parallel(
+        (mine) => `
         INSERT INTO notices (id, kind, title, narrative, occurred_on, crossing_id, place_text, country_code, agency_id, author_id, tags, tlp,
           status, source_reliability, info_credibility, handling_code, published_at, retracted_at, retracted_reason, search_names,
           search_identifiers, substance_ids, seizure_unidentified, seizure_mass_kg, created_at, updated_at)
@@ -459,9 +764,33 @@ export async function generateNotices(
           CASE g.kind WHEN 'seizure' THEN array_remove(ARRAY[bs.substance_id], NULL) WHEN 'company_alert' THEN ARRAY['front-company'] ELSE '{}' END,
           g.tlp,
           CASE WHEN g.retracted THEN 'retracted' ELSE 'published' END::notice_status,
-          ${choice(weighted([["A", 10], ["B", 45], ["C", 30], ["D", 10], ["E", 3], ["F", 2]]))}::source_reliability,
-          ${choice(weighted([["1", 15], ["2", 40], ["3", 30], ["4", 10], ["5", 3], ["6", 2]]))}::smallint,
-          ${choice(weighted([["intelligence_only", 7], ["no_further_dissemination", 2], ["evidential_use", 1]]))}::handling_code,
+          ${choice(
+            weighted([
+              ["A", 10],
+              ["B", 45],
+              ["C", 30],
+              ["D", 10],
+              ["E", 3],
+              ["F", 2],
+            ]),
+          )}::source_reliability,
+          ${choice(
+            weighted([
+              ["1", 15],
+              ["2", 40],
+              ["3", 30],
+              ["4", 10],
+              ["5", 3],
+              ["6", 2],
+            ]),
+          )}::smallint,
+          ${choice(
+            weighted([
+              ["intelligence_only", 7],
+              ["no_further_dissemination", 2],
+              ["evidential_use", 1],
+            ]),
+          )}::handling_code,
           g.published_at,
           CASE WHEN g.retracted THEN least(now(), g.published_at + interval '3 days') END,
           CASE WHEN g.retracted THEN 'Entered in error: superseded by a corrected notice.' END,
@@ -503,18 +832,24 @@ export async function generateNotices(
           FROM bench_person GROUP BY n
         ) bp ON bp.n = g.n
         WHERE ${mine("g.n")}
-      `));
+      `,
+      ),
+    );
 
     await sql.unsafe(`ALTER TABLE notices ENABLE TRIGGER notices_substances_insert`);
     // Rebuilt from every notice (the demo's have their rows already) as migration 0019 fills it.
-    await step("substance filter's index (notice_substances)", () => sql.unsafe(`
+    await step("substance filter's index (notice_substances)", () =>
+      sql.unsafe(`
       TRUNCATE notice_substances;
       INSERT INTO notice_substances (substance_id, notice_id, tlp, published_at)
-      SELECT DISTINCT s, n.id, n.tlp, n.published_at FROM notices n, unnest(n.substance_ids) s WHERE n.status = 'published'`));
+      SELECT DISTINCT s, n.id, n.tlp, n.published_at FROM notices n, unnest(n.substance_ids) s WHERE n.status = 'published'`),
+    );
 
     // The summary columns were written with the notices (see bench_item_summary).
     await sql.unsafe(`ALTER TABLE seizure_items DISABLE TRIGGER seizure_items_summarize_insert`);
-    await step("seizure details and items", () => parallel((mine) => `
+    await step("seizure details and items", () =>
+      parallel(
+        (mine) => `
         INSERT INTO seizure_details (notice_id, concealment, declared_as, declared_hs_code, conveyance, conveyance_ids, origin_countries,
           transit_countries, destination_countries, seizing_agency_id, created_at, updated_at)
         SELECT g.id,
@@ -532,10 +867,14 @@ export async function generateNotices(
         INSERT INTO seizure_items (notice_id, position, substance_id, quantity, unit, mass_kg)
         SELECT g.id, bi.position, bi.substance_id, bi.quantity, bi.unit, bi.mass_kg
         FROM bench_item bi JOIN bench_gen g ON g.n = bi.n WHERE ${mine("g.n")};
-      `));
+      `,
+      ),
+    );
     await sql.unsafe(`ALTER TABLE seizure_items ENABLE TRIGGER seizure_items_summarize_insert`);
 
-    await step("company alerts", () => parallel((mine) => `
+    await step("company alerts", () =>
+      parallel(
+        (mine) => `
         INSERT INTO company_alerts (notice_id, names, registration_numbers, registration_country_code, addresses, owners, grounds,
           recommended_action, expires_on, created_at, updated_at)
         SELECT g.id,
@@ -551,12 +890,23 @@ export async function generateNotices(
           g.published_at, g.published_at
         FROM bench_company bc JOIN bench_gen g ON g.n = bc.n LEFT JOIN crossings c ON c.id = g.crossing_id
         WHERE ${mine("g.n")};
-      `));
+      `,
+      ),
+    );
 
-    await step("arrests, persons and charges", () => parallel((mine) => `
+    await step("arrests, persons and charges", () =>
+      parallel(
+        (mine) => `
         INSERT INTO arrest_details (notice_id, arresting_agency_id, status, created_at, updated_at)
         SELECT g.id, g.agency_id,
-          ${choice(weighted([["detained", 40], ["charged", 35], ["convicted", 15], ["released", 10]]))}::arrest_status,
+          ${choice(
+            weighted([
+              ["detained", 40],
+              ["charged", 35],
+              ["convicted", 15],
+              ["released", 10],
+            ]),
+          )}::arrest_status,
           g.published_at, g.published_at
         FROM bench_gen g WHERE g.kind = 'arrest' AND ${mine("g.n")};
 
@@ -569,9 +919,13 @@ export async function generateNotices(
         SELECT g.id, ${provisionGrid.values}[g.ai][1 + floor(random() * ${provisionGrid.lengths}[g.ai])::int]
         FROM bench_gen g
         WHERE g.kind = 'arrest' AND ${provisionGrid.lengths}[g.ai] > 0 AND random() < 0.7 AND ${mine("g.n")};
-      `));
+      `,
+      ),
+    );
 
-    await step("release lists and recipients", () => parallel((mine) => `
+    await step("release lists and recipients", () =>
+      parallel(
+        (mine) => `
         -- Listed agencies other than the author's own: draw from the others and skip over it.
         INSERT INTO notice_release_agencies (notice_id, agency_id)
         SELECT x.id, ${agencies}[CASE WHEN x.j >= x.ai THEN x.j + 1 ELSE x.j END]
@@ -593,7 +947,9 @@ export async function generateNotices(
           WHERE g.recipients > 0 AND ${mine("g.n")}
         ) x
         ON CONFLICT DO NOTHING;
-      `));
+      `,
+      ),
+    );
 
     await step("drop staging tables", () => sql.unsafe(`DROP TABLE bench_gen, bench_seizure, bench_item, bench_item_summary, bench_company, bench_person`));
     // What the notices' triggers count row by row (skipped by the load), in one statement.

@@ -115,7 +115,10 @@ async function hydrated(page: Page, selector: string) {
 async function operable(page: Page, selector: string) {
   const control = page.locator(selector).first();
   await control.waitFor({ state: "visible", timeout: settings.maxWaitMs });
-  await page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled, selector, { polling: 50, timeout: settings.maxWaitMs });
+  await page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled, selector, {
+    polling: 50,
+    timeout: settings.maxWaitMs,
+  });
   const form = await control.evaluate((button: HTMLButtonElement) => {
     const form = button.form;
     if (!form) return "no form";
@@ -144,7 +147,10 @@ const recordLongTasks = () => {
  * `at` if none was: a click then would have waited for it.
  */
 async function mainThreadFree(page: Page, startEpochMs: number, at: number): Promise<number> {
-  const { origin, tasks } = await page.evaluate(() => ({ origin: performance.timeOrigin, tasks: (window as unknown as { longTasks: [number, number][] }).longTasks }));
+  const { origin, tasks } = await page.evaluate(() => ({
+    origin: performance.timeOrigin,
+    tasks: (window as unknown as { longTasks: [number, number][] }).longTasks,
+  }));
   const toBench = (pageMs: number) => (origin + pageMs - startEpochMs) / 1000;
   let free = at;
   for (const [from, to] of tasks) if (toBench(from) <= free && toBench(to) > free) free = toBench(to);
@@ -218,14 +224,20 @@ const medianLoad = (loads: Load[]): Load => ({
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 const s = (seconds: number | null) => (seconds === null ? "–" : seconds.toFixed(1));
 
-const brief = (load: Load) => `${kb(load.bytes)} KB, ${load.requests} requests, ${load.prefetches} prefetches, visible ${s(load.visible)} s, usable ${s(load.usable)} s, hydrated ${s(load.hydrated)} s`;
+const brief = (load: Load) =>
+  `${kb(load.bytes)} KB, ${load.requests} requests, ${load.prefetches} prefetches, visible ${s(load.visible)} s, usable ${s(load.usable)} s, hydrated ${s(load.hydrated)} s`;
 
 function table(results: { target: Target; on: Load; off: Load }[]) {
   log("| page | JS | transferred KB (scripts) | requests | prefetches | first content visible s | usable s | hydrated s | network quiet s |");
   log("|---|---|---|---|---|---|---|---|---|");
   for (const { target, on, off } of results) {
-    for (const [mode, load] of [["on", on], ["off", off]] as const) {
-      log(`| ${target.name} | ${mode} | ${kb(load.bytes)} (${kb(load.scriptBytes)}) | ${load.requests} | ${load.prefetches} | ${s(load.visible)} | ${s(load.usable)} | ${s(load.hydrated)} | ${s(load.quiet)} |`);
+    for (const [mode, load] of [
+      ["on", on],
+      ["off", off],
+    ] as const) {
+      log(
+        `| ${target.name} | ${mode} | ${kb(load.bytes)} (${kb(load.scriptBytes)}) | ${load.requests} | ${load.prefetches} | ${s(load.visible)} | ${s(load.usable)} | ${s(load.hydrated)} | ${s(load.quiet)} |`,
+      );
     }
   }
 }
@@ -234,7 +246,8 @@ function table(results: { target: Target; on: Load; off: Load }[]) {
 function responses(results: { target: Target; on: Load }[]) {
   for (const { target, on } of results) {
     log(`\n${target.name}, JS on, first run: responses as transferred (KB)`);
-    for (const { url, type, bytes } of on.responses) log(`  ${kb(bytes).padStart(4)}  ${type.padEnd(10)} ${url.replace(/^https?:\/\/[^/]+/, "").slice(0, 100)}`);
+    for (const { url, type, bytes } of on.responses)
+      log(`  ${kb(bytes).padStart(4)}  ${type.padEnd(10)} ${url.replace(/^https?:\/\/[^/]+/, "").slice(0, 100)}`);
   }
 }
 
@@ -253,7 +266,10 @@ function budgets(results: { target: Target; on: Load; off: Load }[]) {
   for (const { target, on, off } of results) {
     row(target.name, `transferred ≤ ${BUDGET.kilobytes} KB (JS on)`, `${kb(on.bytes)} KB`, on.bytes <= BUDGET.kilobytes * 1024);
     row(target.name, `prefetches on load = ${BUDGET.prefetches}`, String(on.prefetches), on.prefetches <= BUDGET.prefetches);
-    for (const [mode, load] of [["JS on", on], ["JS off", off]] as const) {
+    for (const [mode, load] of [
+      ["JS on", on],
+      ["JS off", off],
+    ] as const) {
       row(target.name, `content visible ≤ ${BUDGET.visibleS} s (${mode})`, `${s(load.visible)} s`, load.visible <= BUDGET.visibleS);
       row(target.name, `usable ≤ ${BUDGET.usableS} s (${mode})`, `${s(load.usable)} s`, load.usable <= BUDGET.usableS);
     }
@@ -268,12 +284,29 @@ async function main() {
     cleanups.push(database.stop);
     await (await migrateAndSeedDemo(database.url)).$client.end();
 
-    const app = await startApp({ port: await freePort(), databaseUrl: database.url, authSecret: randomBytes(32).toString("base64url"), timeoutMs: 60_000, logFile: process.env.BENCH_APP_LOG });
+    const app = await startApp({
+      port: await freePort(),
+      databaseUrl: database.url,
+      authSecret: randomBytes(32).toString("base64url"),
+      timeoutMs: 60_000,
+      logFile: process.env.BENCH_APP_LOG,
+    });
     cleanups.push(app.stop);
     const cookie = await signIn(app.base, settings.user, DEMO_PASSWORD);
     const browser = await chromium.launch(
       existsSync(systemChromium)
-        ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] }
+        ? {
+            executablePath: systemChromium,
+            args: [
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--no-first-run",
+              "--disable-quic",
+            ],
+          }
         : {},
     );
     cleanups.push(() => browser.close());
@@ -289,7 +322,9 @@ async function main() {
       { name: "/notices/new?kind=seizure", path: "/notices/new?kind=seizure", marker: "main form", control: "main form button[type=submit]" },
     ];
 
-    log(`App ${app.base}, signed in as ${settings.user}; ${settings.downKbps}/${settings.upKbps} kbps, ${settings.rttMs} ms RTT; ${settings.runs} first loads per page and mode\n`);
+    log(
+      `App ${app.base}, signed in as ${settings.user}; ${settings.downKbps}/${settings.upKbps} kbps, ${settings.rttMs} ms RTT; ${settings.runs} first loads per page and mode\n`,
+    );
     // A load that nobody measures first, so that the server's own warm-up is not counted.
     for (const target of targets) await fetch(`${app.base}${target.path}`, { headers: { cookie } }).then((r) => r.text());
     const results = [];

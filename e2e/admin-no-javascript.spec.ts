@@ -9,7 +9,12 @@ test.use({ javaScriptEnabled: false });
 /** The message shown next to a field, found the way a screen reader finds it: through aria-describedby. */
 async function messageOf(field: Locator): Promise<Locator> {
   const ids = (await field.getAttribute("aria-describedby")) ?? "";
-  return field.page().locator(ids.split(" ").map((id) => `#${id}[data-field-error]`).join(", "));
+  return field.page().locator(
+    ids
+      .split(" ")
+      .map((id) => `#${id}[data-field-error]`)
+      .join(", "),
+  );
 }
 
 test.describe("administration without JavaScript", () => {

@@ -9,7 +9,10 @@ const RLO = "\u202E";
 
 test("a right-to-left override in a user's name does not reorder the words around it", async ({ page, users, db }) => {
   const user = await users.create({ role: "chief", agencyId: "kz-sgd-customs" });
-  await db.update(usersTable).set({ name: `${RLO}Zhanar Omarova` }).where(eq(usersTable.id, user.id));
+  await db
+    .update(usersTable)
+    .set({ name: `${RLO}Zhanar Omarova` })
+    .where(eq(usersTable.id, user.id));
   await signInWithForm(page, user.email, DEMO_PASSWORD);
   await page.goto("/");
   const line = page.getByTestId("viewer-line");

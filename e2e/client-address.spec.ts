@@ -20,7 +20,10 @@ const hasSession = (response: Response) => response.headers.getSetCookie().some(
 async function attempt(base: string, localAddress: string, email: string, password: string, headers: Record<string, string> = {}) {
   const csrf = await httpFetch(`${base}/api/auth/csrf`, { localAddress });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return httpFetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     localAddress,
@@ -47,10 +50,16 @@ test("rotating X-Forwarded-For from one socket: the address is blocked at its li
   // The right password of a real account, from the same socket under yet another header: refused.
   expect(hasSession(await attempt(baseURL, socket, "kz.chief@example.org", DEMO_PASSWORD, forged(99)))).toBe(false);
 
-  const rows = await db.select({ ip: auditLog.ip, action: auditLog.action, details: auditLog.details }).from(auditLog).where(sql`${auditLog.details}->>'email' LIKE ${`sprayed-${run}-%`}`);
+  const rows = await db
+    .select({ ip: auditLog.ip, action: auditLog.action, details: auditLog.details })
+    .from(auditLog)
+    .where(sql`${auditLog.details}->>'email' LIKE ${`sprayed-${run}-%`}`);
   expect(rows.length).toBeGreaterThanOrEqual(ADDRESS_LIMIT.failures);
   expect(new Set(rows.map((r) => r.ip))).toEqual(new Set([socket]));
-  const [blocked] = await db.select({ ip: auditLog.ip, details: auditLog.details }).from(auditLog).where(sql`${auditLog.action} = 'auth.signin_failed' AND ${auditLog.details}->>'email' = 'kz.chief@example.org' AND ${auditLog.ip} = ${socket}`);
+  const [blocked] = await db
+    .select({ ip: auditLog.ip, details: auditLog.details })
+    .from(auditLog)
+    .where(sql`${auditLog.action} = 'auth.signin_failed' AND ${auditLog.details}->>'email' = 'kz.chief@example.org' AND ${auditLog.ip} = ${socket}`);
   expect(blocked?.details).toMatchObject({ reason: "address_throttled" });
   expect(await db.$count(authThrottle, sql`${authThrottle.key} LIKE 'ip:10.%' OR ${authThrottle.key} LIKE 'ip:192.0.2.%'`)).toBe(0);
 
@@ -65,7 +74,12 @@ test.describe("behind one trusted proxy (TRUSTED_PROXY_HOPS=1)", () => {
     const port = await freePort();
     process.env.TRUSTED_PROXY_HOPS = "1";
     try {
-      proxied = await startApp({ port, databaseUrl: readFileSync(databaseUrlFile(), "utf8"), authSecret: randomBytes(32).toString("base64url"), timeoutMs: 60_000 });
+      proxied = await startApp({
+        port,
+        databaseUrl: readFileSync(databaseUrlFile(), "utf8"),
+        authSecret: randomBytes(32).toString("base64url"),
+        timeoutMs: 60_000,
+      });
     } finally {
       delete process.env.TRUSTED_PROXY_HOPS;
     }
@@ -74,8 +88,14 @@ test.describe("behind one trusted proxy (TRUSTED_PROXY_HOPS=1)", () => {
 
   test("takes the right-most X-Forwarded-For entry, the one the proxy wrote", async ({ db }) => {
     const email = `proxied-${randomBytes(4).toString("hex")}@example.org`;
-    await attempt(proxied.base, "127.0.0.79", email, "not the password", { "x-forwarded-for": "10.1.1.1, 198.51.100.7, 203.0.113.9", "x-tianshan-client-address": "10.2.2.2" });
-    const [row] = await db.select({ ip: auditLog.ip }).from(auditLog).where(sql`${auditLog.details}->>'email' = ${email}`);
+    await attempt(proxied.base, "127.0.0.79", email, "not the password", {
+      "x-forwarded-for": "10.1.1.1, 198.51.100.7, 203.0.113.9",
+      "x-tianshan-client-address": "10.2.2.2",
+    });
+    const [row] = await db
+      .select({ ip: auditLog.ip })
+      .from(auditLog)
+      .where(sql`${auditLog.details}->>'email' = ${email}`);
     expect(row?.ip).toBe("203.0.113.9");
 
     // A signed-in session records it too (sessions.ip), through the same server.
@@ -83,7 +103,9 @@ test.describe("behind one trusted proxy (TRUSTED_PROXY_HOPS=1)", () => {
       fetch: (url, init) => httpFetch(url, { ...init, headers: { ...init?.headers, "x-forwarded-for": "203.0.113.10" } }),
     });
     expect(cookie).toContain("tianshan.session");
-    const [session] = await db.execute<{ ip: string }>(sql`SELECT s.ip FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'tj.chief@example.org' ORDER BY s.created_at DESC LIMIT 1`);
+    const [session] = await db.execute<{ ip: string }>(
+      sql`SELECT s.ip FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'tj.chief@example.org' ORDER BY s.created_at DESC LIMIT 1`,
+    );
     expect(session?.ip).toBe("203.0.113.10");
   });
 });

@@ -51,7 +51,13 @@ test.describe("one instance on two worker processes (WEB_CONCURRENCY=2)", () => 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     const port = await freePort();
-    app = await startApp({ port, databaseUrl: readFileSync(databaseUrlFile(), "utf8"), authSecret: randomBytes(32).toString("base64url"), timeoutMs: 90_000, env: { WEB_CONCURRENCY: "2" } });
+    app = await startApp({
+      port,
+      databaseUrl: readFileSync(databaseUrlFile(), "utf8"),
+      authSecret: randomBytes(32).toString("base64url"),
+      timeoutMs: 90_000,
+      env: { WEB_CONCURRENCY: "2" },
+    });
   });
   test.afterAll(async () => app?.stop());
 
@@ -71,7 +77,14 @@ test.describe("one instance on two worker processes (WEB_CONCURRENCY=2)", () => 
     await test.step("a session made through one worker is recognised by both", async () => {
       // The session row is in PostgreSQL, not in a worker.
       const cookie = await signIn(app.base, "tj.chief@example.org", DEMO_PASSWORD);
-      expect(new Set(await statuses(Array.from({ length: 12 }, () => `${app.base}/api/trpc/viewer.me`), cookie))).toEqual(new Set([200]));
+      expect(
+        new Set(
+          await statuses(
+            Array.from({ length: 12 }, () => `${app.base}/api/trpc/viewer.me`),
+            cookie,
+          ),
+        ),
+      ).toEqual(new Set([200]));
     });
 
     await test.step("a worker killed outright: the other serves, and the primary starts a new one", async () => {

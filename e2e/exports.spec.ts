@@ -26,7 +26,9 @@ test.describe("exports", () => {
     expect(download.suggestedFilename()).toBe("form-d-KG-2026.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as never);
-    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const rows = book.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
     expect(String(rows[0]![0])).toMatch(/^TLP:/);
     const substance = (await table.locator("tbody tr").first().locator("th").textContent())!.trim();
     expect(rows.find((row) => row[0] === substance)?.[1]).toBe(shown);

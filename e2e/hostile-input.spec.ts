@@ -6,7 +6,13 @@ import { apiSignIn, expect, test } from "./support/fixtures";
 const PASSWORD = "precursor-demo-2026";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A validation message as shown, its values left open (numbers and dates are formatted per locale). */
-const shown = (message: string) => new RegExp(message.split(/\{\w+\}/).map(escape).join(".+"));
+const shown = (message: string) =>
+  new RegExp(
+    message
+      .split(/\{\w+\}/)
+      .map(escape)
+      .join(".+"),
+  );
 
 test.describe("input PostgreSQL would refuse", () => {
   test("the notice form names the field in the user's language and keeps what was typed", async ({ page }) => {
@@ -36,7 +42,15 @@ test.describe("input PostgreSQL would refuse", () => {
 
   test("a NUL or a malformed value in an address answers not found or a message, never a server error", async ({ page }) => {
     await apiSignIn(page.request, "kg.analyst@example.org", PASSWORD);
-    const notFound = ["/notices/%00", "/notices/00000000-0000-4000-8000-000000000000%00", "/notices/%00/edit", "/notices/%00/history", "/crossings/%00", "/crossings/torugart%00", "/substances/%00"];
+    const notFound = [
+      "/notices/%00",
+      "/notices/00000000-0000-4000-8000-000000000000%00",
+      "/notices/%00/edit",
+      "/notices/%00/history",
+      "/crossings/%00",
+      "/crossings/torugart%00",
+      "/substances/%00",
+    ];
     for (const path of notFound) expect([path, (await page.request.get(path)).status()]).toEqual([path, 404]);
 
     const answered = [

@@ -6,7 +6,10 @@ import { apiSignIn, expect, SAME_ORIGIN, test } from "./support/fixtures";
 
 const PASSWORD = "precursor-demo-2026";
 
-test("a restored submission whose idempotency key was spent on other content is refused, keeps its text, and goes out next time (issue 13, item 14a)", async ({ page, users }) => {
+test("a restored submission whose idempotency key was spent on other content is refused, keeps its text, and goes out next time (issue 13, item 14a)", async ({
+  page,
+  users,
+}) => {
   const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
   await apiSignIn(page.request, author.email, PASSWORD);
   // The key of a notice this author already sent, as a form restored on this device would carry it.
@@ -20,7 +23,12 @@ test("a restored submission whose idempotency key was spent on other content is 
   const title = `Another seizure entirely ${randomUUID().slice(0, 8)}`;
   // Unsent input this browser kept, with the key that has since been spent.
   await page.goto("/feed");
-  const saved = { format: 2, savedAt: new Date().toISOString(), version: 0, value: { idempotencyKey: spent, notice: { kind: "seizure", handlingCode: "intelligence_only", items: [{ unit: "kg" }] } } };
+  const saved = {
+    format: 2,
+    savedAt: new Date().toISOString(),
+    version: 0,
+    value: { idempotencyKey: spent, notice: { kind: "seizure", handlingCode: "intelligence_only", items: [{ unit: "kg" }] } },
+  };
   await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [`tianshan.notice-form.${author.id}.new.seizure`, JSON.stringify(saved)]);
   await page.goto("/notices/new?kind=seizure");
   await expect(page.getByRole("status").filter({ hasText: /has been restored/ })).toBeVisible();

@@ -139,7 +139,9 @@ test.describe("the feed", () => {
     await expect(page).toHaveURL(/view=cards/);
   });
 
-  test("screenshots in Russian at 1,280 and 390 px: one header row, nothing wider than the phone, the filters folded on the phone", async ({ page }, testInfo) => {
+  test("screenshots in Russian at 1,280 and 390 px: one header row, nothing wider than the phone, the filters folded on the phone", async ({
+    page,
+  }, testInfo) => {
     await apiSignIn(page.request, "kg.analyst@example.org", DEMO_PASSWORD);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/feed");
@@ -190,7 +192,10 @@ test.describe("every page at 1,280 and 390 px under axe", () => {
   async function accessible(page: Page, where: string) {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), where).toEqual([]);
+    expect(
+      grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+      where,
+    ).toEqual([]);
   }
 
   async function check(page: Page, paths: string[]) {

@@ -55,7 +55,11 @@ test.describe("new notices on an open page", () => {
     const analyst = await (await browser.newContext()).newPage();
     await apiSignIn(analyst.request, "kg.analyst@example.org", PASSWORD);
     const title = `Matched ${randomUUID().slice(0, 8)}`;
-    await mutate(analyst.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title, crossingId: "karkara", tlp: "green" }) });
+    await mutate(analyst.request, "notices.create", {
+      idempotencyKey: randomUUID(),
+      asDraft: false,
+      notice: seizureInput({ title, crossingId: "karkara", tlp: "green" }),
+    });
 
     const item = chief.getByTestId("notification").filter({ hasText: title });
     await expect(item).toBeVisible({ timeout: 10_000 });
@@ -68,7 +72,11 @@ test("a notice's history shows each edit as before → after", async ({ browser 
   await apiSignIn(analyst.request, "kg.analyst@example.org", PASSWORD);
   const notice = seizureInput({ title: `Two tonnes at Kulma ${randomUUID().slice(0, 8)}`, crossingId: "kulma", tlp: "green" });
   const { id } = (await mutate(analyst.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice })) as { id: string };
-  await mutate(analyst.request, "notices.update", { id, version: 1, notice: { ...notice, title: notice.title.replace("Two", "Three"), crossingId: "karkara" } });
+  await mutate(analyst.request, "notices.update", {
+    id,
+    version: 1,
+    notice: { ...notice, title: notice.title.replace("Two", "Three"), crossingId: "karkara" },
+  });
 
   await analyst.goto(`/notices/${id}/history`);
   const diff = analyst.getByTestId("version-diff");

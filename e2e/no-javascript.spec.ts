@@ -17,7 +17,9 @@ async function pageWithoutScript(browser: Browser, email: string) {
 async function seizureBy(browser: Browser, email: string, title: string): Promise<string> {
   const context = await browser.newContext();
   await apiSignIn(context.request, email, DEMO_PASSWORD);
-  const created = (await trpcMutate(context.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title }) })) as { id: string };
+  const created = (await trpcMutate(context.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title }) })) as {
+    id: string;
+  };
   await context.close();
   return created.id;
 }
@@ -116,7 +118,11 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: otherTitle })).toHaveCount(0);
   });
 
-  test("an analyst posts a seizure: a refused post keeps every typed value with the message at its field, and a resent post is one notice", async ({ browser, users, db }) => {
+  test("an analyst posts a seizure: a refused post keeps every typed value with the message at its field, and a resent post is one notice", async ({
+    browser,
+    users,
+    db,
+  }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
     const title = `Drums at Torugart without script ${randomUUID().slice(0, 8)}`;
     const page = await pageWithoutScript(browser, analyst.email);
@@ -163,7 +169,12 @@ test.describe("without JavaScript", () => {
     await expect(item(2).getByLabel("Unit")).toHaveValue("L");
     await expect(page.getByLabel("Declared as")).toHaveValue("corn oil");
     await expect(page.getByLabel("Conveyance")).toHaveValue("truck");
-    for (const [name, value] of [["tlp", "amber"], ["releaseCountryCodes", "KZ"], ["sourceReliability", "B"], ["infoCredibility", "2"]])
+    for (const [name, value] of [
+      ["tlp", "amber"],
+      ["releaseCountryCodes", "KZ"],
+      ["sourceReliability", "B"],
+      ["infoCredibility", "2"],
+    ])
       await expect(page.locator(`input[name="notice.${name}"][value="${value}"]`)).toBeChecked();
 
     await titleField.fill(title);
@@ -176,7 +187,12 @@ test.describe("without JavaScript", () => {
 
     // The same post again (a double click, a resent form on a broken link): the same notice.
     const request = await posted;
-    const again = await page.request.fetch(request.url(), { method: "POST", headers: await request.allHeaders(), data: request.postDataBuffer()!, maxRedirects: 0 });
+    const again = await page.request.fetch(request.url(), {
+      method: "POST",
+      headers: await request.allHeaders(),
+      data: request.postDataBuffer()!,
+      maxRedirects: 0,
+    });
     expect(again.status()).toBe(303);
     expect(again.headers().location).toContain(`/notices/${id}`);
     expect(await db.select({ id: notices.id }).from(notices).where(eq(notices.title, title))).toEqual([{ id }]);
@@ -217,7 +233,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").pop()!;
-    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([{ userId: recipient.id }]);
+    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([
+      { userId: recipient.id },
+    ]);
   });
 
   test("a chief releases a pending notice", async ({ browser, users }) => {

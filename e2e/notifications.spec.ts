@@ -61,14 +61,21 @@ test.describe("the notification centre", () => {
     const title = `Precursor drums at Torugart ${randomUUID().slice(0, 8)}`;
     const analyst = await (await browser.newContext()).newPage();
     await apiSignIn(analyst.request, "kg.analyst@example.org", PASSWORD);
-    await mutate(analyst.request, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title, crossingId: "torugart", tlp: "green" }) });
+    await mutate(analyst.request, "notices.create", {
+      idempotencyKey: randomUUID(),
+      asDraft: false,
+      notice: seizureInput({ title, crossingId: "torugart", tlp: "green" }),
+    });
 
     // The fan-out runs in the background: reload until it has landed, as a user without JS would.
     await expect
-      .poll(async () => {
-        await chief.goto("/notifications");
-        return chief.getByTestId("notification").filter({ hasText: title }).count();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await chief.goto("/notifications");
+          return chief.getByTestId("notification").filter({ hasText: title }).count();
+        },
+        { timeout: 15_000 },
+      )
       .toBe(1);
     await chief.getByRole("button", { name: "Mark all as read" }).click();
     await expect(chief.getByTestId("notification").filter({ hasText: title })).toHaveAttribute("data-unread", "false");

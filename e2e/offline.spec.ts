@@ -11,7 +11,9 @@ import { apiSignIn, expect, test, trpcMutate, type Db } from "./support/fixtures
 
 /** Waits until the app's service worker controls the page (it installs once the page is idle). */
 async function serviceWorkerInControl(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 15_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, {
+    timeout: 15_000,
+  });
 }
 
 /** Whether the service worker's caches hold a copy of `path`. */
@@ -61,7 +63,12 @@ test.describe("the offline outbox (issue 14)", () => {
   // The service worker installs once the page is idle, which takes its time on a busy machine.
   test.describe.configure({ timeout: 60_000 });
 
-  test("a notice posted while offline waits in the outbox, survives a reload, and is sent once when the browser is back online", async ({ page, context, users, db }) => {
+  test("a notice posted while offline waits in the outbox, survives a reload, and is sent once when the browser is back online", async ({
+    page,
+    context,
+    users,
+    db,
+  }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     await apiSignIn(page.request, author.email, DEMO_PASSWORD);
     const title = `Posted from Torugart without a link ${randomUUID().slice(0, 8)}`;
@@ -146,7 +153,12 @@ test.describe("the offline outbox (issue 14)", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a notice the server refuses stays in the outbox with the reason, is not sent again by itself, and goes out on \"Send now\"", async ({ page, context, users, db }) => {
+  test('a notice the server refuses stays in the outbox with the reason, is not sent again by itself, and goes out on "Send now"', async ({
+    page,
+    context,
+    users,
+    db,
+  }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     await apiSignIn(page.request, author.email, DEMO_PASSWORD);
     const title = `Refused at first ${randomUUID().slice(0, 8)}`;
@@ -170,7 +182,11 @@ test.describe("the offline outbox (issue 14)", () => {
         }),
     );
     // Meanwhile the form's key went out with other content (from another tab, say): the server refuses this one.
-    await trpcMutate(page.request, "notices.create", { idempotencyKey: key, asDraft: false, notice: seizureInput({ title: `Other content ${randomUUID().slice(0, 8)}` }) });
+    await trpcMutate(page.request, "notices.create", {
+      idempotencyKey: key,
+      asDraft: false,
+      notice: seizureInput({ title: `Other content ${randomUUID().slice(0, 8)}` }),
+    });
 
     await context.setOffline(false);
     await expect(page.getByTestId("outbox-error")).toHaveText(offline.client.refused.replace("{reason}", errors.idempotencyKeyReused), { timeout: 15_000 });

@@ -7,7 +7,10 @@ const HOSTILE = ["/%5Cevil.example/x", "/%09/evil.example/x", "/%5C/evil.example
 test.describe("the return address after sign-in stays on the site", () => {
   // Nothing may actually be fetched from elsewhere: a navigation there is recorded and stopped.
   test.beforeEach(async ({ page }) => {
-    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => route.abort(),
+    );
   });
 
   for (const callback of HOSTILE) {

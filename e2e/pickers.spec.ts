@@ -34,7 +34,9 @@ const optionsOf = (page: Page, name: string) => page.getByRole("listbox", { name
 /** No serious or critical axe violation on the page as it is (an open list, chosen values). */
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 test.describe("the notice picker", () => {
@@ -219,7 +221,9 @@ test.describe("the notice form's pickers", () => {
     await page.getByRole("button", { name: en.actions.publish, exact: true }).click();
     await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").pop()!;
-    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([{ userId: recipient.id }]);
+    expect(await db.select({ userId: noticeRecipients.userId }).from(noticeRecipients).where(eq(noticeRecipients.noticeId, id))).toEqual([
+      { userId: recipient.id },
+    ]);
   });
 
   test.describe("without JavaScript", () => {

@@ -43,7 +43,9 @@ test("on a slow connection even a link under the pointer is not prefetched", asy
   // 3G figures: the browser reports effectiveType "3g" or slower.
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
   const prefetches = await feedOf(page);
-  expect(await page.evaluate(() => (navigator as Navigator & { connection?: { effectiveType: string } }).connection?.effectiveType)).toMatch(/^(slow-2g|2g|3g)$/);
+  expect(await page.evaluate(() => (navigator as Navigator & { connection?: { effectiveType: string } }).connection?.effectiveType)).toMatch(
+    /^(slow-2g|2g|3g)$/,
+  );
   await page.getByTestId("notice-line").first().getByRole("link").hover();
   await page.waitForTimeout(1_500);
   expect(prefetches).toEqual([]);

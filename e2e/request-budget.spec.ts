@@ -33,7 +33,11 @@ test("past their budget, a user is told so in their language: in a form, and for
   await db.execute(sql`DELETE FROM request_budgets WHERE key = ${`user:${analyst.id}`}`);
 });
 
-test("another user at the same address is not limited by one user's spent budget; an anonymous page is answered in the browser's language", async ({ browser, db, users }) => {
+test("another user at the same address is not limited by one user's spent budget; an anonymous page is answered in the browser's language", async ({
+  browser,
+  db,
+  users,
+}) => {
   const flooder = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
   await db.execute(spendBudgetOf(flooder.id));
   const other = await (await browser.newContext()).newPage();
@@ -43,7 +47,9 @@ test("another user at the same address is not limited by one user's spent budget
 
   // The browser's address past its budget, for as long as this takes.
   const anonymous = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await db.execute(sql`INSERT INTO request_budgets (key, tat, allowed) VALUES ('address:127.0.0.1', extract(epoch FROM now()) + 3600, false) ON CONFLICT (key) DO UPDATE SET tat = excluded.tat`);
+  await db.execute(
+    sql`INSERT INTO request_budgets (key, tat, allowed) VALUES ('address:127.0.0.1', extract(epoch FROM now()) + 3600, false) ON CONFLICT (key) DO UPDATE SET tat = excluded.tat`,
+  );
   try {
     const answer = await anonymous.goto("/signin");
     expect(answer?.status()).toBe(429);

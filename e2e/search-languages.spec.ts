@@ -20,7 +20,10 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("kz.chief finds the English Torugart seizure by «уксусного ангидрида», narrows by crossing, and the address reproduces it", async ({ page, context }) => {
+    test("kz.chief finds the English Torugart seizure by «уксусного ангидрида», narrows by crossing, and the address reproduces it", async ({
+      page,
+      context,
+    }) => {
       await apiSignIn(page.request, "kz.chief@example.org", "precursor-demo-2026");
       await page.goto("/search");
       await page.getByRole("searchbox", { name: "Search notices" }).fill("уксусного ангидрида");
@@ -31,7 +34,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("link", { name: SEIZURE })).toBeVisible();
       await expect(page.getByTestId("result-count")).toContainText(/\d+ notices?/);
 
-      await page.getByTestId("facets").getByRole("link", { name: /^Torugart \(\d+\)$/ }).click();
+      await page
+        .getByTestId("facets")
+        .getByRole("link", { name: /^Torugart \(\d+\)$/ })
+        .click();
       await page.waitForURL(/crossing=torugart/);
       await expectNarrowedView(page);
       const count = await page.getByTestId("result-count").textContent();

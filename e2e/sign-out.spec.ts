@@ -23,7 +23,10 @@ test.describe("signing out without JavaScript (issue 14)", () => {
   test("the second-factor step's sign-out works the same way", async ({ page, users, db }) => {
     const coordinator = await users.create({ role: "coordinator", agencyId: "unodc-roca" });
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: coordinator.email, password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: coordinator.email, password: DEMO_PASSWORD, json: "true" },
+      maxRedirects: 0,
+    });
     await page.goto("/mfa");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin$/);

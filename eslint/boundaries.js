@@ -85,7 +85,8 @@ const rule = (extra = []) => [
   "error",
   {
     default: "disallow",
-    message: "This import crosses the layers of ARCHITECTURE.md: eslint/boundaries.js says what each layer may import, and lists the exceptions with their reasons.",
+    message:
+      "This import crosses the layers of ARCHITECTURE.md: eslint/boundaries.js says what each layer may import, and lists the exceptions with their reasons.",
     policies: Object.entries(MAY_IMPORT).map(([from, to]) => ({
       from: { element: { type: from } },
       allow: { to: { element: { types: { anyOf: [...to, ...extra] } } } },

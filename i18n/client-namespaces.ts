@@ -10,7 +10,15 @@ type Messages = Record<string, unknown>;
  * (`npm run bench:weight`). The forms' `errors` and `validation` (~11 KB raw) go to the sections
  * with client forms only.
  */
-export const CLIENT_NAMESPACES = ["errors.internal", "errors.reference", "errors.retry", "feed.arrivals", "notifications.bell", "offline.client.signOutWarning", "offline.client.waiting"] as const;
+export const CLIENT_NAMESPACES = [
+  "errors.internal",
+  "errors.reference",
+  "errors.retry",
+  "feed.arrivals",
+  "notifications.bell",
+  "offline.client.signOutWarning",
+  "offline.client.waiting",
+] as const;
 
 /**
  * What the client components of one section's pages add, sent by its layout only
@@ -21,11 +29,32 @@ export const CLIENT_NAMESPACES = ["errors.internal", "errors.reference", "errors
  * component of a module is sent the namespaces of the module's other components too.
  */
 export const SECTION_NAMESPACES = {
-  admin: ["agencies", "api.keys.form", "api.keys.scope", "common", "errors", "moderation.preModeration", "profile.preferences", "subscriptions.admin", "users", "validation"],
+  admin: [
+    "agencies",
+    "api.keys.form",
+    "api.keys.scope",
+    "common",
+    "errors",
+    "moderation.preModeration",
+    "profile.preferences",
+    "subscriptions.admin",
+    "users",
+    "validation",
+  ],
   // Sign-in, invitation, second factor, unsubscribe: the language switcher and their own forms.
   auth: ["auth", "errors", "profile.preferences", "security.mfa", "users.accept", "validation"],
   moderation: ["common.combobox", "errors", "moderation.curation", "moderation.decide", "moderation.preModeration", "noticeForm.actions", "validation"],
-  notice: ["common.combobox", "errors", "moderation.report", "notice.actions", "notice.related", "subscriptions.delivery", "subscriptions.deliveryLabel", "subscriptions.watch", "validation"],
+  notice: [
+    "common.combobox",
+    "errors",
+    "moderation.report",
+    "notice.actions",
+    "notice.related",
+    "subscriptions.delivery",
+    "subscriptions.deliveryLabel",
+    "subscriptions.watch",
+    "validation",
+  ],
   // About as much again as all the rest; the pages with the notice form send it themselves.
   noticeForm: ["common.combobox", "errors", "noticeForm", "validation", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.

@@ -6,7 +6,28 @@ import type { Locale } from "./locales";
  * are laid over English key by key, so that a string added in English shows in English, not as a
  * raw key, until it is translated.
  */
-export const NAMESPACES = ["common", "auth", "validation", "errors", "reference", "agencies", "profile", "users", "feed", "notice", "noticeForm", "vocab", "notifications", "email", "subscriptions", "moderation", "security", "offline", "exports", "api"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "validation",
+  "errors",
+  "reference",
+  "agencies",
+  "profile",
+  "users",
+  "feed",
+  "notice",
+  "noticeForm",
+  "vocab",
+  "notifications",
+  "email",
+  "subscriptions",
+  "moderation",
+  "security",
+  "offline",
+  "exports",
+  "api",
+] as const;
 
 type Messages = Record<string, unknown>;
 

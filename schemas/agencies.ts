@@ -5,7 +5,10 @@ import { ref, string, text } from "./fields";
 const AGENCY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 // The identifier appears in URLs, audit entries and users' records, so it is fixed at creation.
-const ZAgencyId = string().min(3).max(64).refine((id) => AGENCY_ID.test(id), { error: "agencyIdFormat" });
+const ZAgencyId = string()
+  .min(3)
+  .max(64)
+  .refine((id) => AGENCY_ID.test(id), { error: "agencyIdFormat" });
 // Naming an existing agency: whatever does not exist is simply not found.
 const ZAgencyRef = ref();
 

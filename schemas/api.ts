@@ -27,9 +27,7 @@ export const ZApiReferencePath = ZReferenceGet;
 
 export const ZApiCreateNoticeBody = ZCreateNotice.omit({ idempotencyKey: true }).meta({ id: "CreateNotice" });
 export const ZApiUpdateNoticeBody = ZUpdateNotice.omit({ id: true }).meta({ id: "UpdateNotice" });
-export const ZApiUpdated = z
-  .object({ id: z.uuid(), version: z.number().int(), changedFields: z.array(z.string()) })
-  .meta({ id: "UpdatedNotice" });
+export const ZApiUpdated = z.object({ id: z.uuid(), version: z.number().int(), changedFields: z.array(z.string()) }).meta({ id: "UpdatedNotice" });
 
 export const ZApiIdempotencyHeader = z.object({
   "idempotency-key": z.uuid().meta({ description: "A UUID chosen by the client per notice: a retry with the same key and body returns the same notice." }),
@@ -91,7 +89,11 @@ export const ZApiNotice = z
   .meta({ id: "Notice", description: "A notice in full, with the linked notices the key's account may read." });
 
 export const ZApiCreated = z
-  .object({ id: z.uuid(), status: z.enum(NOTICE_STATUSES), created: z.boolean().meta({ description: "False when the idempotency key named an earlier submission." }) })
+  .object({
+    id: z.uuid(),
+    status: z.enum(NOTICE_STATUSES),
+    created: z.boolean().meta({ description: "False when the idempotency key named an earlier submission." }),
+  })
   .meta({ id: "CreatedNotice" });
 
 export const ZApiReferenceList = z.array(z.looseObject({ id: z.string() })).meta({ id: "ReferenceList" });

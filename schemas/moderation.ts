@@ -9,7 +9,9 @@ import { PIN_DAYS_MAX, REPORT_REASONS } from "./moderation-enums";
 // Every decision carries a reason the author is shown.
 const ZReason = text(1000).min(3);
 // Pages are keyed by the id of their last entry.
-const ZCursor = string().regex(/^\d{1,18}$/).optional();
+const ZCursor = string()
+  .regex(/^\d{1,18}$/)
+  .optional();
 
 export const ZReportNotice = z.strictObject({
   id: ZNoticeId,

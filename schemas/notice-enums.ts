@@ -9,16 +9,7 @@ export const TLP_LEVELS = ["clear", "green", "amber", "amber_strict", "red"] as 
 export type Tlp = (typeof TLP_LEVELS)[number];
 
 // pending_review, changes_requested, rejected and merged are set by moderation (coordinators).
-export const NOTICE_STATUSES = [
-  "draft",
-  "pending_release",
-  "published",
-  "retracted",
-  "pending_review",
-  "changes_requested",
-  "rejected",
-  "merged",
-] as const;
+export const NOTICE_STATUSES = ["draft", "pending_release", "published", "retracted", "pending_review", "changes_requested", "rejected", "merged"] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** Admiralty (NATO) grading: how reliable the source is, and how credible the information. */
@@ -33,13 +24,7 @@ export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 export const CONVEYANCES = ["truck", "rail_wagon", "car", "air", "post", "on_foot", "other"] as const;
 
-export const COMPANY_GROUNDS = [
-  "false_registration",
-  "no_pre_export_notification",
-  "misdeclaration",
-  "linked_to_seizure",
-  "other",
-] as const;
+export const COMPANY_GROUNDS = ["false_registration", "no_pre_export_notification", "misdeclaration", "linked_to_seizure", "other"] as const;
 
 export const PERSON_ROLES = ["driver", "courier", "organizer", "official", "other"] as const;
 export const ARREST_STATUSES = ["detained", "charged", "convicted", "released"] as const;

@@ -72,7 +72,12 @@ export const ZSubstanceCurateForm = ZSubstanceCurate.extend({
   // One text field, names separated by commas.
   aliases: text(6200)
     .optional()
-    .transform((value) => (value ?? "").split(",").map((alias) => alias.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+    )
     .pipe(ZSubstanceCurate.shape.aliases.unwrap()),
 });
 

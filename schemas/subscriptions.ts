@@ -16,7 +16,10 @@ export const ZSubscriptionFilter = z
   .strictObject({
     crossingIds: ids(20).default([]),
     substanceIds: ids(20).default([]),
-    countryCodes: z.array(string().regex(/^[A-Z]{2}$/)).max(20).default([]),
+    countryCodes: z
+      .array(string().regex(/^[A-Z]{2}$/))
+      .max(20)
+      .default([]),
     countryRole: z.enum(COUNTRY_ROLES).default("any"),
     kinds: z.array(z.enum(NOTICE_KINDS)).max(NOTICE_KINDS.length).default([]),
     agencyIds: ids(20).default([]),

@@ -10,7 +10,10 @@ await withDatabase(async () => {
     console.log(`Audit log intact: ${report.entries} entries, chain verified up to entry ${report.lastId ?? "-"}.`);
     return 0;
   }
-  const why = report.problem === "hash_mismatch" ? "its contents do not match its hash (altered)" : "it does not follow the entry before it (an earlier entry altered, removed or inserted)";
+  const why =
+    report.problem === "hash_mismatch"
+      ? "its contents do not match its hash (altered)"
+      : "it does not follow the entry before it (an earlier entry altered, removed or inserted)";
   console.error(`Audit log BROKEN at entry ${report.brokenId}: ${why}. ${report.entries} entries before it verified.`);
   return 1;
 });

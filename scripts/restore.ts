@@ -11,7 +11,9 @@ if (!file || rest.length) fail("Usage: npm run restore -- <backup file>   (its <
 
 await withDatabase(async (database) => {
   const result = await restoreBackup(database.url, file);
-  console.log(`Restored ${file} (${result.kind === "pg_dump" ? "pg_dump archive, read through pg_restore" : "snapshot"}), migration level ${result.migration.tag}.`);
+  console.log(
+    `Restored ${file} (${result.kind === "pg_dump" ? "pg_dump archive, read through pg_restore" : "snapshot"}), migration level ${result.migration.tag}.`,
+  );
   console.log(`Schema: the committed migrations and pg-boss's tables and queues (${[...MADE_BY_MIGRATIONS].join(", ")} are theirs, not loaded).`);
   console.log(`Rows:\n${rowsPerTable(result.rows)}`);
 });

@@ -18,7 +18,9 @@ describe("the notice tables are read only through the visibility module (lint)",
   it("refuses a route or a service that imports the notices table", async () => {
     for (const path of ["app/api/notices/route.ts", "server/services/notices/export.ts", "server/api/routers/notices.ts"]) {
       // (A route importing the database at all is the layers' business, below.)
-      expect((await problems(fixture, path)).filter((p) => p.rule !== "boundaries/dependencies")).toEqual([{ rule: "no-restricted-imports", line: 3, refused: true }]);
+      expect((await problems(fixture, path)).filter((p) => p.rule !== "boundaries/dependencies")).toEqual([
+        { rule: "no-restricted-imports", line: 3, refused: true },
+      ]);
     }
   });
 
@@ -41,7 +43,7 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(await refused(`export const s = await import("~/db/schema");`)).toBe(1);
     expect(await refused(`import { db } from "~/db/index";\nexport const n = db.query.notices.findMany();`)).toBe(1);
     expect(await refused(`// eslint-disable-next-line no-restricted-imports\nimport { notices } from "~/db/schema";`)).toBe(1);
-    expect(await refused("import { sql } from \"drizzle-orm\";\nexport const q = (id: string) => sql`SELECT title FROM notices WHERE id = ${id}`;")).toBe(1);
+    expect(await refused('import { sql } from "drizzle-orm";\nexport const q = (id: string) => sql`SELECT title FROM notices WHERE id = ${id}`;')).toBe(1);
     expect(await refused(`export const q = "select * from notice_recipients";`)).toBe(1);
     // Other tables of the schema stay free to import.
     expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
@@ -49,7 +51,9 @@ describe("the notice tables are read only through the visibility module (lint)",
 
   it("refuses a listed module that hands the tables on under another name", async () => {
     const reexport = `import { notices } from "~/db/schema";\nexport { notices as rows };`;
-    expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([{ rule: "no-restricted-syntax", line: 2, refused: true }]);
+    expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([
+      { rule: "no-restricted-syntax", line: 2, refused: true },
+    ]);
   });
 });
 

@@ -72,6 +72,8 @@ export async function allFeedPages(caller: Caller, filters: FeedFilters, limit: 
 export async function substanceIndexDrift(): Promise<number> {
   const derived = sql`SELECT DISTINCT s, n.id, n.tlp, n.published_at FROM notices n, unnest(n.substance_ids) s WHERE n.status = 'published'`;
   const kept = sql`SELECT substance_id, notice_id, tlp, published_at FROM notice_substances`;
-  const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ((${kept} EXCEPT ALL ${derived}) UNION ALL (${derived} EXCEPT ALL ${kept})) d`);
+  const [row] = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM ((${kept} EXCEPT ALL ${derived}) UNION ALL (${derived} EXCEPT ALL ${kept})) d`,
+  );
   return row!.n;
 }

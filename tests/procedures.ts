@@ -10,9 +10,12 @@ type ProcedureDef = { type: "query" | "mutation" | "subscription"; meta?: Meta; 
  * is walked by all of them at once.
  */
 // _def.procedures is flat at run time (dotted paths), whatever its declared type.
-export const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(
-  ([path, { _def }]) => ({ path, type: _def.type, permission: _def.meta?.permission, input: _def.inputs[0] ?? null }),
-);
+export const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>).map(([path, { _def }]) => ({
+  path,
+  type: _def.type,
+  permission: _def.meta?.permission,
+  input: _def.inputs[0] ?? null,
+}));
 
 /** The caller's function for a dotted path. */
 export function procedureOf(caller: object, path: string): (input?: unknown) => Promise<unknown> {

@@ -85,7 +85,9 @@ const noticeSpec = (tlp: Tlp, status: NoticeStatus): fc.Arbitrary<NoticeSpec> =>
     kind:
       status === "merged"
         ? fc.constant<NoticeKind>("company_alert")
-        : fc.constantFrom<NoticeKind>("seizure", "company_alert", "arrest").map((k) => (k === "arrest" && (tlp === "clear" || tlp === "green") ? "seizure" : k)),
+        : fc
+            .constantFrom<NoticeKind>("seizure", "company_alert", "arrest")
+            .map((k) => (k === "arrest" && (tlp === "clear" || tlp === "green") ? "seizure" : k)),
     author: fc.constantFrom(...AUTHORS),
     agencies: fc.subarray(AGENCIES.map((a) => a.id)),
     countries: fc.subarray(["KZ", "KG", "TJ"]),
@@ -150,14 +152,24 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   const word = () => `zx${Array.from({ length: 8 }, () => pick("abcdefghijklmnopqrstuvwxyz".split(""))).join("")}`;
 
   const people = [];
-  for (const c of CAST) people.push(await createUser(db, { agencyId: c.agency.id, role: c.role, password: null, locale: "en", email: `w-${randomUUID()}@test.example.org` }));
+  for (const c of CAST)
+    people.push(await createUser(db, { agencyId: c.agency.id, role: c.role, password: null, locale: "en", email: `w-${randomUUID()}@test.example.org` }));
   const callers = await Promise.all(people.map(async (p) => (await callerFor(p)).caller));
-  const users = people.map((p, i) => ({ id: p.id, agencyId: p.agencyId, country: CAST[i]!.agency.country, role: p.role, active: true, sessionVersion: p.sessionVersion }));
+  const users = people.map((p, i) => ({
+    id: p.id,
+    agencyId: p.agencyId,
+    country: CAST[i]!.agency.country,
+    role: p.role,
+    active: true,
+    sessionVersion: p.sessionVersion,
+  }));
   // Everyone follows every new notice (of any kind), through the channel drawn for them.
   for (const [i, caller] of callers.entries()) await caller.subscriptions.create({ filter: { kinds: [...NOTICE_KINDS] }, delivery: spec.deliveries[i]! });
 
   const probeFor = new Map<number, (typeof PROBE_PLACES)[number]>();
-  const probeSlots = spec.notices.flatMap((n, i) => (n.kind !== "seizure" && !(n.status === "published" && (n.tlp === "clear" || n.tlp === "green")) ? [i] : []));
+  const probeSlots = spec.notices.flatMap((n, i) =>
+    n.kind !== "seizure" && !(n.status === "published" && (n.tlp === "clear" || n.tlp === "green")) ? [i] : [],
+  );
   for (const [k, place] of PROBE_PLACES.entries()) if (probeSlots[k * 3] !== undefined) probeFor.set(probeSlots[k * 3]!, place);
   const variant = (place: number, letter: string) => spec.base.slice(0, place) + letter + spec.base.slice(place + 1);
   const otherLetter = (place: number, not: string[]) => "abcdefghijklmnopqrstuvwxyz".split("").find((l) => l !== spec.base[place] && !not.includes(l))!;
@@ -166,7 +178,12 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   const probes: Probe[] = [];
   const hubAuthor = AUTHORS[0]!;
   const hubMarker = word();
-  const hubInput = companyInput({ title: `Hub ${hubMarker}`, names: [{ script: "latin", name: `${spec.base} Trading` }], crossingId: CROSSINGS[0].id, occurredOn: DAYS[0] });
+  const hubInput = companyInput({
+    title: `Hub ${hubMarker}`,
+    names: [{ script: "latin", name: `${spec.base} Trading` }],
+    crossingId: CROSSINGS[0].id,
+    occurredOn: DAYS[0],
+  });
   const hubId = (await createThrough(callers[hubAuthor]!, hubInput)).id;
 
   for (const [i, n] of spec.notices.entries()) {
@@ -198,13 +215,18 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
     created.push({ spec: n, id, marker, nameWord });
     if (n.edited && (n.status === "published" || n.status === "draft")) {
       const { notice } = await callers[n.author]!.notices.get({ id });
-      await callers[n.author]!.notices.update({ id, version: notice.version, notice: { ...input, narrative: `Edited: ${marker} again, and more.` } as NoticeFormValues });
+      await callers[n.author]!.notices.update({
+        id,
+        version: notice.version,
+        notice: { ...input, narrative: `Edited: ${marker} again, and more.` } as NoticeFormValues,
+      });
     }
   }
 
   // Statuses that a form cannot reach by itself: set as the release and review steps leave them.
   for (const c of created) {
-    if (c.spec.status === "pending_release" || c.spec.status === "pending_review") await db.update(notices).set({ status: c.spec.status }).where(eq(notices.id, c.id));
+    if (c.spec.status === "pending_release" || c.spec.status === "pending_review")
+      await db.update(notices).set({ status: c.spec.status }).where(eq(notices.id, c.id));
     if (c.spec.status === "changes_requested" || c.spec.status === "rejected") {
       await db.update(notices).set({ status: "pending_review" }).where(eq(notices.id, c.id));
       const decide = c.spec.status === "rejected" ? callers[COORDINATOR]!.moderation.reject : callers[COORDINATOR]!.moderation.requestChanges;
@@ -214,14 +236,22 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   }
 
   const tryAs = async (who: number[], action: (i: number) => Promise<unknown>) => {
-    for (const i of who) if (await action(i).then(() => true, () => false)) return true;
+    for (const i of who)
+      if (
+        await action(i).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
     return false;
   };
   const everyone = CAST.map((_, i) => i);
   for (const c of created) {
     const reporter = c.spec.reporter === "recipient" ? (c.spec.tlp === "red" ? c.spec.recipients[0]! : null) : c.spec.reporter;
     if (reporter !== null) await tryAs([reporter], (i) => callers[i]!.moderation.report({ id: c.id, reason: pick(REPORT_REASONS), note: `About ${c.marker}` }));
-    for (const w of c.spec.watchers) await tryAs([w], (i) => callers[i]!.subscriptions.watch({ noticeId: c.id, delivery: pick(["in_app", "instant", "daily"] as const) }));
+    for (const w of c.spec.watchers)
+      await tryAs([w], (i) => callers[i]!.subscriptions.watch({ noticeId: c.id, delivery: pick(["in_app", "instant", "daily"] as const) }));
   }
   // By mail (instant or daily), so that what is told of the hub also reaches every mailbox.
   for (const [i, caller] of callers.entries()) await caller.subscriptions.watch({ noticeId: hubId, delivery: i % 2 ? "daily" : "instant" });
@@ -240,7 +270,12 @@ export async function buildWorld(spec: WorldSpec): Promise<World> {
   // a recipient reported it); otherwise it is left merged with no survivor.
   const merges: World["merges"] = [];
   for (const c of created.filter((x) => x.spec.status === "merged")) {
-    if (await callers[COORDINATOR]!.moderation.merge({ id: hubId, duplicateId: c.id, reason: `Same as ${c.marker}` }).then(() => true, () => false)) {
+    if (
+      await callers[COORDINATOR]!.moderation.merge({ id: hubId, duplicateId: c.id, reason: `Same as ${c.marker}` }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       merges.push({ duplicateId: c.id, survivorId: hubId });
     } else {
       await db.update(notices).set({ status: "merged" }).where(eq(notices.id, c.id));
@@ -300,7 +335,9 @@ async function readFacts(ids: string[]): Promise<Map<string, ModelNotice>> {
   const agencies = await of(db.select().from(noticeReleaseAgencies).where(inArray(noticeReleaseAgencies.noticeId, ids)));
   const countries = await of(db.select().from(noticeReleaseCountries).where(inArray(noticeReleaseCountries.noticeId, ids)));
   const recipients = await of(db.select().from(noticeRecipients).where(inArray(noticeRecipients.noticeId, ids)));
-  const reports = await of(db.select({ noticeId: noticeReports.noticeId, reporterId: noticeReports.reporterId }).from(noticeReports).where(inArray(noticeReports.noticeId, ids)));
+  const reports = await of(
+    db.select({ noticeId: noticeReports.noticeId, reporterId: noticeReports.reporterId }).from(noticeReports).where(inArray(noticeReports.noticeId, ids)),
+  );
   return new Map(
     rows.map((r) => {
       const readers = (recipients.get(r.id) ?? []).map((x) => x.userId);

@@ -22,7 +22,10 @@ export default async function HomePage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <p className="-mt-4 mb-4 text-sm text-slate-600" data-testid="viewer-line">
-        {t("you")} <bdi className="font-medium text-slate-900" data-testid="viewer-name">{viewer.name}</bdi>
+        {t("you")}{" "}
+        <bdi className="font-medium text-slate-900" data-testid="viewer-name">
+          {viewer.name}
+        </bdi>
         {" · "}
         <span data-testid="viewer-agency">{localized(viewer.agencyName, locale)}</span>
         {" · "}

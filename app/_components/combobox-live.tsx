@@ -110,7 +110,15 @@ function Status({ isOpen, lookup, count, query, remote }: { isOpen: boolean; loo
   );
 }
 
-function Menu({ items, highlightedIndex, getItemProps }: { items: ComboOption[]; highlightedIndex: number; getItemProps: ReturnType<typeof useCombobox<ComboOption>>["getItemProps"] }) {
+function Menu({
+  items,
+  highlightedIndex,
+  getItemProps,
+}: {
+  items: ComboOption[];
+  highlightedIndex: number;
+  getItemProps: ReturnType<typeof useCombobox<ComboOption>>["getItemProps"];
+}) {
   return items.map((item, index) => (
     <li
       key={item.value}
@@ -131,7 +139,13 @@ const toLabel = (item: ComboOption | null) => item?.label ?? "";
 function ToggleButton(props: object) {
   const t = useTranslations("common.combobox");
   return (
-    <button type="button" tabIndex={-1} aria-label={t("showAll")} className="shrink-0 rounded-md border border-slate-300 bg-white px-2 text-slate-600 hover:bg-slate-50" {...props}>
+    <button
+      type="button"
+      tabIndex={-1}
+      aria-label={t("showAll")}
+      className="shrink-0 rounded-md border border-slate-300 bg-white px-2 text-slate-600 hover:bg-slate-50"
+      {...props}
+    >
       <span aria-hidden>▾</span>
     </button>
   );
@@ -152,37 +166,38 @@ function One(props: ComboboxProps & Wired & { initial: string; focused: boolean 
   const lookup = useSearch(props.search, query);
   const items = remote ? lookup.options : filtered(props.options!, query);
   const { onChoose } = props;
-  const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<ComboOption>({
-    items,
-    inputId,
-    // Handing each choice over, it keeps none itself.
-    ...(onChoose ? { selectedItem: null } : {}),
-    initialInputValue: startText,
-    initialSelectedItem: known,
-    initialIsOpen: typed.length >= SEARCH_MIN,
-    itemToString: toLabel,
-    itemToKey: (item) => item?.value,
-    // A static list picks its first match as one types; a search waits to be chosen from, so that
-    // Enter on a pasted address posts it.
-    defaultHighlightedIndex: remote ? -1 : 0,
-    onInputValueChange: ({ inputValue: next, type }) => {
-      const typed = type === useCombobox.stateChangeTypes.InputChange;
-      setQuery(typed ? next : "");
-      if (typed && next === "" && !onChoose) selectItem(null);
-    },
-    onStateChange: ({ type, selectedItem: item }) => {
-      if (onChoose && chose(type) && item) onChoose(item);
-    },
-    stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
-      if (onChoose && chose(type)) return { ...changes, inputValue: "" };
-      if (remote) return changes;
-      // An emptied field means no choice: nothing is highlighted for leaving it to pick.
-      if (type === useCombobox.stateChangeTypes.InputChange && changes.inputValue === "") return { ...changes, highlightedIndex: -1 };
-      // Leaving it with text that chose nothing shows the choice again, as a select would.
-      if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, inputValue: toLabel(changes.selectedItem ?? null) };
-      return changes;
-    },
-  });
+  const { isOpen, highlightedIndex, selectedItem, inputValue, selectItem, getLabelProps, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<ComboOption>({
+      items,
+      inputId,
+      // Handing each choice over, it keeps none itself.
+      ...(onChoose ? { selectedItem: null } : {}),
+      initialInputValue: startText,
+      initialSelectedItem: known,
+      initialIsOpen: typed.length >= SEARCH_MIN,
+      itemToString: toLabel,
+      itemToKey: (item) => item?.value,
+      // A static list picks its first match as one types; a search waits to be chosen from, so that
+      // Enter on a pasted address posts it.
+      defaultHighlightedIndex: remote ? -1 : 0,
+      onInputValueChange: ({ inputValue: next, type }) => {
+        const typed = type === useCombobox.stateChangeTypes.InputChange;
+        setQuery(typed ? next : "");
+        if (typed && next === "" && !onChoose) selectItem(null);
+      },
+      onStateChange: ({ type, selectedItem: item }) => {
+        if (onChoose && chose(type) && item) onChoose(item);
+      },
+      stateReducer: (_state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) => {
+        if (onChoose && chose(type)) return { ...changes, inputValue: "" };
+        if (remote) return changes;
+        // An emptied field means no choice: nothing is highlighted for leaving it to pick.
+        if (type === useCombobox.stateChangeTypes.InputChange && changes.inputValue === "") return { ...changes, highlightedIndex: -1 };
+        // Leaving it with text that chose nothing shows the choice again, as a select would.
+        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, inputValue: toLabel(changes.selectedItem ?? null) };
+        return changes;
+      },
+    });
   // What was chosen, unless the text has been changed since; a search posts the text itself then.
   const chosen = selectedItem && selectedItem.label === inputValue ? selectedItem : null;
   const posted = chosen?.value ?? (remote ? inputValue.trim() : "");
@@ -308,7 +323,13 @@ function Several(props: Common & Wired & { name: string; options: ComboOption[];
           dir="auto"
           className={inputClass}
           {...getInputProps(
-            getDropdownProps({ preventKeyAction: isOpen, ref: inputRef, disabled, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined }),
+            getDropdownProps({
+              preventKeyAction: isOpen,
+              ref: inputRef,
+              disabled,
+              "aria-describedby": describedBy,
+              "aria-invalid": props.error ? true : undefined,
+            }),
           )}
         />
         <ToggleButton {...getToggleButtonProps({ disabled })} />

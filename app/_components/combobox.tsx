@@ -79,12 +79,7 @@ export function Combobox(props: ComboboxProps) {
   const wired = { inputId: ids.input, describedBy };
   return (
     <div>
-      <OnIntent
-        load={loadLive}
-        eager={props.multiple}
-        read={(root) => startOf(root, props.name)}
-        fallback={<Fallback {...props} {...wired} />}
-      >
+      <OnIntent load={loadLive} eager={props.multiple} read={(root) => startOf(root, props.name)} fallback={<Fallback {...props} {...wired} />}>
         {({ LiveCombobox }, start) => <LiveCombobox {...props} {...wired} start={start} />}
       </OnIntent>
       {props.hint ? (
@@ -125,7 +120,15 @@ function Fallback(props: ComboboxProps & Wired) {
         {label}
       </label>
       {props.options ? (
-        <select id={inputId} name={name} defaultValue={props.defaultValue ?? ""} disabled={disabled} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
+        <select
+          id={inputId}
+          name={name}
+          defaultValue={props.defaultValue ?? ""}
+          disabled={disabled}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          className={inputClass}
+        >
           <option value="">{props.blank ?? t("none")}</option>
           {props.options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -5,7 +5,6 @@ export function localized(names: { en: string; ru: string; zh: string | null }, 
   return names.en;
 }
 
-
 /**
  * Sorts by the label the reader sees, as their language orders it (Intl.Collator): a list by
  * ISO code or by the database's collation reads as unordered in English (Andorra, UAE,

@@ -19,7 +19,11 @@ export function OutboxList({ userId, kinds }: { userId: string; kinds: Record<No
     let unsubscribe = () => {};
     void import("./outbox").then((outbox) => {
       if (stopped) return;
-      const refresh = () => void outbox.itemsOf(userId).then((found) => !stopped && setItems(found), () => setItems([]));
+      const refresh = () =>
+        void outbox.itemsOf(userId).then(
+          (found) => !stopped && setItems(found),
+          () => setItems([]),
+        );
       unsubscribe = outbox.onChange(refresh);
       refresh();
     });
@@ -51,7 +55,11 @@ export function OutboxList({ userId, kinds }: { userId: string; kinds: Record<No
             <bdi>{item.title}</bdi>
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            {[kinds[item.kind], item.asDraft ? t("draft") : null, t("written", { time: format.dateTime(new Date(item.createdAt), { dateStyle: "medium", timeStyle: "short" }) })]
+            {[
+              kinds[item.kind],
+              item.asDraft ? t("draft") : null,
+              t("written", { time: format.dateTime(new Date(item.createdAt), { dateStyle: "medium", timeStyle: "short" }) }),
+            ]
               .filter(Boolean)
               .join(" · ")}
           </p>

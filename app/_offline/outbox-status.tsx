@@ -52,7 +52,11 @@ export function OutboxStatus({ userId }: { userId: string }) {
   const t = useTranslations("offline.client");
   const pathname = usePathname();
   // Nothing on the server: its render and the browser's first render agree, then the count shows.
-  const waiting = useSyncExternalStore(onWaitingChange, () => waitingCount(userId), () => 0);
+  const waiting = useSyncExternalStore(
+    onWaitingChange,
+    () => waitingCount(userId),
+    () => 0,
+  );
   const count = waiting ?? 0;
   const outboxNeeded = waiting !== 0;
 

@@ -45,7 +45,11 @@ const PASSING = new Set(["UNAUTHORIZED", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILAB
 /** Sends one item; false when the server could not be reached or asked to wait, so that the rest wait too. */
 async function send(item: OutboxItem): Promise<boolean> {
   try {
-    const input: { idempotencyKey: string; asDraft: boolean; notice: NoticeInput } = { idempotencyKey: item.idempotencyKey, asDraft: item.asDraft, notice: item.notice };
+    const input: { idempotencyKey: string; asDraft: boolean; notice: NoticeInput } = {
+      idempotencyKey: item.idempotencyKey,
+      asDraft: item.asDraft,
+      notice: item.notice,
+    };
     const { id } = await mutate<{ id: string }>("notices.create", input);
     // The notice exists either way; a link that fails can be made from its page.
     await Promise.allSettled(item.linkIds.map((otherId) => mutate("notices.link", { id, otherId })));

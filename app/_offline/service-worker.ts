@@ -29,7 +29,12 @@ const serwist = new Serwist({
     {
       matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && mayKeepPage(url.pathname),
       // The network first, always: the device's copy is only for when there is no answer.
-      handler: new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 15, matchOptions, plugins: [onlyStorable, new ExpirationPlugin({ maxEntries: 40 })] }),
+      handler: new NetworkFirst({
+        cacheName: PAGES_CACHE,
+        networkTimeoutSeconds: 15,
+        matchOptions,
+        plugins: [onlyStorable, new ExpirationPlugin({ maxEntries: 40 })],
+      }),
     },
     {
       // Every other page goes to the network and is never kept; offline, the fallback page answers.

@@ -19,9 +19,7 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
  * "new notices" read tRPC over EventSource instead (./events.ts).
  */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 }, mutations: { retry: false } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 }, mutations: { retry: false } } }));
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

@@ -24,7 +24,14 @@ export async function download(request: Request, make: (caller: Caller) => Promi
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     const t = await getTranslations("exports.refused");
-    const [status, message] = error.code === "BAD_REQUEST" ? [400, t("invalid")] : error.code === "NOT_FOUND" ? [404, t("notFound")] : error.code === "FORBIDDEN" ? [403, t("forbidden")] : [500, t("failed")];
+    const [status, message] =
+      error.code === "BAD_REQUEST"
+        ? [400, t("invalid")]
+        : error.code === "NOT_FOUND"
+          ? [404, t("notFound")]
+          : error.code === "FORBIDDEN"
+            ? [403, t("forbidden")]
+            : [500, t("failed")];
     return new Response(message, { status, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
   }
 }

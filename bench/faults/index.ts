@@ -78,7 +78,10 @@ async function setUp(): Promise<Harness> {
   sink = await startSinkProcess({ parse: true });
   process.env.SMTP_URL = sink.url;
   app = await startApp({ port: await freePort(), databaseUrl: pg.url, authSecret, timeoutMs: 60_000, logFile: appLog });
-  worker = workerProcess({ DATABASE_URL: pg.url, SMTP_URL: sink.url, AUTH_SECRET: authSecret, TOTP_ENCRYPTION_KEY: devTotpKey(), APP_URL: app.base }, workerLog);
+  worker = workerProcess(
+    { DATABASE_URL: pg.url, SMTP_URL: sink.url, AUTH_SECRET: authSecret, TOTP_ENCRYPTION_KEY: devTotpKey(), APP_URL: app.base },
+    workerLog,
+  );
   await worker.start();
   log(`app at ${app.base} (log: ${appLog}), job worker started (log: ${workerLog}), SMTP sink at ${sink.url}`);
 
@@ -87,7 +90,9 @@ async function setUp(): Promise<Harness> {
   for (const email of ACCOUNTS) accounts.push(await session(base, email));
   // Each virtual user is a person of their own (each has a request budget), in the agency and role
   // of one of the demo accounts in turn; they sign in two at a time (argon2 takes its time).
-  const likeDemo = await sql<{ agencyId: string; role: Role }[]>`SELECT agency_id AS "agencyId", role FROM users WHERE email IN ${sql(ACCOUNTS)} ORDER BY email`;
+  const likeDemo = await sql<
+    { agencyId: string; role: Role }[]
+  >`SELECT agency_id AS "agencyId", role FROM users WHERE email IN ${sql(ACCOUNTS)} ORDER BY email`;
   const virtualUser = async (n: number) => session(base, (await createUser(db, likeDemo[n % likeDemo.length]!)).email);
   const sessions: Session[] = [];
   for (let i = 0; i < profile.users; i += 2) {
@@ -158,7 +163,9 @@ async function main() {
   // postgres.js 3.4.9 throws one now and then when a connection is cut (see db/index.ts).
   const uncaught = (await readFile(appLog, "utf8")).match(/uncaughtException/g)?.length ?? 0;
   console.log(`app: ${uncaught} uncaught exceptions logged (${appLog})`);
-  console.log(`checks: ${checks.length - failed.length - slow.length} passed, ${failed.length} failed, ${slow.length} over a timing bound; run took ${elapsed()}`);
+  console.log(
+    `checks: ${checks.length - failed.length - slow.length} passed, ${failed.length} failed, ${slow.length} over a timing bound; run took ${elapsed()}`,
+  );
   if (slow.length) console.log(`over a timing bound (measured, not asserted): ${slow.map((c) => `${c.name}: ${c.detail}`).join("; ")}`);
   if (failed.length) console.log(`FAILED: ${failed.map((c) => c.name).join("; ")}\napp output (tail):\n${app?.output()}`);
   return failed.length === 0;

@@ -113,7 +113,13 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       const answer = await mutate<{ id: string }>(base, session.cookie, "notices.create", input);
       recorder.add("post", answer);
       if (answer.status === 200 && answer.data) {
-        options.acknowledged.set(input.idempotencyKey, { key: input.idempotencyKey, noticeId: answer.data.id, author: session, tlp, recipientIds: notice.recipientIds ?? [] });
+        options.acknowledged.set(input.idempotencyKey, {
+          key: input.idempotencyKey,
+          noticeId: answer.data.id,
+          author: session,
+          tlp,
+          recipientIds: notice.recipientIds ?? [],
+        });
         return;
       }
       if (answer.status !== 0 && answer.status !== 503) return;

@@ -50,7 +50,13 @@ ${upstreams.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=1
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-    if (await fetch(`${base}/api/trpc/health.ping`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/trpc/health.ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await sleep(100);
   }
   return {

@@ -64,13 +64,25 @@ async function notificationAcross(a: RunningApp, b: RunningApp, origin: string):
     // The stream is open (its first event is "connected") before the notice is posted.
     const connected = await events.waitFor("connected", 10_000);
     const title = `Scale-out seizure ${randomUUID().slice(0, 8)}`;
-    const posted = await mutate<{ id: string }>(a.base, author.cookie, "notices.create", { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title, crossingId }) }, origin);
+    const posted = await mutate<{ id: string }>(
+      a.base,
+      author.cookie,
+      "notices.create",
+      { idempotencyKey: randomUUID(), asDraft: false, notice: seizureInput({ title, crossingId }) },
+      origin,
+    );
     const postedAt = performance.now();
     const arrived = posted.data ? await events.waitFor(posted.data.id, 15_000) : false;
     const ms = arrived ? performance.now() - postedAt : null;
     const [row] = await db.$client<{ n: number }[]>`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${reader.id}`;
-  return [
-    check("a notification for a notice posted through A reaches a stream held by B", subscribed.status === 200 && connected && posted.status === 200 && ms !== null, ms === null ? `not within 15 s (subscribe ${subscribed.status}, stream ${stream.status} connected ${connected}, post ${posted.status}, ${row!.n} notifications in the database, stream: ${events.text().slice(0, 300)})` : `${ms.toFixed(0)} ms after the post was acknowledged`),
+    return [
+      check(
+        "a notification for a notice posted through A reaches a stream held by B",
+        subscribed.status === 200 && connected && posted.status === 200 && ms !== null,
+        ms === null
+          ? `not within 15 s (subscribe ${subscribed.status}, stream ${stream.status} connected ${connected}, post ${posted.status}, ${row!.n} notifications in the database, stream: ${events.text().slice(0, 300)})`
+          : `${ms.toFixed(0)} ms after the post was acknowledged`,
+      ),
       timing(`… within ${NOTIFICATION_LIMIT_MS / 1000} s`, ms !== null && ms <= NOTIFICATION_LIMIT_MS, ms === null ? "not at all" : `${ms.toFixed(0)} ms`),
     ];
   } finally {
@@ -84,10 +96,24 @@ async function limitsAcross(a: RunningApp, b: RunningApp): Promise<Check[]> {
   // Wrong passwords, alternately through A and B, past the account's limit: then the right one is
   // refused through both.
   const control = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
-  const controlIn = await Promise.all(both.map((base) => signIn(base, control.email, DEMO_PASSWORD).then(() => true, () => false)));
+  const controlIn = await Promise.all(
+    both.map((base) =>
+      signIn(base, control.email, DEMO_PASSWORD).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   const locked = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
   for (let i = 0; i < 6; i++) await signIn(both[i % 2]!, locked.email, `wrong-password-${i}`).catch(() => null);
-  const rightRefused = await Promise.all(both.map((base) => signIn(base, locked.email, DEMO_PASSWORD).then(() => false, () => true)));
+  const rightRefused = await Promise.all(
+    both.map((base) =>
+      signIn(base, locked.email, DEMO_PASSWORD).then(
+        () => false,
+        () => true,
+      ),
+    ),
+  );
 
   // Searches (the costliest reads) through A, four at a time, until A refuses one; then sixteen more
   // through A at once (refused requests are charged too), and meanwhile one through B. A budget per
@@ -111,7 +137,11 @@ async function limitsAcross(a: RunningApp, b: RunningApp): Promise<Check[]> {
       controlIn.every(Boolean) && rightRefused.every(Boolean),
       `another account signs in through A ${controlIn[0]}, through B ${controlIn[1]}; the right password after 6 wrong ones (3 through each) refused through A ${rightRefused[0]}, through B ${rightRefused[1]}`,
     ),
-    check("one user's request budget is spent through both instances together", refusedByA && thenB === 429, `A refused after ${throughA} searches (${refusedByA}); one through B while A was pressed further answered ${thenB}`),
+    check(
+      "one user's request budget is spent through both instances together",
+      refusedByA && thenB === 429,
+      `A refused after ${throughA} searches (${refusedByA}); one through B while A was pressed further answered ${thenB}`,
+    ),
   ];
 }
 
@@ -129,14 +159,28 @@ export async function scaleOut(h: Harness): Promise<Outcome> {
     // A session is a row in PostgreSQL: made through the proxy, it is recognised by each instance.
     const viaProxy = await signIn(proxy.base, "kz.chief@example.org", DEMO_PASSWORD);
     const seenBy = await Promise.all([a, b].map(async (app) => (await httpFetch(trpcUrl(app.base, "viewer.me"), { headers: { cookie: viaProxy } })).status));
-    checks.push(check("a session made through the proxy works on each instance", seenBy.every((s) => s === 200), `viewer.me on A ${seenBy[0]}, on B ${seenBy[1]}`));
+    checks.push(
+      check(
+        "a session made through the proxy works on each instance",
+        seenBy.every((s) => s === 200),
+        `viewer.me on A ${seenBy[0]}, on B ${seenBy[1]}`,
+      ),
+    );
     checks.push(...(await notificationAcross(a, b, site)));
     checks.push(...(await limitsAcross(a, b)));
 
     // Instance A killed outright while the virtual users work through the proxy.
     const recorder = new Recorder();
     const before = h.acknowledged.size;
-    const running = runLoad({ base: proxy.base, sessions: h.sessions, seconds: KILL_AFTER_S * 3, thinkMs: h.profile.thinkMs, retrySeconds: 10, acknowledged: h.acknowledged, recorder });
+    const running = runLoad({
+      base: proxy.base,
+      sessions: h.sessions,
+      seconds: KILL_AFTER_S * 3,
+      thinkMs: h.profile.thinkMs,
+      retrySeconds: 10,
+      acknowledged: h.acknowledged,
+      recorder,
+    });
     await sleep(KILL_AFTER_S * 1000);
     const killedAt = Date.now();
     process.kill(a.pid!, "SIGKILL");
@@ -148,13 +192,24 @@ export async function scaleOut(h: Harness): Promise<Outcome> {
     const after = recorder.samples.filter((s) => s.sent > killedAt + 1000);
     const afterOk = after.filter((s) => s.status === 200).length;
     checks.push(
-      check("5xx only for requests in flight when A was killed", bad.length === 0, `${recorder.samples.filter((s) => s.status >= 500).length} 5xx, ${bad.length} of them not in flight at the kill`),
-      check("the proxy carries on with B", after.length > 0 && afterOk === after.length, `${afterOk} of ${after.length} requests sent more than 1 s after the kill answered 200`),
+      check(
+        "5xx only for requests in flight when A was killed",
+        bad.length === 0,
+        `${recorder.samples.filter((s) => s.status >= 500).length} 5xx, ${bad.length} of them not in flight at the kill`,
+      ),
+      check(
+        "the proxy carries on with B",
+        after.length > 0 && afterOk === after.length,
+        `${afterOk} of ${after.length} requests sent more than 1 s after the kill answered 200`,
+      ),
       await exactlyOnce(h.sql, h.acknowledged),
     );
     return {
       name: "10. Two instances behind nginx (deploy/nginx/proxy.conf), one killed under load",
-      figures: [`load through the proxy: ${formatSummary(recorder.summary())}`, `${h.acknowledged.size - before} posts acknowledged; A killed after ${KILL_AFTER_S} s`],
+      figures: [
+        `load through the proxy: ${formatSummary(recorder.summary())}`,
+        `${h.acknowledged.size - before} posts acknowledged; A killed after ${KILL_AFTER_S} s`,
+      ],
       checks,
     };
   } finally {

@@ -59,7 +59,16 @@ async function invariants(h: Harness, recorder: Recorder, allowed503?: (s: Sampl
 }
 
 const load = (h: Harness, recorder: Recorder, seconds: number, extra: { cutShare?: number; retrySeconds?: number } = {}) =>
-  runLoad({ base: h.base, sessions: h.sessions, seconds, thinkMs: h.profile.thinkMs, retrySeconds: extra.retrySeconds ?? 10, acknowledged: h.acknowledged, recorder, cutShare: extra.cutShare });
+  runLoad({
+    base: h.base,
+    sessions: h.sessions,
+    seconds,
+    thinkMs: h.profile.thinkMs,
+    retrySeconds: extra.retrySeconds ?? 10,
+    acknowledged: h.acknowledged,
+    recorder,
+    cutShare: extra.cutShare,
+  });
 
 export async function baseline(h: Harness): Promise<Outcome> {
   const recorder = new Recorder();
@@ -80,7 +89,10 @@ export async function cutPosts(h: Harness): Promise<Outcome> {
   const posts = recorder.summary((x) => x.op === "post");
   return {
     name: "2. 30% of posts cut after sending, retried with the same idempotency key",
-    figures: [formatSummary(recorder.summary()), `${recorder.cut} posts cut after sending and retried; ${h.acknowledged.size - before} acknowledged (${posts.requests} answered posts)`],
+    figures: [
+      formatSummary(recorder.summary()),
+      `${recorder.cut} posts cut after sending and retried; ${h.acknowledged.size - before} acknowledged (${posts.requests} answered posts)`,
+    ],
     checks: [check("some posts were cut", recorder.cut > 0, `${recorder.cut}`), ...(await invariants(h, recorder))],
   };
 }
@@ -123,7 +135,10 @@ export async function databaseOutage(h: Harness): Promise<Outcome> {
     .sort((a, b) => a - b);
   const after = recorder.summary((s) => s.sent >= restartedAt + recoveryMs);
   const allowed503 = (s: Sample) => s.at >= crashing && s.sent <= restartedAt + RECOVERY_LIMIT_MS;
-  const health = await httpFetch(`${h.base}/api/trpc/health.ping`).then((r) => r.status, () => 0);
+  const health = await httpFetch(`${h.base}/api/trpc/health.ping`).then(
+    (r) => r.status,
+    () => 0,
+  );
   const workerDone = await until(() => settled(h.sql, JOBS.fanOut), 60_000);
   return {
     name: `3. PostgreSQL stopped (immediate) for ${downSeconds} s mid-load`,
@@ -144,7 +159,11 @@ export async function databaseOutage(h: Harness): Promise<Outcome> {
           percentile(downMs, 95) <= DOWN_ANSWER_LIMIT_MS,
         `${JSON.stringify(whileDown.byStatus)}, p95 ${percentile(downMs, 95).toFixed(0)} ms, slowest ${whileDown.slowest.toFixed(0)} ms`,
       ),
-      check(`recovered within ${RECOVERY_LIMIT_MS / 1000} s of restart, without restarting the app`, recoveryMs <= RECOVERY_LIMIT_MS, `${(recoveryMs / 1000).toFixed(2)} s`),
+      check(
+        `recovered within ${RECOVERY_LIMIT_MS / 1000} s of restart, without restarting the app`,
+        recoveryMs <= RECOVERY_LIMIT_MS,
+        `${(recoveryMs / 1000).toFixed(2)} s`,
+      ),
       check("the worker recovered too (every fan-out job done within 60 s)", workerDone, workerDone ? "yes" : "fan-out jobs still waiting"),
       ...(await invariants(h, recorder, allowed503)),
     ],
@@ -225,8 +244,16 @@ export async function smtpTemporaryFailure(h: Harness): Promise<Outcome> {
     ],
     checks: [
       check("every digest was tried while SMTP refused", triedAll && triedOffline, `421: ${triedAll}, offline: ${triedOffline}`),
-      check("nothing marked sent while SMTP refused", during.every((d) => !d.sent && d.copies === 0), `${during.filter((d) => d.sent).length} marked sent, ${during.filter((d) => d.copies > 0).length} received`),
-      check("after recovery every recipient gets their digest once", done && jobs.length > 0 && notOnce === 0, `${jobs.length} recipients, ${notOnce} not exactly once`),
+      check(
+        "nothing marked sent while SMTP refused",
+        during.every((d) => !d.sent && d.copies === 0),
+        `${during.filter((d) => d.sent).length} marked sent, ${during.filter((d) => d.copies > 0).length} received`,
+      ),
+      check(
+        "after recovery every recipient gets their digest once",
+        done && jobs.length > 0 && notOnce === 0,
+        `${jobs.length} recipients, ${notOnce} not exactly once`,
+      ),
       ...(await invariants(h, recorder)),
     ],
   };
@@ -246,7 +273,9 @@ export async function smtpPermanentFailure(h: Harness): Promise<Outcome> {
   const outcome = await digestOutcome(h, jobs);
   const victimOutcome = outcome.find((d) => d.job.userId === victim.userId);
   const others = outcome.filter((d) => d.job.userId !== victim.userId);
-  const [victimJob] = await h.sql<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE id = ${victimOutcome?.job.id ?? null}::uuid`;
+  const [victimJob] = await h.sql<
+    { state: string; retry_count: number }[]
+  >`SELECT state::text, retry_count FROM pgboss.job WHERE id = ${victimOutcome?.job.id ?? null}::uuid`;
   const deadLetters = await query<{ queue: string; data: string; attempts: number }[]>(h.base, h.adminCookie, "mail.deadLetters");
   const listed = deadLetters.data?.find((d) => d.queue === JOBS.digestMail && d.data.includes(victim.userId));
   return {
@@ -257,9 +286,21 @@ export async function smtpPermanentFailure(h: Harness): Promise<Outcome> {
     ],
     checks: [
       check("the refused recipient had a digest due", victimOutcome !== undefined, victim.email),
-      check("that delivery is dead-lettered, not sent", done && victimJob?.state === "failed" && !victimOutcome?.sent && victimOutcome?.copies === 0, `job ${victimJob?.state}`),
-      check("and visible to admins (mail.deadLetters)", deadLetters.status === 200 && listed !== undefined, listed ? `listed, ${listed.attempts} attempt(s)` : `not listed (${deadLetters.status})`),
-      check("the others unaffected: each got one digest", others.length > 0 && others.every((d) => d.sent && d.copies === 1), `${others.filter((d) => d.sent && d.copies === 1).length} of ${others.length}`),
+      check(
+        "that delivery is dead-lettered, not sent",
+        done && victimJob?.state === "failed" && !victimOutcome?.sent && victimOutcome?.copies === 0,
+        `job ${victimJob?.state}`,
+      ),
+      check(
+        "and visible to admins (mail.deadLetters)",
+        deadLetters.status === 200 && listed !== undefined,
+        listed ? `listed, ${listed.attempts} attempt(s)` : `not listed (${deadLetters.status})`,
+      ),
+      check(
+        "the others unaffected: each got one digest",
+        others.length > 0 && others.every((d) => d.sent && d.copies === 1),
+        `${others.filter((d) => d.sent && d.copies === 1).length} of ${others.length}`,
+      ),
       ...(await invariants(h, recorder)),
     ],
   };
@@ -279,7 +320,7 @@ export async function workerKilled(h: Harness): Promise<Outcome> {
   // may still be being parsed there, and each of them is sent again too. The ledger is read once
   // it has stopped growing (nothing new can come: the worker is dead until started again).
   let received = await h.sink.ledger();
-  for (let before = -1; received.length !== before; ) {
+  for (let before = -1; received.length !== before;) {
     before = received.length;
     await sleep(300);
     received = await h.sink.ledger();
@@ -329,11 +370,29 @@ function abusiveRequests(h: Harness) {
   const batchInput = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [i, { json: feed }]));
   const huge = Buffer.concat([Buffer.from('{"json":{"x":"'), Buffer.alloc(10 * 1024 * 1024, "a"), Buffer.from('"}}')]);
   return {
-    "1,000-call batch (GET)": () => httpFetch(`${h.base}/api/trpc/${calls}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: feed } }))}`, { headers: { cookie }, localAddress: ABUSER_ADDRESS }),
-    "1,000-call batch (POST)": () => httpFetch(`${h.base}/api/trpc/${calls.replaceAll("notices.feed", "notices.create")}?batch=1`, { method: "POST", headers, body: JSON.stringify(batchInput), localAddress: ABUSER_ADDRESS }),
+    "1,000-call batch (GET)": () =>
+      httpFetch(`${h.base}/api/trpc/${calls}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: feed } }))}`, {
+        headers: { cookie },
+        localAddress: ABUSER_ADDRESS,
+      }),
+    "1,000-call batch (POST)": () =>
+      httpFetch(`${h.base}/api/trpc/${calls.replaceAll("notices.feed", "notices.create")}?batch=1`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(batchInput),
+        localAddress: ABUSER_ADDRESS,
+      }),
     "10 MB body": () => httpFetch(`${h.base}/api/trpc/notices.create`, { method: "POST", headers, body: huge, localAddress: ABUSER_ADDRESS }),
-    "page size 1,000,000 (feed)": () => httpFetch(`${h.base}/api/trpc/notices.feed?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1_000_000 } }))}`, { headers: { cookie }, localAddress: ABUSER_ADDRESS }),
-    "page size 1,000,000 (search)": () => httpFetch(`${h.base}/api/trpc/notices.search?input=${encodeURIComponent(JSON.stringify({ json: { q: "a", limit: 1_000_000 } }))}`, { headers: { cookie }, localAddress: ABUSER_ADDRESS }),
+    "page size 1,000,000 (feed)": () =>
+      httpFetch(`${h.base}/api/trpc/notices.feed?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1_000_000 } }))}`, {
+        headers: { cookie },
+        localAddress: ABUSER_ADDRESS,
+      }),
+    "page size 1,000,000 (search)": () =>
+      httpFetch(`${h.base}/api/trpc/notices.search?input=${encodeURIComponent(JSON.stringify({ json: { q: "a", limit: 1_000_000 } }))}`, {
+        headers: { cookie },
+        localAddress: ABUSER_ADDRESS,
+      }),
   };
 }
 
@@ -350,7 +409,10 @@ export async function abuse(h: Harness): Promise<Outcome> {
     for (let i = offset; Date.now() < deadline; i++) {
       const [kind, send] = requests[i % requests.length]!;
       const started = performance.now();
-      const status = await send().then((r) => r.status, () => 0);
+      const status = await send().then(
+        (r) => r.status,
+        () => 0,
+      );
       abuses.push({ kind, status, ms: performance.now() - started });
       await sleep(Math.random() * 2 * h.profile.thinkMs);
     }
@@ -367,7 +429,10 @@ export async function abuse(h: Harness): Promise<Outcome> {
   });
   const accepted = abuses.filter((a) => a.status < 400 || a.status >= 500);
   // A 429 (the abuser's request budget spent) is held up to a second on purpose: timed apart.
-  const abuseMs = abuses.filter((a) => a.status !== 429).map((a) => a.ms).sort((a, b) => a - b);
+  const abuseMs = abuses
+    .filter((a) => a.status !== 429)
+    .map((a) => a.ms)
+    .sort((a, b) => a - b);
   return {
     name: "7. 1,000-call batches, 10 MB bodies, huge page sizes",
     figures: [
@@ -377,9 +442,17 @@ export async function abuse(h: Harness): Promise<Outcome> {
     ],
     checks: [
       check("every abusive request refused (4xx)", abuses.length > 0 && accepted.length === 0, `${accepted.length} of ${abuses.length} not refused`),
-      timing("refused fast, 429s apart (p95 ≤ 1 s)", percentile(abuseMs, 95) <= 1000, `p95 ${percentile(abuseMs, 95).toFixed(0)} ms; ${abuses.length - abuseMs.length} answered 429`),
+      timing(
+        "refused fast, 429s apart (p95 ≤ 1 s)",
+        percentile(abuseMs, 95) <= 1000,
+        `p95 ${percentile(abuseMs, 95).toFixed(0)} ms; ${abuses.length - abuseMs.length} answered 429`,
+      ),
       check("other users unaffected: 0 errors", others.errors === 0, `${others.errors} errors`),
-      timing(`other users' p95 ≤ ${allowedP95.toFixed(0)} ms (without abusers ×${P95_TOLERANCE.factor} or +${P95_TOLERANCE.ms} ms)`, others.p95 <= allowedP95, `${others.p95.toFixed(0)} ms`),
+      timing(
+        `other users' p95 ≤ ${allowedP95.toFixed(0)} ms (without abusers ×${P95_TOLERANCE.factor} or +${P95_TOLERANCE.ms} ms)`,
+        others.p95 <= allowedP95,
+        `${others.p95.toFixed(0)} ms`,
+      ),
       ...(await invariants(h, recorder)),
     ],
   };
@@ -406,7 +479,10 @@ export async function signInFlood(h: Harness): Promise<Outcome> {
         address,
         httpFetch(`${h.base}/api/auth/csrf`, { localAddress: address }).then(async (r) => ({
           csrfToken: ((await r.json()) as { csrfToken: string }).csrfToken,
-          cookie: r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "),
+          cookie: r.headers
+            .getSetCookie()
+            .map((c) => c.split(";")[0])
+            .join("; "),
         })),
       );
     }
@@ -483,7 +559,11 @@ export async function signInFlood(h: Harness): Promise<Outcome> {
     ],
     checks: [
       check("the throttle holds: no sign-in of the attacked account after its lock", successes === 0, `${successes} successes with the right password`),
-      check("other accounts keep signing in", othersFailed.length === 0 && othersOk >= others.length, `${othersOk} ok, ${othersFailed.length} failed ${othersFailed.join("; ")}`),
+      check(
+        "other accounts keep signing in",
+        othersFailed.length === 0 && othersOk >= others.length,
+        `${othersOk} ok, ${othersFailed.length} failed ${othersFailed.join("; ")}`,
+      ),
       ...(await invariants(h, recorder)),
     ],
   };
@@ -536,7 +616,10 @@ export async function flood(h: Harness): Promise<Outcome> {
   const flooder = async () => {
     while (flooding) {
       const started = performance.now();
-      const response = await httpFetch(trpcUrl(h.base, "notices.search", { q: "acetic anhydride" }), { headers: { cookie: h.flooder.cookie }, localAddress: FLOODER_ADDRESS }).catch(() => null);
+      const response = await httpFetch(trpcUrl(h.base, "notices.search", { q: "acetic anhydride" }), {
+        headers: { cookie: h.flooder.cookie },
+        localAddress: FLOODER_ADDRESS,
+      }).catch(() => null);
       const status = response?.status ?? 0;
       floodStatuses[status || "none"] = (floodStatuses[status || "none"] ?? 0) + 1;
       if (status === 429) retryAfter = Math.max(retryAfter, Number(response!.headers.get("retry-after")));
@@ -555,7 +638,8 @@ export async function flood(h: Harness): Promise<Outcome> {
   const floodSeconds = (performance.now() - floodStarted) / 1000;
   const sent = Object.values(floodStatuses).reduce((a, b) => a + b, 0);
   const bound = alone.p95 * FLOOD_P95_FACTOR;
-  const describe = (r: Awaited<ReturnType<typeof bystanderReads>>) => `${r.requests} requests, by status ${JSON.stringify(r.statuses)}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
+  const describe = (r: Awaited<ReturnType<typeof bystanderReads>>) =>
+    `${r.requests} requests, by status ${JSON.stringify(r.statuses)}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
   return {
     name: `9. Flood: one user sends ${connections} concurrent searches without pause for ${floodSeconds.toFixed(0)} s while ${h.bystanders.length} others read`,
     figures: [
@@ -565,7 +649,11 @@ export async function flood(h: Harness): Promise<Outcome> {
       `verdict: the others' p95 ${during.p95.toFixed(1)} ms during the flood against ${alone.p95.toFixed(1)} ms without it (×${(during.p95 / alone.p95).toFixed(2)}; bound ×${FLOOD_P95_FACTOR}): ${during.p95 <= bound ? "within" : "NOT within"}`,
     ],
     checks: [
-      check("the flooder is refused (429 with Retry-After)", (floodStatuses["429"] ?? 0) > 0 && retryAfter >= 1, `${floodStatuses["429"] ?? 0} refused, Retry-After up to ${retryAfter} s`),
+      check(
+        "the flooder is refused (429 with Retry-After)",
+        (floodStatuses["429"] ?? 0) > 0 && retryAfter >= 1,
+        `${floodStatuses["429"] ?? 0} refused, Retry-After up to ${retryAfter} s`,
+      ),
       check("the others are never refused", alone.errors === 0 && during.errors === 0, `${alone.errors} errors alone, ${during.errors} during the flood`),
       timing(`the others' p95 during the flood ≤ ×${FLOOD_P95_FACTOR} without it (${bound.toFixed(1)} ms)`, during.p95 <= bound, `${during.p95.toFixed(1)} ms`),
     ],

@@ -23,7 +23,9 @@ export const query = <T>(base: string, cookie: string, procedure: string, input?
 
 /** `origin`: the app's own (APP_URL's), when `base` is one of several instances behind a proxy. */
 export const mutate = <T>(base: string, cookie: string, procedure: string, input: unknown, origin = base) =>
-  answer<T>(() => httpFetch(`${base}/api/trpc/${procedure}`, { method: "POST", headers: mutationHeaders(origin, cookie), body: JSON.stringify({ json: input }) }));
+  answer<T>(() =>
+    httpFetch(`${base}/api/trpc/${procedure}`, { method: "POST", headers: mutationHeaders(origin, cookie), body: JSON.stringify({ json: input }) }),
+  );
 
 /** The same mutation, its connection dropped as soon as the body is sent: no answer is read. */
 export const mutateAndCut = (base: string, cookie: string, procedure: string, input: unknown) =>

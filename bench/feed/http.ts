@@ -133,4 +133,3 @@ export async function measureServers(databaseUrl: string, viewer: Viewer, list: 
   await all.app.stop();
   return { api, pages: pageResults, feedPage: pages[0]!.name, allCores: { workers, results: allCores.results } };
 }
-

@@ -13,7 +13,20 @@ export function printApiTable(rows: Row[]) {
   const header = ["scenario", "p50 ms", "p95 ms", "req/s", "÷ health", "HTTP ÷ SQL", "Node CPU", "PG CPU", "KB", "errors"];
   const table = rows.map((r): TableRow =>
     r.stats
-      ? { cells: [r.name, ms(r.stats.p50), ms(r.stats.p95), r.stats.rps.toFixed(0), ratio(r.vsHealth), ratio(r.vsSql), cpuMs(r.cpu?.node), cpuMs(r.cpu?.database), r.bytes ? kb(r.stats.bytes) : "", String(r.stats.errors)] }
+      ? {
+          cells: [
+            r.name,
+            ms(r.stats.p50),
+            ms(r.stats.p95),
+            r.stats.rps.toFixed(0),
+            ratio(r.vsHealth),
+            ratio(r.vsSql),
+            cpuMs(r.cpu?.node),
+            cpuMs(r.cpu?.database),
+            r.bytes ? kb(r.stats.bytes) : "",
+            String(r.stats.errors),
+          ],
+        }
       : { name: r.name, note: r.note ?? "" },
   );
   for (const line of formatTable(header, table)) log(line);
@@ -27,7 +40,19 @@ export function printPages(pages: Http["pages"]) {
   const rows = [...pages.results.entries()].map(([name, m]): TableRow => {
     const size = pages.sizes.get(name)!;
     return {
-      cells: [name, ms(m.stats.p50), ms(m.stats.p95), m.stats.rps.toFixed(0), ratio(m.stats.rps / m.reference.rps), m.reference.rps.toFixed(0), kb(size.html), kb(m.stats.bytes), cpuMs(m.cpu.node), cpuMs(m.cpu.database), String(m.stats.errors)],
+      cells: [
+        name,
+        ms(m.stats.p50),
+        ms(m.stats.p95),
+        m.stats.rps.toFixed(0),
+        ratio(m.stats.rps / m.reference.rps),
+        m.reference.rps.toFixed(0),
+        kb(size.html),
+        kb(m.stats.bytes),
+        cpuMs(m.cpu.node),
+        cpuMs(m.cpu.database),
+        String(m.stats.errors),
+      ],
     };
   });
   for (const [name, problem] of pages.failed) rows.push({ name, note: `failed: ${problem}` });
@@ -56,10 +81,34 @@ export function printAllCores(http: Http) {
   const one = (name: string) => http.api.results.get(name) ?? http.pages.results.get(name);
   for (const name of http.allCores.results.keys()) {
     const single = one(name);
-    if (single) rows.push({ cells: [name, "1", ms(single.stats.p50), ms(single.stats.p95), single.stats.rps.toFixed(0), cpuMs(single.cpu.node), cpuMs(single.cpu.database), cpuMs(single.cpu.own)] });
+    if (single)
+      rows.push({
+        cells: [
+          name,
+          "1",
+          ms(single.stats.p50),
+          ms(single.stats.p95),
+          single.stats.rps.toFixed(0),
+          cpuMs(single.cpu.node),
+          cpuMs(single.cpu.database),
+          cpuMs(single.cpu.own),
+        ],
+      });
     const all = allCoresShare(http, name)!;
     rows.push({
-      cells: [name, String(workers), ms(all.m.stats.p50), ms(all.m.stats.p95), all.m.stats.rps.toFixed(0), cpuMs(all.m.cpu.node), cpuMs(all.m.cpu.database), cpuMs(all.m.cpu.own), all.top?.toFixed(0) ?? "—", ratio(all.share), ratio(all.shareWithLoad)],
+      cells: [
+        name,
+        String(workers),
+        ms(all.m.stats.p50),
+        ms(all.m.stats.p95),
+        all.m.stats.rps.toFixed(0),
+        cpuMs(all.m.cpu.node),
+        cpuMs(all.m.cpu.database),
+        cpuMs(all.m.cpu.own),
+        all.top?.toFixed(0) ?? "—",
+        ratio(all.share),
+        ratio(all.shareWithLoad),
+      ],
     });
   }
   for (const line of formatTable(header, rows)) log(line);
@@ -82,10 +131,22 @@ export function printTargets(list: Scenario[], http: Http | null) {
   log(`  search p95 ≤ ${TARGETS.searchP95} ms (worst search): ${ms(searchP95)} ms — ${verdict(searchP95, (v) => v <= TARGETS.searchP95)}`);
   const pages = http ? [...http.pages.results.values()] : [];
   const pagesComplete = http !== null && http.pages.failed.size === 0;
-  const pageP95 = pagesComplete ? worst(pages.map((m) => m.stats.p95), Math.max) : null;
+  const pageP95 = pagesComplete
+    ? worst(
+        pages.map((m) => m.stats.p95),
+        Math.max,
+      )
+    : null;
   log(`  page p95 ≤ ${TARGETS.pageP95} ms (worst page): ${ms(pageP95)} ms — ${verdict(pageP95, (v) => v <= TARGETS.pageP95)}`);
-  const pageShare = pagesComplete ? worst(pages.map((m) => m.stats.rps / m.reference.rps), Math.min) : null;
-  log(`  page throughput ≥ ${ratio(TARGETS.pageVsData)} of its data's API call (worst page): ${ratio(pageShare) || "—"} — ${verdict(pageShare, (v) => v >= TARGETS.pageVsData)}`);
+  const pageShare = pagesComplete
+    ? worst(
+        pages.map((m) => m.stats.rps / m.reference.rps),
+        Math.min,
+      )
+    : null;
+  log(
+    `  page throughput ≥ ${ratio(TARGETS.pageVsData)} of its data's API call (worst page): ${ratio(pageShare) || "—"} — ${verdict(pageShare, (v) => v >= TARGETS.pageVsData)}`,
+  );
   const feedHtml = http?.pages.sizes.get(http.feedPage)?.html;
   const feedHtmlKb = feedHtml === undefined ? null : feedHtml / 1024;
   log(`  first feed page ≤ ${TARGETS.feedHtmlKb} KB of HTML: ${kb(feedHtml) || "—"} KB — ${verdict(feedHtmlKb, (v) => v <= TARGETS.feedHtmlKb)}`);
@@ -96,4 +157,3 @@ export function printTargets(list: Scenario[], http: Http | null) {
       `(${all?.m.stats.rps.toFixed(0) ?? "—"} of ${all?.top?.toFixed(0) ?? "—"} req/s; ${ratio(all?.shareWithLoad) || "—"} with the load generator's CPU counted) — ${verdict(share, (v) => v >= TARGETS.allCoresShare)}`,
   );
 }
-

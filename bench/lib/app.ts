@@ -12,7 +12,14 @@ export type RunningApp = { base: string; pid: number | null; stop: () => Promise
  * The built app as `npm start` serves it (scripts/serve.ts), as one child process on 127.0.0.1.
  * `env`: more of the server's environment (e.g. REQUEST_BUDGET_PER_SECOND).
  */
-export async function startApp(options: { port: number; databaseUrl: string; authSecret: string; timeoutMs: number; logFile?: string; env?: Record<string, string> }): Promise<RunningApp> {
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  authSecret: string;
+  timeoutMs: number;
+  logFile?: string;
+  env?: Record<string, string>;
+}): Promise<RunningApp> {
   const base = `http://127.0.0.1:${options.port}`;
   const child = runAppServer(
     { hostname: "127.0.0.1", stdio: "pipe" },
@@ -103,7 +110,5 @@ export async function signIn(base: string, email: string, password: string, opti
 
 /** The URL of a tRPC query (GET, superjson-wrapped input, not batched). */
 export function trpcUrl(base: string, procedure: string, input?: unknown): string {
-  return input === undefined
-    ? `${base}/api/trpc/${procedure}`
-    : `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return input === undefined ? `${base}/api/trpc/${procedure}` : `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }

@@ -13,7 +13,17 @@ export function percentile(sorted: number[], p: number): number {
 function stats(latencies: number[], errors: number, seconds: number, totalBytes = 0): Run {
   const sorted = [...latencies].sort((a, b) => a - b);
   const requests = latencies.length;
-  return { requests, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: requests / seconds, bytes: requests ? totalBytes / requests : 0, latencies, seconds, totalBytes };
+  return {
+    requests,
+    errors,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    rps: requests / seconds,
+    bytes: requests ? totalBytes / requests : 0,
+    latencies,
+    seconds,
+    totalBytes,
+  };
 }
 
 /** Several runs of one scenario as one: their samples together, over their time together. */

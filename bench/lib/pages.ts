@@ -15,9 +15,17 @@ export function pageScenarios(options: { noticeId: string; crossingId: string; s
   const feed = (input: FeedInput | Record<string, unknown>) => ({ procedure: "notices.feed", input });
   return [
     { name: "/feed, first page", path: "/feed", data: feed({}) },
-    { name: `/crossings/${options.crossingId}`, path: `/crossings/${options.crossingId}`, data: feed({ filters: { crossingId: options.crossingId }, limit: FEED_SECTION_SIZE }) },
+    {
+      name: `/crossings/${options.crossingId}`,
+      path: `/crossings/${options.crossingId}`,
+      data: feed({ filters: { crossingId: options.crossingId }, limit: FEED_SECTION_SIZE }),
+    },
     { name: "notice page (the feed's newest)", path: `/notices/${options.noticeId}`, data: { procedure: "notices.get", input: { id: options.noticeId } } },
-    { name: `/search?q=${options.search}`, path: `/search?${new URLSearchParams({ q: options.search })}`, data: { procedure: "notices.search", input: { q: options.search } } },
+    {
+      name: `/search?q=${options.search}`,
+      path: `/search?${new URLSearchParams({ q: options.search })}`,
+      data: { procedure: "notices.search", input: { q: options.search } },
+    },
   ];
 }
 

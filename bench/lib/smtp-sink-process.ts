@@ -68,17 +68,20 @@ export async function startSinkProcess(options: { parse?: boolean } = {}) {
   gone.catch(() => {});
   let nextId = 0;
   const call = <T>(command: Command, ...args: unknown[]) =>
-    Promise.race([gone, new Promise<T>((resolve) => {
-      const id = nextId++;
-      const onReply = (event: Event) => {
-        if ("id" in event && event.id === id) {
-          child.off("message", onReply);
-          resolve(event.result as T);
-        }
-      };
-      child.on("message", onReply);
-      child.send({ id, command, args } satisfies Request);
-    })]);
+    Promise.race([
+      gone,
+      new Promise<T>((resolve) => {
+        const id = nextId++;
+        const onReply = (event: Event) => {
+          if ("id" in event && event.id === id) {
+            child.off("message", onReply);
+            resolve(event.result as T);
+          }
+        };
+        child.on("message", onReply);
+        child.send({ id, command, args } satisfies Request);
+      }),
+    ]);
   return {
     url,
     count: () => call<number>("count"),

@@ -12,7 +12,11 @@ export function formatTable(header: string[], rows: TableRow[]): string[] {
   const measured = rows.flatMap((r) => ("cells" in r ? [r.cells] : []));
   const names = rows.map((r) => ("cells" in r ? r.cells[0]! : r.name));
   const widths = header.map((h, i) => Math.max(h.length, ...(i === 0 ? names : measured.map((c) => c[i] ?? "")).map((c) => c.length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [
     line(header),
     widths.map((w) => "─".repeat(w)).join("  "),

@@ -76,7 +76,9 @@ describe("a new installation", () => {
     expect(await fingerprint()).toBe(once);
     const [{ crossings, substances, demo }] = (await client`
       SELECT (SELECT count(*)::int FROM crossings) AS crossings, (SELECT count(*)::int FROM substances) AS substances,
-             (SELECT count(*)::int FROM users WHERE email LIKE '%@example.org') AS demo`) as unknown as [{ crossings: number; substances: number; demo: number }];
+             (SELECT count(*)::int FROM users WHERE email LIKE '%@example.org') AS demo`) as unknown as [
+      { crossings: number; substances: number; demo: number },
+    ];
     expect({ crossings, substances }).toEqual({ crossings: 14, substances: 51 });
     expect(demo).toBeGreaterThanOrEqual(7);
   });

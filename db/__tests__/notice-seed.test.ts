@@ -61,7 +61,14 @@ describe("the demo notices seed", () => {
   it("adds the thirteen historical seizures of the UNODC report as CLEAR notices from UNODC, oldest last", async () => {
     const keys = figure.seizures.map((_, index) => seedKey(historicalKey(index)));
     const rows = await db
-      .select({ key: notices.idempotencyKey, tlp: notices.tlp, status: notices.status, agencyId: notices.agencyId, author: users.email, publishedAt: notices.publishedAt })
+      .select({
+        key: notices.idempotencyKey,
+        tlp: notices.tlp,
+        status: notices.status,
+        agencyId: notices.agencyId,
+        author: users.email,
+        publishedAt: notices.publishedAt,
+      })
       .from(notices)
       .innerJoin(users, eq(users.id, notices.authorId))
       .where(inArray(notices.idempotencyKey, keys))
@@ -71,7 +78,10 @@ describe("the demo notices seed", () => {
     for (const row of rows) {
       expect(row).toMatchObject({ tlp: "clear", status: "published", agencyId: "unodc-roca", author: "unodc.coordinator@example.org" });
     }
-    const newestCurrent = await db.select({ at: sql<Date>`max(${notices.publishedAt})` }).from(notices).where(notInArray(notices.idempotencyKey, keys));
+    const newestCurrent = await db
+      .select({ at: sql<Date>`max(${notices.publishedAt})` })
+      .from(notices)
+      .where(notInArray(notices.idempotencyKey, keys));
     expect(rows.at(-1)!.publishedAt!.getTime()).toBeLessThan(new Date(newestCurrent[0]!.at).getTime());
   });
 
@@ -90,11 +100,16 @@ describe("the demo notices seed", () => {
     });
     expect(notice!.narrative).toContain("Source: UNODC ROCA (2005), Figure 2");
     expect(details).toMatchObject({ concealment: "mislabelled as corn oil", declaredAs: "corn oil", originCountries: ["CN"], transitCountries: ["AE", "IR"] });
-    expect(items).toEqual([expect.objectContaining({ substanceId: "acetic-anhydride", quantity: 10.02, unit: "t", massKg: 10020, description: "2 shipments in total" })]);
+    expect(items).toEqual([
+      expect.objectContaining({ substanceId: "acetic-anhydride", quantity: 10.02, unit: "t", massKg: 10020, description: "2 shipments in total" }),
+    ]);
 
     // Litres become kilograms through the density; the span of years starts on its first year;
     // the row without a substance stays unidentified.
-    const [litres] = await db.select().from(seizureItems).where(eq(seizureItems.noticeId, await idOf(seedKey(historicalKey(11)))));
+    const [litres] = await db
+      .select()
+      .from(seizureItems)
+      .where(eq(seizureItems.noticeId, await idOf(seedKey(historicalKey(11)))));
     expect(litres).toMatchObject({ quantity: 375, unit: "L", massKg: 405.75 });
     const span = await idOf(seedKey(historicalKey(12)));
     const [spanNotice] = await db.select().from(notices).where(eq(notices.id, span));
@@ -111,7 +126,10 @@ describe("the demo notices seed", () => {
 
     const readers = async (key: string) => {
       const id = await idOf(demoNoticeKey(key));
-      return [...seen].filter(([, ids]) => ids.has(id)).map(([email]) => email.split("@")[0]).sort();
+      return [...seen]
+        .filter(([, ids]) => ids.has(id))
+        .map(([email]) => email.split("@")[0])
+        .sort();
     };
     const everyone = DEMO_USERS.map((u) => u.email.split("@")[0]).sort();
     expect(await readers("torugart-seizure")).toEqual(everyone);

@@ -22,7 +22,9 @@ export async function backupDatabase(url: string, file: string, options: { metho
   // Written under another name first: a backup that fails half-way must not look like one.
   const partial = `${file}.partial`;
   try {
-    const [server] = await sql<{ version: string; num: string }[]>`SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num`;
+    const [server] = await sql<
+      { version: string; num: string }[]
+    >`SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num`;
     const serverVersion = server!.version;
     const method = options.method ?? chooseMethod(await installedToolMajor("pg_dump"), Number(server!.num));
     const { migration, rows } = await sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {

@@ -43,7 +43,11 @@ export async function pgDump(url: string, file: string, snapshotId: string): Pro
   const schemas = BACKUP_SCHEMAS.map((schema) => `--schema=${schema}`);
   // Made first, readable by its owner only: pg_dump keeps the mode of a file that exists.
   await writeFile(file, "", { mode: 0o600 });
-  await run("pg_dump", ["--format=custom", "--data-only", "--load-via-partition-root", ...schemas, `--snapshot=${snapshotId}`, `--file=${file}`, `--dbname=${dbname}`], env);
+  await run(
+    "pg_dump",
+    ["--format=custom", "--data-only", "--load-via-partition-root", ...schemas, `--snapshot=${snapshotId}`, `--file=${file}`, `--dbname=${dbname}`],
+    env,
+  );
 }
 
 /** The version of pg_dump that wrote an archive, from its table of contents. */

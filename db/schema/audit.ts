@@ -19,9 +19,5 @@ export const auditLog = pgTable(
     prevHash: text(),
     hash: text(),
   },
-  (t) => [
-    index("audit_log_at_idx").on(t.at),
-    index("audit_log_target_idx").on(t.targetType, t.targetId),
-    index("audit_log_actor_idx").on(t.actorUserId),
-  ],
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.targetType, t.targetId), index("audit_log_actor_idx").on(t.actorUserId)],
 );

@@ -33,9 +33,13 @@ export const noticeReports = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("notice_reports_open_key").on(t.noticeId, t.reporterId).where(sql`status = 'open'`),
+    uniqueIndex("notice_reports_open_key")
+      .on(t.noticeId, t.reporterId)
+      .where(sql`status = 'open'`),
     index("notice_reports_notice_reporter_idx").on(t.noticeId, t.reporterId),
-    index("notice_reports_open_idx").on(t.createdAt).where(sql`status = 'open'`),
+    index("notice_reports_open_idx")
+      .on(t.createdAt)
+      .where(sql`status = 'open'`),
   ],
 );
 

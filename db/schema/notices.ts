@@ -69,7 +69,10 @@ export const notices = pgTable(
     authorId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    tags: text().array().notNull().default(sql`'{}'`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     tlp: tlp().notNull(),
     status: noticeStatus().notNull(),
     sourceReliability: sourceReliability().notNull(),
@@ -109,7 +112,10 @@ export const notices = pgTable(
     // A seizure's items in brief, kept from seizure_items by a trigger (migration 0012): what a
     // list line says (the substances in item order, whether any is unidentified, the total mass)
     // and what the substance filter tests, read with the row instead of a lookup per line.
-    substanceIds: text().array().notNull().default(sql`'{}'`),
+    substanceIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     seizureUnidentified: boolean().notNull().default(false),
     seizureMassKg: numeric({ precision: 14, scale: 3, mode: "number" }),
     ...timestamps,
@@ -117,20 +123,38 @@ export const notices = pgTable(
   (t) => [
     // The feed: newest first, keyset pagination on (published_at, id); both columns are set for
     // every published notice, and the index order matches the query's ORDER BY exactly.
-    index("notices_feed_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("notices_crossing_feed_idx").on(t.crossingId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("notices_agency_feed_idx").on(t.agencyId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index("notices_country_feed_idx").on(t.countryCode, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_feed_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("notices_crossing_feed_idx")
+      .on(t.crossingId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("notices_agency_feed_idx")
+      .on(t.agencyId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    index("notices_country_feed_idx")
+      .on(t.countryCode, t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
     // Search results and the TLP filter, newest first, in the same order as the feed.
-    index("notices_released_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`status IN ('published', 'retracted')`),
+    index("notices_released_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`status IN ('published', 'retracted')`),
     // The substance filter of a rare substance: its notices, sorted, rather than a long walk of the feed.
-    index("notices_substances_idx").using("gin", t.substanceIds).where(sql`status = 'published'`),
-    index("notices_tlp_feed_idx").on(t.tlp, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index("notices_substances_idx")
+      .using("gin", t.substanceIds)
+      .where(sql`status = 'published'`),
+    index("notices_tlp_feed_idx")
+      .on(t.tlp, t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
     // Retracted notices, drafts and notices awaiting release are listed by creation.
-    index("notices_unpublished_idx").on(t.status, t.createdAt.desc(), t.id.desc()).where(sql`status <> 'published'`),
+    index("notices_unpublished_idx")
+      .on(t.status, t.createdAt.desc(), t.id.desc())
+      .where(sql`status <> 'published'`),
     // A date range far in the past: the planner reads that period's notices and sorts them
     // rather than walking twenty years of the feed index from the newest end.
-    index("notices_occurred_idx").on(t.occurredOn).where(sql`status = 'published'`),
+    index("notices_occurred_idx")
+      .on(t.occurredOn)
+      .where(sql`status = 'published'`),
     index("notices_author_idx").on(t.authorId, t.createdAt.desc()),
     index("notices_search_idx").using("gin", t.searchVector),
     index("notices_names_trgm_idx").using("gin", sql`${t.searchNames} gin_trgm_ops`),
@@ -222,11 +246,9 @@ export const noticeRecipients = pgTable(
  * reads that name the word, and a word leaves when none does any more (a narrower marking, a
  * redaction, a merge).
  */
-export const searchWords = pgTable(
-  "search_words",
-  { word: text().primaryKey(), notices: integer().notNull() },
-  (t) => [index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
-);
+export const searchWords = pgTable("search_words", { word: text().primaryKey(), notices: integer().notNull() }, (t) => [
+  index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+]);
 
 /** "Related to": stored once per pair, smaller id first. */
 export const noticeLinks = pgTable(
@@ -280,10 +302,22 @@ export const seizureDetails = pgTable("seizure_details", {
   declaredAs: text(),
   declaredHsCode: text(),
   conveyance: conveyance(),
-  conveyanceIds: text().array().notNull().default(sql`'{}'`),
-  originCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
-  transitCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
-  destinationCountries: char({ length: 2 }).array().notNull().default(sql`'{}'`),
+  conveyanceIds: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  originCountries: char({ length: 2 })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  transitCountries: char({ length: 2 })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  destinationCountries: char({ length: 2 })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   seizingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
   seizingAgencyText: text(),
   ...timestamps,
@@ -317,10 +351,19 @@ export const companyAlerts = pgTable("company_alerts", {
     .primaryKey()
     .references(() => notices.id, { onDelete: "cascade" }),
   names: jsonb().$type<CompanyName[]>().notNull(),
-  registrationNumbers: text().array().notNull().default(sql`'{}'`),
+  registrationNumbers: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   registrationCountryCode: char({ length: 2 }).references(() => countries.code, { onDelete: "restrict" }),
-  addresses: text().array().notNull().default(sql`'{}'`),
-  owners: text().array().notNull().default(sql`'{}'`),
+  addresses: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  owners: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   grounds: companyGround().array().notNull(),
   groundsNote: text(),
   recommendedAction: text().notNull(),

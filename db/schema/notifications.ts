@@ -51,7 +51,9 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_user_event_key").on(t.userId, t.eventId),
     index("notifications_user_idx").on(t.userId, t.id.desc()),
-    index("notifications_unread_idx").on(t.userId).where(sql`read_at IS NULL`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at IS NULL`),
     index("notifications_event_idx").on(t.eventId),
     index("notifications_notice_idx").on(t.noticeId),
   ],

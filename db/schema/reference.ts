@@ -32,14 +32,20 @@ export const crossings = pgTable(
       .notNull()
       .references(() => countries.code, { onDelete: "restrict" }),
     kind: crossingKind().notNull(),
-    modes: transportMode().array().notNull().default(sql`'{}'`),
+    modes: transportMode()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     coordsVerified: boolean().notNull().default(false),
     elevationM: integer(),
     scheduleNote: text(),
     status: crossingStatus().notNull().default("open"),
-    notes: text().array().notNull().default(sql`'{}'`),
+    notes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     risk2005: text(),
     traffic2005: text(),
     controls2005: text(),
@@ -59,7 +65,10 @@ export const substances = pgTable(
     nameEn: text().notNull(),
     nameRu: text().notNull(),
     nameZh: text(),
-    aliases: text().array().notNull().default(sql`'{}'`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     cas: text(),
     hsCode: text(),
     illicitUse: text(),

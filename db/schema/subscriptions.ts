@@ -21,18 +21,35 @@ export const subscriptions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     noticeId: uuid().references(() => notices.id, { onDelete: "cascade" }),
-    crossingIds: text().array().notNull().default(sql`'{}'`),
-    substanceIds: text().array().notNull().default(sql`'{}'`),
-    countryCodes: char({ length: 2 }).array().notNull().default(sql`'{}'`),
+    crossingIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    substanceIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    countryCodes: char({ length: 2 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     countryRole: countryRole().notNull().default("any"),
-    kinds: noticeKind().array().notNull().default(sql`'{}'`),
-    agencyIds: text().array().notNull().default(sql`'{}'`),
+    kinds: noticeKind()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    agencyIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     delivery: delivery().notNull(),
     ...timestamps,
   },
   (t) => [
     index("subscriptions_user_idx").on(t.userId),
-    uniqueIndex("subscriptions_watch_key").on(t.userId, t.noticeId).where(sql`notice_id IS NOT NULL`),
+    uniqueIndex("subscriptions_watch_key")
+      .on(t.userId, t.noticeId)
+      .where(sql`notice_id IS NOT NULL`),
     index("subscriptions_crossings_idx").using("gin", t.crossingIds),
   ],
 );
@@ -98,7 +115,9 @@ export const mailItems = pgTable(
   },
   (t) => [
     uniqueIndex("mail_items_user_event_key").on(t.userId, t.eventId, t.delivery),
-    index("mail_items_pending_idx").on(t.delivery, t.userId, t.createdAt).where(sql`delivery_id IS NULL`),
+    index("mail_items_pending_idx")
+      .on(t.delivery, t.userId, t.createdAt)
+      .where(sql`delivery_id IS NULL`),
   ],
 );
 

@@ -17,7 +17,15 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "unodc.coordinator@example.org", name: "Elena Petrova", agencyId: "unodc-roca", role: "coordinator", timeZone: "Asia/Tashkent" },
   { email: "admin@example.org", name: "Platform Administrator", agencyId: "unodc-roca", role: "admin", timeZone: "Asia/Almaty" },
   { email: "kz.agencyadmin@example.org", name: "Nurlan Abenov", agencyId: "kz-sgd-customs", role: "agency_admin", timeZone: "Asia/Almaty" },
-  { email: "kz.officer@example.org", name: "Aigerim Bekova", agencyId: "kz-sgd-customs", role: "analyst", dutyStationId: "dostyk", locale: "ru", timeZone: "Asia/Almaty" },
+  {
+    email: "kz.officer@example.org",
+    name: "Aigerim Bekova",
+    agencyId: "kz-sgd-customs",
+    role: "analyst",
+    dutyStationId: "dostyk",
+    locale: "ru",
+    timeZone: "Asia/Almaty",
+  },
 ];
 
 /**
@@ -27,9 +35,15 @@ export const DEMO_USERS: DemoUser[] = [
  */
 export async function seedDemo(db: DbOrTx): Promise<void> {
   // The demo's Chinese liaison needs its agency enabled; the other Chinese agencies stay off.
-  await db.update(agencies).set({ active: true }).where(and(eq(agencies.id, "cn-nncc"), eq(agencies.active, false)));
+  await db
+    .update(agencies)
+    .set({ active: true })
+    .where(and(eq(agencies.id, "cn-nncc"), eq(agencies.active, false)));
   for (const user of DEMO_USERS) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${user.email}`);
+    const [existing] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${user.email}`);
     const id = existing?.id ?? (await createUser(db, user)).id;
     // Roles that cannot do without a second factor get the published demo authenticator.
     if (MFA_REQUIRED_ROLES.includes(user.role)) await enrolAuthenticator(db, id, DEMO_TOTP_SECRET);

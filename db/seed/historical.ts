@@ -77,7 +77,10 @@ const historicalPublishedAt = (row: Row, index: number) => new Date(Date.UTC(yea
  */
 export async function seedHistoricalSeizures(): Promise<void> {
   const rows: Row[] = figure.seizures;
-  const countryRows = await db.select({ code: countries.code, name: countries.nameEn }).from(countries).where(inArray(countries.code, [...new Set(rows.map((r) => r.seized_in))]));
+  const countryRows = await db
+    .select({ code: countries.code, name: countries.nameEn })
+    .from(countries)
+    .where(inArray(countries.code, [...new Set(rows.map((r) => r.seized_in))]));
   const substanceIds = [...new Set(rows.flatMap((r) => (r.substance ? [r.substance] : [])))];
   const substanceRows = await db.select({ id: substances.id, name: substances.nameEn }).from(substances).where(inArray(substances.id, substanceIds));
   const names = { country: new Map(countryRows.map((c) => [c.code, c.name])), substance: new Map(substanceRows.map((s) => [s.id, s.name])) };

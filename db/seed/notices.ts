@@ -29,7 +29,10 @@ export function seedKey(name: string): string {
  * the session is ended afterwards, so seeding leaves no session behind.
  */
 export async function asUser<T>(email: string, act: (viewer: Viewer) => Promise<T>): Promise<T> {
-  const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [user] = await db
+    .select({ id: users.id, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   if (!user) throw new Error(`${email} is missing: seed the demo users first`);
   const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: null, userAgent: "demo seed", mfaVerified: true });
   try {
@@ -159,7 +162,8 @@ const DEMO_NOTICES: DemoNotice[] = [
       owners: [FRONT_OWNER],
       grounds: ["false_registration", "no_pre_export_notification", "linked_to_seizure"],
       groundsNote: "Shipments from China without any pre-export notification; registration data false.",
-      recommendedAction: "Inspect every shipment consigned to or from this company and confirm the pre-export notification with the exporting country before release.",
+      recommendedAction:
+        "Inspect every shipment consigned to or from this company and confirm the pre-export notification with the exporting country before release.",
       expiresOn: inDays(180 - 8),
     }),
   },
@@ -410,7 +414,8 @@ const DEMO_NOTICES: DemoNotice[] = [
       addresses: ["Raiymbek Avenue 348, Almaty"],
       owners: ["Sergey Lavrenko (Сергей Лавренко)"],
       grounds: ["no_pre_export_notification", "false_registration"],
-      recommendedAction: "Inspect every shipment from this company; release no precursor consignment without a pre-export notification confirmed in PEN Online.",
+      recommendedAction:
+        "Inspect every shipment from this company; release no precursor consignment without a pre-export notification confirmed in PEN Online.",
       expiresOn: inDays(365 - 30),
     }),
   },
@@ -421,7 +426,8 @@ const DEMO_NOTICES: DemoNotice[] = [
     notice: () => ({
       kind: "seizure",
       title: "Termez: 6.3 t of acetic anhydride in a container declared as sulphuric acid, bound for Hairatan",
-      narrative: "Reported by the Uzbek authorities to the UNODC office in Tashkent. The container crossed Kazakhstan by rail before being trans-loaded to a truck in Termez.",
+      narrative:
+        "Reported by the Uzbek authorities to the UNODC office in Tashkent. The container crossed Kazakhstan by rail before being trans-loaded to a truck in Termez.",
       occurredOn: daysAgo(45),
       placeText: "Termez river port",
       countryCode: "UZ",
@@ -516,7 +522,10 @@ export const demoNoticeKey = (key: string) => seedKey(`demo-notice:${key}`);
 /** The demo notices, their releases, retractions and links. Re-running changes nothing. */
 export async function seedDemoNotices(): Promise<void> {
   // Kazakh customs analysts publish only after a chief's release (the agency setting).
-  await db.update(agencies).set({ requiresRelease: true }).where(and(eq(agencies.id, "kz-sgd-customs"), eq(agencies.requiresRelease, false)));
+  await db
+    .update(agencies)
+    .set({ requiresRelease: true })
+    .where(and(eq(agencies.id, "kz-sgd-customs"), eq(agencies.requiresRelease, false)));
   const recipientRows = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, KZ_CHIEF));
   const recipients = Object.fromEntries(recipientRows.map((r) => [r.email, r.id]));
 

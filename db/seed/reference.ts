@@ -12,8 +12,7 @@ import substanceData from "./data/precursors.json" with { type: "json" };
 
 // China takes part optionally: its agencies are seeded inactive until an administrator enables
 // them; CARICC and INCB are candidate members, likewise inactive.
-const INACTIVE_UNTIL_ENABLED = (a: { country: string | null; id: string }) =>
-  a.country === "CN" || a.id === "caricc" || a.id === "incb";
+const INACTIVE_UNTIL_ENABLED = (a: { country: string | null; id: string }) => a.country === "CN" || a.id === "caricc" || a.id === "incb";
 
 // The 2005 report has Narynkol closed; Kulma and Karkara open only part of the year.
 const CROSSING_STATUS: Partial<Record<string, "closed" | "seasonal">> = { narynkol: "closed", kulma: "seasonal", karkara: "seasonal" };

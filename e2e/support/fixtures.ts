@@ -72,9 +72,24 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const landed = await Promise.race([
-    page.waitForURL(/\/mfa/, { timeout: 10_000 }).then(() => "mfa" as const, () => null),
-    page.locator("[data-form-error]").waitFor({ timeout: 10_000 }).then(() => "refused" as const, () => null),
-    page.getByTestId("current-user").waitFor({ timeout: 10_000 }).then(() => "in" as const, () => null),
+    page.waitForURL(/\/mfa/, { timeout: 10_000 }).then(
+      () => "mfa" as const,
+      () => null,
+    ),
+    page
+      .locator("[data-form-error]")
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => "refused" as const,
+        () => null,
+      ),
+    page
+      .getByTestId("current-user")
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => "in" as const,
+        () => null,
+      ),
   ]);
   if (landed === "mfa") {
     await passSecondFactor(page.request);
@@ -92,10 +107,7 @@ type NewTestUser = {
 
 export type TestUsers = { create: (input: NewTestUser) => Promise<TestUser> };
 
-export const test = base.extend<
-  { users: TestUsers },
-  { db: Db }
->({
+export const test = base.extend<{ users: TestUsers }, { db: Db }>({
   db: [
     async ({}, use) => {
       const client = postgres(readFileSync(databaseUrlFile(), "utf8"), { max: 2, onnotice: () => {} });

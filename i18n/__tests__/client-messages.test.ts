@@ -124,14 +124,19 @@ describe("messages sent to the browser", () => {
     expect(pages.length).toBeGreaterThan(10);
     const missing = pages.flatMap((page) => {
       const sent = sentTo(page);
-      return [...neededBy(page)].filter(([namespace]) => !covers(sent, namespace)).map(([namespace, file]) => `${relative(root, page)}: ${namespace} (${file})`);
+      return [...neededBy(page)]
+        .filter(([namespace]) => !covers(sent, namespace))
+        .map(([namespace, file]) => `${relative(root, page)}: ${namespace} (${file})`);
     });
     expect(missing, "pages not sent a namespace their client modules translate with").toEqual([]);
   });
 
   it("are a fraction of the whole catalogue on every page", () => {
     const catalogue = Object.fromEntries(
-      readdirSync(join(root, "i18n", "messages", "ru")).map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(root, "i18n", "messages", "ru", f), "utf8")) as unknown]),
+      readdirSync(join(root, "i18n", "messages", "ru")).map((f) => [
+        f.replace(/\.json$/, ""),
+        JSON.parse(readFileSync(join(root, "i18n", "messages", "ru", f), "utf8")) as unknown,
+      ]),
     );
     const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
     expect(size(pickMessages(catalogue, CLIENT_NAMESPACES))).toBeLessThan(size(catalogue) / 5);

@@ -84,7 +84,14 @@ describe("parseForm", () => {
   });
 
   it("carries a message's values through Conform's error strings", () => {
-    const submission = parseForm(seizure([["notice.title", "ab"], ["notice.items[0].quantity", "1"], ["notice.items[0].unit", "kg"]]), ZCreateNotice);
+    const submission = parseForm(
+      seizure([
+        ["notice.title", "ab"],
+        ["notice.items[0].quantity", "1"],
+        ["notice.items[0].unit", "kg"],
+      ]),
+      ZCreateNotice,
+    );
     expect(submission.status).toBe("error");
     const errors = submission.status === "error" ? submission.error?.["notice.title"] : null;
     expect(decodeErrors(errors ?? undefined)).toEqual([{ key: "tooShort", values: { min: 3 } }]);
@@ -92,7 +99,12 @@ describe("parseForm", () => {
 
   it("keeps a hostile value as typed while refusing it, and builds no prototype from a field name", () => {
     const hostile = `"]}<script>alert(1)</script>\u0000`;
-    const form = seizure([["notice.title", hostile], ["notice.items[0].quantity", "1"], ["notice.items[0].unit", "kg"], ["notice.__proto__.polluted", "yes"]]);
+    const form = seizure([
+      ["notice.title", hostile],
+      ["notice.items[0].quantity", "1"],
+      ["notice.items[0].unit", "kg"],
+      ["notice.__proto__.polluted", "yes"],
+    ]);
     const submission = parseForm(form, ZCreateNotice);
     expect(submission.status).toBe("error");
     const keys = submission.status === "error" ? decodeErrors(submission.error?.["notice.title"] ?? undefined) : [];
@@ -103,16 +115,32 @@ describe("parseForm", () => {
   });
 
   it("gives the procedure's input when the form is valid, coerced from text", () => {
-    const submission = parseForm(seizure([["notice.title", "Heroin at Torugart"], ["notice.items[0].quantity", "12.5"], ["notice.items[0].unit", "kg"], ["asDraft", "on"]]), ZCreateNotice);
+    const submission = parseForm(
+      seizure([
+        ["notice.title", "Heroin at Torugart"],
+        ["notice.items[0].quantity", "12.5"],
+        ["notice.items[0].unit", "kg"],
+        ["asDraft", "on"],
+      ]),
+      ZCreateNotice,
+    );
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     expect(submission.value.asDraft).toBe(true);
-    expect(submission.value.notice).toMatchObject({ kind: "seizure", title: "Heroin at Torugart", infoCredibility: 2, items: [{ quantity: 12.5, unit: "kg", substanceId: null }] });
+    expect(submission.value.notice).toMatchObject({
+      kind: "seizure",
+      title: "Heroin at Torugart",
+      infoCredibility: 2,
+      items: [{ quantity: 12.5, unit: "kg", substanceId: null }],
+    });
   });
 
-
   it("reads past the fields React adds to a form posting to a server function", () => {
-    const form = seizure([["notice.title", "Heroin at Torugart"], ["notice.items[0].quantity", "1"], ["notice.items[0].unit", "kg"]]);
+    const form = seizure([
+      ["notice.title", "Heroin at Torugart"],
+      ["notice.items[0].quantity", "1"],
+      ["notice.items[0].unit", "kg"],
+    ]);
     form.append("$ACTION_ID_7f3a", "");
     form.append("$ACTION_REF_1", "");
     expect(parseForm(form, ZCreateNotice).status).toBe("success");
@@ -121,7 +149,11 @@ describe("parseForm", () => {
 
 describe("error strings", () => {
   it("round-trips a FieldError and reads a foreign string as invalid", () => {
-    expect(decodeErrors([encodeError({ key: "tooLong", values: { max: 200 } }), "Required", "{\"nokey\":1}"])).toEqual([{ key: "tooLong", values: { max: 200 } }, { key: "invalid" }, { key: "invalid" }]);
+    expect(decodeErrors([encodeError({ key: "tooLong", values: { max: 200 } }), "Required", '{"nokey":1}'])).toEqual([
+      { key: "tooLong", values: { max: 200 } },
+      { key: "invalid" },
+      { key: "invalid" },
+    ]);
   });
 
   it("names service paths as Conform does", () => {

@@ -20,15 +20,27 @@ describe("the notice lifecycle", () => {
 
   it("lets no step leave a closed notice but the record's own (none)", () => {
     for (const status of CLOSED) expect(Object.keys(STEPS).filter((step) => leaves(step as keyof typeof STEPS, status))).toEqual([]);
-    expect(NOTICE_STATUSES.filter((status) => leaves("edit", status))).toEqual(NOTICE_STATUSES.filter((status) => !(CLOSED as readonly string[]).includes(status)));
+    expect(NOTICE_STATUSES.filter((status) => leaves("edit", status))).toEqual(
+      NOTICE_STATUSES.filter((status) => !(CLOSED as readonly string[]).includes(status)),
+    );
   });
 
   it("offers the author's agency its steps by role, and nobody else any", () => {
-    expect(stepsFor(viewerAs("analyst", "kz-sgd-customs", "author"), notice("published"))).toEqual({ edit: true, submit: false, release: false, retract: true });
+    expect(stepsFor(viewerAs("analyst", "kz-sgd-customs", "author"), notice("published"))).toEqual({
+      edit: true,
+      submit: false,
+      release: false,
+      retract: true,
+    });
     expect(stepsFor(viewerAs("analyst"), notice("draft"))).toEqual({ edit: true, submit: true, release: false, retract: false });
     expect(stepsFor(viewerAs("chief"), notice("pending_release"))).toEqual({ edit: false, submit: false, release: true, retract: false });
     expect(stepsFor(viewerAs("chief", "kg-mvd-sbnon"), notice("pending_release"))).toEqual({ edit: false, submit: false, release: false, retract: false });
     expect(stepsFor(viewerAs("analyst", "kg-mvd-sbnon"), notice("published"))).toEqual({ edit: false, submit: false, release: false, retract: false });
-    expect(stepsFor(viewerAs("analyst", "kz-sgd-customs", "author"), notice("retracted"))).toEqual({ edit: false, submit: false, release: false, retract: false });
+    expect(stepsFor(viewerAs("analyst", "kz-sgd-customs", "author"), notice("retracted"))).toEqual({
+      edit: false,
+      submit: false,
+      release: false,
+      retract: false,
+    });
   });
 });

@@ -11,7 +11,9 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 const appUrlOf = async (extra: Record<string, string>) =>
-  (await run(process.execPath, ["--import", "tsx", "-e", 'import("./env.js").then((m) => console.log(m.env.APP_URL))'], { env: serverEnv(extra) })).stdout.trim();
+  (
+    await run(process.execPath, ["--import", "tsx", "-e", 'import("./env.js").then((m) => console.log(m.env.APP_URL))'], { env: serverEnv(extra) })
+  ).stdout.trim();
 
 describe("the address in links and banners", () => {
   it("is the port the app serves on when APP_URL is not set", async () => {

@@ -13,7 +13,17 @@ const CODES: Record<ServiceErrorKind, TRPCError["code"]> = {
 // The database out of reach (stopped, restarting, connection cut): socket errors, postgres.js's
 // own connection errors, and the SQLSTATEs of a lost connection (class 08) or a server shutting
 // down or starting up (57P01-57P03).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P02", "57P03"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
 
 /**
  * The code saying the database could not be reached, found in the error or any error it was

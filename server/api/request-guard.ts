@@ -8,10 +8,7 @@ export const NO_STORE = { "cache-control": "no-store" } as const;
 
 /** A refusal before any procedure runs, in the shape of a tRPC error so that clients read it alike. */
 export function refusal(status: number, message: string): Response {
-  return Response.json(
-    { error: { json: { message, code: -32600, data: { code: "BAD_REQUEST", httpStatus: status } } } },
-    { status, headers: NO_STORE },
-  );
+  return Response.json({ error: { json: { message, code: -32600, data: { code: "BAD_REQUEST", httpStatus: status } } } }, { status, headers: NO_STORE });
 }
 
 /**

@@ -92,7 +92,10 @@ export async function authenticateApiKey(token: string, ip: string | null): Prom
  */
 export async function recordApiKeyUse(client: ApiClient, use: { operation: string; status: number }): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, client.keyId));
+    await tx
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiKeys.id, client.keyId));
     await audit(tx, { action: "api.request", actor: client.viewer, target: { type: "api_key", id: client.keyId }, details: use });
   });
 }

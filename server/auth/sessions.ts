@@ -78,9 +78,7 @@ const withinTimeouts = sql`(${sessions.expiresAt} > now() AND ${sessions.lastSee
 export async function deleteDeadSessions(): Promise<number> {
   const dead = await db
     .delete(sessions)
-    .where(
-      sql`NOT ${withinTimeouts} OR ${sessions.sessionVersion} <> (SELECT ${users.sessionVersion} FROM ${users} WHERE ${users.id} = ${sessions.userId})`,
-    )
+    .where(sql`NOT ${withinTimeouts} OR ${sessions.sessionVersion} <> (SELECT ${users.sessionVersion} FROM ${users} WHERE ${users.id} = ${sessions.userId})`)
     .returning({ id: sessions.id });
   return dead.length;
 }
@@ -151,7 +149,11 @@ export async function loadSession(sessionId: string, ip: string | null = null): 
   if (!UUID.test(sessionId)) return null;
   const [row] = await sessionQuery().execute({ sessionId });
   if (!row) return null;
-  if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+  if (row.stale)
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, sessionId));
   if (!row.mfaVerified && (row.totpEnrolled || MFA_REQUIRED_ROLES.includes(row.role))) {
     const { userId, email, role, agencyId } = row;
     return { kind: "mfa", pending: { userId, sessionId, email, role, agencyId, ip, step: row.totpEnrolled ? "verify" : "enrol" } };

@@ -69,11 +69,22 @@ export async function reserveAttempt(buckets: Bucket[]): Promise<Reservation> {
  * reserved, so that signing into one's own account does not wipe out a spraying record.
  */
 export async function releaseAttempt({ reset, refund }: { reset: Bucket[]; refund: Bucket[] }): Promise<void> {
-  if (reset.length > 0) await db.delete(authThrottle).where(inArray(authThrottle.key, reset.map((b) => b.key)));
+  if (reset.length > 0)
+    await db.delete(authThrottle).where(
+      inArray(
+        authThrottle.key,
+        reset.map((b) => b.key),
+      ),
+    );
   if (refund.length > 0) {
     await db
       .update(authThrottle)
       .set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` })
-      .where(inArray(authThrottle.key, refund.map((b) => b.key)));
+      .where(
+        inArray(
+          authThrottle.key,
+          refund.map((b) => b.key),
+        ),
+      );
   }
 }

@@ -102,7 +102,8 @@ export async function buildNoticeMail(input: {
     const item = mailItem(notice);
     // A subscription's criteria name a crossing and substances: said only where the mail may
     // carry the notice's content, never beside a notice its marking keeps behind sign-in.
-    const why = notice.matched?.via === "subscription" && item.exposure !== "content" ? null : describeMatch(notice.matched, notice.matchedNames, matched, vocab);
+    const why =
+      notice.matched?.via === "subscription" && item.exposure !== "content" ? null : describeMatch(notice.matched, notice.matchedNames, matched, vocab);
     return { item, events, why, url: appUrl(`/notices/${notice.id}`) };
   });
   const subscriptionIds = [...new Set(pending.flatMap((p) => (p.subscriptionId ? [p.subscriptionId] : [])))].sort();
@@ -128,7 +129,11 @@ export async function buildNoticeMail(input: {
   // The frame is rendered around a placeholder, which the entries then take the place of.
   const frame = renderToStaticMarkup(createElement(NoticeMail, { ...props, entriesHtml: [ENTRIES] }));
   const at = frame.indexOf(ENTRIES_DIV);
-  const html = Buffer.concat([Buffer.from(`${XHTML_DOCTYPE}${frame.slice(0, at)}`), ...rendered.map((r) => r.html), Buffer.from(frame.slice(at + ENTRIES_DIV.length))]);
+  const html = Buffer.concat([
+    Buffer.from(`${XHTML_DOCTYPE}${frame.slice(0, at)}`),
+    ...rendered.map((r) => r.html),
+    Buffer.from(frame.slice(at + ENTRIES_DIV.length)),
+  ]);
   const text = noticeMailText({ ...props, entriesText: rendered.map((r) => r.text) });
   return {
     userId: recipient.userId,

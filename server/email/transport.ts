@@ -87,7 +87,15 @@ export async function sendMail(mail: OutgoingMail, tx: DbOrTx = db): Promise<voi
   transporter ??= createTransporter(url);
   await transporter.sendMail({
     envelope: { from: envelopeSender(), to: [mail.to] },
-    raw: composeMime({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, messageId: mail.messageId, headers: mail.headers, text: Buffer.from(mail.text), html: mail.html }),
+    raw: composeMime({
+      from: env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      messageId: mail.messageId,
+      headers: mail.headers,
+      text: Buffer.from(mail.text),
+      html: mail.html,
+    }),
   });
 }
 

@@ -33,7 +33,8 @@ export function inFront(handle: Handler, options: FrontOptions): Handler {
         .then((sessionId) => spendBudget(db.$client, { sessionId, address, cost }, options.budgets))
         .catch((error: unknown) => {
           // The error's code only: the statement's parameters name a user and an address.
-          if (Date.now() >= unavailableUntil) console.error(`[budget] not kept for ${UNAVAILABLE_PAUSE_MS} ms: ${(error as { code?: string }).code ?? (error as Error).name}`);
+          if (Date.now() >= unavailableUntil)
+            console.error(`[budget] not kept for ${UNAVAILABLE_PAUSE_MS} ms: ${(error as { code?: string }).code ?? (error as Error).name}`);
           unavailableUntil = Date.now() + UNAVAILABLE_PAUSE_MS;
           return null;
         });

@@ -46,7 +46,13 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
     if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     res.setHeader("content-encoding", "br");
     res.removeHeader("content-length");
-    const compressor = createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_LGWIN]: WINDOW_BITS } });
+    const compressor = createBrotliCompress({
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_LGWIN]: WINDOW_BITS,
+      },
+    });
     compressor.on("data", (data: Buffer) => {
       if (write(data) === false) compressor.pause();
     });

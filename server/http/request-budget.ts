@@ -35,11 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * address, in one statement. A request the user's budget refuses is not charged to the address, so
  * one user flooding does not use up the budget of colleagues behind the same gateway.
  */
-export async function spendBudget(
-  sql: Sql,
-  request: { sessionId: string | null; address: string | null; cost: number },
-  budgets: Budgets,
-): Promise<Decision> {
+export async function spendBudget(sql: Sql, request: { sessionId: string | null; address: string | null; cost: number }, budgets: Budgets): Promise<Decision> {
   const sid = request.sessionId && UUID.test(request.sessionId) ? request.sessionId : null;
   const spend = spending(sql);
   const user = spend(request.cost / budgets.user.perSecond, budgets.user.burstSeconds);

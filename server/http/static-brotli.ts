@@ -41,7 +41,9 @@ export function staticBrotli(dir: string) {
     const known = cache.get(file);
     if (known) return known;
     const body = readFile(file)
-      .then((data) => compress(data, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }))
+      .then((data) =>
+        compress(data, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+      )
       // Not kept: the map holds only files that exist, however many addresses are tried.
       .catch(() => (cache.delete(file), null));
     cache.set(file, body);

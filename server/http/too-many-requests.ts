@@ -10,7 +10,11 @@ const HOLD_MAX_MS = 1_000;
 
 const messages = new Map<Locale, Promise<string>>();
 function message(locale: Locale): Promise<string> {
-  if (!messages.has(locale)) messages.set(locale, loadMessages(locale).then((all) => (all.errors as Record<string, string>).tooManyRequests!));
+  if (!messages.has(locale))
+    messages.set(
+      locale,
+      loadMessages(locale).then((all) => (all.errors as Record<string, string>).tooManyRequests!),
+    );
   return messages.get(locale)!;
 }
 
@@ -36,7 +40,11 @@ function answer(req: IncomingMessage, locale: Locale, text: string, retryAfter: 
 /** 429 with Retry-After, in the user's language (theirs when signed in, else the cookie's or the browser's). */
 export async function refuseTooManyRequests(req: IncomingMessage, res: ServerResponse, refusal: { waitSeconds: number; locale: string | null }) {
   const cookieLocale = cookieValue(req.headers.cookie ?? null, LOCALE_COOKIE);
-  const locale: Locale = isLocale(refusal.locale) ? refusal.locale : isLocale(cookieLocale) ? cookieLocale : negotiateLocale(req.headers["accept-language"] ?? null);
+  const locale: Locale = isLocale(refusal.locale)
+    ? refusal.locale
+    : isLocale(cookieLocale)
+      ? cookieLocale
+      : negotiateLocale(req.headers["accept-language"] ?? null);
   const retryAfter = Math.max(1, Math.ceil(refusal.waitSeconds));
   const { type, body } = answer(req, locale, await message(locale), retryAfter);
   await new Promise((resolve) => setTimeout(resolve, Math.min(HOLD_MAX_MS, refusal.waitSeconds * 1000)));

@@ -79,7 +79,9 @@ type PendingRow = {
  * AMBER email should.
  */
 async function pendingItems(client: Client, requests: MailRequest[]): Promise<PendingRow[][]> {
-  const rows = await prepared<PendingRow>(client, sql`
+  const rows = await prepared<PendingRow>(
+    client,
+    sql`
     SELECT w.request::int AS request, users.email, users.locale, users.time_zone, (users.status = 'active' AND agencies.active) AS active,
       mi.id AS item_id, mi.subscription_id, e.kind AS event, notices.id, notices.kind, notices.tlp, notices.title,
       notices.narrative, notices.occurred_on::text AS occurred_on, ${PLACE} AS place,
@@ -97,7 +99,8 @@ async function pendingItems(client: Client, requests: MailRequest[]): Promise<Pe
     JOIN agencies ON agencies.id = users.agency_id
     LEFT JOIN crossings c ON c.id = notices.crossing_id
     LEFT JOIN countries co ON co.code = notices.country_code
-    ORDER BY w.request, mi.id`);
+    ORDER BY w.request, mi.id`,
+  );
   const byRequest = requests.map((): PendingRow[] => []);
   for (const row of rows) byRequest[row.request - 1]!.push(row);
   return byRequest;
@@ -122,12 +125,26 @@ async function deliver(tx: Tx, request: MailRequest, items: PendingRow[]): Promi
   const recipient: MailRecipient | null = first?.active ? { userId, email: first.email, locale: first.locale, timeZone: first.time_zone } : null;
   const pending: PendingNotice[] = items
     .filter((i) => i.visible)
-    .map((i) => ({ id: i.id, kind: i.kind, tlp: i.tlp, title: i.title, narrative: i.narrative, occurredOn: i.occurred_on, place: i.place, event: i.event, subscriptionId: i.subscription_id, matched: i.matched, matchedNames: i.matched_names }));
+    .map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      tlp: i.tlp,
+      title: i.title,
+      narrative: i.narrative,
+      occurredOn: i.occurred_on,
+      place: i.place,
+      event: i.event,
+      subscriptionId: i.subscription_id,
+      matched: i.matched,
+      matchedNames: i.matched_names,
+    }));
   // An empty digest is not sent; its key stays taken all the same, so the period is settled.
   const sending = recipient !== null && pending.length > 0;
   // One statement takes the key and the items. sent_at is written before the hand-over to
   // SMTP, but becomes visible only if the transaction commits, that is, after it succeeded.
-  const [delivery] = await prepared<{ id: number; taken: number }>(clientOf(tx), sql`
+  const [delivery] = await prepared<{ id: number; taken: number }>(
+    clientOf(tx),
+    sql`
     WITH delivery AS (
       INSERT INTO mail_deliveries (user_id, dedupe_key, message_id, item_count, sent_at)
       VALUES (${userId}, ${dedupeKey}, ${messageIdFor(dedupeKey)}, ${sending ? new Set(pending.map((p) => p.id)).size : 0}, ${sending ? sql`now()` : null})
@@ -138,7 +155,8 @@ async function deliver(tx: Tx, request: MailRequest, items: PendingRow[]): Promi
       WHERE mail_items.id = ANY (${arrayLiteral(items.map((i) => i.item_id))}::bigint[]) AND mail_items.delivery_id IS NULL
       RETURNING 1
     )
-    SELECT id, (SELECT count(*) FROM taken)::int AS taken FROM delivery`);
+    SELECT id, (SELECT count(*) FROM taken)::int AS taken FROM delivery`,
+  );
   if (!delivery) return "duplicate";
   if (delivery.taken < items.length) throw new ItemsTakenMeanwhile();
   if (!sending) return "empty";

@@ -74,7 +74,9 @@ async function workBatches<Name extends PayloadJob>(
     const checked = jobs.map((job) => JOB_PAYLOADS[name].safeParse(job.data));
     const handled = await handle(checked.flatMap((check) => (check.success ? [check.data as JobPayload<Name>] : [])));
     let next = 0;
-    const results = checked.map((check): PromiseSettledResult<unknown> => (check.success ? handled[next++]! : { status: "rejected", reason: new UnfitPayload(check.error.issues) }));
+    const results = checked.map((check): PromiseSettledResult<unknown> =>
+      check.success ? handled[next++]! : { status: "rejected", reason: new UnfitPayload(check.error.issues) },
+    );
     await Promise.all(
       results.map(async (result, i) => {
         if (result.status === "fulfilled") return;

@@ -12,8 +12,24 @@ const QUEUES: Record<string, PgBoss.Queue> = {
   [JOBS.fanOut]: { name: JOBS.fanOut, policy: "standard", retryLimit: 10, retryDelay: 5, retryBackoff: true, deadLetter: JOBS.deadLetter },
   // "stately": at most one waiting job per key. A second instant alert for a user while the first
   // waits out its batch window is dropped, and the waiting job mails both: that is the batching.
-  [JOBS.instantMail]: { name: JOBS.instantMail, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: JOBS.deadLetter },
-  [JOBS.digestMail]: { name: JOBS.digestMail, policy: "stately", retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: JOBS.deadLetter },
+  [JOBS.instantMail]: {
+    name: JOBS.instantMail,
+    policy: "stately",
+    retryLimit: 12,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    deadLetter: JOBS.deadLetter,
+  },
+  [JOBS.digestMail]: {
+    name: JOBS.digestMail,
+    policy: "stately",
+    retryLimit: 12,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    deadLetter: JOBS.deadLetter,
+  },
   [JOBS.mailTick]: { name: JOBS.mailTick, policy: "singleton", retryLimit: 0, expireInSeconds: 120 },
   // Deleting what has expired; the next run does what a failed one left.
   [JOBS.housekeeping]: { name: JOBS.housekeeping, policy: "singleton", retryLimit: 0, expireInSeconds: 600 },

@@ -59,7 +59,17 @@ async function serviceAccountFor(tx: Tx, viewer: Viewer, input: ApiKeyCreate): P
   const email = `service-${randomBytes(8).toString("hex")}@${viewer.agencyId.toLowerCase()}.service-account.invalid`;
   const [account] = await tx
     .insert(users)
-    .values({ email, name: input.accountName, agencyId: viewer.agencyId, role: SERVICE_ACCOUNT_ROLE, status: "active", serviceAccount: true, passwordHash: null, locale: viewer.locale, timeZone: viewer.timeZone })
+    .values({
+      email,
+      name: input.accountName,
+      agencyId: viewer.agencyId,
+      role: SERVICE_ACCOUNT_ROLE,
+      status: "active",
+      serviceAccount: true,
+      passwordHash: null,
+      locale: viewer.locale,
+      timeZone: viewer.timeZone,
+    })
     .returning({ id: users.id });
   return { id: account!.id, name: input.accountName, created: true };
 }

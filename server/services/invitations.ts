@@ -47,12 +47,7 @@ export async function revokeInvitations(tx: DbOrTx, userId: string): Promise<voi
 }
 
 const usable = (tokenHash: string) =>
-  and(
-    eq(userTokens.tokenHash, tokenHash),
-    eq(userTokens.purpose, "invitation"),
-    isNull(userTokens.usedAt),
-    sql`${userTokens.expiresAt} > now()`,
-  );
+  and(eq(userTokens.tokenHash, tokenHash), eq(userTokens.purpose, "invitation"), isNull(userTokens.usedAt), sql`${userTokens.expiresAt} > now()`);
 
 /** Whom a link invites, while it can still be accepted. */
 export async function checkInvitation({ input }: { input: z.output<typeof ZInvitationCheck> }): Promise<{ email: string; name: string }> {
@@ -66,13 +61,7 @@ export async function checkInvitation({ input }: { input: z.output<typeof ZInvit
 }
 
 /** Sets the invitee's password and activates the account; the link is spent in the same transaction. */
-export async function acceptInvitation({
-  input,
-  ip,
-}: {
-  input: z.output<typeof ZInvitationAccept>;
-  ip: string | null;
-}): Promise<{ email: string }> {
+export async function acceptInvitation({ input, ip }: { input: z.output<typeof ZInvitationAccept>; ip: string | null }): Promise<{ email: string }> {
   // Checked first so that a dead link costs no password hashing.
   const invited = await checkInvitation({ input });
   await assertStrongPassword(input.password, "password", invited);

@@ -116,7 +116,10 @@ export async function retryDeadLetter({ viewer, input }: { viewer: Viewer; input
     const taken = async (table: SQL) =>
       (
         await tx.execute<{ name: string; data: object; singleton_key: string | null }>(sql`
-          DELETE FROM ${table} WHERE id = ${input.id} AND state = 'failed' AND name IN (${sql.join([...RETRYABLE].map((name) => sql`${name}`), sql`, `)})
+          DELETE FROM ${table} WHERE id = ${input.id} AND state = 'failed' AND name IN (${sql.join(
+            [...RETRYABLE].map((name) => sql`${name}`),
+            sql`, `,
+          )})
           RETURNING name, data, singleton_key`)
       )[0];
     const job = (await taken(sql`pgboss.job`)) ?? (await taken(sql`pgboss.archive`));

@@ -35,7 +35,11 @@ const PLATFORM_NAMES = ["Tianshan", "Tian Shan", "Тяньшань", "Тянь-�
 export type PasswordWeakness = "passwordCommon" | "passwordContainsName";
 
 /** Letters and digits only, case and compatibility forms folded, so "Tian-Shan 2026" contains "tianshan". */
-const fold = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const fold = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 // Short Latin or Cyrillic names ("Chad", "KGD") are too often part of ordinary words to forbid;
 // a Chinese name carries as much in two characters.
@@ -49,10 +53,7 @@ async function forbiddenNames(): Promise<string[]> {
       .select({ en: countries.nameEn, ru: countries.nameRu, zh: countries.nameZh })
       .from(countries)
       .where(
-        or(
-          eq(countries.isMember, true),
-          sql`${countries.code} IN (SELECT ${agencies.countryCode} FROM ${agencies} WHERE ${isNotNull(agencies.countryCode)})`,
-        ),
+        or(eq(countries.isMember, true), sql`${countries.code} IN (SELECT ${agencies.countryCode} FROM ${agencies} WHERE ${isNotNull(agencies.countryCode)})`),
       ),
   ]);
   const names = [...PLATFORM_NAMES, ...agencyNames.flatMap((a) => [a.en, a.ru, a.zh, a.short]), ...countryNames.flatMap((c) => [c.en, c.ru, c.zh])];

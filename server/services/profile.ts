@@ -106,7 +106,10 @@ export async function changePassword({ viewer, input, ip = null }: { viewer: Vie
  */
 export async function signOutEverywhere({ viewer }: { viewer: Viewer }) {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, viewer.userId));
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.userId));
     await tx.delete(sessions).where(eq(sessions.userId, viewer.userId));
     await audit(tx, { action: "auth.signout_everywhere", actor: actorOf(viewer), target: { type: "user", id: viewer.userId } });
   });

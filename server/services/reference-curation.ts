@@ -33,11 +33,19 @@ async function curate<T extends PgTable>(
 ) {
   return db.transaction(async (tx: Tx) => {
     const { id, ...next } = input;
-    const [current] = (await tx.select().from(table as PgTable).where(eq(idColumn, id)).for("update")) as Record<string, unknown>[];
+    const [current] = (await tx
+      .select()
+      .from(table as PgTable)
+      .where(eq(idColumn, id))
+      .for("update")) as Record<string, unknown>[];
     if (!current && !options.create) throw notFound();
     const changes = changesBetween(current, next);
     if (!Object.keys(changes).length) return { id, changed: [] as string[] };
-    if (current) await tx.update(table as PgTable).set(next).where(eq(idColumn, id));
+    if (current)
+      await tx
+        .update(table as PgTable)
+        .set(next)
+        .where(eq(idColumn, id));
     else await tx.insert(table as PgTable).values({ id, ...next });
     await audit(tx, { action: current ? `reference.${kind}.update` : `reference.${kind}.create`, actor: viewer, target: { type: kind, id }, details: changes });
     return { id, changed: Object.keys(changes) };
@@ -45,9 +53,11 @@ async function curate<T extends PgTable>(
 }
 
 /** Status and schedule of a crossing (e.g. Kulma: open May–November, 15 days open / 15 closed). */
-export const curateCrossing = ({ viewer, input }: Args<typeof ZCrossingCurate>) => curate(viewer, "crossing", crossings, crossings.id, input, { create: false });
+export const curateCrossing = ({ viewer, input }: Args<typeof ZCrossingCurate>) =>
+  curate(viewer, "crossing", crossings, crossings.id, input, { create: false });
 
-export const curateSubstance = ({ viewer, input }: Args<typeof ZSubstanceCurate>) => curate(viewer, "substance", substances, substances.id, input, { create: true });
+export const curateSubstance = ({ viewer, input }: Args<typeof ZSubstanceCurate>) =>
+  curate(viewer, "substance", substances, substances.id, input, { create: true });
 
 export const curateProvision = ({ viewer, input }: Args<typeof ZProvisionCurate>) =>
   curate(viewer, "provision", criminalProvisions, criminalProvisions.id, input, { create: true });

@@ -12,7 +12,10 @@ import { audit } from "~/server/services/audit";
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().max(320).regex(NO_CONTROL_CHARACTERS),
-  password: z.string().max(1024).regex(/^[^\0]*$/),
+  password: z
+    .string()
+    .max(1024)
+    .regex(/^[^\0]*$/),
 });
 
 type Attempt = { credentials: unknown; ip: string | null; userAgent: string | null };
@@ -74,7 +77,10 @@ export async function signInWithPassword({ credentials, ip, userAgent }: Attempt
   await releaseAttempt({ reset: [account], refund: [address] });
   const sessionId = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip, userAgent });
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastSignInAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await audit(tx, { action: "auth.signin", actor: { userId: user.id, agencyId: user.agencyId }, ip, details: { sessionId } });
   });
   return { userId: user.id, sessionId };

@@ -140,7 +140,14 @@ export async function inviteUser({ viewer, input, ip = null }: Change<UserInvite
       actor: scope.actor,
       target: { type: "user", id: user.id },
       ip,
-      details: { email: input.email, agencyId: input.agencyId, role: input.role, dutyStationId: input.dutyStationId, preModerated: input.preModerated, ...scope.origin },
+      details: {
+        email: input.email,
+        agencyId: input.agencyId,
+        role: input.role,
+        dutyStationId: input.dutyStationId,
+        preModerated: input.preModerated,
+        ...scope.origin,
+      },
     });
     return { userId: user.id, ...invitation };
   });

@@ -67,7 +67,11 @@ export function visibleToUsers(n: NoticeColumns = notices): SQL {
       userId: sql`${users.id}`,
       agencyId: sql`${users.agencyId}`,
       agencyCountryCode: sql`${agencies.countryCode}`,
-      may: (permission) => sql`${users.role} IN (${sql.join(PERMISSIONS[permission].map((r) => sql`${r}`), sql`, `)})`,
+      may: (permission) =>
+        sql`${users.role} IN (${sql.join(
+          PERMISSIONS[permission].map((r) => sql`${r}`),
+          sql`, `,
+        )})`,
     },
     n,
   );
@@ -157,9 +161,7 @@ function rule(v: ViewerTerms, n: NoticeColumns): SQL {
     ? sql`OR (${releases} AND ${statusIn(n.status, STEPS.release.from)} AND ${n.agencyId} = ${v.agencyId} AND ${n.tlp} <> 'red')`
     : sql``;
   const reviews = v.may("moderation.review");
-  const reviewing = reviews
-    ? sql`OR (${reviews} AND ${statusIn(n.status, HELD)} AND ${n.tlp} <> 'red')`
-    : sql``;
+  const reviewing = reviews ? sql`OR (${reviews} AND ${statusIn(n.status, HELD)} AND ${n.tlp} <> 'red')` : sql``;
   return sql`(
     ${n.authorId} = ${v.userId}
     OR (${released} AND (

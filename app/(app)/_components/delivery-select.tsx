@@ -8,7 +8,11 @@ import { DELIVERIES, type Delivery } from "~/schemas/subscription-enums";
  * How a subscription is delivered; shared by the subscriptions page, follow and watch controls.
  * Without `value` it is a plain field of its form (named by the caller), for forms that post.
  */
-export function DeliverySelect({ value, onChange, ...select }: Omit<ComponentProps<"select">, "value" | "onChange"> & { value?: Delivery; onChange?: (value: Delivery) => void }) {
+export function DeliverySelect({
+  value,
+  onChange,
+  ...select
+}: Omit<ComponentProps<"select">, "value" | "onChange"> & { value?: Delivery; onChange?: (value: Delivery) => void }) {
   const t = useTranslations("subscriptions.delivery");
   return (
     <select

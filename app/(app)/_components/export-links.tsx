@@ -10,7 +10,11 @@ export async function ExportLinks({ selection }: { selection: ExportSelection })
   const t = await getTranslations("exports.links");
   const query = selectionParams(selection).toString();
   return (
-    <p className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="export-links" title={t("hint", { limit: EXPORT_LIMIT })}>
+    <p
+      className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700"
+      data-testid="export-links"
+      title={t("hint", { limit: EXPORT_LIMIT })}
+    >
       <span>{t("label")}:</span>
       <a className={textLinkClass} href={`/exports/notices.csv?${query}`} download>
         {t("csv")}

@@ -61,15 +61,29 @@ export async function filterOptions(): Promise<FilterOptions> {
   };
   const sortedGroups = (groups: Group[]) => groups.map((group) => ({ ...group, options: byLabel(group.options, locale) }));
   return {
-    crossings: grouped(crossings, (c) => localized(c.country, locale), (c) => ({ value: c.id, label: localized(c.name, locale) })),
+    crossings: grouped(
+      crossings,
+      (c) => localized(c.country, locale),
+      (c) => ({ value: c.id, label: localized(c.name, locale) }),
+    ),
     // Only looked up (a link's country that the select does not offer), so left unsorted.
-    countries: grouped(countries, (c) => (c.isMember ? t("memberCountries") : t("otherCountries")), (c) => ({ value: c.code, label: localized(c.name, locale) })),
-    nearbyCountries: sortedGroups(grouped(
-      countries.filter((c) => c.isMember || nearby.has(c.code)),
-      (c) => (c.isMember ? t("memberCountries") : t("neighbourCountries")),
+    countries: grouped(
+      countries,
+      (c) => (c.isMember ? t("memberCountries") : t("otherCountries")),
       (c) => ({ value: c.code, label: localized(c.name, locale) }),
-    )),
-    substances: grouped(substances, (s) => reference(`tables.${s.conventionTable}`), (s) => ({ value: s.id, label: localized(s.name, locale) })),
+    ),
+    nearbyCountries: sortedGroups(
+      grouped(
+        countries.filter((c) => c.isMember || nearby.has(c.code)),
+        (c) => (c.isMember ? t("memberCountries") : t("neighbourCountries")),
+        (c) => ({ value: c.code, label: localized(c.name, locale) }),
+      ),
+    ),
+    substances: grouped(
+      substances,
+      (s) => reference(`tables.${s.conventionTable}`),
+      (s) => ({ value: s.id, label: localized(s.name, locale) }),
+    ),
     agencies: directory.map((group) => ({
       label: group.country ? localized(group.country.name, locale) : t("international"),
       options: group.agencies.map((a) => ({ value: a.id, label: `${a.shortName} — ${localized(a.name, locale)}` })),
@@ -206,10 +220,38 @@ export async function FeedFilterForm({
         {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
         <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
           {select("kind", t("kind"), terms("kind", NOTICE_KINDS))}
-          {select("crossing", t("crossing"), <>{any}<Choices groups={options.crossings} /></>)}
-          {select("country", t("country"), <>{any}<Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} /></>)}
-          {select("substance", t("substance"), <>{any}<Choices groups={options.substances} /></>)}
-          {select("agency", t("agency"), <>{any}<Choices groups={options.agencies} /></>)}
+          {select(
+            "crossing",
+            t("crossing"),
+            <>
+              {any}
+              <Choices groups={options.crossings} />
+            </>,
+          )}
+          {select(
+            "country",
+            t("country"),
+            <>
+              {any}
+              <Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} />
+            </>,
+          )}
+          {select(
+            "substance",
+            t("substance"),
+            <>
+              {any}
+              <Choices groups={options.substances} />
+            </>,
+          )}
+          {select(
+            "agency",
+            t("agency"),
+            <>
+              {any}
+              <Choices groups={options.agencies} />
+            </>,
+          )}
           {select("tlp", t("tlp"), terms("tlp", TLP_LEVELS))}
           {select(
             "status",

@@ -6,7 +6,8 @@ import { FEED_VIEWS, feedHref, type FeedDisplay } from "./feed-filters";
 import { NoticeList, type NoticeListItem } from "./notice-list";
 import { NoticeTable } from "./notice-table";
 
-const OPTION = "whitespace-nowrap px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 aria-[current=true]:bg-slate-800 aria-[current=true]:text-white";
+const OPTION =
+  "whitespace-nowrap px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 aria-[current=true]:bg-slate-800 aria-[current=true]:text-white";
 
 /** A row of links, one of them current: a choice that works as plain links, without JavaScript. */
 function Choice({ label, options }: { label: string; options: { href: string; label: string; current: boolean }[] }) {
@@ -61,11 +62,19 @@ export async function FeedResults({
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <Choice
             label={t("sortLabel")}
-            options={FEED_SORTS.map((sort) => ({ href: feedHref("/feed", filters, null, { ...display, sort }), label: t(`sort.${sort}`), current: sort === display.sort }))}
+            options={FEED_SORTS.map((sort) => ({
+              href: feedHref("/feed", filters, null, { ...display, sort }),
+              label: t(`sort.${sort}`),
+              current: sort === display.sort,
+            }))}
           />
           <Choice
             label={t("viewLabel")}
-            options={FEED_VIEWS.map((view) => ({ href: feedHref("/feed", filters, null, { ...display, view }), label: t(`view.${view}`), current: view === display.view }))}
+            options={FEED_VIEWS.map((view) => ({
+              href: feedHref("/feed", filters, null, { ...display, view }),
+              label: t(`view.${view}`),
+              current: view === display.view,
+            }))}
           />
         </div>
       </div>

@@ -25,7 +25,10 @@ export function LiveNotifications({ since, children }: { since: number; children
   const connected = useRef(false);
   const refreshCount = () => {
     // A failed read leaves the count as it was: the next event or reconnection reads it again.
-    fetchQuery<number>("notifications.unreadCount").then((value) => setUnread({ value }), () => undefined);
+    fetchQuery<number>("notifications.unreadCount").then(
+      (value) => setUnread({ value }),
+      () => undefined,
+    );
   };
   useSubscriptionEvents(`${subscriptionUrl("notifications.onNew")}?lastEventId=${since}`, {
     onStart: () => {

@@ -27,7 +27,17 @@ export const STATUS_TONES = {
  * Notices as list lines, newest first, and the link to the next (older) page. Plain links and
  * server-rendered text: it reads and pages the same with JavaScript off.
  */
-export async function NoticeList({ items, olderHref, empty, nextLabel }: { items: NoticeListItem[]; olderHref: string | null; empty: ReactNode; nextLabel?: string }) {
+export async function NoticeList({
+  items,
+  olderHref,
+  empty,
+  nextLabel,
+}: {
+  items: NoticeListItem[];
+  olderHref: string | null;
+  empty: ReactNode;
+  nextLabel?: string;
+}) {
   const t = await getTranslations("feed.list");
   if (items.length === 0) return <EmptyList>{empty}</EmptyList>;
   return (
@@ -71,7 +81,8 @@ export function EmptyList({ children }: { children: ReactNode }) {
 }
 
 /** Where a notice happened, in the reader's language: its crossing, or the place and country. */
-export const placeOf = (item: NoticeListItem) => (item.crossing ? item.crossing.name : [item.placeText, item.countryName ?? item.countryCode].filter(Boolean).join(", "));
+export const placeOf = (item: NoticeListItem) =>
+  item.crossing ? item.crossing.name : [item.placeText, item.countryName ?? item.countryCode].filter(Boolean).join(", ");
 
 async function NoticeLine({ item }: { item: NoticeListItem }) {
   const [t, vocab, format] = await Promise.all([getTranslations("feed.list"), getTranslations("vocab"), getFormatter()]);
@@ -105,7 +116,15 @@ async function NoticeLine({ item }: { item: NoticeListItem }) {
         <KindFacts item={item} />
         {item.snippet && item.snippet.length > 0 ? (
           <p dir="auto" className="mt-2 text-sm text-slate-800" data-testid="snippet">
-            {item.snippet.map((part, i) => (part.hit ? <mark key={i} className="rounded-sm bg-yellow-200 px-0.5">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+            {item.snippet.map((part, i) =>
+              part.hit ? (
+                <mark key={i} className="rounded-sm bg-yellow-200 px-0.5">
+                  {part.text}
+                </mark>
+              ) : (
+                <span key={i}>{part.text}</span>
+              ),
+            )}
           </p>
         ) : item.excerpt ? (
           <p dir="auto" className="mt-2 text-sm text-slate-800">

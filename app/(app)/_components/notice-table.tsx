@@ -26,13 +26,25 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
         <caption className="sr-only">{t("heading")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className="w-36">{t("columns.marking")}</th>
-            <th scope="col" className="w-24">{t("columns.kind")}</th>
+            <th scope="col" className="w-36">
+              {t("columns.marking")}
+            </th>
+            <th scope="col" className="w-24">
+              {t("columns.kind")}
+            </th>
             <th scope="col">{t("columns.title")}</th>
-            <th scope="col" className="w-44">{t("columns.place")}</th>
-            <th scope="col" className="w-28">{t("columns.occurred")}</th>
-            <th scope="col" className="w-32">{t("columns.agency")}</th>
-            <th scope="col" className="w-28">{t("columns.posted")}</th>
+            <th scope="col" className="w-44">
+              {t("columns.place")}
+            </th>
+            <th scope="col" className="w-28">
+              {t("columns.occurred")}
+            </th>
+            <th scope="col" className="w-32">
+              {t("columns.agency")}
+            </th>
+            <th scope="col" className="w-28">
+              {t("columns.posted")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -44,9 +56,7 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
                 <td>
                   <TlpBadge tlp={item.tlp} />
                 </td>
-                <td title={vocab(`kind.${item.kind}`)}>
-                  {t(`kindShort.${item.kind}`)}
-                </td>
+                <td title={vocab(`kind.${item.kind}`)}>{t(`kindShort.${item.kind}`)}</td>
                 <td>
                   <span className="mr-2 sm:hidden">
                     <TlpBadge tlp={item.tlp} />
@@ -68,15 +78,11 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
                     {[t(`kindShort.${item.kind}`), place && isolate(place), item.agency.shortName].filter(Boolean).join(" · ")}
                   </span>
                 </td>
-                <td title={place || undefined}>
-                  {place ? <bdi>{place}</bdi> : "—"}
-                </td>
+                <td title={place || undefined}>{place ? <bdi>{place}</bdi> : "—"}</td>
                 <td>
                   <time dateTime={item.occurredOn}>{day(item.occurredOn)}</time>
                 </td>
-                <td title={item.agency.name}>
-                  {item.agency.shortName}
-                </td>
+                <td title={item.agency.name}>{item.agency.shortName}</td>
                 <td>
                   {item.publishedAt ? <time dateTime={item.publishedAt}>{format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" })}</time> : "—"}
                 </td>

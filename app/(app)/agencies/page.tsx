@@ -27,12 +27,15 @@ export default async function AgencyDirectoryPage() {
           return (
             <Card key={key}>
               <div data-testid={`agency-group-${key}`}>
-                <h2 className="mb-3 text-lg font-semibold">
-                  {group.country ? localized(group.country.name, locale) : t("international")}
-                </h2>
+                <h2 className="mb-3 text-lg font-semibold">{group.country ? localized(group.country.name, locale) : t("international")}</h2>
                 <ul className="divide-y divide-slate-100">
                   {agencies.map((agency) => (
-                    <li key={agency.id} id={`agency-${agency.id}`} data-testid={`agency-${agency.id}`} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+                    <li
+                      key={agency.id}
+                      id={`agency-${agency.id}`}
+                      data-testid={`agency-${agency.id}`}
+                      className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+                    >
                       <div>
                         <p className="font-medium text-slate-900">{agency.label}</p>
                         <p className="text-sm text-slate-600">

@@ -31,7 +31,10 @@ export default async function ApiReferencePage() {
   await requireViewer();
   const t = await getTranslations("api.reference");
   const document = openApiDocument();
-  const paths = (document.paths ?? {}) as Record<string, Record<string, { parameters?: Parameter[]; requestBody?: Json; responses?: Record<string, { description: string }> }>>;
+  const paths = (document.paths ?? {}) as Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: Json; responses?: Record<string, { description: string }> }>
+  >;
   const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
 
   return (
@@ -75,7 +78,10 @@ export default async function ApiReferencePage() {
             ) : null}
             {body ? (
               <p>
-                {t("body")}: <a className="font-mono text-blue-700 underline" href={`#schema-${typeOf(body)}`}>{typeOf(body)}</a>
+                {t("body")}:{" "}
+                <a className="font-mono text-blue-700 underline" href={`#schema-${typeOf(body)}`}>
+                  {typeOf(body)}
+                </a>
               </p>
             ) : null}
             <div>

@@ -31,9 +31,7 @@ export default async function CrossingsPage({ searchParams }: { searchParams: Pr
       return { code, href: `/crossings?country=${code}`, label: names ? label.name(names) : code };
     }),
   ];
-  const groups = CROSSING_COUNTRIES.map((code) => ({ code, rows: rows.filter((row) => row.country.code === code) })).filter(
-    (group) => group.rows.length > 0,
-  );
+  const groups = CROSSING_COUNTRIES.map((code) => ({ code, rows: rows.filter((row) => row.country.code === code) })).filter((group) => group.rows.length > 0);
 
   return (
     <>
@@ -56,9 +54,7 @@ export default async function CrossingsPage({ searchParams }: { searchParams: Pr
           );
         })}
       </nav>
-      <p className="mb-4 text-sm text-slate-600">
-        {t("crossings.count", { count: rows.length })}
-      </p>
+      <p className="mb-4 text-sm text-slate-600">{t("crossings.count", { count: rows.length })}</p>
       <div className="space-y-8">
         {groups.map((group) => (
           <section key={group.code} aria-labelledby={`country-${group.code}`}>
@@ -66,14 +62,7 @@ export default async function CrossingsPage({ searchParams }: { searchParams: Pr
               {label.name(group.rows[0]!.country)}
             </h2>
             <Table
-              head={[
-                t("crossings.name"),
-                t("crossings.countries"),
-                t("crossings.kind"),
-                t("crossings.modes"),
-                t("crossings.elevation"),
-                t("crossings.status"),
-              ]}
+              head={[t("crossings.name"), t("crossings.countries"), t("crossings.kind"), t("crossings.modes"), t("crossings.elevation"), t("crossings.status")]}
             >
               {group.rows.map((row) => (
                 <tr key={row.id} data-testid={`crossing-${row.id}`}>

@@ -102,8 +102,8 @@ export default async function ModerationQueuePage() {
               <li key={`${pair.id}-${pair.otherId}`} data-testid="duplicate-pair">
                 <TextLink href={`/moderation/${pair.id}`}>
                   <bdi>{pair.title}</bdi>
-                </TextLink> ({pair.agency}) ↔{" "}
-                <TextLink href={`/moderation/${pair.otherId}`}>{pair.otherTitle}</TextLink> ({pair.otherAgency}) · {pair.occurredOn}
+                </TextLink>{" "}
+                ({pair.agency}) ↔ <TextLink href={`/moderation/${pair.otherId}`}>{pair.otherTitle}</TextLink> ({pair.otherAgency}) · {pair.occurredOn}
               </li>
             ))}
           </ul>

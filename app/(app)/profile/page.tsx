@@ -17,7 +17,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   // Where the profile's forms send the browser after success.
   const { done } = await searchParams;
   const caller = await api();
-  const [profile, security, t, tc, locale] = await Promise.all([caller.profile.get(), caller.mfa.status(), getTranslations("profile"), getTranslations("common"), getLocale()]);
+  const [profile, security, t, tc, locale] = await Promise.all([
+    caller.profile.get(),
+    caller.mfa.status(),
+    getTranslations("profile"),
+    getTranslations("common"),
+    getLocale(),
+  ]);
   // Listed here rather than in the browser, whose own time-zone list may differ from the server's.
   const zones = timeZoneOptions();
 

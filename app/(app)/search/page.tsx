@@ -42,7 +42,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const results = view ? await loadResults(view) : null;
   const paged = Boolean(view?.cursor || view?.offset) && results !== null && !results.cursorRejected;
   const page = results?.page;
-  const nextHref = view && page ? (page.nextCursor ? searchHref({ ...view, cursor: page.nextCursor }) : page.nextOffset ? searchHref({ ...view, offset: page.nextOffset }) : null) : null;
+  const nextHref =
+    view && page
+      ? page.nextCursor
+        ? searchHref({ ...view, cursor: page.nextCursor })
+        : page.nextOffset
+          ? searchHref({ ...view, offset: page.nextOffset })
+          : null
+      : null;
 
   return (
     <>

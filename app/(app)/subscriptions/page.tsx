@@ -27,11 +27,23 @@ export default async function SubscriptionsPage({ searchParams }: Props) {
   ]);
 
   const feedOptions: FeedOptions = {
-    crossings: byLabel(options.crossings.map((c) => ({ value: c.id, label: localized(c.names, locale) })), locale),
-    substances: byLabel(options.substances.map((s) => ({ value: s.id, label: localized(s.names, locale) })), locale),
-    countries: byLabel(options.countries.map((c) => ({ value: c.code, label: localized(c.names, locale) })), locale),
+    crossings: byLabel(
+      options.crossings.map((c) => ({ value: c.id, label: localized(c.names, locale) })),
+      locale,
+    ),
+    substances: byLabel(
+      options.substances.map((s) => ({ value: s.id, label: localized(s.names, locale) })),
+      locale,
+    ),
+    countries: byLabel(
+      options.countries.map((c) => ({ value: c.code, label: localized(c.names, locale) })),
+      locale,
+    ),
     kinds: NOTICE_KINDS.map((kind) => ({ value: kind, label: vocab(`kind.${kind}`) })),
-    agencies: byLabel(options.agencies.map((a) => ({ value: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })), locale),
+    agencies: byLabel(
+      options.agencies.map((a) => ({ value: a.id, label: `${a.shortName} — ${localized(a.names, locale)}` })),
+      locale,
+    ),
   };
   const names = (list: { value: string; label: string }[]) => new Map(list.map((o) => [o.value, o.label]));
   const label = {
@@ -109,7 +121,11 @@ export default async function SubscriptionsPage({ searchParams }: Props) {
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("create.title")}</h2>
           {/* A new form after each subscription: the choices just posted are not kept for the next. */}
-          <NewSubscriptionForm key={done === "created" && typeof params.id === "string" ? params.id : "new"} options={feedOptions} created={done === "created"} />
+          <NewSubscriptionForm
+            key={done === "created" && typeof params.id === "string" ? params.id : "new"}
+            options={feedOptions}
+            created={done === "created"}
+          />
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("mail.title")}</h2>

@@ -17,17 +17,18 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
   const raw = (await searchParams).q;
   const typed = Array.isArray(raw) ? raw[0] : raw;
   const parsed = ZSubstanceSearch.safeParse({ q: typed });
-  const [t, common, provisions, locale] = await Promise.all([getTranslations("reference"), getTranslations("common"), getTranslations("offline.provisions"), getLocale()]);
+  const [t, common, provisions, locale] = await Promise.all([
+    getTranslations("reference"),
+    getTranslations("common"),
+    getTranslations("offline.provisions"),
+    getLocale(),
+  ]);
   const rows = parsed.success ? await (await api()).reference.substances.search(parsed.data) : [];
   const q = parsed.success ? (parsed.data.q ?? "") : (typed ?? "");
 
   return (
     <>
-      <PageHeader
-        title={t("substances.title")}
-        subtitle={t("substances.subtitle")}
-        actions={<TextLink href="/provisions">{provisions("title")}</TextLink>}
-      />
+      <PageHeader title={t("substances.title")} subtitle={t("substances.subtitle")} actions={<TextLink href="/provisions">{provisions("title")}</TextLink>} />
       <Form action="/substances" prefetch={false} role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField
@@ -51,9 +52,7 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
         {!parsed.success ? null : q ? t("substances.results", { count: rows.length, q }) : t("substances.all", { count: rows.length })}
       </p>
       {rows.length > 0 ? (
-        <Table
-          head={[t("substances.name"), t("substances.table"), t("substances.cas"), t("substances.hsCode"), t("substances.illicitUse")]}
-        >
+        <Table head={[t("substances.name"), t("substances.table"), t("substances.cas"), t("substances.hsCode"), t("substances.illicitUse")]}>
           {rows.map((row) => (
             <tr key={row.id} data-testid={`substance-${row.id}`}>
               <td className="px-3 py-2 font-medium">

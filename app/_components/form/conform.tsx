@@ -49,7 +49,11 @@ const validators = new WeakMap<SchemaLoader<z.ZodType>, Promise<Validator<z.ZodT
 export function loadValidator<Schema extends z.ZodType>(load: SchemaLoader<Schema>): Promise<Validator<Schema>> {
   let validator = validators.get(load);
   if (!validator) {
-    validator = Promise.all([load(), import("~/schemas/parse-form")]).then(([schema, { parseForm }]) => (form: FormData) => parseForm(form, schema));
+    validator = Promise.all([load(), import("~/schemas/parse-form")]).then(
+      ([schema, { parseForm }]) =>
+        (form: FormData) =>
+          parseForm(form, schema),
+    );
     // A failed fetch (offline) is tried again at the next touch.
     validator.catch(() => validators.delete(load));
     validators.set(load, validator);
@@ -60,7 +64,8 @@ export function loadValidator<Schema extends z.ZodType>(load: SchemaLoader<Schem
 // Until the schema is here, a row added or removed (or values restored) is applied in the browser
 // as before, unchecked; a submit goes to the server action, which checks it (`error: null` is
 // Conform's "not validated here").
-const unchecked = <Schema extends z.ZodType>(form: FormData) => parse(form, { resolve: (_value, intent) => ({ error: intent ? {} : null }) }) as Submission<Schema>;
+const unchecked = <Schema extends z.ZodType>(form: FormData) =>
+  parse(form, { resolve: (_value, intent) => ({ error: intent ? {} : null }) }) as Submission<Schema>;
 
 /** Conform's reply to a post the server never took up: what was typed, and why, as the form's message. */
 const refused = <Result extends FormResult>(form: FormData, key: string) =>
@@ -102,7 +107,9 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
     id: options.id,
     lastResult,
     defaultValue: options.defaultValue,
-    ...(validate ? { shouldValidate: "onBlur", shouldRevalidate: "onInput", onValidate: ({ formData }) => validate(formData) } : { onValidate: ({ formData }) => unchecked<Schema>(formData) }),
+    ...(validate
+      ? { shouldValidate: "onBlur", shouldRevalidate: "onInput", onValidate: ({ formData }) => validate(formData) }
+      : { onValidate: ({ formData }) => unchecked<Schema>(formData) }),
     // With JavaScript the post is sent from here, not by the form's `action`: React resets a form
     // after its action, which would empty every field a refusal should keep; and a post refused
     // before the action ran (429) or never answered (a dropped link) is said at the form, with
@@ -134,7 +141,11 @@ export function useConformForm<Schema extends z.ZodType<Shape, Shape>, Result ex
   }, [validate]);
 
   const touched = () => {
-    if (!validate) void loadValidator(schema).then((validator) => setValidate(() => validator), () => undefined);
+    if (!validate)
+      void loadValidator(schema).then(
+        (validator) => setValidate(() => validator),
+        () => undefined,
+      );
   };
   const left = (event: FocusEvent<HTMLFormElement>) => {
     const name = validate ? "" : fieldName(event.target, options.id);
@@ -281,7 +292,14 @@ export type Choice = { value: string; label: ReactNode; description?: ReactNode;
  * A group of checkboxes (a list field) or radios (one value), in a fieldset with its legend; the
  * choices under their sub-headings when they have a `group`.
  */
-function ChoiceGroup({ field, label, hint, options: choices, type, className = "" }: Labelled & { options: readonly Choice[]; type: "checkbox" | "radio"; className?: string }) {
+function ChoiceGroup({
+  field,
+  label,
+  hint,
+  options: choices,
+  type,
+  className = "",
+}: Labelled & { options: readonly Choice[]; type: "checkbox" | "radio"; className?: string }) {
   const props = new Map(getCollectionProps(field, { type, options: choices.map((choice) => choice.value), ariaAttributes: false }).map((p) => [p.value, p]));
   const describedBy = [hint ? field.descriptionId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined;
   const box = (choice: Choice) => {

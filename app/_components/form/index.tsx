@@ -104,7 +104,9 @@ export function SelectField({ label, error, hint, children, ...select }: FieldPr
 export function TextAreaField({ label, error, hint, ...textarea }: FieldProps & ComponentProps<"textarea">) {
   return (
     <Field label={label} error={error} hint={hint}>
-      {(id, describedBy) => <textarea id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />}
+      {(id, describedBy) => (
+        <textarea id={id} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...textarea} />
+      )}
     </Field>
   );
 }

@@ -144,7 +144,9 @@ describe("backup and restore", () => {
     await expect(restoreBackup(source, file)).rejects.toThrow(/The database is not empty/);
 
     // Edited backups with checksums that fit: one of another migration level, one with a row twice.
-    const [header, ...lines] = gunzipSync(await readFile(file)).toString("utf8").split("\n");
+    const [header, ...lines] = gunzipSync(await readFile(file))
+      .toString("utf8")
+      .split("\n");
     const edited = async (name: string, text: string[]) => {
       await writeFile(join(folder, name), gzipSync(text.join("\n")));
       await writeChecksum(join(folder, name));

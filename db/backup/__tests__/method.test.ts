@@ -21,7 +21,11 @@ describe("choosing how to back up", () => {
 
 describe("reading backups", () => {
   it("reads the table and columns of pg_restore's COPY lines, quoted or not", () => {
-    expect(parseCopyLine("COPY public.notices (id, kind, \"position\") FROM stdin;")).toEqual({ schema: "public", name: "notices", columns: ["id", "kind", "position"] });
+    expect(parseCopyLine('COPY public.notices (id, kind, "position") FROM stdin;')).toEqual({
+      schema: "public",
+      name: "notices",
+      columns: ["id", "kind", "position"],
+    });
     expect(parseCopyLine('COPY drizzle."__Odd ""name""" (id) FROM stdin;')).toEqual({ schema: "drizzle", name: '__Odd "name"', columns: ["id"] });
     expect(parseCopyLine("SELECT pg_catalog.setval('public.audit_log_id_seq', 70, true);")).toBeNull();
   });

@@ -18,7 +18,8 @@ afterAll(() => db.execute(sql`ALTER TABLE notices DROP CONSTRAINT test_refuse_ke
 afterEach(() => vi.restoreAllMocks());
 
 const captureErrors = () => vi.spyOn(console, "error").mockImplementation(() => {});
-const printed = (spy: ReturnType<typeof captureErrors>) => spy.mock.calls.map((args) => args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 20, showHidden: true }))).join(" ")).join("\n");
+const printed = (spy: ReturnType<typeof captureErrors>) =>
+  spy.mock.calls.map((args) => args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 20, showHidden: true }))).join(" ")).join("\n");
 
 async function failingCreate() {
   const { caller } = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" }));

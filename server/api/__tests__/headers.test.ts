@@ -48,7 +48,16 @@ describe("the Content-Security-Policy of pages", () => {
     for (const path of ["/substances?q=acetic", "/crossings?country=KG", "/provisions", "/notices/new?kind=seizure", "/outbox", "/offline"]) {
       expect(cacheControl(path), path).toBe("private, no-cache");
     }
-    for (const path of ["/", "/feed", "/search?q=x", "/notices/abc", "/notices/abc/history", "/crossings/torugart", "/substances/acetic-anhydride", "/notifications"]) {
+    for (const path of [
+      "/",
+      "/feed",
+      "/search?q=x",
+      "/notices/abc",
+      "/notices/abc/history",
+      "/crossings/torugart",
+      "/substances/acetic-anhydride",
+      "/notifications",
+    ]) {
       expect(cacheControl(path), path).toBe("no-store");
     }
   });
@@ -93,7 +102,12 @@ describe("the headers of every response (next.config.js)", () => {
 
 describe("server actions from elsewhere (issue 13, item 14c)", () => {
   const action = (headers: Record<string, string>) =>
-    proxy(new NextRequest("http://localhost:3000/notifications", { method: "POST", headers: { "next-action": "0".repeat(42), "content-type": "text/plain", ...headers } }));
+    proxy(
+      new NextRequest("http://localhost:3000/notifications", {
+        method: "POST",
+        headers: { "next-action": "0".repeat(42), "content-type": "text/plain", ...headers },
+      }),
+    );
 
   it("are refused with 403 before Next.js answers 500, whatever the Host header says", () => {
     for (const origin of ["https://evil.example", "https://localhost:3000", "http://localhost:3001", "null"]) {

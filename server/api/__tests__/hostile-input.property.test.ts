@@ -36,7 +36,10 @@ const spoil = (original: string, bad: BadText) => (bad.mode === "append" ? origi
 // value that happened to be valid would only change the world the next calls run in.
 const badChar = fc.constantFrom("\u0000", "\uD800", "\uDBFF", "\uDC00", "\uDFFF");
 const badText: fc.Arbitrary<BadText> = fc.oneof(
-  fc.record({ mode: fc.constantFrom("append" as const, "replace" as const), text: fc.tuple(fc.string({ maxLength: 8 }), badChar, fc.string({ maxLength: 8 })).map((parts) => parts.join("")) }),
+  fc.record({
+    mode: fc.constantFrom("append" as const, "replace" as const),
+    text: fc.tuple(fc.string({ maxLength: 8 }), badChar, fc.string({ maxLength: 8 })).map((parts) => parts.join("")),
+  }),
   fc.record({ mode: fc.constant("replace" as const), text: fc.integer({ min: 10_001, max: 200_000 }).map((n) => "x".repeat(n)) }),
 );
 const badNumber = fc.oneof(
@@ -114,7 +117,10 @@ async function buildWorld() {
       }),
     ),
   ) as Record<Role, Awaited<ReturnType<typeof createUser>>>;
-  const callers = Object.fromEntries(await Promise.all(ROLE_ORDER.map(async (role) => [role, (await callerFor(users[role])).caller] as const))) as Record<Role, Caller>;
+  const callers = Object.fromEntries(await Promise.all(ROLE_ORDER.map(async (role) => [role, (await callerFor(users[role])).caller] as const))) as Record<
+    Role,
+    Caller
+  >;
   const author = callers.analyst;
   const seizure = await createThrough(author, seizureInput());
   const duplicate = await createThrough(author, seizureInput({ title: "Same seizure, reported twice" }));
@@ -158,21 +164,52 @@ function samplesOf(w: World): Record<string, Json[]> {
     groundsNote: "Declared as vinegar",
   });
   const fullArrest = arrestInput({ arrestingAgencyId: "kz-sgd-customs", chargeIds: ["kz-cc2014-296"] });
-  const subscriptionFilter = { crossingIds: ["torugart"], substanceIds: ["acetic-anhydride"], countryCodes: ["KG"], countryRole: "any", kinds: ["seizure"], agencyIds: ["kz-sgd-customs"] };
+  const subscriptionFilter = {
+    crossingIds: ["torugart"],
+    substanceIds: ["acetic-anhydride"],
+    countryCodes: ["KG"],
+    countryRole: "any",
+    kinds: ["seizure"],
+    agencyIds: ["kz-sgd-customs"],
+  };
   const password = "a long and unusual passphrase of mine";
   const code = { code: "123456" };
   const userRef = { userId: w.invited.id };
   return {
-    "agencies.create": [{ id: "hostile-test", countryCode: "KZ", seatCountryCode: null, kind: "customs", nameEn: "Test Customs", nameRu: "Таможня", nameZh: "海关", shortName: "TC" }],
+    "agencies.create": [
+      {
+        id: "hostile-test",
+        countryCode: "KZ",
+        seatCountryCode: null,
+        kind: "customs",
+        nameEn: "Test Customs",
+        nameRu: "Таможня",
+        nameZh: "海关",
+        shortName: "TC",
+      },
+    ],
     "agencies.update": [{ id: w.agency.id, kind: "customs", nameEn: "Test Customs", nameRu: "Таможня", nameZh: "海关", shortName: "TC" }],
     "agencies.setActive": [{ id: w.agency.id, active: true }],
     "apiKeys.create": [{ accountName: "Case system", scopes: ["notices:read", "reference:read"], expiresInDays: 90 }],
     "apiKeys.revoke": [{ keyId: w.seizure.id }],
-    "audit.search": [{ actor: "analyst", action: "notice.read", targetType: "notice", targetId: w.seizure.id, from: "2026-01-01", to: "2026-12-31", cursor: "100", limit: 10 }],
+    "audit.search": [
+      { actor: "analyst", action: "notice.read", targetType: "notice", targetId: w.seizure.id, from: "2026-01-01", to: "2026-12-31", cursor: "100", limit: 10 },
+    ],
     "audit.agencyReads": [{ cursor: "100", limit: 10 }],
-    "exports.csv": [{ scope: "notice", id: w.seizure.id }, { scope: "feed", filters: { kind: "seizure", crossingId: "torugart", tlp: "clear", from: "2026-01-01" } }, { scope: "search", q: "Alpha Trade" }],
-    "exports.stix": [{ scope: "notice", id: w.seizure.id }, { scope: "feed", filters: { countryCode: "KG", substanceId: "acetic-anhydride" } }, { scope: "search", q: "Alpha Trade" }],
-    "exports.formD": [{ countryCode: "KG", year: 2026, as: "page" }, { countryCode: "TM", year: 2000, as: "xlsx" }],
+    "exports.csv": [
+      { scope: "notice", id: w.seizure.id },
+      { scope: "feed", filters: { kind: "seizure", crossingId: "torugart", tlp: "clear", from: "2026-01-01" } },
+      { scope: "search", q: "Alpha Trade" },
+    ],
+    "exports.stix": [
+      { scope: "notice", id: w.seizure.id },
+      { scope: "feed", filters: { countryCode: "KG", substanceId: "acetic-anhydride" } },
+      { scope: "search", q: "Alpha Trade" },
+    ],
+    "exports.formD": [
+      { countryCode: "KG", year: 2026, as: "page" },
+      { countryCode: "TM", year: 2000, as: "xlsx" },
+    ],
     "exports.pics": [{ id: w.seizure.id }],
     "invitations.check": [{ token: "A".repeat(43) }],
     "invitations.accept": [{ token: "A".repeat(43), password, confirmPassword: password }],
@@ -218,15 +255,51 @@ function samplesOf(w: World): Record<string, Json[]> {
     "notices.similarCompanies": [{ names: ["Alpha Trade"], registrationNumbers: ["123456789"], owners: ["Ivan Petrov"] }],
     "notices.feed": [
       {
-        filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", status: "published", from: "2026-01-01", to: "2026-12-31" },
+        filters: {
+          kind: "seizure",
+          crossingId: "torugart",
+          countryCode: "KG",
+          substanceId: "acetic-anhydride",
+          agencyId: "kz-sgd-customs",
+          tlp: "clear",
+          status: "published",
+          from: "2026-01-01",
+          to: "2026-12-31",
+        },
         sort: "occurred_asc",
         cursor,
         limit: 10,
       },
     ],
-    "notices.arrivals": [{ filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", from: "2026-01-01", to: "2026-12-31" }, after: cursor }],
+    "notices.arrivals": [
+      {
+        filters: {
+          kind: "seizure",
+          crossingId: "torugart",
+          countryCode: "KG",
+          substanceId: "acetic-anhydride",
+          agencyId: "kz-sgd-customs",
+          tlp: "clear",
+          from: "2026-01-01",
+          to: "2026-12-31",
+        },
+        after: cursor,
+      },
+    ],
     "notices.feedCount": [
-      { filters: { kind: "seizure", crossingId: "torugart", countryCode: "KG", substanceId: "acetic-anhydride", agencyId: "kz-sgd-customs", tlp: "clear", status: "published", from: "2026-01-01", to: "2026-12-31" } },
+      {
+        filters: {
+          kind: "seizure",
+          crossingId: "torugart",
+          countryCode: "KG",
+          substanceId: "acetic-anhydride",
+          agencyId: "kz-sgd-customs",
+          tlp: "clear",
+          status: "published",
+          from: "2026-01-01",
+          to: "2026-12-31",
+        },
+      },
     ],
     "notices.search": [{ q: "Alpha Trade", cursor, limit: 10 }],
     "notices.pick": [{ q: "Alpha Tr", kind: "seizure", statuses: ["published", "pending_review"] }],
@@ -256,7 +329,15 @@ function samplesOf(w: World): Record<string, Json[]> {
       },
     ],
     "reference.provisions.curate": [
-      { id: "kz-cc2014-296", countryCode: "KZ", code: "Criminal Code 2014", article: "296", inForce: true, titleEn: "Illicit trafficking", penaltySummary: "Up to 12 years" },
+      {
+        id: "kz-cc2014-296",
+        countryCode: "KZ",
+        code: "Criminal Code 2014",
+        article: "296",
+        inForce: true,
+        titleEn: "Illicit trafficking",
+        penaltySummary: "Up to 12 years",
+      },
     ],
     "subscriptions.create": [{ filter: subscriptionFilter, delivery: "daily" }],
     "subscriptions.update": [{ id: w.subscription.id, delivery: "weekly" }],
@@ -266,7 +347,18 @@ function samplesOf(w: World): Record<string, Json[]> {
     "subscriptions.unwatch": [{ noticeId: w.seizure.id }],
     "subscriptions.watching": [{ noticeId: w.seizure.id }],
     "subscriptions.updateMailSettings": [{ moderationEmails: true }],
-    "users.invite": [{ email: "new.user@example.org", name: "New User", agencyId: "kz-sgd-customs", role: "analyst", dutyStationId: "khorgos", locale: "ru", timeZone: "Asia/Almaty", preModerated: false }],
+    "users.invite": [
+      {
+        email: "new.user@example.org",
+        name: "New User",
+        agencyId: "kz-sgd-customs",
+        role: "analyst",
+        dutyStationId: "khorgos",
+        locale: "ru",
+        timeZone: "Asia/Almaty",
+        preModerated: false,
+      },
+    ],
     "users.update": [{ ...userRef, name: "Renamed User", role: "chief", agencyId: "kz-sgd-customs", dutyStationId: "khorgos" }],
     "users.disable": [userRef],
     "users.enable": [userRef],
@@ -296,23 +388,27 @@ describe("hostile input answers 4xx, never 5xx", () => {
     }
   });
 
-  it.each(withInput.map((p) => [p.path, p.permission] as const))("%s", async (path, permission) => {
-    const role = permission ? ROLE_ORDER.find((r) => can(r, permission as Permission)) : "analyst";
-    expect(role).toBeDefined();
-    const caller = world.callers[role!];
-    await fc.assert(
-      fc.asyncProperty(fc.record({ text: badText, number: badNumber, date: badDate }), async (hostile) => {
-        const failures: string[] = [];
-        for (const sample of samples[path] ?? []) {
-          for (const { where, input } of variants(sample, hostile)) {
-            const { status, detail } = await statusOf(caller, path, input);
-            if (status >= 500) failures.push(`${where}: ${status} ${detail}`);
+  it.each(withInput.map((p) => [p.path, p.permission] as const))(
+    "%s",
+    async (path, permission) => {
+      const role = permission ? ROLE_ORDER.find((r) => can(r, permission as Permission)) : "analyst";
+      expect(role).toBeDefined();
+      const caller = world.callers[role!];
+      await fc.assert(
+        fc.asyncProperty(fc.record({ text: badText, number: badNumber, date: badDate }), async (hostile) => {
+          const failures: string[] = [];
+          for (const sample of samples[path] ?? []) {
+            for (const { where, input } of variants(sample, hostile)) {
+              const { status, detail } = await statusOf(caller, path, input);
+              if (status >= 500) failures.push(`${where}: ${status} ${detail}`);
+            }
           }
-        }
-        if (failures.length > 0) throw new Error(`${path} answered 5xx:\n${failures.join("\n")}`);
-      }),
-      // Examples count as runs: each procedure gets all of them, then generated values.
-      { numRuns: EXAMPLES.length + GENERATED_RUNS, examples: EXAMPLES.map((hostile) => [hostile]), endOnFailure: true },
-    );
-  }, 60_000);
+          if (failures.length > 0) throw new Error(`${path} answered 5xx:\n${failures.join("\n")}`);
+        }),
+        // Examples count as runs: each procedure gets all of them, then generated values.
+        { numRuns: EXAMPLES.length + GENERATED_RUNS, examples: EXAMPLES.map((hostile) => [hostile]), endOnFailure: true },
+      );
+    },
+    60_000,
+  );
 });

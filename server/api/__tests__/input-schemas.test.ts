@@ -43,7 +43,9 @@ function leavesOf(schema: z.ZodType, path: string): Leaf[] {
 // Passwords are never stored or queried as text, only hashed, and are checked exactly as typed.
 const PLAIN_STRINGS = /\b(password|currentPassword|newPassword|confirmPassword)$/;
 
-const leaves = procedures.flatMap(({ path, input }) => (input ? leavesOf(input, "").map((leaf) => ({ ...leaf, path: `${path}: ${leaf.path || "(input)"}` })) : []));
+const leaves = procedures.flatMap(({ path, input }) =>
+  input ? leavesOf(input, "").map((leaf) => ({ ...leaf, path: `${path}: ${leaf.path || "(input)"}` })) : [],
+);
 
 describe("every procedure's input", () => {
   it("builds its strings on the storable string", () => {
@@ -68,7 +70,12 @@ describe("every procedure's input", () => {
     const unbounded = numbers
       .filter(({ schema }) => {
         const { minValue, maxValue } = schema as unknown as { minValue: number | null; maxValue: number | null };
-        return !(Number.isFinite(minValue) && Number.isFinite(maxValue) && Math.abs(minValue!) <= Number.MAX_SAFE_INTEGER && Math.abs(maxValue!) <= Number.MAX_SAFE_INTEGER);
+        return !(
+          Number.isFinite(minValue) &&
+          Number.isFinite(maxValue) &&
+          Math.abs(minValue!) <= Number.MAX_SAFE_INTEGER &&
+          Math.abs(maxValue!) <= Number.MAX_SAFE_INTEGER
+        );
       })
       .map((leaf) => leaf.path);
     expect(unbounded).toEqual([]);

@@ -28,11 +28,17 @@ const noticesOfAnalyst = async () => (await db.select({ n: count() }).from(notic
 describe("input PostgreSQL would refuse", () => {
   it("refuses a NUL or a lone surrogate in any text with a field message, writing nothing", async () => {
     const before = await noticesOfAnalyst();
-    expect(await fieldsOf(createThrough(analyst, seizureInput({ title: "Drums at Torugart\u0000" })))).toEqual({ "notice.title": { key: "invalidCharacters" } });
-    expect(await fieldsOf(createThrough(analyst, seizureInput({ narrative: "Half an emoji \uD83D here" })))).toEqual({ "notice.narrative": { key: "invalidCharacters" } });
+    expect(await fieldsOf(createThrough(analyst, seizureInput({ title: "Drums at Torugart\u0000" })))).toEqual({
+      "notice.title": { key: "invalidCharacters" },
+    });
+    expect(await fieldsOf(createThrough(analyst, seizureInput({ narrative: "Half an emoji \uD83D here" })))).toEqual({
+      "notice.narrative": { key: "invalidCharacters" },
+    });
     expect(await fieldsOf(createThrough(analyst, companyInput({ owners: ["Ivan\u0000Petrov"] })))).toEqual({ "notice.owners.0": { key: "invalidCharacters" } });
     expect(await fieldsOf(analyst.notices.feed({ filters: { crossingId: "torugart\u0000" } }))).toEqual({ "filters.crossingId": { key: "invalidCharacters" } });
-    expect(await fieldsOf(analyst.profile.updatePreferences({ name: "A\u0000", locale: "en", timeZone: "Asia/Almaty" }))).toEqual({ name: { key: "invalidCharacters" } });
+    expect(await fieldsOf(analyst.profile.updatePreferences({ name: "A\u0000", locale: "en", timeZone: "Asia/Almaty" }))).toEqual({
+      name: { key: "invalidCharacters" },
+    });
     expect(await noticesOfAnalyst()).toBe(before);
   });
 
@@ -53,21 +59,29 @@ describe("input PostgreSQL would refuse", () => {
 
   it("refuses a date outside the platform's years, or outside the calendar, with a field message", async () => {
     const range = { min: DATE_MIN, max: DATE_MAX };
-    expect(await fieldsOf(createThrough(analyst, seizureInput({ occurredOn: "0000-01-01" })))).toEqual({ "notice.occurredOn": { key: "dateOutOfRange", values: range } });
-    expect(await fieldsOf(createThrough(analyst, companyInput({ expiresOn: "2101-01-01" })))).toEqual({ "notice.expiresOn": { key: "dateOutOfRange", values: range } });
+    expect(await fieldsOf(createThrough(analyst, seizureInput({ occurredOn: "0000-01-01" })))).toEqual({
+      "notice.occurredOn": { key: "dateOutOfRange", values: range },
+    });
+    expect(await fieldsOf(createThrough(analyst, companyInput({ expiresOn: "2101-01-01" })))).toEqual({
+      "notice.expiresOn": { key: "dateOutOfRange", values: range },
+    });
     expect(await fieldsOf(createThrough(analyst, seizureInput({ occurredOn: "99999-01-01" })))).toEqual({ "notice.occurredOn": { key: "invalidDate" } });
     expect(await fieldsOf(analyst.notices.feed({ filters: { from: "0000-01-01" } }))).toEqual({ "filters.from": { key: "dateOutOfRange", values: range } });
   });
 
   it("refuses a version beyond PostgreSQL's integer with a field message", async () => {
     const { id } = await createThrough(analyst, seizureInput());
-    expect(await fieldsOf(analyst.notices.update({ id, version: 2 ** 40, notice: seizureInput() }))).toEqual({ version: { key: "tooBig", values: { max: 2 ** 31 - 1 } } });
+    expect(await fieldsOf(analyst.notices.update({ id, version: 2 ** 40, notice: seizureInput() }))).toEqual({
+      version: { key: "tooBig", values: { max: 2 ** 31 - 1 } },
+    });
     expect((await refusal(analyst.notices.version({ id, version: 2 ** 40 }))).code).toBe("BAD_REQUEST");
   });
 
   it("has each message in every language, with the same values", async () => {
     for (const key of ["invalidCharacters", "invalidDate", "dateOutOfRange"]) {
-      const texts = await Promise.all(LOCALES.map(async (locale) => ((await import(`~/i18n/messages/${locale}/validation.json`)) as { default: Record<string, string> }).default[key]));
+      const texts = await Promise.all(
+        LOCALES.map(async (locale) => ((await import(`~/i18n/messages/${locale}/validation.json`)) as { default: Record<string, string> }).default[key]),
+      );
       const placeholders = texts.map((text) => [...(text ?? "").matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
       for (const [i, text] of texts.entries()) {
         expect(text, `${LOCALES[i]} ${key}`).toBeTruthy();

@@ -72,7 +72,11 @@ async function readBody(request: Request): Promise<unknown> {
   }
 }
 
-async function rawRequest(request: Request, params: Promise<Record<string, string | string[] | undefined>> | undefined, withBody: boolean): Promise<RawRequest> {
+async function rawRequest(
+  request: Request,
+  params: Promise<Record<string, string | string[] | undefined>> | undefined,
+  withBody: boolean,
+): Promise<RawRequest> {
   const resolved = (await params) ?? {};
   return {
     query: Object.fromEntries(new URL(request.url).searchParams),
@@ -108,7 +112,13 @@ export function apiHandler(op: ApiOperation) {
   };
 }
 
-async function answer(op: ApiOperation, client: ApiClient, request: Request, params: Promise<Record<string, string | string[] | undefined>> | undefined, requestId: string) {
+async function answer(
+  op: ApiOperation,
+  client: ApiClient,
+  request: Request,
+  params: Promise<Record<string, string | string[] | undefined>> | undefined,
+  requestId: string,
+) {
   if (!client.scopes.includes(op.scope)) return problem("forbidden", { requestId, key: "scopeMissing" });
   try {
     const raw = await rawRequest(request, params, op.method !== "GET");

@@ -18,7 +18,9 @@ function describe(op: ApiOperation): ZodOpenApiOperationObject {
     description: `${op.description ? `${op.description}\n\n` : ""}Scope: \`${op.scope}\`.`,
     security: [{ apiKey: [op.scope] }],
     // zod-openapi reads every key it is given: a part the operation does not take is left out.
-    requestParams: Object.fromEntries(Object.entries({ query, path: params, header: headers }).filter(([, schema]) => schema)) as ZodOpenApiOperationObject["requestParams"],
+    requestParams: Object.fromEntries(
+      Object.entries({ query, path: params, header: headers }).filter(([, schema]) => schema),
+    ) as ZodOpenApiOperationObject["requestParams"],
     ...(body ? { requestBody: { required: true, content: { "application/json": { schema: body } } } } : {}),
     responses: {
       [op.response.status]: { description: op.response.description, content: { "application/json": { schema: op.response.schema } } },

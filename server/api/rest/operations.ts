@@ -40,7 +40,8 @@ const getNotice = operation({
   path: "/notices/{id}",
   scope: "notices:read",
   summary: "Read a notice",
-  description: "A seizure, company alert or arrest notice in full (`kind` says which). A notice the key's account may not read answers 404, exactly like one that does not exist.",
+  description:
+    "A seizure, company alert or arrest notice in full (`kind` says which). A notice the key's account may not read answers 404, exactly like one that does not exist.",
   request: { params: ZApiNoticePath },
   response: { status: 200, description: "The notice and the linked notices the account may read.", schema: ZApiNotice },
   run: async (caller, { params }) => {

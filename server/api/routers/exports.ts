@@ -13,8 +13,6 @@ const read = permissionProcedure("notice.read");
 export const exportsRouter = router({
   csv: read.input(ZExportSelection).query(({ ctx: { viewer }, input }) => exportCsv({ viewer, input })),
   stix: read.input(ZExportSelection).query(({ ctx: { viewer }, input }) => exportStix({ viewer, input })),
-  formD: read
-    .input(ZFormDInput.extend({ as: z.enum(["page", "xlsx"]) }))
-    .query(({ ctx: { viewer }, input }) => formD({ viewer, input })),
+  formD: read.input(ZFormDInput.extend({ as: z.enum(["page", "xlsx"]) })).query(({ ctx: { viewer }, input }) => formD({ viewer, input })),
   pics: read.input(z.strictObject({ id: ZNoticeId })).query(({ ctx: { viewer }, input }) => noticePicsSummary({ viewer, input })),
 });

@@ -1,15 +1,7 @@
 import { ZMfaCode, ZRecoveryCode } from "~/schemas/security";
 import { permissionProcedure, router, secondFactorProcedure } from "~/server/api/trpc";
 import { setSessionCookie } from "~/server/auth/session-cookie";
-import {
-  beginEnrolment,
-  confirmEnrolment,
-  disableMfa,
-  mfaStatus,
-  regenerateRecoveryCodes,
-  useRecoveryCode,
-  verifyCode,
-} from "~/server/services/mfa";
+import { beginEnrolment, confirmEnrolment, disableMfa, mfaStatus, regenerateRecoveryCodes, useRecoveryCode, verifyCode } from "~/server/services/mfa";
 
 // The first five are what a session waiting for its second factor can reach, and all it can reach.
 // Passing the factor rotates the session: the new id goes to the browser in its cookie, never in

@@ -1,13 +1,6 @@
 import { ZCrossingCurate, ZCrossingList, ZProvisionCurate, ZReferenceGet, ZSubstanceCurate, ZSubstanceSearch } from "~/schemas/reference";
 import { permissionProcedure, router } from "~/server/api/trpc";
-import {
-  getCrossing,
-  getSubstance,
-  listCountries,
-  listCrossings,
-  listProvisions,
-  searchSubstances,
-} from "~/server/services/reference";
+import { getCrossing, getSubstance, listCountries, listCrossings, listProvisions, searchSubstances } from "~/server/services/reference";
 import { curateCrossing, curateProvision, curateSubstance } from "~/server/services/reference-curation";
 
 const read = permissionProcedure("reference.read");

@@ -102,7 +102,19 @@ describe("every path that disables, demotes or changes a password ends the user'
   it("the command line only creates invited users: it cannot take over an existing account", async () => {
     const user = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
     const ids = await twoSessions(user);
-    const attempt = inviteUser({ viewer: CLI_ACTOR, input: { email: user.email, name: "Someone Else", agencyId: "unodc-roca", role: "admin", dutyStationId: null, locale: "en", timeZone: "Asia/Almaty", preModerated: false } });
+    const attempt = inviteUser({
+      viewer: CLI_ACTOR,
+      input: {
+        email: user.email,
+        name: "Someone Else",
+        agencyId: "unodc-roca",
+        role: "admin",
+        dutyStationId: null,
+        locale: "en",
+        timeZone: "Asia/Almaty",
+        preModerated: false,
+      },
+    });
     await expect(attempt).rejects.toMatchObject({ kind: "CONFLICT", key: "emailTaken" });
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ role: "analyst", agencyId: "kz-sgd-customs" });

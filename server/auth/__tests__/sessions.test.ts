@@ -7,8 +7,7 @@ import { signInWithPassword } from "~/server/services/sign-in";
 import { loadViewer } from "~/server/auth/sessions";
 import { anonymousCaller, callerFor } from "~/tests/callers";
 
-const attempt = (email: string, password: string) =>
-  signInWithPassword({ credentials: { email, password }, ip: "203.0.113.9", userAgent: "vitest" });
+const attempt = (email: string, password: string) => signInWithPassword({ credentials: { email, password }, ip: "203.0.113.9", userAgent: "vitest" });
 
 describe("sign-in", () => {
   it("opens a session for the right password, whatever the email's case, and audits it", async () => {
@@ -51,7 +50,10 @@ describe("a session is re-checked against the database on every request", () => 
   it("is refused once the user's session version moves on (role change, new password)", async () => {
     const user = await createUser(db, { agencyId: "kg-customs", role: "chief" });
     const { sessionId } = await callerFor(user);
-    await db.update(users).set({ role: "analyst", sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ role: "analyst", sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
     expect(await loadViewer(sessionId)).toBeNull();
   });
 
@@ -66,10 +68,16 @@ describe("a session is re-checked against the database on every request", () => 
   it("expires after 30 idle minutes and after 12 hours in any case", async () => {
     const user = await createUser(db, { agencyId: "kg-customs", role: "chief" });
     const idle = await callerFor(user);
-    await db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(sessions.id, idle.sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '31 minutes'` })
+      .where(eq(sessions.id, idle.sessionId));
     expect(await loadViewer(idle.sessionId)).toBeNull();
     const old = await callerFor(user);
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, old.sessionId));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.id, old.sessionId));
     expect(await loadViewer(old.sessionId)).toBeNull();
   });
 

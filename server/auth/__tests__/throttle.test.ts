@@ -34,7 +34,10 @@ describe("per-account throttling", () => {
     }
     expect(await attempt(victim.email, DEMO_PASSWORD, "203.0.113.50", "127.0.0.1")).toBeNull();
 
-    const entries = await db.select().from(auditLog).where(sql`${auditLog.details}->>'email' = ${victim.email}`);
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.details}->>'email' = ${victim.email}`);
     expect(new Set(entries.map((e) => e.ip))).toEqual(new Set(["203.0.113.50"]));
     expect(entries.filter((e) => e.action === "auth.lockout")).toHaveLength(1);
     expect(entries.at(-1)).toMatchObject({ action: "auth.signin_failed", details: { reason: "locked_out" } });
@@ -77,7 +80,10 @@ describe("per-address throttling", () => {
     }
     const target = await createUser(db, { agencyId: "kg-customs", role: "chief" });
     expect(await attempt(target.email, DEMO_PASSWORD, sprayer, "10.200.200.200")).toBeNull();
-    const [last] = await db.select().from(auditLog).where(sql`${auditLog.details}->>'email' = ${target.email}`);
+    const [last] = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.details}->>'email' = ${target.email}`);
     expect(last).toMatchObject({ action: "auth.signin_failed", ip: sprayer, details: { reason: "address_throttled" } });
     expect(await db.$count(auditLog, eq(auditLog.action, "auth.address_throttled"))).toBe(1);
 

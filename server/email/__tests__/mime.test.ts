@@ -33,7 +33,8 @@ describe("composeMime", () => {
 
 describe("isPermanentRejection", () => {
   // What nodemailer reports, by the SMTP command the server answered.
-  const refusal = (responseCode: number | undefined, command: string, code = "EENVELOPE") => Object.assign(new Error("refused"), { responseCode, command, code });
+  const refusal = (responseCode: number | undefined, command: string, code = "EENVELOPE") =>
+    Object.assign(new Error("refused"), { responseCode, command, code });
 
   it.each([
     ["550 to the recipient", refusal(550, "RCPT TO"), true],

@@ -41,13 +41,28 @@ describe("a notice email", () => {
   });
 
   it("says which subscription brought a notice, but never beside one whose marking keeps its content out of mail", async () => {
-    const matched = { via: "subscription", crossingIds: ["torugart"], substanceIds: ["acetic-anhydride"], countryCodes: [], countryRole: "any", kinds: [], agencyIds: [] } as const;
+    const matched = {
+      via: "subscription",
+      crossingIds: ["torugart"],
+      substanceIds: ["acetic-anhydride"],
+      countryCodes: [],
+      countryRole: "any",
+      kinds: [],
+      agencyIds: [],
+    } as const;
     const matchedNames = { crossings: ["Torugart"], substances: ["Acetic anhydride"], countries: [], agencies: [] };
     const mail = (tlp: "green" | "amber") =>
       buildNoticeMail({
         kind: "alerts",
         recipient: { userId: "3f1c2d4e-0000-4000-8000-0000000000aa", email: "reader@example.org", locale: "en", timeZone: "UTC" },
-        pending: [{ ...pending, tlp, matched: { ...matched, crossingIds: [...matched.crossingIds], substanceIds: [...matched.substanceIds], countryCodes: [], kinds: [], agencyIds: [] }, matchedNames }],
+        pending: [
+          {
+            ...pending,
+            tlp,
+            matched: { ...matched, crossingIds: [...matched.crossingIds], substanceIds: [...matched.substanceIds], countryCodes: [], kinds: [], agencyIds: [] },
+            matchedNames,
+          },
+        ],
         dedupeKey: `alerts:${tlp}`,
         periodDate: null,
       });

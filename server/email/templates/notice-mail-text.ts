@@ -24,7 +24,14 @@ export function noticeEntryText({ item, events, why, url }: MailEntry, t: Transl
  * `noticeEntryText`): written directly rather than converted from HTML (converting costs more
  * than rendering, over thousands of digests).
  */
-export function noticeMailText({ heading, intro, entriesText, t, unsubscribeUrl, preferencesUrl }: Omit<NoticeMailProps, "entries" | "vocab"> & { entriesText: string[] }): string {
+export function noticeMailText({
+  heading,
+  intro,
+  entriesText,
+  t,
+  unsubscribeUrl,
+  preferencesUrl,
+}: Omit<NoticeMailProps, "entries" | "vocab"> & { entriesText: string[] }): string {
   const footer = [t("footer"), `${t("preferences")}: ${preferencesUrl}`, unsubscribeUrl ? `${t("unsubscribe")}: ${unsubscribeUrl}` : null].filter(Boolean);
   return [heading.toUpperCase(), intro, ...entriesText, "—", ...footer].join("\n\n") + "\n";
 }

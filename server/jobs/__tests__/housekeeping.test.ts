@@ -16,10 +16,19 @@ describe("housekeeping", () => {
     const expired = await openSession(user.id);
     const idle = await openSession(user.id);
     const superseded = await openSession(bumped.id);
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 minute'` }).where(sql`${sessions.id} = ${expired}`);
-    await db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(sql`${sessions.id} = ${idle}`);
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(sql`${sessions.id} = ${expired}`);
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '31 minutes'` })
+      .where(sql`${sessions.id} = ${idle}`);
     // A new password, a disabled account or a role change bumps the version: older sessions are dead.
-    await db.update(users).set({ sessionVersion: 2 }).where(sql`${users.id} = ${bumped.id}`);
+    await db
+      .update(users)
+      .set({ sessionVersion: 2 })
+      .where(sql`${users.id} = ${bumped.id}`);
 
     await db.insert(authThrottle).values([
       { key: "ip:198.51.100.1", failures: 30, windowStartedAt: sql`now() - interval '16 minutes'` },
@@ -31,11 +40,17 @@ describe("housekeeping", () => {
 
     const removed = await housekeeping();
     expect(removed.sessions).toBeGreaterThanOrEqual(3);
-    const left = await db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [alive, expired, idle, superseded]));
+    const left = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(inArray(sessions.id, [alive, expired, idle, superseded]));
     expect(left.map((s) => s.id)).toEqual([alive]);
     expect(await loadViewer(alive)).toMatchObject({ userId: user.id });
 
-    const buckets = await db.select({ key: authThrottle.key }).from(authThrottle).where(sql`${authThrottle.key} LIKE 'ip:198.51.100.%'`);
+    const buckets = await db
+      .select({ key: authThrottle.key })
+      .from(authThrottle)
+      .where(sql`${authThrottle.key} LIKE 'ip:198.51.100.%'`);
     expect(buckets.map((b) => b.key)).toEqual(["ip:198.51.100.2"]);
     const budgets = await db.execute<{ key: string }>(sql`SELECT key FROM request_budgets WHERE key LIKE 'address:198.51.100.%'`);
     expect(budgets.map((b) => b.key)).toEqual(["address:198.51.100.2"]);

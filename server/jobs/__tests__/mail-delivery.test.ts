@@ -39,7 +39,13 @@ afterAll(async () => {
 });
 
 async function member(agencyId: string, options: { locale?: "en" | "ru"; timeZone?: string; role?: "analyst" | "chief" | "admin" } = {}) {
-  const user = await createUser(db, { agencyId, role: options.role ?? "chief", locale: options.locale ?? "en", timeZone: options.timeZone, email: `m-${randomUUID()}@test.example.org` });
+  const user = await createUser(db, {
+    agencyId,
+    role: options.role ?? "chief",
+    locale: options.locale ?? "en",
+    timeZone: options.timeZone,
+    email: `m-${randomUUID()}@test.example.org`,
+  });
   return { user, ...(await callerFor(user)) };
 }
 
@@ -60,9 +66,18 @@ describe("instant alerts", () => {
     const ru = await subscriber("kz-sgd-customs", "torugart", "instant", { locale: "ru" });
     const en = await subscriber("kz-sgd-customs", "torugart", "instant", { locale: "en" });
     const author = await analyst();
-    const clear = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Clear tanker at Torugart", narrative: "Declared as solvent, found behind a false wall." }));
-    const amber = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Amber secret title", narrative: "amber secret narrative", tlp: "amber", releaseCountryCodes: ["KZ"] }));
-    const red = await createThrough(author, seizureInput({ crossingId: "torugart", title: "Red secret title", narrative: "red secret narrative", tlp: "red", recipientIds: [ru.user.id] }));
+    const clear = await createThrough(
+      author,
+      seizureInput({ crossingId: "torugart", title: "Clear tanker at Torugart", narrative: "Declared as solvent, found behind a false wall." }),
+    );
+    const amber = await createThrough(
+      author,
+      seizureInput({ crossingId: "torugart", title: "Amber secret title", narrative: "amber secret narrative", tlp: "amber", releaseCountryCodes: ["KZ"] }),
+    );
+    const red = await createThrough(
+      author,
+      seizureInput({ crossingId: "torugart", title: "Red secret title", narrative: "red secret narrative", tlp: "red", recipientIds: [ru.user.id] }),
+    );
 
     await waitFor(() => sink.to(ru.user.email).length > 0 && sink.to(en.user.email).length > 0, 20_000, "both alerts");
     await settle();
@@ -95,7 +110,15 @@ describe("instant alerts", () => {
   }, 45_000);
 
   it("keep trying while SMTP refuses, and deliver once after it recovers", async () => {
-    await worker.updateQueue(JOBS.instantMail, { name: JOBS.instantMail, policy: "stately", retryLimit: 30, retryDelay: 1, retryBackoff: false, expireInSeconds: 300, deadLetter: JOBS.deadLetter });
+    await worker.updateQueue(JOBS.instantMail, {
+      name: JOBS.instantMail,
+      policy: "stately",
+      retryLimit: 30,
+      retryDelay: 1,
+      retryBackoff: false,
+      expireInSeconds: 300,
+      deadLetter: JOBS.deadLetter,
+    });
     const reader = await subscriber("kz-sgd-customs", "irkeshtam", "instant");
     sink.setMode("refuse");
     const refusedBefore = sink.refused;
@@ -121,10 +144,17 @@ describe("digests", () => {
     const author = await analyst();
     const shared = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Digest clear notice" }));
     const amber = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Digest amber notice", tlp: "amber", releaseCountryCodes: ["KZ"] }));
-    const restricted = await createThrough(author, seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["KZ"] }));
+    const restricted = await createThrough(
+      author,
+      seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["KZ"] }),
+    );
     await waitFor(async () => (await pendingItems(kz.user.id)) === 3 && (await pendingItems(tj.user.id)) === 1, 15_000, "fan-out");
     // Re-released to Tajikistan only: Kazakh readers lose it before the digest is built.
-    await author.notices.update({ id: restricted.id, version: 1, notice: seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["TJ"] }) });
+    await author.notices.update({
+      id: restricted.id,
+      version: 1,
+      notice: seizureInput({ crossingId: "dostyk", title: "Later restricted", tlp: "amber", releaseCountryCodes: ["TJ"] }),
+    });
 
     expect((await admin.mail.runDigests()).queued).toBeGreaterThanOrEqual(2);
     await waitFor(() => sink.to(kz.user.email).length > 0 && sink.to(tj.user.email).length > 0, 20_000, "digests");
@@ -148,7 +178,6 @@ describe("digests", () => {
     expect(tjDigest!.text).not.toContain(amber.id);
     expect(await db.$count(mailDeliveries, eq(mailDeliveries.userId, kz.user.id))).toBe(1);
   }, 45_000);
-
 });
 
 describe("a worker killed mid-run", () => {
@@ -160,7 +189,14 @@ describe("a worker killed mid-run", () => {
     // This test's worker steps aside; a worker in its own process takes the digests, sends two,
     // and is killed (SIGKILL: no clean-up) while handing the third to SMTP. Its job stays "active"
     // until it expires: seconds here instead of a minute.
-    await worker.updateQueue(JOBS.digestMail, { name: JOBS.digestMail, policy: "stately", retryLimit: 12, retryDelay: 1, expireInSeconds: 3, deadLetter: JOBS.deadLetter });
+    await worker.updateQueue(JOBS.digestMail, {
+      name: JOBS.digestMail,
+      policy: "stately",
+      retryLimit: 12,
+      retryDelay: 1,
+      expireInSeconds: 3,
+      deadLetter: JOBS.deadLetter,
+    });
     await worker.stop({ graceful: false, wait: true });
     const sentBefore = sink.count;
     sink.stallAfter(sentBefore + 2);
@@ -198,8 +234,10 @@ describe("a permanent refusal", () => {
     await waitFor(async () => (await Promise.all(readers.map((r) => pendingItems(r.user.id)))).every((n) => n === 1), 15_000, "fan-out");
 
     const jobOf = async (userId: string) =>
-      (await db.execute<{ state: string; retry_count: number; retry_limit: number }>(sql`
-        SELECT state, retry_count, retry_limit FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0];
+      (
+        await db.execute<{ state: string; retry_count: number; retry_limit: number }>(sql`
+        SELECT state, retry_count, retry_limit FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`)
+      )[0];
     sink.rejectRecipient(refused!.user.email);
     try {
       await admin.mail.runDigests();
@@ -226,7 +264,10 @@ describe("a permanent refusal", () => {
     expect(readers.map((r) => sink.to(r.user.email).length)).toEqual([1, 1, 1]);
     expect(sink.to(refused!.user.email)[0]!.text).toContain("For a mailbox that does not exist");
     expect((await admin.mail.deadLetters()).some((d) => d.id === dead!.id)).toBe(false);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, dead!.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, dead!.id)));
     expect(entry?.details).toMatchObject({ queue: JOBS.digestMail });
     await expect(admin.mail.retryDeadLetter({ id: dead!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 60_000);
@@ -282,7 +323,10 @@ describe("the digest schedule", () => {
     // the hour it runs at (between 01:00 and 02:00 UTC, Almaty's next 07:00 used to fall between
     // the items and the run).
     const bishkekSeven = new Date("2026-01-10T01:00:00Z");
-    await db.update(mailItems).set({ createdAt: new Date("2026-01-10T00:30:00Z") }).where(inArray(mailItems.userId, [bishkek.user.id, almaty.user.id]));
+    await db
+      .update(mailItems)
+      .set({ createdAt: new Date("2026-01-10T00:30:00Z") })
+      .where(inArray(mailItems.userId, [bishkek.user.id, almaty.user.id]));
     const minutes = (n: number) => new Date(bishkekSeven.getTime() + n * 60_000);
     const queuedFor = async (userId: string) =>
       (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0]!.n;

@@ -16,9 +16,7 @@ describe("job payloads", () => {
   it("are checked where they are queued: an unfit one is refused and nothing is queued", async () => {
     const before = (await jobsOf(JOBS.fanOut)).length;
     await expect(db.transaction((tx) => enqueue(tx, JOBS.fanOut, { eventId: "7" } as never))).rejects.toThrow();
-    await expect(
-      db.transaction((tx) => enqueueMany(tx, [{ name: JOBS.instantMail, data: { userId: "not-a-uuid", category: "alerts" } }])),
-    ).rejects.toThrow();
+    await expect(db.transaction((tx) => enqueueMany(tx, [{ name: JOBS.instantMail, data: { userId: "not-a-uuid", category: "alerts" } }]))).rejects.toThrow();
     await expect(db.transaction((tx) => requeue(tx, { name: JOBS.digestMail, data: { userId: crypto.randomUUID(), period: "hourly" } }))).rejects.toThrow();
     await expect(db.transaction((tx) => requeue(tx, { name: "no-such-queue", data: {} }))).rejects.toThrow(/no payload schema/);
     expect((await jobsOf(JOBS.fanOut)).length).toBe(before);

@@ -8,7 +8,6 @@ import { callerFor, fieldsOf } from "~/tests/callers";
 
 const adminCaller = async () => (await callerFor(await createUser(db, { agencyId: "unodc-roca", role: "admin" }))).caller;
 
-
 const details = { kind: "police" as const, nameEn: "Renamed", nameRu: "Переименовано", nameZh: "", shortName: "RN" };
 
 const newAgency = (overrides: Record<string, unknown> = {}) => ({
@@ -75,9 +74,22 @@ describe("agency administration", () => {
     const caller = await adminCaller();
     await caller.agencies.create(newAgency());
     await caller.agencies.create(
-      newAgency({ id: "unodc-po-uz", countryCode: null, seatCountryCode: "UZ", kind: "international", nameEn: "UNODC Programme Office in Uzbekistan", nameRu: "Программный офис УНП ООН в Узбекистане", nameZh: "  ", shortName: "UNODC PO UZ" }),
+      newAgency({
+        id: "unodc-po-uz",
+        countryCode: null,
+        seatCountryCode: "UZ",
+        kind: "international",
+        nameEn: "UNODC Programme Office in Uzbekistan",
+        nameRu: "Программный офис УНП ООН в Узбекистане",
+        nameZh: "  ",
+        shortName: "UNODC PO UZ",
+      }),
     );
-    const rows = await db.select().from(agencies).where(inArray(agencies.id, ["kz-financial-monitoring", "unodc-po-uz"])).orderBy(agencies.id);
+    const rows = await db
+      .select()
+      .from(agencies)
+      .where(inArray(agencies.id, ["kz-financial-monitoring", "unodc-po-uz"]))
+      .orderBy(agencies.id);
     expect(rows).toMatchObject([
       { id: "kz-financial-monitoring", countryCode: "KZ", seatCountryCode: "KZ", kind: "police", nameZh: null, active: true },
       { id: "unodc-po-uz", countryCode: null, seatCountryCode: "UZ", kind: "international", nameZh: null, active: true },

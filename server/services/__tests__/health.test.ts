@@ -32,7 +32,11 @@ describe("GET /api/health", () => {
 
   it("gives the monitor the backlog, the failed jobs and the oldest alert not yet mailed", async () => {
     const empty = await (await health(`Bearer ${TOKEN}`)).json();
-    expect(empty).toEqual({ status: "ok", databaseMs: expect.any(Number), queue: { waiting: 0, oldestDueSeconds: null, failed: 0, oldestUnsentAlertSeconds: null } });
+    expect(empty).toEqual({
+      status: "ok",
+      databaseMs: expect.any(Number),
+      queue: { waiting: 0, oldestDueSeconds: null, failed: 0, oldestUnsentAlertSeconds: null },
+    });
 
     await job(JOBS.fanOut, "created", 95);
     await job(JOBS.instantMail, "retry", 30, 600); // waiting to retry: not due yet
@@ -45,9 +49,16 @@ describe("GET /api/health", () => {
     const notice = await createThrough(author.caller, seizureInput({ title: "Seizure at Khorgos" }));
     await reader.caller.subscriptions.watch({ noticeId: notice.id, delivery: "instant" });
     await author.caller.notices.retract({ id: notice.id, reason: "Entered twice" });
-    const [event] = await db.select({ id: noticeEvents.id }).from(noticeEvents).where(and(eq(noticeEvents.noticeId, notice.id), eq(noticeEvents.kind, "retracted")));
+    const [event] = await db
+      .select({ id: noticeEvents.id })
+      .from(noticeEvents)
+      .where(and(eq(noticeEvents.noticeId, notice.id), eq(noticeEvents.kind, "retracted")));
     await fanOut(event!.id);
-    const updated = await db.update(mailItems).set({ createdAt: sql`now() - interval '300 seconds'` }).where(eq(mailItems.noticeId, notice.id)).returning({ id: mailItems.id });
+    const updated = await db
+      .update(mailItems)
+      .set({ createdAt: sql`now() - interval '300 seconds'` })
+      .where(eq(mailItems.noticeId, notice.id))
+      .returning({ id: mailItems.id });
     expect(updated).toHaveLength(1);
 
     const { queue } = await (await health(`Bearer ${TOKEN}`)).json();

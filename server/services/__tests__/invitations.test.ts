@@ -25,8 +25,7 @@ async function invite() {
   return { email, name, userId, token: link.split("/invite/")[1]! };
 }
 
-const accept = (token: string, password = PASSWORD, confirmPassword = password) =>
-  anonymousCaller().invitations.accept({ token, password, confirmPassword });
+const accept = (token: string, password = PASSWORD, confirmPassword = password) => anonymousCaller().invitations.accept({ token, password, confirmPassword });
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
   try {
@@ -53,7 +52,10 @@ describe("accepting an invitation", () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await db.$count(userTokens, and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)))).toBe(0);
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.activate"), eq(auditLog.targetId, userId)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.activate"), eq(auditLog.targetId, userId)));
     expect(entry).toMatchObject({ actorUserId: userId, actorAgencyId: "kg-mvd-sbnon", targetType: "user" });
     expect(JSON.stringify(entry)).not.toContain(token);
     expect(JSON.stringify(entry)).not.toContain(PASSWORD);
@@ -74,7 +76,10 @@ describe("accepting an invitation", () => {
 
   it("refuses an expired link, and an unknown one", async () => {
     const { token, userId } = await invite();
-    await db.update(userTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(userTokens.userId, userId));
+    await db
+      .update(userTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(userTokens.userId, userId));
     expect(await codeOf(anonymousCaller().invitations.check({ token }))).toBe("NOT_FOUND");
     expect(await codeOf(accept(token))).toBe("NOT_FOUND");
     expect(await userRow(userId)).toMatchObject({ status: "invited", passwordHash: null });
@@ -90,8 +95,15 @@ describe("accepting an invitation", () => {
 
   it("refuses a password under 15 characters, or a confirmation that differs, on the field; the user stays invited", async () => {
     const { token, userId } = await invite();
-    expect(await refusal(accept(token, "fourteen chars"))).toMatchObject({ code: "BAD_REQUEST", fields: { password: { key: "tooShort", values: { min: 15 } } } });
-    expect(await refusal(accept(token, PASSWORD, `${PASSWORD}!`))).toEqual({ code: "BAD_REQUEST", key: null, fields: { confirmPassword: { key: "passwordMismatch" } } });
+    expect(await refusal(accept(token, "fourteen chars"))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { password: { key: "tooShort", values: { min: 15 } } },
+    });
+    expect(await refusal(accept(token, PASSWORD, `${PASSWORD}!`))).toEqual({
+      code: "BAD_REQUEST",
+      key: null,
+      fields: { confirmPassword: { key: "passwordMismatch" } },
+    });
     expect(await userRow(userId)).toMatchObject({ status: "invited", passwordHash: null });
     expect(await db.$count(auditLog, eq(auditLog.targetId, userId))).toBe(1);
     // The link still works once the invitee gets it right.

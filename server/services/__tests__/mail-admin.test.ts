@@ -27,7 +27,10 @@ async function alertWaiting(title: string, marking: Partial<Parameters<typeof se
   const notice = await createThrough(author.caller, seizureInput({ title, narrative: `${title}: the narrative`, ...marking }));
   await reader.caller.subscriptions.watch({ noticeId: notice.id, delivery: "instant" });
   await author.caller.notices.retract({ id: notice.id, reason: `${title}: retracted` });
-  const [event] = await db.select({ id: noticeEvents.id }).from(noticeEvents).where(and(eq(noticeEvents.noticeId, notice.id), eq(noticeEvents.kind, "retracted")));
+  const [event] = await db
+    .select({ id: noticeEvents.id })
+    .from(noticeEvents)
+    .where(and(eq(noticeEvents.noticeId, notice.id), eq(noticeEvents.kind, "retracted")));
   await fanOut(event!.id);
   return { reader, email: (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, reader.viewer.userId) }))!.email };
 }
@@ -82,11 +85,18 @@ describe("the admins' mailbox", () => {
       error: null,
     });
     expect(JSON.stringify(dead)).not.toContain("Customs-only");
-    expect(dead.find((d) => d.id === openJob)).toMatchObject({ recipient: open.email, withheld: false, error: expect.stringContaining("Open seizure at Dostyk") });
+    expect(dead.find((d) => d.id === openJob)).toMatchObject({
+      recipient: open.email,
+      withheld: false,
+      error: expect.stringContaining("Open seizure at Dostyk"),
+    });
 
     // Sent again, it leaves an audit entry every reader of the trail sees: what failed, not the error.
     await admin.caller.mail.retryDeadLetter({ id: hiddenJob });
-    const [entry] = await db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, hiddenJob)));
+    const [entry] = await db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "mail.retry_job"), eq(auditLog.targetId, hiddenJob)));
     expect(entry!.details).toEqual({ queue: JOBS.instantMail, data: { userId: hidden.reader.viewer.userId, category: "alerts" } });
   });
 });

@@ -68,7 +68,9 @@ describe("a session that has passed only its password", () => {
     const { caller, pending } = await pendingCaller(sessionId);
     expect(pending.step).toBe("verify");
     const call = (target: unknown, path: string) =>
-      outcome((path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], target) as (input?: unknown) => Promise<unknown>)(undefined));
+      outcome(
+        (path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], target) as (input?: unknown) => Promise<unknown>)(undefined),
+      );
     let refused = 0;
     for (const path of procedures) {
       const result = await call(caller, path);
@@ -84,9 +86,13 @@ describe("a session that has passed only its password", () => {
   });
 
   it("is required of coordinators, admins and agency admins, who must first enrol; others without an app go straight in", async () => {
-    for (const [role, agencyId] of [["coordinator", "unodc-roca"], ["admin", "unodc-roca"], ["agency_admin", "kz-sgd-customs"]] as const) {
+    for (const [role, agencyId] of [
+      ["coordinator", "unodc-roca"],
+      ["admin", "unodc-roca"],
+      ["agency_admin", "kz-sgd-customs"],
+    ] as const) {
       const { sessionId } = await signIn({ agencyId, role });
-      expect((await loadSession(sessionId))).toMatchObject({ kind: "mfa", pending: { step: "enrol", role } });
+      expect(await loadSession(sessionId)).toMatchObject({ kind: "mfa", pending: { step: "enrol", role } });
     }
     for (const role of ["analyst", "chief"] as const) {
       const { sessionId } = await signIn({ agencyId: "kz-sgd-customs", role });

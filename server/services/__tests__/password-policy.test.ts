@@ -66,9 +66,12 @@ describe("the password policy (ASVS V6.2)", () => {
     expect(await passwordWeakness("aigerim.bekova.summer.2026", { email: "aigerim.bekova@example.org" })).toBe("passwordContainsName");
   });
 
-  it.each(["correct horse battery staple", DEMO_PASSWORD, "x".repeat(3) + "a long passphrase with no rules at all".repeat(3)])("accepts %s", async (password) => {
-    expect(await passwordWeakness(password)).toBeNull();
-  });
+  it.each(["correct horse battery staple", DEMO_PASSWORD, "x".repeat(3) + "a long passphrase with no rules at all".repeat(3)])(
+    "accepts %s",
+    async (password) => {
+      expect(await passwordWeakness(password)).toBeNull();
+    },
+  );
 
   it("has its messages in English and Russian", () => {
     for (const key of ["passwordCommon", "passwordContainsName"] as const) {

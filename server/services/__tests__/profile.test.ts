@@ -8,7 +8,6 @@ import { loadViewer } from "~/server/auth/sessions";
 import { ACCOUNT_LIMIT } from "~/server/auth/throttle";
 import { callerFor, fieldsOf } from "~/tests/callers";
 
-
 const NEW_PASSWORD = "a long new passphrase for the steppe";
 const signIn = (email: string, password: string) => signInWithPassword({ credentials: { email, password }, ip: null, userAgent: "vitest" });
 const storedUser = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0]!;
@@ -77,7 +76,9 @@ describe("password change", () => {
     expect(await fieldsOf(caller.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "too-short", confirmPassword: "too-short" }))).toEqual({
       newPassword: { key: "tooShort", values: { min: 15 } },
     });
-    expect(await fieldsOf(caller.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }))).toEqual({
+    expect(
+      await fieldsOf(caller.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` })),
+    ).toEqual({
       confirmPassword: { key: "passwordMismatch" },
     });
     const padded = `${DEMO_PASSWORD}-x`;
@@ -118,14 +119,19 @@ describe("password change", () => {
     expect(await signIn(user.email, DEMO_PASSWORD)).toBeNull();
 
     const entries = await db.select().from(auditLog).where(eq(auditLog.actorUserId, user.id));
-    expect(entries.filter((e) => e.action === "auth.lockout")).toMatchObject([{ ip: "127.0.0.1", details: { failures: ACCOUNT_LIMIT.failures, via: "password_change" } }]);
+    expect(entries.filter((e) => e.action === "auth.lockout")).toMatchObject([
+      { ip: "127.0.0.1", details: { failures: ACCOUNT_LIMIT.failures, via: "password_change" } },
+    ]);
     expect(entries.filter((e) => e.action === "profile.password_change_failed").map((e) => (e.details as { reason: string }).reason)).toEqual([
       ...Array<string>(ACCOUNT_LIMIT.failures).fill("wrong_password"),
       "locked_out",
     ]);
 
     // The window passes: the right password works again and starts the count afresh.
-    await db.update(authThrottle).set({ windowStartedAt: sql`now() - make_interval(mins => ${ACCOUNT_LIMIT.minutes + 1})` }).where(eq(authThrottle.key, `account:${user.email}`));
+    await db
+      .update(authThrottle)
+      .set({ windowStartedAt: sql`now() - make_interval(mins => ${ACCOUNT_LIMIT.minutes + 1})` })
+      .where(eq(authThrottle.key, `account:${user.email}`));
     await change(DEMO_PASSWORD);
     expect(await db.$count(authThrottle, eq(authThrottle.key, `account:${user.email}`))).toBe(0);
   });

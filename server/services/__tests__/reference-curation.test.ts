@@ -16,7 +16,10 @@ describe("reference data curation", () => {
     expect(result.changed.length).toBeGreaterThan(0);
     expect(await coord.reference.crossings.get({ id: "kulma" })).toMatchObject({ status: "seasonal", scheduleNote: note });
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "reference.crossing.update"), eq(auditLog.targetId, "kulma")));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "reference.crossing.update"), eq(auditLog.targetId, "kulma")));
     expect(entry!.details).toMatchObject({ scheduleNote: { from: before!.scheduleNote, to: note } });
     // Saving the same values again changes and records nothing.
     expect(await coord.reference.crossings.curate({ id: "kulma", status: "seasonal", scheduleNote: note })).toEqual({ id: "kulma", changed: [] });
@@ -25,12 +28,25 @@ describe("reference data curation", () => {
 
   it("creates and edits substances and criminal provisions", async () => {
     const coord = await coordinator();
-    await coord.reference.substances.curate({ id: "test-precursor", conventionTable: "II", nameEn: "Test precursor", nameRu: "Тестовый прекурсор", aliases: ["TP-1"] });
+    await coord.reference.substances.curate({
+      id: "test-precursor",
+      conventionTable: "II",
+      nameEn: "Test precursor",
+      nameRu: "Тестовый прекурсор",
+      aliases: ["TP-1"],
+    });
     expect((await coord.reference.substances.search({ q: "TP-1" })).map((s) => s.id)).toContain("test-precursor");
     await coord.reference.substances.curate({ id: "test-precursor", conventionTable: "I", nameEn: "Test precursor", nameRu: "Тестовый прекурсор" });
     expect(await coord.reference.substances.get({ id: "test-precursor" })).toMatchObject({ conventionTable: "I", aliases: ["TP-1"] });
 
-    await coord.reference.provisions.curate({ id: "kz-test-article", countryCode: "KZ", code: "Criminal Code of Kazakhstan", article: "286", inForce: true, titleEn: "Test" });
+    await coord.reference.provisions.curate({
+      id: "kz-test-article",
+      countryCode: "KZ",
+      code: "Criminal Code of Kazakhstan",
+      article: "286",
+      inForce: true,
+      titleEn: "Test",
+    });
     const [provision] = await db.select().from(criminalProvisions).where(eq(criminalProvisions.id, "kz-test-article"));
     expect(provision).toMatchObject({ article: "286", inForce: true });
     expect(await db.$count(auditLog, eq(auditLog.action, "reference.substance.create"))).toBe(1);

@@ -37,7 +37,11 @@ describe("reference.crossings", () => {
 
   it("has Narynkol closed and Kulma and Karkara seasonal; the rest open", async () => {
     const all = await analyst.reference.crossings.list({});
-    const byStatus = (status: string) => all.filter((c) => c.status === status).map((c) => c.id).sort();
+    const byStatus = (status: string) =>
+      all
+        .filter((c) => c.status === status)
+        .map((c) => c.id)
+        .sort();
     expect(byStatus("closed")).toEqual(["narynkol"]);
     expect(byStatus("seasonal")).toEqual(["karkara", "kulma"]);
     expect(byStatus("open")).toHaveLength(11);
@@ -92,7 +96,18 @@ describe("reference.substances", () => {
   });
 
   it("finds acetic anhydride by any of its names, CAS number, HS code, or a misspelling", async () => {
-    for (const q of ["acetic", "Acetic Anhydride", "уксусный", "УКСУСНЫЙ АНГИДРИД", "醋酸酐", "乙酸酐", "ethanoic", "108-24-7", "2915.24", "acetik anhydride"]) {
+    for (const q of [
+      "acetic",
+      "Acetic Anhydride",
+      "уксусный",
+      "УКСУСНЫЙ АНГИДРИД",
+      "醋酸酐",
+      "乙酸酐",
+      "ethanoic",
+      "108-24-7",
+      "2915.24",
+      "acetik anhydride",
+    ]) {
       expect(await ids(q), q).toContain("acetic-anhydride");
     }
     expect(await ids("pseudoefedrine")).toContain("pseudoephedrine");
@@ -154,7 +169,12 @@ describe("reference.countries and reference.provisions", () => {
   it("lists countries with names in three languages, members first", async () => {
     const countries = await russianReader.reference.countries.list();
     expect(countries.length).toBeGreaterThan(200);
-    expect(countries.slice(0, 4).map((c) => c.code).sort()).toEqual(["CN", "KG", "KZ", "TJ"]);
+    expect(
+      countries
+        .slice(0, 4)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["CN", "KG", "KZ", "TJ"]);
     expect(countries.slice(4).every((c) => !c.isMember)).toBe(true);
     expect(countries.find((c) => c.code === "KZ")?.name).toEqual({ en: "Kazakhstan", ru: "Казахстан", zh: "哈萨克斯坦" });
   });

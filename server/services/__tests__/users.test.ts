@@ -16,7 +16,6 @@ const KG = "kg-customs";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
 
-
 let sequence = 0;
 const newInvite = (overrides: Partial<UserInviteInput> = {}): UserInviteInput => ({
   email: `invitee-${++sequence}-${process.pid}@example.org`,
@@ -172,7 +171,10 @@ describe("an admin manages every agency", () => {
     const after = await row(officer.id);
     expect(after).toMatchObject({ role: "coordinator", agencyId: "unodc-roca", sessionVersion: officer.sessionVersion + 1 });
     expect(await loadViewer(sessionId)).toBeNull();
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.update"), eq(auditLog.targetId, officer.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.update"), eq(auditLog.targetId, officer.id)));
     expect(entry).toMatchObject({
       actorUserId: admin.id,
       targetType: "user",
@@ -244,7 +246,15 @@ describe("inviting", () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const user = await row(result.userId);
-    expect(user).toMatchObject({ email: "mixed.case@example.org", status: "invited", passwordHash: null, role: "chief", agencyId: KZ, dutyStationId: "khorgos", locale: "ru" });
+    expect(user).toMatchObject({
+      email: "mixed.case@example.org",
+      status: "invited",
+      passwordHash: null,
+      role: "chief",
+      agencyId: KZ,
+      dutyStationId: "khorgos",
+      locale: "ru",
+    });
     const [stored] = await db.select().from(userTokens).where(eq(userTokens.userId, user.id));
     expect(stored).toMatchObject({ purpose: "invitation", usedAt: null, tokenHash: createHash("sha256").update(token).digest("hex") });
     expect(JSON.stringify(stored)).not.toContain(token);
@@ -253,8 +263,16 @@ describe("inviting", () => {
     expect(hours).toBeLessThanOrEqual(72);
     expect(result.expiresAt).toEqual(stored!.expiresAt);
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.invite"), eq(auditLog.targetId, user.id)));
-    expect(entry).toMatchObject({ actorUserId: kzAdmin.id, actorAgencyId: KZ, targetType: "user", details: { email: "mixed.case@example.org", role: "chief" } });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.invite"), eq(auditLog.targetId, user.id)));
+    expect(entry).toMatchObject({
+      actorUserId: kzAdmin.id,
+      actorAgencyId: KZ,
+      targetType: "user",
+      details: { email: "mixed.case@example.org", role: "chief" },
+    });
     expect(JSON.stringify(entry)).not.toContain(token);
   });
 
@@ -292,7 +310,10 @@ describe("inviting", () => {
     const tokenOf = (link: string) => link.split("/invite/")[1]!;
     expect((await refusal(anonymousCaller().invitations.check({ token: tokenOf(first.link) }))).code).toBe("NOT_FOUND");
     await expect(anonymousCaller().invitations.check({ token: tokenOf(second.link) })).resolves.toMatchObject({ name: "New Officer" });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.invitation_resend"), eq(auditLog.targetId, first.userId)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.invitation_resend"), eq(auditLog.targetId, first.userId)));
     expect(entry).toMatchObject({ actorUserId: kzAdmin.id });
   });
 
@@ -312,13 +333,27 @@ describe("npm run user:create", () => {
     );
 
   it("invites through the same service, with the command line as the audited actor", async () => {
-    const result = await cli(["--email", "First.Admin@Example.org", "--agency", "unodc-roca", "--role", "admin", "--name", "First Admin", "--time-zone", "Asia/Bishkek"]);
+    const result = await cli([
+      "--email",
+      "First.Admin@Example.org",
+      "--agency",
+      "unodc-roca",
+      "--role",
+      "admin",
+      "--name",
+      "First Admin",
+      "--time-zone",
+      "Asia/Bishkek",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${env.APP_URL}/invite/`);
     expect(result.stdout).toContain("72 hours");
     const [user] = await db.select().from(users).where(eq(users.email, "first.admin@example.org"));
     expect(user).toMatchObject({ name: "First Admin", role: "admin", agencyId: "unodc-roca", status: "invited", timeZone: "Asia/Bishkek", passwordHash: null });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.invite"), eq(auditLog.targetId, user!.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.invite"), eq(auditLog.targetId, user!.id)));
     expect(entry).toMatchObject({ actorUserId: null, details: { via: "cli", role: "admin" } });
     const token = result.stdout.split("/invite/")[1]!.trim();
     await expect(anonymousCaller().invitations.check({ token })).resolves.toEqual({ email: "first.admin@example.org", name: "First Admin" });

@@ -4,7 +4,20 @@ import fc from "fast-check";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { agencies, apiKeys, mailbox, mailItems, noticeEvents, noticeLinks, noticeReports, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, notices, users } from "~/db/schema";
+import {
+  agencies,
+  apiKeys,
+  mailbox,
+  mailItems,
+  noticeEvents,
+  noticeLinks,
+  noticeReports,
+  noticeRecipients,
+  noticeReleaseAgencies,
+  noticeReleaseCountries,
+  notices,
+  users,
+} from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS, type NoticeStatus, type Tlp } from "~/schemas/notice-enums";
@@ -45,7 +58,9 @@ const noticeArb = (userCount: number) =>
     // Who reports it for moderation: nobody, its first recipient, or any user (who may not be one).
     reporter: fc.oneof(fc.constant("none" as const), fc.constant("recipient" as const), fc.nat({ max: userCount - 1 })),
   });
-const worldArb = fc.array(userArb, { minLength: 2, maxLength: 6 }).chain((us) => fc.tuple(fc.constant(us), fc.array(noticeArb(us.length), { minLength: 1, maxLength: 12 })));
+const worldArb = fc
+  .array(userArb, { minLength: 2, maxLength: 6 })
+  .chain((us) => fc.tuple(fc.constant(us), fc.array(noticeArb(us.length), { minLength: 1, maxLength: 12 })));
 
 /** A service account's key with every scope, as an agency admin would issue it. */
 async function serviceAccountKey(userId: string, agencyId: string): Promise<string> {
@@ -86,7 +101,13 @@ describe("visibility, as a property", () => {
         );
         const keys = new Map<string, string>();
         for (const [i, spec] of userSpecs.entries()) if (spec.service) keys.set(people[i]!.id, await serviceAccountKey(people[i]!.id, spec.agency.id));
-        const model: ModelUser[] = people.map((p, i) => ({ id: p.id, agencyId: p.agencyId, country: userSpecs[i]!.agency.country, role: p.role, active: userSpecs[i]!.active }));
+        const model: ModelUser[] = people.map((p, i) => ({
+          id: p.id,
+          agencyId: p.agencyId,
+          country: userSpecs[i]!.agency.country,
+          role: p.role,
+          active: userSpecs[i]!.active,
+        }));
         // The hub: a CLEAR notice everyone reads, linked to every generated notice, so the links
         // surface is exercised for each of them.
         const hubAuthor = model[0]!;
@@ -98,7 +119,10 @@ describe("visibility, as a property", () => {
         for (const [i, spec] of noticeSpecs.entries()) {
           const author = model[spec.author]!;
           // Arrest-free rows: the predicate does not look at the kind, and seizures allow every marking.
-          const [inserted] = await db.insert(notices).values(row(author, spec.tlp, spec.status, `n${i}`)).returning({ id: notices.id });
+          const [inserted] = await db
+            .insert(notices)
+            .values(row(author, spec.tlp, spec.status, `n${i}`))
+            .returning({ id: notices.id });
           const id = inserted!.id;
           if (spec.agencies.length) await db.insert(noticeReleaseAgencies).values(spec.agencies.map((agencyId) => ({ noticeId: id, agencyId })));
           if (spec.countries.length) await db.insert(noticeReleaseCountries).values(spec.countries.map((countryCode) => ({ noticeId: id, countryCode })));
@@ -107,7 +131,17 @@ describe("visibility, as a property", () => {
           const reporter = spec.reporter === "none" ? null : spec.reporter === "recipient" ? (recipients[0] ?? null) : model[spec.reporter]!.id;
           if (reporter) await db.insert(noticeReports).values({ noticeId: id, reporterId: reporter, reason: REPORT_REASONS[0] });
           await db.insert(noticeLinks).values({ ...linkPair(hub!.id, id), createdById: hubAuthor.id });
-          generated.push({ id, authorId: author.id, agencyId: author.agencyId, tlp: spec.tlp, status: spec.status, agencies: spec.agencies, countries: spec.countries, recipients, reported: reporter !== null && recipients.includes(reporter) });
+          generated.push({
+            id,
+            authorId: author.id,
+            agencyId: author.agencyId,
+            tlp: spec.tlp,
+            status: spec.status,
+            agencies: spec.agencies,
+            countries: spec.countries,
+            recipients,
+            reported: reporter !== null && recipients.includes(reporter),
+          });
         }
 
         try {
@@ -117,7 +151,18 @@ describe("visibility, as a property", () => {
             .from(users)
             .innerJoin(agencies, eq(agencies.id, users.agencyId))
             .innerJoin(notices, visibleToUsers())
-            .where(and(inArray(users.id, model.map((u) => u.id)), inArray(notices.id, generated.map((n) => n.id))));
+            .where(
+              and(
+                inArray(
+                  users.id,
+                  model.map((u) => u.id),
+                ),
+                inArray(
+                  notices.id,
+                  generated.map((n) => n.id),
+                ),
+              ),
+            );
           const expectedPairs = model.flatMap((u) => generated.filter((n) => mayRead(u, n)).map((n) => `${u.id} ${n.id}`));
           expect(new Set(pairs.map((p) => `${p.userId} ${p.noticeId}`))).toEqual(new Set(expectedPairs));
 
@@ -146,7 +191,12 @@ describe("visibility, as a property", () => {
         } finally {
           const ids = [hub!.id, ...generated.map((n) => n.id)];
           await db.delete(notices).where(inArray(notices.id, ids));
-          await db.delete(users).where(inArray(users.id, people.map((p) => p.id)));
+          await db.delete(users).where(
+            inArray(
+              users.id,
+              people.map((p) => p.id),
+            ),
+          );
         }
       }),
       { numRuns: 25 },
@@ -202,7 +252,11 @@ function leaks(reader: Reader, value: unknown, { ids = true } = {}): string[] {
 /** Readers are independent: checked side by side, as many requests at once as the pool serves. */
 const eachReader = (check: (r: Reader) => Promise<void>) => Promise.all(readers.map(check));
 
-const outcome = (call: Promise<unknown>) => call.then(() => "read", (e: { code?: string }) => e.code ?? String(e));
+const outcome = (call: Promise<unknown>) =>
+  call.then(
+    () => "read",
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 const missingId = randomUUID();
 
 /** Every page of a cursor-paged procedure. */
@@ -331,12 +385,20 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
       const missing = await refusal(r.caller.exports.stix({ scope: "notice", id: missingId }));
       for (const n of all) {
         if (r.may(n)) expect(inStix((await r.caller.exports.stix({ scope: "notice", id: n.id })).bundle)).toEqual(new Set([n.id]));
-        else expect([r.user.role, n.tlp, n.status, await refusal(r.caller.exports.csv({ scope: "notice", id: n.id }))]).toEqual([r.user.role, n.tlp, n.status, missing]);
+        else
+          expect([r.user.role, n.tlp, n.status, await refusal(r.caller.exports.csv({ scope: "notice", id: n.id }))]).toEqual([
+            r.user.role,
+            n.tlp,
+            n.status,
+            missing,
+          ]);
       }
       for (const countryCode of countries) {
         const report = await r.caller.exports.formD({ countryCode, year: 2026, as: "page" });
         expect(leaks(r, report)).toEqual([]);
-        const counted = new Set([...report.tableI, ...report.tableII].flatMap((line) => line.noticeIds).concat(report.nonScheduled.map((item) => item.noticeId)));
+        const counted = new Set(
+          [...report.tableI, ...report.tableII].flatMap((line) => line.noticeIds).concat(report.nonScheduled.map((item) => item.noticeId)),
+        );
         const expected = all.filter((n) => r.may(n) && n.kind === "seizure" && n.status === "published" && n.countryCode === countryCode).map((n) => n.id);
         expect([r.user.role, countryCode, counted]).toEqual([r.user.role, countryCode, new Set(expected)]);
       }
@@ -406,16 +468,25 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
       }
       expect(await r.caller.notifications.unreadCount()).toBe(items.filter((i) => i.readAt === null).length);
       // Every page's header: the same count, and its stream starts at the newest readable id.
-      expect(await r.caller.notifications.bell()).toEqual({ unread: items.filter((i) => i.readAt === null).length, latestId: Math.max(0, ...items.map((i) => i.id)) });
+      expect(await r.caller.notifications.bell()).toEqual({
+        unread: items.filter((i) => i.readAt === null).length,
+        latestId: Math.max(0, ...items.map((i) => i.id)),
+      });
 
       // The stream, as the SSE handler runs it for a client that last saw notification 1.
       const abort = new AbortController();
       const stream = createCaller({ viewer: r.viewer, ip: "127.0.0.1", requestId: randomUUID() }, { signal: abort.signal });
       const iterator = (await stream.notifications.onNew({ lastEventId: "1" }))[Symbol.asyncIterator]();
-      const expected = items.filter((i) => i.id > 1).map((i) => i.id).sort((a, b) => a - b);
+      const expected = items
+        .filter((i) => i.id > 1)
+        .map((i) => i.id)
+        .sort((a, b) => a - b);
       const streamed: number[] = [];
       for (;;) {
-        const next = await Promise.race([iterator.next(), new Promise<null>((resolve) => setTimeout(() => resolve(null), streamed.length < expected.length ? 5_000 : 300))]);
+        const next = await Promise.race([
+          iterator.next(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), streamed.length < expected.length ? 5_000 : 300)),
+        ]);
         if (next === null || next.done) break;
         const envelope: unknown = next.value;
         if (!isTrackedEnvelope(envelope)) throw new Error("the stream yielded an untracked event");
@@ -503,7 +574,8 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
   it("audit views: the trail and the agency's reads show nothing of a notice the viewer may not read", async () => {
     for (const r of readers) {
       if (r.viewer.permissions.has("audit.search")) expect(leaks(r, await pages((cursor) => r.caller.audit.search({ cursor, limit: 200 })))).toEqual([]);
-      if (r.viewer.permissions.has("notice.read_log")) expect(leaks(r, await pages((cursor) => r.caller.audit.agencyReads({ cursor, limit: 200 })))).toEqual([]);
+      if (r.viewer.permissions.has("notice.read_log"))
+        expect(leaks(r, await pages((cursor) => r.caller.audit.agencyReads({ cursor, limit: 200 })))).toEqual([]);
     }
   });
 

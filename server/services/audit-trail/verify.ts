@@ -4,8 +4,7 @@ import type { DbOrTx } from "~/db/index";
 const BATCH = 5_000;
 
 export type ChainReport =
-  | { intact: true; entries: number; lastId: number | null }
-  | { intact: false; entries: number; brokenId: number; problem: "hash_mismatch" | "chain_break" };
+  { intact: true; entries: number; lastId: number | null } | { intact: false; entries: number; brokenId: number; problem: "hash_mismatch" | "chain_break" };
 
 type Row = { id: string; prev_hash: string | null; hash: string | null; recomputed: string };
 

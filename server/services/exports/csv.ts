@@ -68,7 +68,13 @@ function rowsOf(n: NoticeSnapshot, set: ExportSet): Row[] {
   const common = base(n, set);
   const s = n.seizure;
   if (s) {
-    const route = { concealment: s.concealment, conveyance: s.conveyance, origin: countries(s.originCountries, set), transit: countries(s.transitCountries, set), destination: countries(s.destinationCountries, set) };
+    const route = {
+      concealment: s.concealment,
+      conveyance: s.conveyance,
+      origin: countries(s.originCountries, set),
+      transit: countries(s.transitCountries, set),
+      destination: countries(s.destinationCountries, set),
+    };
     return s.items.map((item) => ({
       ...common,
       ...route,

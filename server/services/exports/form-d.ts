@@ -90,9 +90,11 @@ function seizureRows(tx: DbOrTx, viewer: Viewer, input: FormDInput) {
 }
 
 function methodsOf(row: ItemRow): string[] {
-  return [row.concealment, row.declaredAs ? `declared as ${row.declaredAs}` : null, row.conveyance ? `conveyance: ${row.conveyance.replaceAll("_", " ")}` : null].filter(
-    (method): method is string => Boolean(method),
-  );
+  return [
+    row.concealment,
+    row.declaredAs ? `declared as ${row.declaredAs}` : null,
+    row.conveyance ? `conveyance: ${row.conveyance.replaceAll("_", " ")}` : null,
+  ].filter((method): method is string => Boolean(method));
 }
 
 /** Adds one seized item to its substance's line. */
@@ -123,7 +125,19 @@ export function formDFrom(input: FormDInput, rows: ItemRow[]): Omit<FormD, "coun
     }
     let line = lines.get(row.substanceId);
     if (!line) {
-      line = { substanceId: row.substanceId, names: row.names, table: row.table, seizures: 0, kg: null, litres: null, units: null, origins: [], transits: [], methods: [], noticeIds: [] };
+      line = {
+        substanceId: row.substanceId,
+        names: row.names,
+        table: row.table,
+        seizures: 0,
+        kg: null,
+        litres: null,
+        units: null,
+        origins: [],
+        transits: [],
+        methods: [],
+        noticeIds: [],
+      };
       lines.set(row.substanceId, line);
     }
     addItem(line, row);
@@ -151,12 +165,21 @@ export async function formD({ viewer, input }: { viewer: Viewer; input: FormDInp
       const rows = await seizureRows(tx, viewer, input);
       const report = formDFrom(input, rows);
       const codes = [...new Set([input.countryCode, ...[...report.tableI, ...report.tableII].flatMap((line) => [...line.origins, ...line.transits])])];
-      const names = await tx.select({ code: countries.code, en: countries.nameEn, ru: countries.nameRu, zh: countries.nameZh }).from(countries).where(inArray(countries.code, codes));
+      const names = await tx
+        .select({ code: countries.code, en: countries.nameEn, ru: countries.nameRu, zh: countries.nameZh })
+        .from(countries)
+        .where(inArray(countries.code, codes));
       const noticeIds = [...new Set(rows.map((row) => row.noticeId))];
       await audit(tx, {
         action: "notice.export",
         actor: viewer,
-        details: { format: input.as === "xlsx" ? "form_d_xlsx" : "form_d", countryCode: input.countryCode, year: input.year, count: noticeIds.length, noticeIds },
+        details: {
+          format: input.as === "xlsx" ? "form_d_xlsx" : "form_d",
+          countryCode: input.countryCode,
+          year: input.year,
+          count: noticeIds.length,
+          noticeIds,
+        },
       });
       return { ...report, countryNames: Object.fromEntries(names.map(({ code, ...n }) => [code, n])) };
     },

@@ -11,7 +11,6 @@ import { searchPageQuery } from "~/server/services/notices/search";
 import { loadSnapshot, type NoticeSnapshot } from "~/server/services/notices/snapshot";
 import { visibleTo } from "~/server/services/visibility";
 
-
 export type ExportLink = { a: string; b: string };
 
 /** What every format is written from: whole notices the viewer may read, their links, English country names. */
@@ -47,11 +46,7 @@ async function selectedIds(viewer: Viewer, selection: ExportSelection): Promise<
  * that finds nothing readable is an empty set. `record` writes the export's audit entry in the
  * same transaction: the ids and the count, never content.
  */
-export async function loadExportSet(
-  viewer: Viewer,
-  selection: ExportSelection,
-  record: { format: string } | null,
-): Promise<ExportSet> {
+export async function loadExportSet(viewer: Viewer, selection: ExportSelection, record: { format: string } | null): Promise<ExportSet> {
   const selected = await selectedIds(viewer, selection);
   const truncated = selected.length > EXPORT_LIMIT;
   const wanted = selected.slice(0, EXPORT_LIMIT);
@@ -109,7 +104,10 @@ async function linkedCompanyNames(viewer: Viewer, id: string): Promise<string[]>
   const rows = await db
     .select({ names: companyAlerts.names })
     .from(noticeLinks)
-    .innerJoin(linked, or(and(eq(noticeLinks.noticeA, id), eq(linked.id, noticeLinks.noticeB)), and(eq(noticeLinks.noticeB, id), eq(linked.id, noticeLinks.noticeA))))
+    .innerJoin(
+      linked,
+      or(and(eq(noticeLinks.noticeA, id), eq(linked.id, noticeLinks.noticeB)), and(eq(noticeLinks.noticeB, id), eq(linked.id, noticeLinks.noticeA))),
+    )
     .innerJoin(companyAlerts, eq(companyAlerts.noticeId, linked.id))
     .where(and(eq(linked.kind, "company_alert"), visibleTo(viewer, linked)))
     .orderBy(asc(linked.occurredOn));

@@ -56,7 +56,14 @@ export function compact<T>(value: T): T {
 // appendix A "Confidence Scales"); 6, "truth cannot be judged", has no value and is left out.
 const CONFIDENCE: Record<number, number | undefined> = { 1: 90, 2: 70, 3: 50, 4: 30, 5: 10 };
 
-const RELIABILITY = { A: "completely reliable", B: "usually reliable", C: "fairly reliable", D: "not usually reliable", E: "unreliable", F: "reliability cannot be judged" } as Record<string, string>;
+const RELIABILITY = {
+  A: "completely reliable",
+  B: "usually reliable",
+  C: "fairly reliable",
+  D: "not usually reliable",
+  E: "unreliable",
+  F: "reliability cannot be judged",
+} as Record<string, string>;
 const CREDIBILITY = ["", "confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable", "truth cannot be judged"];
 
 const agencyIdentity = (agencyId: string) => stixId("identity", `agency:${agencyId}`);
@@ -106,7 +113,14 @@ function place(n: NoticeSnapshot, set: ExportSet): StixObject[] {
 }
 
 function relationship(n: NoticeSnapshot, type: string, source: string, target: string, role: string): StixObject {
-  return compact({ type: "relationship", id: stixId("relationship", `notice:${n.id}:${role}`), ...common(n), relationship_type: type, source_ref: source, target_ref: target });
+  return compact({
+    type: "relationship",
+    id: stixId("relationship", `notice:${n.id}:${role}`),
+    ...common(n),
+    relationship_type: type,
+    source_ref: source,
+    target_ref: target,
+  });
 }
 
 function gradingNote(n: NoticeSnapshot, about: string): StixObject {
@@ -129,14 +143,29 @@ function incident(n: NoticeSnapshot, properties: Record<string, unknown>): StixO
     name: n.title,
     description: n.narrative,
     labels: n.tags,
-    extensions: ext({ notice_id: n.id, notice_kind: n.kind, occurred_on: n.occurredOn, crossing_id: n.crossing?.id, place: n.placeText, handling_code: n.handlingCode, ...properties }),
+    extensions: ext({
+      notice_id: n.id,
+      notice_kind: n.kind,
+      occurred_on: n.occurredOn,
+      crossing_id: n.crossing?.id,
+      place: n.placeText,
+      handling_code: n.handlingCode,
+      ...properties,
+    }),
   });
 }
 
 function seizureObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
   const s = n.seizure!;
   const facts = {
-    items: s.items.map((item) => ({ substance_id: item.substanceId, substance_name: item.substance?.en, description: item.description, quantity: item.quantity, unit: item.unit, mass_kg: item.massKg })),
+    items: s.items.map((item) => ({
+      substance_id: item.substanceId,
+      substance_name: item.substance?.en,
+      description: item.description,
+      quantity: item.quantity,
+      unit: item.unit,
+      mass_kg: item.massKg,
+    })),
     concealment: s.concealment,
     declared_as: s.declaredAs,
     declared_hs_code: s.declaredHsCode,
@@ -224,4 +253,5 @@ export function noticeObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
 }
 
 /** The id a notice's main object has: what a link between two notices relates. */
-export const mainObjectId = (n: NoticeSnapshot) => (n.kind === "company_alert" ? stixId("identity", `notice:${n.id}:company`) : stixId("incident", `notice:${n.id}`));
+export const mainObjectId = (n: NoticeSnapshot) =>
+  n.kind === "company_alert" ? stixId("identity", `notice:${n.id}:company`) : stixId("incident", `notice:${n.id}`);

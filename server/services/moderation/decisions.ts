@@ -13,7 +13,10 @@ export async function approveNotice({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
     assertStatus(notice, "approve");
-    await tx.update(notices).set({ status: "published", publishedAt: sql`now()` }).where(eq(notices.id, notice.id));
+    await tx
+      .update(notices)
+      .set({ status: "published", publishedAt: sql`now()` })
+      .where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "approve", reason: input.reason });
     await recordNoticeEvent(tx, { noticeId: notice.id, kind: "published", actorUserId: viewer.userId });
     return { id: notice.id, status: "published" as const };
@@ -51,7 +54,10 @@ export async function retractByModerator({ viewer, input }: Args) {
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
     assertStatus(notice, "retractByModerator");
-    await tx.update(notices).set({ status: "retracted", retractedAt: sql`now()`, retractedReason: input.reason }).where(eq(notices.id, notice.id));
+    await tx
+      .update(notices)
+      .set({ status: "retracted", retractedAt: sql`now()`, retractedReason: input.reason })
+      .where(eq(notices.id, notice.id));
     await recordDecision(tx, viewer, { notice, action: "retract", reason: input.reason });
     await recordNoticeEvent(tx, { noticeId: notice.id, kind: "retracted", actorUserId: viewer.userId });
     return { id: notice.id, status: "retracted" as const };

@@ -28,7 +28,9 @@ async function readersOf(tx: Tx, noticeId: string, userIds: string[]): Promise<S
 async function carryOverWatches(tx: Tx, duplicateId: string, survivorId: string): Promise<number> {
   const watches = await tx.delete(subscriptions).where(eq(subscriptions.noticeId, duplicateId)).returning();
   const readers = await readersOf(tx, survivorId, [...new Set(watches.map((w) => w.userId))]);
-  const moving = watches.filter((w) => readers.has(w.userId)).map(({ id: _id, createdAt: _c, updatedAt: _u, ...watch }) => ({ ...watch, noticeId: survivorId }));
+  const moving = watches
+    .filter((w) => readers.has(w.userId))
+    .map(({ id: _id, createdAt: _c, updatedAt: _u, ...watch }) => ({ ...watch, noticeId: survivorId }));
   if (!moving.length) return 0;
   return (await tx.insert(subscriptions).values(moving).onConflictDoNothing().returning({ id: subscriptions.id })).length;
 }
@@ -54,9 +56,16 @@ export async function mergeNotices({ viewer, input }: { viewer: Viewer; input: z
       throw new ServiceError("CONFLICT", "mergeWouldHide", "duplicateId");
     }
 
-    const credited = [duplicate.agencyId, ...(await tx.select({ id: noticeCredits.agencyId }).from(noticeCredits).where(eq(noticeCredits.noticeId, duplicate.id))).map((c) => c.id)];
+    const credited = [
+      duplicate.agencyId,
+      ...(await tx.select({ id: noticeCredits.agencyId }).from(noticeCredits).where(eq(noticeCredits.noticeId, duplicate.id))).map((c) => c.id),
+    ];
     const newCredits = [...new Set(credited)].filter((agencyId) => agencyId !== survivor.agencyId);
-    if (newCredits.length) await tx.insert(noticeCredits).values(newCredits.map((agencyId) => ({ noticeId: survivor.id, agencyId }))).onConflictDoNothing();
+    if (newCredits.length)
+      await tx
+        .insert(noticeCredits)
+        .values(newCredits.map((agencyId) => ({ noticeId: survivor.id, agencyId })))
+        .onConflictDoNothing();
 
     const links = await tx
       .delete(noticeLinks)

@@ -19,9 +19,10 @@ const openReports = sql<number>`(SELECT count(*)::int FROM notice_reports r WHER
  * longest-waiting first.
  */
 export async function moderationQueue({ viewer }: { viewer: Viewer }) {
-  const waitingSince = sql<Date>`coalesce((SELECT min(r.created_at) FROM notice_reports r WHERE r.notice_id = ${notices.id} AND r.status = 'open'), ${notices.updatedAt})`.mapWith(
-    notices.updatedAt,
-  );
+  const waitingSince =
+    sql<Date>`coalesce((SELECT min(r.created_at) FROM notice_reports r WHERE r.notice_id = ${notices.id} AND r.status = 'open'), ${notices.updatedAt})`.mapWith(
+      notices.updatedAt,
+    );
   return db
     .select({
       id: notices.id,
@@ -40,10 +41,7 @@ export async function moderationQueue({ viewer }: { viewer: Viewer }) {
     .where(
       and(
         visibleTo(viewer),
-        or(
-          eq(notices.status, "pending_review"),
-          sql`EXISTS (SELECT 1 FROM notice_reports r WHERE r.notice_id = ${notices.id} AND r.status = 'open')`,
-        ),
+        or(eq(notices.status, "pending_review"), sql`EXISTS (SELECT 1 FROM notice_reports r WHERE r.notice_id = ${notices.id} AND r.status = 'open')`),
       ),
     )
     .orderBy(asc(waitingSince), asc(notices.id))

@@ -26,7 +26,10 @@ async function replaceField(tx: Tx, notice: ModeratedNotice, field: RedactableFi
       .from(arrestPersons)
       .where(and(eq(arrestPersons.noticeId, notice.id), eq(arrestPersons.position, index)));
     if (!person) throw nothingToRedact();
-    await tx.update(arrestPersons).set({ names: { latin: REDACTED } }).where(eq(arrestPersons.id, person.id));
+    await tx
+      .update(arrestPersons)
+      .set({ names: { latin: REDACTED } })
+      .where(eq(arrestPersons.id, person.id));
     return Object.values(person.names).filter((name): name is string => typeof name === "string" && name !== REDACTED);
   }
   if (field === "owner" || field === "address") {
@@ -102,9 +105,15 @@ export async function redactField({ viewer, input }: { viewer: Viewer; input: z.
     }
     // An author's form still holding the original must not write it back: their next save
     // starts from a version that no longer exists and is refused as a conflict.
-    await tx.update(notices).set({ version: sql`${notices.version} + 1` }).where(eq(notices.id, notice.id));
+    await tx
+      .update(notices)
+      .set({ version: sql`${notices.version} + 1` })
+      .where(eq(notices.id, notice.id));
 
-    const versions = await tx.select({ id: noticeVersions.id, snapshot: noticeVersions.snapshot }).from(noticeVersions).where(eq(noticeVersions.noticeId, notice.id));
+    const versions = await tx
+      .select({ id: noticeVersions.id, snapshot: noticeVersions.snapshot })
+      .from(noticeVersions)
+      .where(eq(noticeVersions.noticeId, notice.id));
     for (const version of versions) {
       const snapshot = scrubStrings(version.snapshot, scrubbed) as Snapshot;
       redactInSnapshot(snapshot, input.field, input.index);

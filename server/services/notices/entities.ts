@@ -74,7 +74,10 @@ async function loadDictionary(): Promise<Dictionary> {
   const byKey = new Map<string, Known>();
   for (const { words, known } of spelled) {
     if (words.length > MAX_NAME_WORDS) continue;
-    const key = words.map((w) => stemmed[stems.get(w.toLowerCase())!]).filter(Boolean).join(" ");
+    const key = words
+      .map((w) => stemmed[stems.get(w.toLowerCase())!])
+      .filter(Boolean)
+      .join(" ");
     // The first (by PRIORITY, then id) keeps a name that several things share.
     if (key.length >= MIN_KEY_CHARS && !byKey.has(key)) byKey.set(key, known);
   }

@@ -64,7 +64,9 @@ export function summaryColumns(locale: Locale) {
     company: sql<[name: string | null, expiresOn: string] | null>`CASE WHEN ${notices.kind} = 'company_alert' THEN (
       SELECT json_build_array(ca.names -> 0 ->> 'name', ca.expires_on) FROM company_alerts ca WHERE ca.notice_id = ${notices.id}
     ) END`,
-    personCount: sql<number | null>`CASE WHEN ${notices.kind} = 'arrest' THEN (SELECT count(*)::int FROM arrest_persons ap WHERE ap.notice_id = ${notices.id}) END`,
+    personCount: sql<
+      number | null
+    >`CASE WHEN ${notices.kind} = 'arrest' THEN (SELECT count(*)::int FROM arrest_persons ap WHERE ap.notice_id = ${notices.id}) END`,
   };
 }
 
@@ -185,7 +187,9 @@ function feedOrder(input: FeedInput, bind: Bind): { by: SQL[]; after: SQL | unde
   const at = cursor?.at.toISOString();
   // A day is compared as the text of the cursor's UTC date, never through the session's time zone.
   const byOccurrence = sort.startsWith("occurred");
-  const [column, value] = byOccurrence ? [notices.occurredOn, sql`left(${bind("cursorAt", at)}, 10)::date`] : [posted, sql`${bind("cursorAt", at)}::timestamptz`];
+  const [column, value] = byOccurrence
+    ? [notices.occurredOn, sql`left(${bind("cursorAt", at)}, 10)::date`]
+    : [posted, sql`${bind("cursorAt", at)}::timestamptz`];
   const idColumn = byOccurrence ? notices.id : id;
   // Each direction as its index is read: notices_occurred_idx is ASC NULLS LAST, the feed indexes
   // DESC NULLS LAST; none of these columns is ever null for the notices listed.
@@ -261,7 +265,9 @@ export async function countFeed({ viewer, input }: { viewer: Viewer; input: z.in
   const enough = FEED_COUNT_CAP + 1;
   const matches = f.countryCode
     ? (([place, route]) => sql`(${place}) UNION ALL (${route}) LIMIT ${sql.raw(String(enough))}`)(countryHalves(conditions, f.countryCode, inPlace, enough))
-    : withSubstances(db.select({ id: notices.id }).from(notices).$dynamic(), f).where(conditions).limit(enough);
+    : withSubstances(db.select({ id: notices.id }).from(notices).$dynamic(), f)
+        .where(conditions)
+        .limit(enough);
   const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`);
   const n = Number(row?.n ?? 0);
   return { count: Math.min(n, FEED_COUNT_CAP), more: n > FEED_COUNT_CAP };
@@ -421,7 +427,11 @@ function summarize(row: SummaryRow, today: string) {
     status: row.status,
     tags: row.tags,
     seizure: row.seizureSubstances
-      ? ({ substances: row.seizureSubstances.map(([id, name]) => ({ id, name })), unidentified: row.seizureUnidentified, massKg: row.seizureMassKg } satisfies SeizureSummary)
+      ? ({
+          substances: row.seizureSubstances.map(([id, name]) => ({ id, name })),
+          unidentified: row.seizureUnidentified,
+          massKg: row.seizureMassKg,
+        } satisfies SeizureSummary)
       : null,
     companyAlert: row.company ? { name: row.company[0], expiresOn: row.company[1], expired: row.company[1] < today } : null,
     arrest: row.personCount !== null ? { personCount: row.personCount } : null,

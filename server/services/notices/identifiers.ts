@@ -12,7 +12,10 @@ const SEPARATORS = /[\s./-]+/gu;
 
 export function identifierKey(identifier: string): string {
   const upper = identifier.toUpperCase().replace(SEPARATORS, "");
-  return [...upper].map((c) => LATIN_TWINS[CYRILLIC_LOOKALIKES.indexOf(c)] ?? c).join("").toLowerCase();
+  return [...upper]
+    .map((c) => LATIN_TWINS[CYRILLIC_LOOKALIKES.indexOf(c)] ?? c)
+    .join("")
+    .toLowerCase();
 }
 
 // A query names an identifier when, without separators, it is letters and digits with a digit

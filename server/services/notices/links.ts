@@ -13,7 +13,10 @@ import { linkPair } from "./link-pair";
 /** The ids among `ids` that the viewer may read. */
 async function visibleIds(tx: Tx, viewer: Viewer, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await tx.select({ id: notices.id }).from(notices).where(and(inArray(notices.id, ids), visibleTo(viewer)));
+  const rows = await tx
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(inArray(notices.id, ids), visibleTo(viewer)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -24,11 +27,18 @@ export async function linkNotices({ viewer, input }: { viewer: Viewer; input: { 
     const visible = await visibleIds(tx, viewer, [input.id, input.otherId]);
     if (visible.size !== 2) throw notFound();
     const pair = linkPair(input.id, input.otherId);
-    const [row] = await tx.insert(noticeLinks).values({ ...pair, createdById: viewer.userId }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(noticeLinks)
+      .values({ ...pair, createdById: viewer.userId })
+      .onConflictDoNothing()
+      .returning();
     if (row) {
       await audit(tx, { action: "notice.link", actor: viewer, target: { type: "notice", id: input.id }, details: { otherId: input.otherId } });
       // Watchers of either notice learn of the new relation.
-      for (const [noticeId, mentionedNoticeId] of [[input.id, input.otherId], [input.otherId, input.id]] as const) {
+      for (const [noticeId, mentionedNoticeId] of [
+        [input.id, input.otherId],
+        [input.otherId, input.id],
+      ] as const) {
         await recordNoticeEvent(tx, { noticeId, kind: "linked", mentionedNoticeId, actorUserId: viewer.userId });
       }
     }

@@ -16,15 +16,25 @@ export async function noticeFormOptions({ viewer }: { viewer: Viewer }) {
       .select({ id: crossings.id, names: names(crossings), countryCode: crossings.countryCode })
       .from(crossings)
       .orderBy(asc(crossings.countryCode), asc(crossings.id)),
-    db.select({ id: substances.id, names: names(substances), cas: substances.cas }).from(substances).orderBy(asc(substances.id)),
+    db
+      .select({ id: substances.id, names: names(substances), cas: substances.cas })
+      .from(substances)
+      .orderBy(asc(substances.id)),
     // Only active agencies can receive a release; the service refuses any other.
     db
       .select({ id: agencies.id, names: names(agencies), shortName: agencies.shortName, countryCode: agencies.countryCode })
       .from(agencies)
       .where(eq(agencies.active, true))
       .orderBy(asc(agencies.countryCode), asc(agencies.shortName)),
-    db.select({ code: countries.code, names: names(countries) }).from(countries).where(eq(countries.isMember, true)).orderBy(asc(countries.code)),
-    db.select({ code: countries.code, names: names(countries) }).from(countries).orderBy(asc(countries.code)),
+    db
+      .select({ code: countries.code, names: names(countries) })
+      .from(countries)
+      .where(eq(countries.isMember, true))
+      .orderBy(asc(countries.code)),
+    db
+      .select({ code: countries.code, names: names(countries) })
+      .from(countries)
+      .orderBy(asc(countries.code)),
     db
       .select({
         id: criminalProvisions.id,
@@ -61,14 +71,7 @@ export async function recipientOptions({ viewer, input }: { viewer: Viewer; inpu
     .select({ id: users.id, name: users.name, email: users.email, agencyId: agencies.id, agencyShortName: agencies.shortName })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(
-      and(
-        eq(users.status, "active"),
-        eq(agencies.active, true),
-        ne(users.id, viewer.userId),
-        or(ilike(users.name, pattern), ilike(users.email, pattern)),
-      ),
-    )
+    .where(and(eq(users.status, "active"), eq(agencies.active, true), ne(users.id, viewer.userId), or(ilike(users.name, pattern), ilike(users.email, pattern))))
     .orderBy(asc(users.name), asc(users.email))
     .limit(RECIPIENT_OPTIONS_MAX);
 }

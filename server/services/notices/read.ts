@@ -29,7 +29,13 @@ export async function getNotice({ viewer, input }: { viewer: Viewer; input: { id
       tx
         .select({ id: linked.id, kind: linked.kind, title: linked.title, tlp: linked.tlp, status: linked.status, occurredOn: linked.occurredOn })
         .from(noticeLinks)
-        .innerJoin(linked, or(and(eq(noticeLinks.noticeA, row.id), eq(linked.id, noticeLinks.noticeB)), and(eq(noticeLinks.noticeB, row.id), eq(linked.id, noticeLinks.noticeA))))
+        .innerJoin(
+          linked,
+          or(
+            and(eq(noticeLinks.noticeA, row.id), eq(linked.id, noticeLinks.noticeB)),
+            and(eq(noticeLinks.noticeB, row.id), eq(linked.id, noticeLinks.noticeA)),
+          ),
+        )
         .where(visibleTo(viewer, linked))
         .orderBy(desc(linked.occurredOn)),
       tx

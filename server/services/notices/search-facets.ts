@@ -65,7 +65,10 @@ export async function searchFacets(viewer: Viewer, conditions: SQL) {
 }
 
 /** The names of the chosen crossing, substance, agency and country in the reader's language, for their chips (also with no results). */
-export async function filterNames(locale: Locale, f: SearchFilters): Promise<Partial<Record<"crossingId" | "substanceId" | "agencyId" | "countryCode", string>>> {
+export async function filterNames(
+  locale: Locale,
+  f: SearchFilters,
+): Promise<Partial<Record<"crossingId" | "substanceId" | "agencyId" | "countryCode", string>>> {
   if (!f.crossingId && !f.substanceId && !f.agencyId && !f.countryCode) return {};
   const [row] = await db.execute<{ crossingId: string | null; substanceId: string | null; agencyId: string | null; countryCode: string | null }>(sql`SELECT
     (SELECT ${nameIn(locale, sql`c.name_en`, sql`c.name_ru`, sql`c.name_zh`)} FROM crossings c WHERE c.id = ${f.crossingId ?? null}) AS "crossingId",

@@ -71,10 +71,12 @@ let wordStats: { at: number; stats: Promise<WordStats> } | undefined;
 function frequentWords(): Promise<WordStats> {
   if (!wordStats || Date.now() - wordStats.at > WORD_STATS_TTL_MS) {
     const stats = db
-      .execute<{ word: string | null; share: number; notices: number }>(sql`
+      .execute<{ word: string | null; share: number; notices: number }>(
+        sql`
         SELECT e.word, e.share::float8 AS share, (SELECT reltuples::float8 FROM pg_class WHERE oid = 'notices'::regclass) AS notices
         FROM pg_stats_ext_exprs s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
-        WHERE s.schemaname = current_schema() AND s.tablename = 'notices' AND s.statistics_name = 'notices_public_words'`)
+        WHERE s.schemaname = current_schema() AND s.tablename = 'notices' AND s.statistics_name = 'notices_public_words'`,
+      )
       .then((rows) => ({
         notices: Math.max(rows[0]?.notices ?? 0, 0),
         shares: new Map(rows.flatMap((row) => (row.word === null ? [] : [[row.word, row.share] as const]))),
@@ -233,8 +235,16 @@ async function textPage(viewer: Viewer, input: SearchInput, prepared: PreparedSe
   // Prepared: each plan's statement is the same whatever the words (they are parameters), so
   // PostgreSQL plans it once per connection; the plan is steered by the statement's shape.
   const rows = await searchQuery(viewer, input, prepared).prepare("search").execute();
-  const page = await toPage(viewer, rows, input.limit, (row) => row.publishedAt, (ids) => snippets(viewer, text, prepared.tsquery, ids));
-  return input.sort === "date" ? { ...page, nextOffset: null } : { items: page.items, nextCursor: null, nextOffset: page.nextCursor ? (input.offset ?? 0) + input.limit : null };
+  const page = await toPage(
+    viewer,
+    rows,
+    input.limit,
+    (row) => row.publishedAt,
+    (ids) => snippets(viewer, text, prepared.tsquery, ids),
+  );
+  return input.sort === "date"
+    ? { ...page, nextOffset: null }
+    : { items: page.items, nextCursor: null, nextOffset: page.nextCursor ? (input.offset ?? 0) + input.limit : null };
 }
 
 /** Only things named: the feed's page with their filters, newest first (every match is as relevant). */

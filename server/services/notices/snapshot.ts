@@ -51,7 +51,11 @@ export async function loadSnapshot(tx: DbOrTx, id: string) {
       .innerJoin(agencies, eq(agencies.id, noticeReleaseAgencies.agencyId))
       .where(eq(noticeReleaseAgencies.noticeId, id))
       .orderBy(asc(agencies.id)),
-    tx.select({ code: noticeReleaseCountries.countryCode }).from(noticeReleaseCountries).where(eq(noticeReleaseCountries.noticeId, id)).orderBy(asc(noticeReleaseCountries.countryCode)),
+    tx
+      .select({ code: noticeReleaseCountries.countryCode })
+      .from(noticeReleaseCountries)
+      .where(eq(noticeReleaseCountries.noticeId, id))
+      .orderBy(asc(noticeReleaseCountries.countryCode)),
     tx
       .select({ id: users.id, name: users.name })
       .from(noticeRecipients)
@@ -151,7 +155,11 @@ async function kindDetails(tx: DbOrTx, id: string, kind: (typeof notices.$inferS
     .from(arrestPersons)
     .where(eq(arrestPersons.noticeId, id))
     .orderBy(asc(arrestPersons.position));
-  const charges = await tx.select({ provisionId: arrestCharges.provisionId }).from(arrestCharges).where(eq(arrestCharges.noticeId, id)).orderBy(asc(arrestCharges.provisionId));
+  const charges = await tx
+    .select({ provisionId: arrestCharges.provisionId })
+    .from(arrestCharges)
+    .where(eq(arrestCharges.noticeId, id))
+    .orderBy(asc(arrestCharges.provisionId));
   return {
     arrest: {
       arrestingAgencyId: details?.arrestingAgencyId ?? null,

@@ -71,4 +71,3 @@ function markSubstring(text: string, cut: boolean, q: string): SnippetPart[] {
   if (from < plain.length) parts.push({ text: plain.slice(from), hit: false });
   return parts;
 }
-

@@ -34,7 +34,15 @@ export async function submittedStatus(tx: Tx, viewer: Viewer, tlp: NoticeInput["
  */
 export async function editableNotice(tx: Tx, viewer: Viewer, id: string) {
   const [row] = await tx
-    .select({ id: notices.id, version: notices.version, status: notices.status, kind: notices.kind, tlp: notices.tlp, agencyId: notices.agencyId, authorId: notices.authorId })
+    .select({
+      id: notices.id,
+      version: notices.version,
+      status: notices.status,
+      kind: notices.kind,
+      tlp: notices.tlp,
+      agencyId: notices.agencyId,
+      authorId: notices.authorId,
+    })
     .from(notices)
     .where(and(eq(notices.id, id), visibleTo(viewer)))
     .for("update");
@@ -96,4 +104,3 @@ export async function retractNotice({ viewer, input }: { viewer: Viewer; input: 
     return { id: input.id, status: "retracted" as const };
   });
 }
-

@@ -58,7 +58,9 @@ export async function checkReferences(tx: Tx, notice: NoticeInput): Promise<{ co
           ["destinationCountries", notice.destinationCountries],
         ] as [string, string[]][])
       : []),
-    ...(notice.kind === "company_alert" ? ([["registrationCountryCode", notice.registrationCountryCode ? [notice.registrationCountryCode] : []]] as [string, string[]][]) : []),
+    ...(notice.kind === "company_alert"
+      ? ([["registrationCountryCode", notice.registrationCountryCode ? [notice.registrationCountryCode] : []]] as [string, string[]][])
+      : []),
     ...(notice.kind === "arrest"
       ? notice.persons.map((p, i): [string, string[]] => [`persons.${i}.nationalityCode`, p.nationalityCode ? [p.nationalityCode] : []])
       : []),
@@ -76,33 +78,78 @@ export async function checkReferences(tx: Tx, notice: NoticeInput): Promise<{ co
     ...(notice.kind === "arrest" && notice.arrestingAgencyId ? [notice.arrestingAgencyId] : []),
   ];
   if (releaseAgencies.length) {
-    const found = await tx.select({ id: agencies.id }).from(agencies).where(and(inArray(agencies.id, releaseAgencies), eq(agencies.active, true)));
-    if ((missing(found.map((a) => a.id), releaseAgencies)).length) throw invalid("releaseAgencyIds", "unknownAgency");
+    const found = await tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(inArray(agencies.id, releaseAgencies), eq(agencies.active, true)));
+    if (
+      missing(
+        found.map((a) => a.id),
+        releaseAgencies,
+      ).length
+    )
+      throw invalid("releaseAgencyIds", "unknownAgency");
   }
   if (otherAgencies.length) {
     const found = await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, otherAgencies));
-    if ((missing(found.map((a) => a.id), otherAgencies)).length) throw invalid(notice.kind === "seizure" ? "seizingAgencyId" : "arrestingAgencyId", "unknownAgency");
+    if (
+      missing(
+        found.map((a) => a.id),
+        otherAgencies,
+      ).length
+    )
+      throw invalid(notice.kind === "seizure" ? "seizingAgencyId" : "arrestingAgencyId", "unknownAgency");
   }
   const releaseCountries = notice.tlp === "amber" ? notice.releaseCountryCodes : [];
   if (releaseCountries.length) {
-    const found = await tx.select({ code: countries.code }).from(countries).where(and(inArray(countries.code, releaseCountries), eq(countries.isMember, true)));
-    if ((missing(found.map((c) => c.code), releaseCountries)).length) throw invalid("releaseCountryCodes", "notMemberCountry");
+    const found = await tx
+      .select({ code: countries.code })
+      .from(countries)
+      .where(and(inArray(countries.code, releaseCountries), eq(countries.isMember, true)));
+    if (
+      missing(
+        found.map((c) => c.code),
+        releaseCountries,
+      ).length
+    )
+      throw invalid("releaseCountryCodes", "notMemberCountry");
   }
   const recipients = notice.tlp === "red" ? notice.recipientIds : [];
   if (recipients.length) {
-    const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, recipients), eq(users.status, "active")));
-    if ((missing(found.map((u) => u.id), recipients)).length) throw invalid("recipientIds", "unknownRecipient");
+    const found = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, recipients), eq(users.status, "active")));
+    if (
+      missing(
+        found.map((u) => u.id),
+        recipients,
+      ).length
+    )
+      throw invalid("recipientIds", "unknownRecipient");
   }
   if (notice.kind === "seizure") {
     const wanted = notice.items.flatMap((item) => (item.substanceId ? [item.substanceId] : []));
     if (wanted.length) {
       const found = await tx.select({ id: substances.id }).from(substances).where(inArray(substances.id, wanted));
-      if ((missing(found.map((s) => s.id), wanted)).length) throw invalid("items", "unknownSubstance");
+      if (
+        missing(
+          found.map((s) => s.id),
+          wanted,
+        ).length
+      )
+        throw invalid("items", "unknownSubstance");
     }
   }
   if (notice.kind === "arrest" && notice.chargeIds.length) {
     const found = await tx.select({ id: criminalProvisions.id }).from(criminalProvisions).where(inArray(criminalProvisions.id, notice.chargeIds));
-    if ((missing(found.map((p) => p.id), notice.chargeIds)).length) throw invalid("chargeIds", "unknownProvision");
+    if (
+      missing(
+        found.map((p) => p.id),
+        notice.chargeIds,
+      ).length
+    )
+      throw invalid("chargeIds", "unknownProvision");
   }
   return { countryCode };
 }
@@ -186,7 +233,9 @@ export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, 
     });
     const ids = notice.items.flatMap((i) => (i.substanceId ? [i.substanceId] : []));
     const densities = ids.length
-      ? new Map((await tx.select({ id: substances.id, d: substances.densityGPerMl }).from(substances).where(inArray(substances.id, ids))).map((s) => [s.id, s.d]))
+      ? new Map(
+          (await tx.select({ id: substances.id, d: substances.densityGPerMl }).from(substances).where(inArray(substances.id, ids))).map((s) => [s.id, s.d]),
+        )
       : new Map<string, number | null>();
     await tx.insert(seizureItems).values(
       notice.items.map((item, position) => ({
@@ -227,4 +276,3 @@ export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, 
     if (notice.chargeIds.length) await tx.insert(arrestCharges).values([...new Set(notice.chargeIds)].map((provisionId) => ({ noticeId, provisionId })));
   }
 }
-

@@ -57,7 +57,12 @@ export async function createNotice({ viewer, input }: { viewer: Viewer; input: {
       return earlierSubmission(winner!, digest);
     }
     await writeParts(tx, row.id, notice, false);
-    await audit(tx, { action: "notice.create", actor: viewer, target: { type: "notice", id: row.id }, details: { kind: notice.kind, tlp: notice.tlp, status } });
+    await audit(tx, {
+      action: "notice.create",
+      actor: viewer,
+      target: { type: "notice", id: row.id },
+      details: { kind: notice.kind, tlp: notice.tlp, status },
+    });
     if (status === "published") await recordNoticeEvent(tx, { noticeId: row.id, kind: "published", actorUserId: viewer.userId });
     return { ...row, created: true };
   });
@@ -88,11 +93,15 @@ export async function updateNotice({ viewer, input }: { viewer: Viewer; input: {
     const after: Record<string, unknown> = await loadSnapshot(tx, input.id);
     const changedFields = Object.keys(after).filter((key) => !UNVERSIONED.has(key) && JSON.stringify(after[key]) !== JSON.stringify(before[key]));
     await tx.insert(noticeVersions).values({ noticeId: input.id, version: current.version, snapshot: before, changedFields, editedById: viewer.userId });
-    await audit(tx, { action: "notice.edit", actor: viewer, target: { type: "notice", id: input.id }, details: { version: current.version + 1, changedFields } });
+    await audit(tx, {
+      action: "notice.edit",
+      actor: viewer,
+      target: { type: "notice", id: input.id },
+      details: { version: current.version + 1, changedFields },
+    });
     if (status !== "draft") await recordNoticeEvent(tx, { noticeId: input.id, kind: "edited", actorUserId: viewer.userId });
     return { id: input.id, version: current.version + 1, changedFields };
   });
 }
 
 const UNVERSIONED = new Set(["version", "updatedAt", "createdAt", "status", "publishedAt", "retractedAt", "retractedReason"]);
-

@@ -21,7 +21,9 @@ export function matchedNames(locale: Locale | SQL): SQL<MatchedNames | null> {
   const local = (prefix: string) => {
     const [en, ru, zh] = ["en", "ru", "zh"].map((l) => sql.raw(`${prefix}.name_${l}`)) as [SQL, SQL, SQL];
     // A locale known only per row (each recipient of a mail run has theirs) picks its column per row.
-    return typeof locale === "string" ? nameIn(locale, en, ru, zh) : sql`(CASE ${locale} WHEN 'ru' THEN ${ru} WHEN 'zh' THEN coalesce(${zh}, ${en}) ELSE ${en} END)`;
+    return typeof locale === "string"
+      ? nameIn(locale, en, ru, zh)
+      : sql`(CASE ${locale} WHEN 'ru' THEN ${ru} WHEN 'zh' THEN coalesce(${zh}, ${en}) ELSE ${en} END)`;
   };
   return sql<MatchedNames | null>`CASE WHEN ${notifications.matched} ->> 'via' = 'subscription' THEN json_build_object(
     'crossings', ${namesOf("crossingIds", "crossings", "id", local("t"))},
@@ -44,7 +46,9 @@ export function describeMatch(matched: NotificationMatch | null, names: MatchedN
   const parts = [
     ...(names?.crossings ?? []),
     ...(names?.substances ?? []),
-    ...(names?.countries.length ? [matched.countryRole === "any" ? names.countries.join(", ") : t(`country.${matched.countryRole}`, { list: names.countries.join(", ") })] : []),
+    ...(names?.countries.length
+      ? [matched.countryRole === "any" ? names.countries.join(", ") : t(`country.${matched.countryRole}`, { list: names.countries.join(", ") })]
+      : []),
     ...matched.kinds.map((kind) => vocab(`kind.${kind}`)),
     ...(names?.agencies ?? []),
   ];

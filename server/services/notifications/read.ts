@@ -54,7 +54,12 @@ export async function listNotifications({ viewer, input }: { viewer: Viewer; inp
 }
 
 const unreadOf = (viewer: Viewer) =>
-  db.select({ one: sql`1` }).from(notifications).innerJoin(notices, ofNotice).where(readableOf(viewer, isNull(notifications.readAt))).limit(UNREAD_COUNT_CAP);
+  db
+    .select({ one: sql`1` })
+    .from(notifications)
+    .innerJoin(notices, ofNotice)
+    .where(readableOf(viewer, isNull(notifications.readAt)))
+    .limit(UNREAD_COUNT_CAP);
 const latestOf = (viewer: Viewer) => readableIds(viewer).orderBy(desc(notifications.id)).limit(1);
 
 /** Unread and readable, counted up to UNREAD_COUNT_CAP. */

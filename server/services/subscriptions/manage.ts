@@ -14,10 +14,26 @@ const invalid = (field: string, key: string) => new ServiceError("INVALID", key,
 /** A feed may only name things that exist, so it can match something. */
 async function checkFilter(tx: Tx, filter: SubscriptionFilter) {
   const checks: [string, string[], () => Promise<string[]>][] = [
-    ["crossingIds", filter.crossingIds, async () => (await tx.select({ id: crossings.id }).from(crossings).where(inArray(crossings.id, filter.crossingIds))).map((r) => r.id)],
-    ["substanceIds", filter.substanceIds, async () => (await tx.select({ id: substances.id }).from(substances).where(inArray(substances.id, filter.substanceIds))).map((r) => r.id)],
-    ["countryCodes", filter.countryCodes, async () => (await tx.select({ id: countries.code }).from(countries).where(inArray(countries.code, filter.countryCodes))).map((r) => r.id)],
-    ["agencyIds", filter.agencyIds, async () => (await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, filter.agencyIds))).map((r) => r.id)],
+    [
+      "crossingIds",
+      filter.crossingIds,
+      async () => (await tx.select({ id: crossings.id }).from(crossings).where(inArray(crossings.id, filter.crossingIds))).map((r) => r.id),
+    ],
+    [
+      "substanceIds",
+      filter.substanceIds,
+      async () => (await tx.select({ id: substances.id }).from(substances).where(inArray(substances.id, filter.substanceIds))).map((r) => r.id),
+    ],
+    [
+      "countryCodes",
+      filter.countryCodes,
+      async () => (await tx.select({ id: countries.code }).from(countries).where(inArray(countries.code, filter.countryCodes))).map((r) => r.id),
+    ],
+    [
+      "agencyIds",
+      filter.agencyIds,
+      async () => (await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, filter.agencyIds))).map((r) => r.id),
+    ],
   ];
   for (const [field, wanted, found] of checks) {
     if (!wanted.length) continue;
@@ -129,12 +145,19 @@ export async function subscriptionFor({ viewer, input }: { viewer: Viewer; input
 /** Follows one notice's updates. Only a notice the viewer may read can be watched. */
 export async function watchNotice({ viewer, input }: { viewer: Viewer; input: { noticeId: string; delivery: Delivery } }) {
   return db.transaction(async (tx) => {
-    const [notice] = await tx.select({ id: notices.id }).from(notices).where(and(eq(notices.id, input.noticeId), visibleTo(viewer)));
+    const [notice] = await tx
+      .select({ id: notices.id })
+      .from(notices)
+      .where(and(eq(notices.id, input.noticeId), visibleTo(viewer)));
     if (!notice) throw notFound();
     const [row] = await tx
       .insert(subscriptions)
       .values({ userId: viewer.userId, noticeId: input.noticeId, delivery: input.delivery })
-      .onConflictDoUpdate({ target: [subscriptions.userId, subscriptions.noticeId], targetWhere: sql`notice_id IS NOT NULL`, set: { delivery: input.delivery } })
+      .onConflictDoUpdate({
+        target: [subscriptions.userId, subscriptions.noticeId],
+        targetWhere: sql`notice_id IS NOT NULL`,
+        set: { delivery: input.delivery },
+      })
       .returning({ id: subscriptions.id });
     await audit(tx, { action: "notice.watch", actor: viewer, target: { type: "notice", id: input.noticeId }, details: { delivery: input.delivery } });
     return { id: row!.id, delivery: input.delivery };

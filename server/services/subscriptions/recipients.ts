@@ -21,7 +21,13 @@ const NEW_NOTICE_KINDS = sql`('published', 'released')`;
 export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRecipients | null> {
   const [event] = await tx.execute<{ notice_id: string; kind: NoticeEventKind }>(sql`SELECT notice_id, kind FROM notice_events WHERE id = ${eventId}`);
   if (!event) return null;
-  const rows = await tx.execute<{ user_id: string; subscription_id: string | null; delivery: Delivery; moderation_emails: boolean; matched: NotificationMatch }>(sql`
+  const rows = await tx.execute<{
+    user_id: string;
+    subscription_id: string | null;
+    delivery: Delivery;
+    moderation_emails: boolean;
+    matched: NotificationMatch;
+  }>(sql`
     WITH event AS (SELECT notice_id, kind, mentioned_notice_id, actor_user_id FROM notice_events WHERE id = ${eventId}),
     matched AS (
       SELECT s.user_id, s.id AS subscription_id, s.delivery, s.created_at, CASE WHEN s.notice_id IS NOT NULL THEN jsonb_build_object('via', 'watch')
@@ -65,6 +71,12 @@ export async function eventRecipients(tx: Tx, eventId: number): Promise<EventRec
   return {
     noticeId: event.notice_id,
     kind: event.kind,
-    recipients: rows.map((r) => ({ userId: r.user_id, subscriptionId: r.subscription_id, delivery: r.delivery, moderationEmails: r.moderation_emails, matched: r.matched })),
+    recipients: rows.map((r) => ({
+      userId: r.user_id,
+      subscriptionId: r.subscription_id,
+      delivery: r.delivery,
+      moderationEmails: r.moderation_emails,
+      matched: r.matched,
+    })),
   };
 }

@@ -26,12 +26,20 @@ function Caret() {
 }
 
 /** A menu of the header: a <details> disclosure, so it works without JavaScript. */
-function Menu({ summary, className = "", summaryClassName = SUMMARY, children }: { summary: ReactNode; className?: string; summaryClassName?: string; children: ReactNode }) {
+function Menu({
+  summary,
+  className = "",
+  summaryClassName = SUMMARY,
+  children,
+}: {
+  summary: ReactNode;
+  className?: string;
+  summaryClassName?: string;
+  children: ReactNode;
+}) {
   return (
     <details data-menu className={`relative ${className}`}>
-      <summary className={summaryClassName}>
-        {summary}
-      </summary>
+      <summary className={summaryClassName}>{summary}</summary>
       <div className={PANEL}>{children}</div>
     </details>
   );
@@ -75,9 +83,17 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     { href: "/agencies", label: t("nav.agencies") },
   ];
   const administration: Item[] = [
-    ...(can("moderation.review") ? [{ href: "/moderation", label: moderation("moderation") }] : can("moderation.log") ? [{ href: "/moderation/log", label: moderation("log") }] : []),
+    ...(can("moderation.review")
+      ? [{ href: "/moderation", label: moderation("moderation") }]
+      : can("moderation.log")
+        ? [{ href: "/moderation/log", label: moderation("log") }]
+        : []),
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
-    ...(can("audit.search") ? [{ href: "/admin/audit", label: moderation("audit") }] : can("notice.read_log") ? [{ href: "/admin/audit/reads", label: moderation("reads") }] : []),
+    ...(can("audit.search")
+      ? [{ href: "/admin/audit", label: moderation("audit") }]
+      : can("notice.read_log")
+        ? [{ href: "/admin/audit/reads", label: moderation("reads") }]
+        : []),
     ...(can("user.manage") ? [{ href: "/admin/users", label: t("nav.users") }] : []),
     ...(can("api_key.manage") ? [{ href: "/admin/api-keys", label: apiKeys("nav") }] : []),
     ...(can("agency.manage") ? [{ href: "/admin/agencies", label: t("nav.adminAgencies") }] : []),
@@ -109,7 +125,15 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
             </NavLink>
           ))}
           {administration.length > 0 ? (
-            <Menu summary={<>{t("header.administration")}<Caret /></>} className="[&>div]:left-0 [&>div]:right-auto">
+            <Menu
+              summary={
+                <>
+                  {t("header.administration")}
+                  <Caret />
+                </>
+              }
+              className="[&>div]:left-0 [&>div]:right-auto"
+            >
               <Links items={administration} />
             </Menu>
           ) : null}
@@ -158,7 +182,15 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
               <SignOutButton />
             </div>
           </Menu>
-          <Menu className="lg:hidden" summary={<>{t("header.menu")}<Caret /></>}>
+          <Menu
+            className="lg:hidden"
+            summary={
+              <>
+                {t("header.menu")}
+                <Caret />
+              </>
+            }
+          >
             <nav aria-label={t("nav.label")} className="max-h-[80vh] w-64 overflow-y-auto">
               {whoAmI}
               <Links items={sections} />

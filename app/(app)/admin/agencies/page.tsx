@@ -39,8 +39,14 @@ export default async function AgencyAdminPage({ searchParams }: { searchParams: 
     };
   });
   const panelOf = (id: string): AgencyPanel => (query.edit === id ? "edit" : query.deactivate === id ? "deactivate" : null);
-  const memberCountries = byLabel(AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code })), locale);
-  const seatCountries = byLabel(countries.map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code })), locale);
+  const memberCountries = byLabel(
+    AGENCY_COUNTRIES.map((code) => ({ code, label: nameOf(code) ?? code })),
+    locale,
+  );
+  const seatCountries = byLabel(
+    countries.map((country) => ({ code: country.code, label: countryName.get(country.code) ?? country.code })),
+    locale,
+  );
 
   return (
     <>

@@ -36,7 +36,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={viewer.permissions.has("notice.read_log") ? <TextLink href="/admin/audit/reads">{t("readsLink")}</TextLink> : null} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={viewer.permissions.has("notice.read_log") ? <TextLink href="/admin/audit/reads">{t("readsLink")}</TextLink> : null}
+      />
       <Card className="mb-6">
         <form method="get" action="/admin/audit" className="grid gap-3 sm:grid-cols-3" aria-label={t("search")}>
           {FILTERS.map((key) => (
@@ -52,7 +56,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </label>
           ))}
           <div className="flex items-end gap-2">
-            <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("search")}
             </button>
             <TextLink href="/admin/audit">{t("clear")}</TextLink>

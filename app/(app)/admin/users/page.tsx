@@ -22,13 +22,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
   // Without the permission the page does not exist, as far as the viewer can tell.
   if (!viewer.permissions.has("user.manage")) notFound();
   const caller = await api();
-  const [users, raw, t, format, locale] = await Promise.all([
-    caller.users.list(),
-    caller.users.formOptions(),
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [users, raw, t, format, locale] = await Promise.all([caller.users.list(), caller.users.formOptions(), getTranslations(), getFormatter(), getLocale()]);
   const options: UserFormOptions = {
     agencies: raw.agencies.map((agency) => ({ id: agency.id, label: `${localized(agency.name, locale)} (${agency.shortName})` })),
     crossings: raw.crossings.map((crossing) => ({ id: crossing.id, label: localized(crossing.name, locale) })),

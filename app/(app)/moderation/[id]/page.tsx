@@ -71,7 +71,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 { label: t("review.place"), value: notice.crossing ? localized(notice.crossing.names, locale) : notice.placeText },
                 { label: t("review.credits"), value: credits.length ? credits.map((c) => c.shortName).join(", ") : null },
                 ...(persons.length
-                  ? [{ label: t("review.persons"), value: <ul data-testid="review-persons">{persons.map((p, i) => <li key={i}>{personName(p.names)}</li>)}</ul> }]
+                  ? [
+                      {
+                        label: t("review.persons"),
+                        value: (
+                          <ul data-testid="review-persons">
+                            {persons.map((p, i) => (
+                              <li key={i}>{personName(p.names)}</li>
+                            ))}
+                          </ul>
+                        ),
+                      },
+                    ]
                   : []),
                 ...(owners.length ? [{ label: t("review.owners"), value: owners.join("; ") }] : []),
                 ...(addresses.length ? [{ label: t("review.addresses"), value: addresses.join("; ") }] : []),
@@ -89,8 +100,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               {reports.map((report, i) => (
                 <li key={i} data-testid="report">
                   <p>
-                    <Badge tone={report.status === "open" ? "amber" : "slate"}>{t(`report.reasons.${report.reason}`)}</Badge>{" "}
-                    {report.reporter} ({report.agency}) · {format.dateTime(new Date(report.at), { dateStyle: "medium", timeStyle: "short" })}
+                    <Badge tone={report.status === "open" ? "amber" : "slate"}>{t(`report.reasons.${report.reason}`)}</Badge> {report.reporter} ({report.agency}
+                    ) · {format.dateTime(new Date(report.at), { dateStyle: "medium", timeStyle: "short" })}
                   </p>
                   {report.note ? <p className="mt-1 whitespace-pre-line text-slate-700">{report.note}</p> : null}
                 </li>
@@ -101,7 +112,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("review.decide")}</h2>
-            <DecisionPanel id={notice.id} kind={notice.kind} status={notice.status} pinned={Boolean(pin)} openReports={openReports} redactables={redactables} done={done} />
+            <DecisionPanel
+              id={notice.id}
+              kind={notice.kind}
+              status={notice.status}
+              pinned={Boolean(pin)}
+              openReports={openReports}
+              redactables={redactables}
+              done={done}
+            />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("log.title")}</h2>

@@ -18,11 +18,7 @@ function Save({ pending, saved }: { pending: boolean; saved: boolean }) {
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
-      {saved ? (
-        <Confirmation>
-          {t("saved")}
-        </Confirmation>
-      ) : null}
+      {saved ? <Confirmation>{t("saved")}</Confirmation> : null}
     </div>
   );
 }
@@ -36,7 +32,17 @@ function FormMessageRow({ form }: { form: Form }) {
 }
 
 /** A crossing's status and schedule, as coordinators keep them current (Kulma: open May–November …). */
-export function CrossingCurationForm({ id, status, scheduleNote, saved }: { id: string; status: "open" | "seasonal" | "closed"; scheduleNote: string | null; saved: boolean }) {
+export function CrossingCurationForm({
+  id,
+  status,
+  scheduleNote,
+  saved,
+}: {
+  id: string;
+  status: "open" | "seasonal" | "closed";
+  scheduleNote: string | null;
+  saved: boolean;
+}) {
   const t = useTranslations("moderation.curation");
   const { form, fields, formProps, pending } = useConformForm(crossingSchema, curateCrossing, {
     id: "crossing-curation",
@@ -62,7 +68,10 @@ export function CrossingCurationForm({ id, status, scheduleNote, saved }: { id: 
 /** Adds a substance, or changes one named by its identifier. */
 export function SubstanceCurationForm({ saved }: { saved: boolean }) {
   const t = useTranslations("moderation.curation");
-  const { form, fields, formProps, pending } = useConformForm(substanceSchema, curateSubstance, { id: "substance-curation", defaultValue: { conventionTable: "I" } });
+  const { form, fields, formProps, pending } = useConformForm(substanceSchema, curateSubstance, {
+    id: "substance-curation",
+    defaultValue: { conventionTable: "I" },
+  });
   return (
     <form {...formProps} className="grid gap-3 sm:grid-cols-2" aria-label={t("substance")}>
       <FormMessageRow form={form} />
@@ -85,7 +94,10 @@ export function SubstanceCurationForm({ saved }: { saved: boolean }) {
 /** Adds a criminal provision, or changes one named by its identifier. */
 export function ProvisionCurationForm({ saved }: { saved: boolean }) {
   const t = useTranslations("moderation.curation");
-  const { form, fields, formProps, pending } = useConformForm(provisionSchema, curateProvision, { id: "provision-curation", defaultValue: { countryCode: "KZ", inForce: true } });
+  const { form, fields, formProps, pending } = useConformForm(provisionSchema, curateProvision, {
+    id: "provision-curation",
+    defaultValue: { countryCode: "KZ", inForce: true },
+  });
   return (
     <form {...formProps} className="grid gap-3 sm:grid-cols-2" aria-label={t("provision")}>
       <FormMessageRow form={form} />

@@ -13,7 +13,15 @@ import { decide, type DecisionState } from "../actions";
 
 export type Redactable = { field: "person" | "owner" | "address" | "narrative" | "placeText"; index: number; label: string };
 
-type Props = { id: string; kind: NoticeKind; status: NoticeStatus; pinned: boolean; openReports: number; redactables: Redactable[]; done: ModerationDecision | null };
+type Props = {
+  id: string;
+  kind: NoticeKind;
+  status: NoticeStatus;
+  pinned: boolean;
+  openReports: number;
+  redactables: Redactable[];
+  done: ModerationDecision | null;
+};
 
 // What a duplicate may be when it is merged (moderation/merge.ts): of the same kind, published or waiting for review.
 

@@ -14,13 +14,15 @@ export async function ModerationLogList({ items, withNotice = false }: { items: 
       {items.map((entry) => (
         <li key={entry.id} data-testid="log-entry" data-action={entry.action}>
           <p className="font-medium">
-            {t(`actions.${entry.action}`)} · <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+            {t(`actions.${entry.action}`)} ·{" "}
+            <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "short" })}</time>
           </p>
           {withNotice ? (
             <p>
               <TextLink href={`/notices/${entry.notice.id}`}>
                 <bdi>{entry.notice.title}</bdi>
-              </TextLink> · {entry.agency.shortName}
+              </TextLink>{" "}
+              · {entry.agency.shortName}
             </p>
           ) : null}
           <p className="whitespace-pre-line text-slate-700">{entry.reason === null ? t("withheld") : t("reason", { reason: entry.reason })}</p>

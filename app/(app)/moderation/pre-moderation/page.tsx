@@ -15,7 +15,12 @@ export default async function PreModerationPage() {
   const viewer = await requireViewer();
   if (!viewer.permissions.has("moderation.configure")) notFound();
   const caller = await api();
-  const [agencies, users, t, locale] = await Promise.all([caller.agencies.list(), caller.users.list(), getTranslations("moderation.preModeration"), getLocale()]);
+  const [agencies, users, t, locale] = await Promise.all([
+    caller.agencies.list(),
+    caller.users.list(),
+    getTranslations("moderation.preModeration"),
+    getLocale(),
+  ]);
   const state = (on: boolean) => <Badge tone={on ? "amber" : "slate"}>{t(on ? "on" : "off")}</Badge>;
   return (
     <>

@@ -6,11 +6,7 @@ import type { ReportNoticeInput } from "~/schemas/moderation";
 import { fieldErrors } from "~/schemas/issues";
 import { noticeIdIn, ZRetractNotice } from "~/schemas/notices";
 import { DELIVERIES } from "~/schemas/subscriptions";
-import {
-  actionErrors,
-  formText,
-  type ActionErrors,
-} from "~/server/api/form-actions";
+import { actionErrors, formText, type ActionErrors } from "~/server/api/form-actions";
 
 // Each a POST from the notice page that works without JavaScript, checked by the procedure of the
 // same name; success goes back to the notice (a reload does not post again), a refusal comes back.
@@ -19,14 +15,10 @@ export type ReportState = ActionErrors & {
   values: { reason: string; note: string } | null;
 };
 
-const noticePath = (id: string, done?: string) =>
-  `/notices/${encodeURIComponent(id)}${done ? `?done=${done}` : ""}`;
+const noticePath = (id: string, done?: string) => `/notices/${encodeURIComponent(id)}${done ? `?done=${done}` : ""}`;
 
 /** An author submitting a draft for release, or a chief releasing a pending notice. */
-export async function changeStatus(
-  _previous: ActionErrors,
-  form: FormData,
-): Promise<ActionErrors> {
+export async function changeStatus(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
   const id = formText(form, "id");
   const intent = formText(form, "intent");
   try {
@@ -41,10 +33,7 @@ export async function changeStatus(
 }
 
 /** Watching a notice (with a delivery) or no longer watching it. */
-export async function changeWatch(
-  _previous: ActionErrors,
-  form: FormData,
-): Promise<ActionErrors> {
+export async function changeWatch(_previous: ActionErrors, form: FormData): Promise<ActionErrors> {
   const noticeId = formText(form, "noticeId");
   const unwatch = formText(form, "intent") === "unwatch";
   try {
@@ -53,23 +42,16 @@ export async function changeWatch(
     else
       await subscriptions.watch({
         noticeId,
-        delivery:
-          DELIVERIES.find((d) => d === formText(form, "delivery")) ?? "instant",
+        delivery: DELIVERIES.find((d) => d === formText(form, "delivery")) ?? "instant",
       });
   } catch (error) {
-    return actionErrors(
-      error,
-      unwatch ? "subscriptions.unwatch" : "subscriptions.watch",
-    );
+    return actionErrors(error, unwatch ? "subscriptions.unwatch" : "subscriptions.watch");
   }
   redirect(noticePath(noticeId));
 }
 
 /** A reader asking coordinators to look at the notice. */
-export async function reportNotice(
-  _previous: ReportState,
-  form: FormData,
-): Promise<ReportState> {
+export async function reportNotice(_previous: ReportState, form: FormData): Promise<ReportState> {
   const id = formText(form, "id");
   const values = {
     reason: formText(form, "reason"),
@@ -92,10 +74,7 @@ export async function reportNotice(
 export type LinkState = ActionErrors & { pasted: string | null };
 
 /** Linking the notice to another (chosen in the picker, or pasted as an address or an id), or unlinking one. */
-export async function changeLink(
-  _previous: LinkState,
-  form: FormData,
-): Promise<LinkState> {
+export async function changeLink(_previous: LinkState, form: FormData): Promise<LinkState> {
   const id = formText(form, "id");
   const pasted = formText(form, "otherId");
   const unlink = formText(form, "intent") === "unlink";
@@ -124,10 +103,7 @@ export type RetractState = ActionErrors & {
  * Retraction in two posts, so that it asks again without JavaScript too: "continue" checks the
  * reason and asks for the confirmation, "retract" retracts, "back" returns to the reason.
  */
-export async function retractNotice(
-  _previous: RetractState,
-  form: FormData,
-): Promise<RetractState> {
+export async function retractNotice(_previous: RetractState, form: FormData): Promise<RetractState> {
   const id = formText(form, "id");
   const reason = formText(form, "reason");
   const intent = formText(form, "intent");

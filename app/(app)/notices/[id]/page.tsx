@@ -14,7 +14,10 @@ import { RelatedNotices } from "./_components/related";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
-type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ done?: string | string[]; report?: string | string[]; retract?: string | string[]; pics?: string | string[] }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<{ done?: string | string[]; report?: string | string[]; retract?: string | string[]; pics?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { notice } = await loadNotice((await params).id);

@@ -54,8 +54,17 @@ export default async function NewNoticePage({ searchParams }: Props) {
   // offers is ignored, and the author chooses as usual.
   const offered = (value: Param, ids: string[]) => (typeof value === "string" && ids.includes(value) ? value : undefined);
   const prefill = {
-    crossingId: offered(params.crossing, options.crossings.map((c) => c.value)),
-    substanceId: kind === "seizure" ? offered(params.substance, options.substances.map((s) => s.value)) : undefined,
+    crossingId: offered(
+      params.crossing,
+      options.crossings.map((c) => c.value),
+    ),
+    substanceId:
+      kind === "seizure"
+        ? offered(
+            params.substance,
+            options.substances.map((s) => s.value),
+          )
+        : undefined,
   };
   return (
     <>
@@ -63,7 +72,13 @@ export default async function NewNoticePage({ searchParams }: Props) {
       <ClientMessages more={NOTICE_FORM_NAMESPACES}>
         {/* The idempotency key is made here, with the page: every post of this form, resent or
             retried, is the one notice. */}
-        <NoticeForm mode="create" kind={kind} userId={viewer.userId} options={options} defaultValue={newNoticeValues(kind, options.ownAgencyId, randomUUID(), prefill)} />
+        <NoticeForm
+          mode="create"
+          kind={kind}
+          userId={viewer.userId}
+          options={options}
+          defaultValue={newNoticeValues(kind, options.ownAgencyId, randomUUID(), prefill)}
+        />
       </ClientMessages>
     </>
   );

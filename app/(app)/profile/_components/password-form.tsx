@@ -34,7 +34,15 @@ export function PasswordForm({ changed }: { changed: boolean }) {
         maxLength={PASSWORD_MAX}
         hint={t("hint", { min: PASSWORD_MIN })}
       />
-      <InputField field={fields.confirmPassword} label={t("confirm")} type="password" required autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} />
+      <InputField
+        field={fields.confirmPassword}
+        label={t("confirm")}
+        type="password"
+        required
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
       </Button>

@@ -21,16 +21,19 @@ export function PreferencesForm({ initial, zones, saved }: { initial: Preference
       <ConformFormMessage form={form} />
       <InputField field={fields.name} label={t("displayName")} required maxLength={200} autoComplete="name" hint={t("displayNameHint")} />
       <LocaleSelect field={fields.locale} label={t("language")} />
-      <TimeZoneSelect field={fields.timeZone} label={t("timeZone")} hint={t("timeZoneHint")} zones={zones} regionalLabel={t("regionalZones")} otherLabel={t("otherZones")} />
+      <TimeZoneSelect
+        field={fields.timeZone}
+        label={t("timeZone")}
+        hint={t("timeZoneHint")}
+        zones={zones}
+        regionalLabel={t("regionalZones")}
+        otherLabel={t("otherZones")}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("saving") : t("save")}
         </Button>
-        {saved ? (
-          <Confirmation>
-            {t("saved")}
-          </Confirmation>
-        ) : null}
+        {saved ? <Confirmation>{t("saved")}</Confirmation> : null}
       </div>
     </form>
   );

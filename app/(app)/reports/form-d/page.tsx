@@ -28,7 +28,11 @@ export default async function FormDPage({ searchParams }: { searchParams: Promis
   const parsed = asked ? ZFormDInput.safeParse(formDFromParams(query)) : null;
   const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
   const report = parsed?.success ? await orNotFound((await api()).exports.formD({ ...parsed.data, as: "page" })) : null;
-  const countryName = report ? (report.countryNames[report.countryCode] ? localized(report.countryNames[report.countryCode]!, locale) : report.countryCode) : "";
+  const countryName = report
+    ? report.countryNames[report.countryCode]
+      ? localized(report.countryNames[report.countryCode]!, locale)
+      : report.countryCode
+    : "";
 
   return (
     <>
@@ -46,7 +50,15 @@ export default async function FormDPage({ searchParams }: { searchParams: Promis
             </optgroup>
           ))}
         </SelectField>
-        <TextField name="year" type="number" label={t("year")} min={FORM_D_YEAR_MIN} max={FORM_D_YEAR_MAX} defaultValue={firstParam(params.year) ?? ""} error={errors.year} />
+        <TextField
+          name="year"
+          type="number"
+          label={t("year")}
+          min={FORM_D_YEAR_MIN}
+          max={FORM_D_YEAR_MAX}
+          defaultValue={firstParam(params.year) ?? ""}
+          error={errors.year}
+        />
         <Button type="submit">{t("show")}</Button>
       </form>
       {report ? (

@@ -20,7 +20,8 @@ export const FACET_FILTER = { kind: "kind", crossing: "crossingId", substance: "
 export async function SearchFacets({ view, facets, total }: { view: SearchView; facets: Facets; total: number }) {
   const [t, vocab] = await Promise.all([getTranslations("feed.search"), getTranslations("vocab")]);
   const offered = (Object.keys(FACET_FILTER) as (keyof Facets)[]).filter(
-    (facet) => view.filters[FACET_FILTER[facet]] === undefined && facets[facet].length > 0 && !(facets[facet].length === 1 && facets[facet][0]!.count === total),
+    (facet) =>
+      view.filters[FACET_FILTER[facet]] === undefined && facets[facet].length > 0 && !(facets[facet].length === 1 && facets[facet][0]!.count === total),
   );
   if (!offered.length) return null;
   return (
@@ -36,7 +37,9 @@ export async function SearchFacets({ view, facets, total }: { view: SearchView; 
               const filters = { ...view.filters, [FACET_FILTER[facet]]: facet === "year" ? Number(value.value) : value.value };
               return (
                 <li key={value.value}>
-                  <TextLink href={searchHref({ ...view, filters, cursor: undefined, offset: undefined })}>{t("facetValue", { name, count: value.count })}</TextLink>
+                  <TextLink href={searchHref({ ...view, filters, cursor: undefined, offset: undefined })}>
+                    {t("facetValue", { name, count: value.count })}
+                  </TextLink>
                 </li>
               );
             })}

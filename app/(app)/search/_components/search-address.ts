@@ -26,7 +26,9 @@ export function readSearchParams(params: SearchParams): Omit<SearchView, "q"> & 
   const sort = ZSearchInput.shape.sort.safeParse(firstParam(params.sort));
   const offset = ZSearchInput.shape.offset.safeParse(Number(firstParam(params.offset)));
   // ?words=substance,crossing: those kinds of names are searched as words (their chips were removed).
-  const asWords = (firstParam(params.words) ?? "").split(",").filter((kind): kind is SearchEntityKind => SEARCH_ENTITY_KINDS.includes(kind as SearchEntityKind));
+  const asWords = (firstParam(params.words) ?? "")
+    .split(",")
+    .filter((kind): kind is SearchEntityKind => SEARCH_ENTITY_KINDS.includes(kind as SearchEntityKind));
   return {
     typed: firstParam(params.q) ?? "",
     filters: filters as SearchFilters,
@@ -50,4 +52,3 @@ export function searchHref({ q, filters, sort, asWords, cursor, offset }: Search
   if (offset) params.set("offset", String(offset));
   return `/search?${params.toString()}`;
 }
-

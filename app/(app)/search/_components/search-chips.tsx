@@ -25,7 +25,11 @@ export async function SearchChips({ view, entities, names }: { view: SearchView;
     // The page's own filters (view.filters holds what the address chose, not what the query named).
     ...(Object.entries(view.filters) as [keyof SearchFilters, string | number][]).map(([key, value]) => {
       const filters = { ...view.filters, [key]: undefined };
-      return { key: `${key}:${value}`, label: t("chip", { facet: t(`facet.${FILTER_FACET[key]}`), name: nameOf(key, value) }), href: searchHref({ ...view, filters, cursor: undefined, offset: undefined }) };
+      return {
+        key: `${key}:${value}`,
+        label: t("chip", { facet: t(`facet.${FILTER_FACET[key]}`), name: nameOf(key, value) }),
+        href: searchHref({ ...view, filters, cursor: undefined, offset: undefined }),
+      };
     }),
   ];
   if (!chips.length) return null;

@@ -10,7 +10,10 @@ const mailSettingsSchema = () => import("~/schemas/subscriptions").then((m) => m
 /** Moderation and review messages, switched on or off apart from new-notice alerts. */
 export function MailSettingsForm({ moderationEmails, saved }: { moderationEmails: boolean; saved: boolean }) {
   const t = useTranslations("subscriptions");
-  const { form, fields, formProps, pending } = useConformForm(mailSettingsSchema, updateMailSettings, { id: "mail-settings", defaultValue: { moderationEmails } });
+  const { form, fields, formProps, pending } = useConformForm(mailSettingsSchema, updateMailSettings, {
+    id: "mail-settings",
+    defaultValue: { moderationEmails },
+  });
   return (
     <form {...formProps} className="space-y-3">
       <ConformFormMessage form={form} />

@@ -14,7 +14,8 @@ const createSchema = () => import("~/schemas/subscriptions").then((m) => m.ZCrea
 export type FeedOptions = { crossings: ComboOption[]; substances: ComboOption[]; countries: ComboOption[]; kinds: ComboOption[]; agencies: ComboOption[] };
 
 /** What a list field held when the form came back (one value arrives as a string). */
-const valuesOf = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === "string");
+const valuesOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === "string");
 
 /**
  * A new feed: any combination of crossings, substances, countries, kinds and agencies, each chosen
@@ -62,7 +63,12 @@ export function NewSubscriptionForm({ options, created }: { options: FeedOptions
       </div>
       <ConformMessage field={fields.filter} />
       <div className="flex flex-wrap items-center gap-2">
-        <DeliverySelect key={fields.delivery.key} name={fields.delivery.name} aria-label={t("deliveryLabel")} defaultValue={fields.delivery.initialValue ?? "daily"} />
+        <DeliverySelect
+          key={fields.delivery.key}
+          name={fields.delivery.name}
+          aria-label={t("deliveryLabel")}
+          defaultValue={fields.delivery.initialValue ?? "daily"}
+        />
         <Button type="submit" disabled={pending}>
           {t("create.submit")}
         </Button>

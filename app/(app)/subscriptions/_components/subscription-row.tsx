@@ -20,7 +20,12 @@ export function SubscriptionControls({ id, delivery, label, saved }: { id: strin
     <div className="flex flex-wrap items-center gap-2">
       <form {...update.formProps} className="flex flex-wrap items-center gap-2">
         <HiddenField field={update.fields.id} />
-        <DeliverySelect key={update.fields.delivery.key} name={update.fields.delivery.name} aria-label={`${t("deliveryLabel")}: ${label}`} defaultValue={delivery} />
+        <DeliverySelect
+          key={update.fields.delivery.key}
+          name={update.fields.delivery.name}
+          aria-label={`${t("deliveryLabel")}: ${label}`}
+          defaultValue={delivery}
+        />
         <Button type="submit" variant="secondary" disabled={busy} aria-label={t("list.saveLabel", { label })}>
           {t("list.save")}
         </Button>

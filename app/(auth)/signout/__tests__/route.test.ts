@@ -29,7 +29,10 @@ describe("the sign-out form's POST", () => {
     expect(response.headers.get("clear-site-data")).toBe('"cache", "storage"');
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await alive(sessionId)).toBe(0);
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "auth.signout"), eq(auditLog.actorUserId, user.id)));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.signout"), eq(auditLog.actorUserId, user.id)));
     expect(entries.map((e) => e.details)).toEqual([{ sessionId }]);
   });
 

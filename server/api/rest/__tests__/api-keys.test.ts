@@ -38,7 +38,10 @@ describe("API keys", () => {
     // No session of a service account is ever honoured, whoever opened it.
     const sessionId = await createSession({ userId: account!.id, sessionVersion: account!.sessionVersion, ip: null, userAgent: null, mfaVerified: true });
     expect(await loadViewer(sessionId)).toBeNull();
-    const entries = await db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.targetId} IN (${issued.keyId}, ${issued.accountId})`);
+    const entries = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(sql`${auditLog.targetId} IN (${issued.keyId}, ${issued.accountId})`);
     expect(entries.map((e) => e.action).sort()).toEqual(["api_key.issue", "user.service_account_create"]);
   });
 
@@ -67,7 +70,11 @@ describe("API keys", () => {
 
   it("open only the operations of their scopes", async () => {
     const reader = await issueKey(kzAdmin, ["notices:read"]);
-    const refusedCreate = await callApi("createNotice", { token: reader.token, headers: { "idempotency-key": randomUUID() }, body: { notice: seizureInput() } });
+    const refusedCreate = await callApi("createNotice", {
+      token: reader.token,
+      headers: { "idempotency-key": randomUUID() },
+      body: { notice: seizureInput() },
+    });
     expect(refusedCreate).toMatchObject({ status: 403, body: { code: "forbidden", key: "scopeMissing" } });
     expect((await callApi("listCrossings", { token: reader.token })).status).toBe(403);
     const referenceOnly = await issueKey(kzAdmin, ["reference:read"]);
@@ -88,14 +95,24 @@ describe("API keys", () => {
 
     const expiring = await issueKey(kzAdmin, ["notices:read"]);
     expect((await callApi("listNotices", { token: expiring.token })).status).toBe(200);
-    await db.update(apiKeys).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(apiKeys.id, expiring.keyId));
+    await db
+      .update(apiKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(apiKeys.id, expiring.keyId));
     expect((await callApi("listNotices", { token: expiring.token })).status).toBe(401);
 
     // Disabling the service account in the users page stops its keys too.
     const disabled = await issueKey(kzAdmin, ["notices:read"]);
     await kzAdmin.users.disable({ userId: disabled.accountId });
     expect((await callApi("listNotices", { token: disabled.token })).status).toBe(401);
-    expect((await db.select().from(auditLog).where(and(eq(auditLog.action, "api_key.revoke"), eq(auditLog.targetId, issued.keyId)))).length).toBe(1);
+    expect(
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "api_key.revoke"), eq(auditLog.targetId, issued.keyId)))
+      ).length,
+    ).toBe(1);
   });
 
   it("are rate limited per key through PostgreSQL: 429 with Retry-After, not audited", async () => {
@@ -156,7 +173,7 @@ describe("/api/v1 notices", () => {
       cursor = (page.body!.nextCursor as string | null) ?? undefined;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBe(((await kzAnalyst.notices.feed({ filters: {}, limit: 100 })).items).length);
+    expect(seen.length).toBe((await kzAnalyst.notices.feed({ filters: {}, limit: 100 })).items.length);
   });
 
   it("refuses bad input with a 400 problem naming the field, never a 5xx", async () => {
@@ -193,13 +210,19 @@ describe("/api/v1 notices", () => {
     expect(again).toMatchObject({ status: 201, body: { id: first.body!.id, created: false } });
     const other = await callApi("createNotice", { token, headers: { "idempotency-key": key }, body: { notice: seizureInput({ title: "Something else" }) } });
     expect(other).toMatchObject({ status: 409, body: { code: "conflict", key: "idempotencyKeyReused" } });
-    const [notice] = await callApi("getNotice", { token, params: { id: first.body!.id as string } }).then((r) => [r.body!.notice as { author: { id: string } }]);
+    const [notice] = await callApi("getNotice", { token, params: { id: first.body!.id as string } }).then((r) => [
+      r.body!.notice as { author: { id: string } },
+    ]);
     expect(notice!.author.id).toBe(accountId);
   });
 
   it("edits a notice of the account's agency against its version: a stale version is 409, another agency's 403 as in the app", async () => {
     const { token } = await issueKey(kzAdmin, ["notices:write", "notices:read"]);
-    const created = await callApi("createNotice", { token, headers: { "idempotency-key": randomUUID() }, body: { notice: seizureInput({ title: "First wording" }) } });
+    const created = await callApi("createNotice", {
+      token,
+      headers: { "idempotency-key": randomUUID() },
+      body: { notice: seizureInput({ title: "First wording" }) },
+    });
     const id = created.body!.id as string;
     const edited = await callApi("updateNotice", { token, params: { id }, body: { version: 1, notice: seizureInput({ title: "Second wording" }) } });
     expect(edited).toMatchObject({ status: 200, body: { id, version: 2, changedFields: ["title"] } });

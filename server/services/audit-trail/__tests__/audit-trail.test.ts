@@ -39,7 +39,8 @@ describe("searching the audit trail", () => {
     const coordinator = await createUser(db, { agencyId: "unodc-roca", role: "coordinator", timeZone: "Asia/Almaty" });
     const coord = await callerFor(coordinator);
     const actor = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", email: `searched-${Date.now()}@test.example.org` });
-    for (let i = 0; i < 5; i += 1) await audit(db, { action: "test.event", actor: { userId: actor.id, agencyId: actor.agencyId }, target: { type: "thing", id: `t${i}` } });
+    for (let i = 0; i < 5; i += 1)
+      await audit(db, { action: "test.event", actor: { userId: actor.id, agencyId: actor.agencyId }, target: { type: "thing", id: `t${i}` } });
 
     const first = await coord.caller.audit.search({ actor: actor.email, action: "test.", limit: 2 });
     expect(first.items.map((e) => e.targetId)).toEqual(["t4", "t3"]);
@@ -149,16 +150,25 @@ describe("what the trail says of notices its reader may not read", () => {
     const authorEmail = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, author.viewer.userId) }))!.email;
 
     const hidden = { coordinator: [red.id, draft.id], admin: [red.id, draft.id, strict.id] };
-    for (const [who, reader] of [["coordinator", coordinator], ["admin", admin]] as const) {
+    for (const [who, reader] of [
+      ["coordinator", coordinator],
+      ["admin", admin],
+    ] as const) {
       const { items } = await reader.caller.audit.search({ actor: authorEmail, action: "notice.", limit: 100 });
       const withheld = items.filter((e) => e.withheld);
       expect(withheld.length).toBeGreaterThanOrEqual(hidden[who].length);
-      for (const entry of withheld) expect(entry).toMatchObject({ targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
+      for (const entry of withheld)
+        expect(entry).toMatchObject({ targetType: null, targetId: null, targetLabel: null, ip: null, details: {}, actor: { id: author.viewer.userId } });
       const shown = JSON.stringify(items);
       for (const id of hidden[who]) expect(shown).not.toContain(id);
       expect(shown.includes("Source burnt")).toBe(who === "coordinator");
       // A notice the reader may know of is named by its title, for the link to it.
-      expect(items.find((e) => e.targetId === open.id)).toMatchObject({ action: "notice.create", targetLabel: "Test notice", details: { kind: "seizure", tlp: "clear" }, withheld: false });
+      expect(items.find((e) => e.targetId === open.id)).toMatchObject({
+        action: "notice.create",
+        targetLabel: "Test notice",
+        details: { kind: "seizure", tlp: "clear" },
+        withheld: false,
+      });
       // A search by a hidden notice's id finds what a search for no notice at all does.
       for (const id of hidden[who]) expect((await reader.caller.audit.search({ targetType: "notice", targetId: id })).items).toEqual([]);
       // Its reads, too: who read a RED notice is its agency's business, not the trail reader's.

@@ -13,7 +13,10 @@ type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
 let coordinator: Caller;
 
 async function demoCaller(email: string) {
-  const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [user] = await db
+    .select({ id: users.id, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   return (await callerFor(user!)).caller;
 }
 
@@ -88,7 +91,9 @@ describe("INCB Form D (seizures)", () => {
     const labels = new Proxy({}, { get: (_t, key) => String(key) }) as FormDLabels;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await formDWorkbook(d, labels, "en")) as never);
-    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const rows = book.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows[0]).toEqual(["TLP:CLEAR"]);
     const line = rows.find((row) => row[0] === "Acetic anhydride");
     expect(line?.slice(0, 3)).toEqual(["Acetic anhydride", 2, 82760]);

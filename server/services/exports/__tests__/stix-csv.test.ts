@@ -40,7 +40,16 @@ beforeAll(async () => {
   await make("seizureAmber", seizureInput({ tlp: "amber", releaseCountryCodes: ["KZ"], title: "Amber seizure" }));
   await make("seizureStrict", seizureInput({ tlp: "amber_strict", releaseAgencyIds: ["kg-mvd-sbnon"], title: "Strict seizure" }));
   await make("seizureRed", seizureInput({ tlp: "red", recipientIds: [other.id], title: "Red seizure" }));
-  await make("company", companyInput({ names: [{ script: "latin", name: "Alpha Trade LLC" }, { script: "cyrillic", name: "Альфа Трейд" }, { script: "chinese", name: "阿尔法贸易" }] }));
+  await make(
+    "company",
+    companyInput({
+      names: [
+        { script: "latin", name: "Alpha Trade LLC" },
+        { script: "cyrillic", name: "Альфа Трейд" },
+        { script: "chinese", name: "阿尔法贸易" },
+      ],
+    }),
+  );
   await make("arrestAmber", arrestInput());
   await make("arrestStrict", arrestInput({ tlp: "amber_strict", releaseCountryCodes: [], releaseAgencyIds: ["kg-mvd-sbnon"] }));
   await make("arrestRed", arrestInput({ tlp: "red", releaseCountryCodes: [], recipientIds: [other.id] }));
@@ -75,7 +84,13 @@ describe("the STIX 2.1 export", () => {
     expect(incident?.object_marking_refs).toEqual(["marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"]);
     expect(incident?.confidence).toBe(70);
     const extension = Object.values((observed?.extensions ?? {}) as Record<string, Record<string, unknown>>)[0];
-    expect(extension).toMatchObject({ extension_type: "property-extension", origin_countries: ["CN"], transit_countries: ["KZ"], destination_countries: ["AF"], conveyance: "truck" });
+    expect(extension).toMatchObject({
+      extension_type: "property-extension",
+      origin_countries: ["CN"],
+      transit_countries: ["KZ"],
+      destination_countries: ["AF"],
+      conveyance: "truck",
+    });
     expect(byType("location")[0]).toMatchObject({ country: "KG" });
     expect(byType("note")[0]?.content).toContain("Source reliability B");
     expect(byType("extension-definition")).toHaveLength(1);
@@ -85,10 +100,20 @@ describe("the STIX 2.1 export", () => {
   // A link is stored smaller id first, so the company is either end of the relationship.
   it("writes a company with its names in every script, and a link as a relationship", async () => {
     const { bundle } = await author.exports.stix({ scope: "feed", filters: {} });
-    const company = bundle.objects.find((o) => o.type === "identity" && (o as Record<string, unknown>).identity_class === "organization" && (o as Record<string, unknown>).name === "Alpha Trade LLC") as Record<string, unknown>;
+    const company = bundle.objects.find(
+      (o) =>
+        o.type === "identity" && (o as Record<string, unknown>).identity_class === "organization" && (o as Record<string, unknown>).name === "Alpha Trade LLC",
+    ) as Record<string, unknown>;
     expect(JSON.stringify(company.extensions)).toContain("阿尔法贸易");
     expect(JSON.stringify(company.extensions)).toContain("Альфа Трейд");
-    expect(bundle.objects.filter((o) => o.type === "relationship" && (o as Record<string, unknown>).relationship_type === "related-to" && [(o as Record<string, unknown>).source_ref, (o as Record<string, unknown>).target_ref].includes(company.id))).toHaveLength(1);
+    expect(
+      bundle.objects.filter(
+        (o) =>
+          o.type === "relationship" &&
+          (o as Record<string, unknown>).relationship_type === "related-to" &&
+          [(o as Record<string, unknown>).source_ref, (o as Record<string, unknown>).target_ref].includes(company.id),
+      ),
+    ).toHaveLength(1);
   });
 
   it("names the people of an AMBER arrest, never of a RED one", async () => {
@@ -119,7 +144,15 @@ describe("the CSV export", () => {
     expect(marking).toBe("TLP:CLEAR");
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ row: "seized_item", substance_id: "acetic-anhydride", quantity: "12.5", unit: "t", mass_kg: "12500", concealment: "hidden behind drums of paint", origin: "People's Republic of China (CN)" });
+    expect(rows[0]).toMatchObject({
+      row: "seized_item",
+      substance_id: "acetic-anhydride",
+      quantity: "12.5",
+      unit: "t",
+      mass_kg: "12500",
+      concealment: "hidden behind drums of paint",
+      origin: "People's Republic of China (CN)",
+    });
     // A cell that a spreadsheet would run as a formula stays text.
     expect(rows[1]!.description).toBe("'=cmd|' /C calc'!A0 white powder");
   });

@@ -33,7 +33,8 @@ async function surfaces(reader: Session, id: string, q: string) {
 const SEEN = { feed: true, search: true, detail: "ok" };
 const UNSEEN = { feed: false, search: false, detail: "NOT_FOUND" };
 
-const eventsOf = async (noticeId: string) => (await db.select({ kind: noticeEvents.kind }).from(noticeEvents).where(eq(noticeEvents.noticeId, noticeId))).map((e) => e.kind);
+const eventsOf = async (noticeId: string) =>
+  (await db.select({ kind: noticeEvents.kind }).from(noticeEvents).where(eq(noticeEvents.noticeId, noticeId))).map((e) => e.kind);
 
 describe("reporting a notice", () => {
   it("puts a notice the reader can read in the coordinators' queue, once per reader, with the reason", async () => {
@@ -49,7 +50,9 @@ describe("reporting a notice", () => {
     const queue = await coord.caller.moderation.queue();
     expect(queue.find((item) => item.id === id)).toMatchObject({ title: "Reported seizure at Torugart", openReports: 1, status: "published" });
     const review = await coord.caller.moderation.review({ id });
-    expect(review.reports).toEqual([expect.objectContaining({ reason: "inaccurate", note: "The quantity looks wrong", status: "open", agency: expect.any(String) })]);
+    expect(review.reports).toEqual([
+      expect.objectContaining({ reason: "inaccurate", note: "The quantity looks wrong", status: "open", agency: expect.any(String) }),
+    ]);
   });
 
   it("answers NOT_FOUND for a notice the reader may not read, and records nothing", async () => {
@@ -122,7 +125,13 @@ describe("pre-moderation", () => {
 
   it("can start with an invitation, when the inviting administrator chooses it", async () => {
     const adm = await admin();
-    const { userId } = await adm.caller.users.invite({ email: `premod-${Date.now()}@test.example.org`, name: "New Member", agencyId: "kz-sgd-customs", role: "analyst", preModerated: true });
+    const { userId } = await adm.caller.users.invite({
+      email: `premod-${Date.now()}@test.example.org`,
+      name: "New Member",
+      agencyId: "kz-sgd-customs",
+      role: "analyst",
+      preModerated: true,
+    });
     const [row] = await db.select({ preModerated: users.preModerated }).from(users).where(eq(users.id, userId));
     expect(row!.preModerated).toBe(true);
   });
@@ -150,9 +159,16 @@ describe("moderation decisions", () => {
     expect(await surfaces(reader, id, "wrong quantity")).toEqual(UNSEEN);
     const mine = await author.caller.notices.get({ id });
     expect(mine.notice.status).toBe("changes_requested");
-    expect((await author.caller.moderation.log({ noticeId: id })).items[0]).toMatchObject({ action: "request_changes", reason: "Give the quantity in tonnes as seized" });
+    expect((await author.caller.moderation.log({ noticeId: id })).items[0]).toMatchObject({
+      action: "request_changes",
+      reason: "Give the quantity in tonnes as seized",
+    });
 
-    const edited = await author.caller.notices.update({ id, version: mine.notice.version, notice: seizureInput({ title: "Seizure with a corrected quantity" }) });
+    const edited = await author.caller.notices.update({
+      id,
+      version: mine.notice.version,
+      notice: seizureInput({ title: "Seizure with a corrected quantity" }),
+    });
     expect((await author.caller.notices.get({ id: edited.id })).notice.status).toBe("pending_review");
     expect(await surfaces(reader, id, "corrected quantity")).toEqual(UNSEEN);
     await coord.caller.moderation.approve({ id, reason: "Corrected" });
@@ -173,7 +189,10 @@ describe("moderation decisions", () => {
       code: "CONFLICT",
       key: "noticeClosedByModeration",
     });
-    expect(await refusal(coord.caller.moderation.approve({ id, reason: "Changed my mind" }))).toMatchObject({ code: "CONFLICT", key: "wrongStatusForDecision" });
+    expect(await refusal(coord.caller.moderation.approve({ id, reason: "Changed my mind" }))).toMatchObject({
+      code: "CONFLICT",
+      key: "wrongStatusForDecision",
+    });
   });
 
   it("retracts: the notice leaves every reader's feed and search, stays readable with the reason, and readers are told", async () => {
@@ -297,7 +316,10 @@ describe("merging duplicates", () => {
 
     const result = await coord.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "One event reported twice" });
     expect(result).toMatchObject({ survivorId: survivor.id, duplicateId: duplicate.id, linksCarried: 1, watchesCarried: 1 });
-    const watches = await db.select({ userId: subscriptions.userId, noticeId: subscriptions.noticeId, delivery: subscriptions.delivery }).from(subscriptions).where(inArray(subscriptions.noticeId, [survivor.id, duplicate.id]));
+    const watches = await db
+      .select({ userId: subscriptions.userId, noticeId: subscriptions.noticeId, delivery: subscriptions.delivery })
+      .from(subscriptions)
+      .where(inArray(subscriptions.noticeId, [survivor.id, duplicate.id]));
     expect(watches).toHaveLength(2);
     expect(watches).toEqual(
       expect.arrayContaining([
@@ -345,7 +367,8 @@ describe("merging duplicates", () => {
     await coord.caller.moderation.approve({ id: restricted.id, reason: "Verified" });
     const held = await createThrough(kz.caller, seizureInput());
     expect(held.status).toBe("pending_review");
-    for (const duplicate of [restricted, held]) await coord.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "One event reported twice" });
+    for (const duplicate of [restricted, held])
+      await coord.caller.moderation.merge({ id: survivor.id, duplicateId: duplicate.id, reason: "One event reported twice" });
 
     const colleague = await session("kz-sgd-customs");
     const released = await session("kg-customs");
@@ -386,9 +409,18 @@ describe("quality signals", () => {
     const nowhere = await createThrough(kg.caller, seizureInput({ crossingId: null, placeText: "Bishkek rail yard", countryCode: "KG" }));
     const unknown = await createThrough(kg.caller, seizureInput({ items: [{ substanceId: null, description: "white powder", quantity: 5, unit: "kg" }] }));
     const expired = await createThrough(kg.caller, companyInput({ expiresOn: "2020-01-01" }));
-    const first = await createThrough(kg.caller, seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 10, unit: "t" }] }));
-    const second = await createThrough(kz.caller, seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 10.5, unit: "t" }] }));
-    const notDuplicate = await createThrough(kz.caller, seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 30, unit: "t" }] }));
+    const first = await createThrough(
+      kg.caller,
+      seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 10, unit: "t" }] }),
+    );
+    const second = await createThrough(
+      kz.caller,
+      seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 10.5, unit: "t" }] }),
+    );
+    const notDuplicate = await createThrough(
+      kz.caller,
+      seizureInput({ occurredOn: "2026-06-02", items: [{ substanceId: "acetic-anhydride", quantity: 30, unit: "t" }] }),
+    );
 
     const signals = await coord.caller.moderation.quality();
     expect(signals.noCrossing.map((n) => n.id)).toContain(nowhere.id);
@@ -407,7 +439,12 @@ describe("what moderation tells subscribers", () => {
     for (const event of events) await fanOut(event.id);
   }
   const notified = async (userId: string, noticeId: string) =>
-    (await db.select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.noticeId, noticeId)))).map((n) => n.kind);
+    (
+      await db
+        .select({ kind: notifications.kind })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.noticeId, noticeId)))
+    ).map((n) => n.kind);
 
   it("a held notice notifies nobody; approved, it notifies the subscribers who may read it; redacted, they hear of it", async () => {
     const agency = await createAgency(db, { countryCode: "KG", seatCountryCode: "KG", preModerated: true });
@@ -415,7 +452,8 @@ describe("what moderation tells subscribers", () => {
     const subscriber = await session("kz-sgd-customs");
     const outsider = await session("tj-customs");
     const coord = await coordinator();
-    for (const who of [subscriber, outsider]) await db.insert(subscriptions).values({ userId: who.viewer.userId, crossingIds: ["torugart"], delivery: "in_app" });
+    for (const who of [subscriber, outsider])
+      await db.insert(subscriptions).values({ userId: who.viewer.userId, crossingIds: ["torugart"], delivery: "in_app" });
 
     const { id, status } = await createThrough(author.caller, arrestInput({ title: "Held arrest at Torugart" }));
     expect(status).toBe("pending_review");

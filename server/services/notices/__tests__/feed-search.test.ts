@@ -26,8 +26,7 @@ async function freshAuthor(countryCode = "KG") {
   return { agency, author: await member(agency.id) };
 }
 
-const feed = (session: Session, filters: FeedFilters = {}, more: { cursor?: string; limit?: number } = {}) =>
-  session.caller.notices.feed({ filters, ...more });
+const feed = (session: Session, filters: FeedFilters = {}, more: { cursor?: string; limit?: number } = {}) => session.caller.notices.feed({ filters, ...more });
 
 const titles = (page: { items: { title: string }[] }) => page.items.map((i) => i.title);
 
@@ -41,7 +40,11 @@ describe("the cursor", () => {
     }
     const session = await member("kz-sgd-customs");
     expect(await refusal(feed(session, {}, { cursor: "garbage!" }))).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await refusal(feed(session, {}, { cursor: "Z2FyYmFnZQ" }))).toMatchObject({ code: "BAD_REQUEST", key: "invalid", fields: { cursor: { key: "invalid" } } });
+    expect(await refusal(feed(session, {}, { cursor: "Z2FyYmFnZQ" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      key: "invalid",
+      fields: { cursor: { key: "invalid" } },
+    });
   });
 });
 
@@ -69,7 +72,8 @@ describe("the feed", () => {
         )
       ).id,
       company: (await createThrough(author.caller, companyInput({ title: "Front company at Torugart", occurredOn: "2026-02-01" }))).id,
-      arrest: (await createThrough(author.caller, arrestInput({ title: "Driver detained at Irkeshtam", crossingId: "irkeshtam", occurredOn: "2026-02-20" }))).id,
+      arrest: (await createThrough(author.caller, arrestInput({ title: "Driver detained at Irkeshtam", crossingId: "irkeshtam", occurredOn: "2026-02-20" })))
+        .id,
     };
     const reader = await member("kz-sgd-customs");
     const found = async (filters: FeedFilters) => (await feed(reader, { ...mine, ...filters })).items.map((i) => i.id).sort();
@@ -112,7 +116,14 @@ describe("the feed", () => {
     );
     await createThrough(
       author.caller,
-      companyInput({ title: "Expired alert", names: [{ script: "cyrillic", name: "ТОО Альфа" }, { script: "latin", name: "Alpha LLP" }], expiresOn: "2020-01-01" }),
+      companyInput({
+        title: "Expired alert",
+        names: [
+          { script: "cyrillic", name: "ТОО Альфа" },
+          { script: "latin", name: "Alpha LLP" },
+        ],
+        expiresOn: "2020-01-01",
+      }),
     );
     await createThrough(
       author.caller,
@@ -134,7 +145,14 @@ describe("the feed", () => {
     // 2 t, plus 1000 L through the substance's density; barrels have no mass and are left out.
     expect(seizure.seizure).toMatchObject({ unidentified: true, substances: [{ id: "acetic-anhydride", name: "Acetic anhydride" }] });
     expect(seizure.seizure!.massKg).toBeGreaterThan(3000);
-    expect(seizure).toMatchObject({ crossing: { id: "torugart", name: "Torugart" }, countryCode: "KG", countryName: "Kyrgyzstan", agency: { id: agency.id }, tlp: "clear", status: "published" });
+    expect(seizure).toMatchObject({
+      crossing: { id: "torugart", name: "Torugart" },
+      countryCode: "KG",
+      countryName: "Kyrgyzstan",
+      agency: { id: agency.id },
+      tlp: "clear",
+      status: "published",
+    });
     // Names come in the reader's language.
     const russian = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", locale: "ru" }));
     const [inRussian] = (await feed(russian, { agencyId: agency.id, kind: "seizure" })).items;
@@ -149,8 +167,24 @@ describe("the feed", () => {
     expect(superjson.serialize(page).meta).toBeUndefined();
     expect(Object.keys(arrest).sort()).toEqual(
       [
-        "id", "kind", "title", "excerpt", "occurredOn", "occurredAt", "publishedAt", "crossing", "placeText", "countryCode", "countryName",
-        "agency", "tlp", "status", "tags", "seizure", "companyAlert", "arrest",
+        "id",
+        "kind",
+        "title",
+        "excerpt",
+        "occurredOn",
+        "occurredAt",
+        "publishedAt",
+        "crossing",
+        "placeText",
+        "countryCode",
+        "countryName",
+        "agency",
+        "tlp",
+        "status",
+        "tags",
+        "seizure",
+        "companyAlert",
+        "arrest",
       ].sort(),
     );
   });
@@ -159,11 +193,7 @@ describe("the feed", () => {
     const { agency, author } = await freshAuthor();
     for (let i = 0; i < 7; i++) await createThrough(author.caller, seizureInput({ title: `Older ${i}` }));
     const expected = (
-      await db
-        .select({ id: notices.id })
-        .from(notices)
-        .where(eq(notices.agencyId, agency.id))
-        .orderBy(desc(notices.publishedAt), desc(notices.id))
+      await db.select({ id: notices.id }).from(notices).where(eq(notices.agencyId, agency.id)).orderBy(desc(notices.publishedAt), desc(notices.id))
     ).map((r) => r.id);
     const reader = await member("kz-sgd-customs");
     const filters = { agencyId: agency.id };
@@ -185,7 +215,10 @@ describe("the feed", () => {
     const { agency, author } = await freshAuthor();
     const created = [];
     for (let i = 0; i < 5; i++) created.push((await createThrough(author.caller, seizureInput({ title: `Tie ${i}` }))).id);
-    await db.update(notices).set({ publishedAt: new Date("2026-03-14T08:00:00.123Z") }).where(inArray(notices.id, created));
+    await db
+      .update(notices)
+      .set({ publishedAt: new Date("2026-03-14T08:00:00.123Z") })
+      .where(inArray(notices.id, created));
     const reader = await member("kz-sgd-customs");
     for (const limit of [1, 2, 4]) {
       expect(await allFeedPages(reader.caller, { agencyId: agency.id }, limit)).toEqual([...created].sort().reverse());
@@ -254,7 +287,10 @@ describe("search", () => {
       author.caller,
       arrestInput({ title: "Courier detained", persons: [{ names: { latin: "Baktygul Esenalieva" }, role: "courier" }] }),
     );
-    const spaced = await createThrough(author.caller, companyInput({ title: "Front company", names: [{ script: "latin", name: "Tian Shan Petrochem Group" }] }));
+    const spaced = await createThrough(
+      author.caller,
+      companyInput({ title: "Front company", names: [{ script: "latin", name: "Tian Shan Petrochem Group" }] }),
+    );
     const reader = await member("kz-sgd-customs");
     const ids = async (q: string) => (await search(reader, q)).items.map((i) => i.id);
 
@@ -332,7 +368,6 @@ describe("search", () => {
 });
 
 describe("index use", () => {
-
   it("walks the feed indexes in order, and searches by the index or the newest notices as the query is rare or common", async () => {
     const agency = await createAgency(db, { countryCode: "KZ" });
     const author = await createUser(db, { agencyId: agency.id, role: "analyst" });

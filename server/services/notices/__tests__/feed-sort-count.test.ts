@@ -32,13 +32,14 @@ describe("the feed's sort", () => {
     const rows: { id: string; occurredOn: string; publishedAt: string }[] = [];
     for (const [i, p] of plan.entries()) {
       const { id } = await createThrough(author.caller, seizureInput({ title: `Sorted ${i}`, occurredOn: p.occurredOn }));
-      await db.update(notices).set({ publishedAt: new Date(p.publishedAt) }).where(eq(notices.id, id));
+      await db
+        .update(notices)
+        .set({ publishedAt: new Date(p.publishedAt) })
+        .where(eq(notices.id, id));
       rows.push({ id, ...p });
     }
     const by = (key: "occurredOn" | "publishedAt", ascending: boolean) =>
-      [...rows]
-        .sort((a, b) => (a[key] === b[key] ? (a.id < b.id ? -1 : 1) : a[key] < b[key] ? -1 : 1) * (ascending ? 1 : -1))
-        .map((r) => r.id);
+      [...rows].sort((a, b) => (a[key] === b[key] ? (a.id < b.id ? -1 : 1) : a[key] < b[key] ? -1 : 1) * (ascending ? 1 : -1)).map((r) => r.id);
     const expected: Record<FeedSort, string[]> = {
       posted: by("publishedAt", false),
       posted_asc: by("publishedAt", true),

@@ -37,7 +37,9 @@ describe("the substance filter's index", () => {
     const agency = await createAgency(db, { countryCode: "KG" });
     const author = await member(agency.id);
     const seizure = await createThrough(author.caller, seizureInput({ items: items(AA, "acetone", AA) }));
-    const [{ publishedAt }] = (await db.select({ publishedAt: notices.publishedAt }).from(notices).where(eq(notices.id, seizure.id))) as [{ publishedAt: Date }];
+    const [{ publishedAt }] = (await db.select({ publishedAt: notices.publishedAt }).from(notices).where(eq(notices.id, seizure.id))) as [
+      { publishedAt: Date },
+    ];
     expect(await rowsOf(seizure.id)).toEqual([
       { substanceId: AA, tlp: "clear", publishedAt },
       { substanceId: "acetone", tlp: "clear", publishedAt },
@@ -110,7 +112,10 @@ describe("the substance filter's index", () => {
         for (const sort of sorts) {
           const expected = (await allFeedPages(reader.caller, rest, 100, sort)).filter((id) => lists.get(id)!.includes(substanceId!));
           for (const limit of [1, 2, 25]) {
-            expect(await allFeedPages(reader.caller, filters, limit, sort), `${reader.viewer.role} of ${reader.viewer.agencyId}, ${JSON.stringify(filters)}, ${sort}, pages of ${limit}`).toEqual(expected);
+            expect(
+              await allFeedPages(reader.caller, filters, limit, sort),
+              `${reader.viewer.role} of ${reader.viewer.agencyId}, ${JSON.stringify(filters)}, ${sort}, pages of ${limit}`,
+            ).toEqual(expected);
           }
           if (sort === "posted") expect(await reader.caller.notices.feedCount({ filters })).toEqual({ count: expected.length, more: false });
         }
@@ -150,17 +155,27 @@ describe("the substance filter's plan", () => {
       const alone = await queryPlan(feedQuery(reader.viewer, input({ substanceId: "piperonal" }, at)));
       expect(alone).toMatch(/Index (Only )?Scan using notice_substances_feed_idx/);
       expect(alone).not.toMatch(/Sort Key/);
-      expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, at, "posted_asc")))).toMatch(/Index (Only )?Scan Backward using notice_substances_feed_idx/);
+      expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, at, "posted_asc")))).toMatch(
+        /Index (Only )?Scan Backward using notice_substances_feed_idx/,
+      );
     }
     // The value is a parameter ($1) on PostgreSQL 15 and a sub-select's ((InitPlan 8).col1) on 18.
-    expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, cursor)))).toMatch(/Index Cond: \(\(substance_id = .+?\) AND \(ROW\(published_at, notice_id\) < ROW\(/);
+    expect(await queryPlan(feedQuery(reader.viewer, input({ substanceId: AA }, cursor)))).toMatch(
+      /Index Cond: \(\(substance_id = .+?\) AND \(ROW\(published_at, notice_id\) < ROW\(/,
+    );
 
     // Prepared as the app prepares it, on a connection of its own (the pool's may have run it
     // already): after PostgreSQL's five custom plans it keeps one generic plan, which walks the
     // same index for a rare substance.
     const { sql: text, params } = feedQuery(reader.viewer, filtered, placeholders).toSQL();
     const values = (substanceId: string) =>
-      fillPlaceholders(params, { ...filtered.filters, substanceId, viewerUserId: reader.viewer.userId, viewerAgencyId: reader.viewer.agencyId, viewerCountryCode: "KZ" }) as string[];
+      fillPlaceholders(params, {
+        ...filtered.filters,
+        substanceId,
+        viewerUserId: reader.viewer.userId,
+        viewerAgencyId: reader.viewer.agencyId,
+        viewerCountryCode: "KZ",
+      }) as string[];
     const connection = postgres(databaseUrl(), { max: 1, onnotice: () => {}, connection: SESSION_SETTINGS });
     try {
       for (let i = 0; i < 8; i++) await connection.unsafe(text, values(AA), { prepare: true });

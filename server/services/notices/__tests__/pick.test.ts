@@ -37,7 +37,15 @@ describe("the notice picker", () => {
     expect(await refusal(pick("t"))).toMatchObject({ code: "BAD_REQUEST" });
 
     const [row] = await pick(`perman ${word}`);
-    expect(row).toEqual({ id: older.id, title: `Permanganate at Torugart ${word}`, kind: "seizure", status: "published", tlp: "clear", occurredOn: "2026-03-14", agencyShortName: agency.shortName });
+    expect(row).toEqual({
+      id: older.id,
+      title: `Permanganate at Torugart ${word}`,
+      kind: "seizure",
+      status: "published",
+      tlp: "clear",
+      occurredOn: "2026-03-14",
+      agencyShortName: agency.shortName,
+    });
   });
 
   it("never offers a notice the viewer may not read, by its words or by its id", async () => {

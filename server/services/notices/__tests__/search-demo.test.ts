@@ -29,7 +29,10 @@ describe("the issue's examples on the demo seed", () => {
     for (const q of ["уксусный ангидрид", "уксусного ангидрида", "醋酸酐", "2915.24"]) {
       const found = await search(q);
       expect(found.total, q).toBe(english.total);
-      expect(found.entities.map((e) => e.id), q).toEqual(["acetic-anhydride"]);
+      expect(
+        found.entities.map((e) => e.id),
+        q,
+      ).toEqual(["acetic-anhydride"]);
     }
     expect(english.titles).toContain("2.4 t of acetic anhydride in barrels declared as paint thinner, Torugart");
     // A declared HS code finds the GREEN Khorgos seizure; the Dostyk one declared as 2915.21 awaits

@@ -77,7 +77,10 @@ beforeAll(async () => {
       releaseAgencyIds: ["tj-customs"],
       conveyanceIds: ["01 KG 777"],
       declaredHsCode: "2915.21",
-      items: [{ substanceId: "ephedrine", quantity: 1, unit: "kg" }, { substanceId: "acetic-anhydride", quantity: 1, unit: "t" }],
+      items: [
+        { substanceId: "ephedrine", quantity: 1, unit: "kg" },
+        { substanceId: "acetic-anhydride", quantity: 1, unit: "t" },
+      ],
     }),
   );
   reader = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" }));
@@ -185,7 +188,10 @@ describe("search across languages (issue #16)", () => {
     expect(narrowed.items.map((i) => i.id)).toEqual([made.en]);
     expect(narrowed.total).toBe(1);
     // A chosen filter is named for its chip even when nothing matches.
-    expect((await search("zyxqhidden", { crossingId: "torugart", countryCode: "KG" })).filterNames).toEqual({ crossingId: "Torugart", countryCode: "Kyrgyzstan" });
+    expect((await search("zyxqhidden", { crossingId: "torugart", countryCode: "KG" })).filterNames).toEqual({
+      crossingId: "Torugart",
+      countryCode: "Kyrgyzstan",
+    });
     expect((await search("barrel", { year: 2025 })).items).toEqual([]);
   });
 
@@ -211,7 +217,14 @@ describe("search across languages (issue #16)", () => {
   });
 
   it("refuses a NUL, an over-long query and an impossible filter before any SQL", async () => {
-    for (const input of [{ q: "a\u0000b" }, { q: "x".repeat(201) }, { q: "a", filters: { year: 1200 } }, { q: "a", sort: "random" }, { q: "a", offset: 10_000 }, { q: "a", asWords: ["person"] }]) {
+    for (const input of [
+      { q: "a\u0000b" },
+      { q: "x".repeat(201) },
+      { q: "a", filters: { year: 1200 } },
+      { q: "a", sort: "random" },
+      { q: "a", offset: 10_000 },
+      { q: "a", asWords: ["person"] },
+    ]) {
       await expect(reader.caller.notices.search(input as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
   });

@@ -164,9 +164,17 @@ describe("the spelling vocabulary", () => {
     const s = stem();
     const author = await member("kg-mvd-sbnon");
     const made = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createThrough(author.caller, companyInput({ names: [{ script: "latin", name: `${s}common ${s}own${String.fromCharCode(97 + i)}` }] }))),
+      Array.from({ length: 10 }, (_, i) =>
+        createThrough(author.caller, companyInput({ names: [{ script: "latin", name: `${s}common ${s}own${String.fromCharCode(97 + i)}` }] })),
+      ),
     );
-    const count = async () => (await db.select({ notices: searchWords.notices }).from(searchWords).where(eq(searchWords.word, `${s}common`)))[0]?.notices;
+    const count = async () =>
+      (
+        await db
+          .select({ notices: searchWords.notices })
+          .from(searchWords)
+          .where(eq(searchWords.word, `${s}common`))
+      )[0]?.notices;
     expect(await count()).toBe(10);
     await Promise.all(made.map(({ id }) => db.update(notices).set({ tlp: "amber" }).where(eq(notices.id, id))));
     expect(await count()).toBeUndefined();
@@ -192,7 +200,11 @@ describe("the spelling vocabulary", () => {
       FROM unnest(string_to_array(${TLP_LEVELS.join(",")}, ',')) t, unnest(string_to_array(${NOTICE_STATUSES.join(",")}, ',')) st`);
     const stranger = await member("tj-customs");
     const rows = await db
-      .select({ title: notices.title, everyone: sql<boolean>`notice_readable_by_all(${notices.tlp}, ${notices.status})`, stranger: sql<boolean>`${visibleTo(stranger.viewer)}` })
+      .select({
+        title: notices.title,
+        everyone: sql<boolean>`notice_readable_by_all(${notices.tlp}, ${notices.status})`,
+        stranger: sql<boolean>`${visibleTo(stranger.viewer)}`,
+      })
       .from(notices)
       .where(eq(notices.agencyId, agencyId));
     expect(rows).toHaveLength(TLP_LEVELS.length * NOTICE_STATUSES.length);

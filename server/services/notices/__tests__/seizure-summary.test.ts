@@ -45,7 +45,11 @@ describe("a seizure's summary on the notice", () => {
       massKg: 2500,
     });
 
-    await caller.notices.update({ id: created.id, version: 1, notice: seizureInput({ items: [{ substanceId: "potassium-permanganate", quantity: 250, unit: "g" }] }) });
+    await caller.notices.update({
+      id: created.id,
+      version: 1,
+      notice: seizureInput({ items: [{ substanceId: "potassium-permanganate", quantity: 250, unit: "g" }] }),
+    });
     expect(await summaryOf(created.id)).toEqual({ substanceIds: ["potassium-permanganate"], unidentified: false, massKg: 0.25 });
     const ids = async (substanceId: string) => (await caller.notices.feed({ filters: { substanceId } })).items.map((i) => i.id);
     expect(await ids("acetone")).not.toContain(created.id);

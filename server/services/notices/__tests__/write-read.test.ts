@@ -38,9 +38,33 @@ async function user(agencyId: string, role: "analyst" | "chief" | "coordinator" 
 const countByAuthor = async (caller: Caller) => db.$count(notices, eq(notices.authorId, (await caller.viewer.me()).userId));
 
 const COMMON_KEYS = [
-  "id", "kind", "title", "narrative", "occurredOn", "occurredAt", "crossing", "placeText", "countryCode", "latitude", "longitude",
-  "agency", "author", "tags", "tlp", "release", "status", "sourceReliability", "infoCredibility", "handlingCode", "version",
-  "publishedAt", "releasedBy", "retractedAt", "retractedReason", "createdAt", "updatedAt",
+  "id",
+  "kind",
+  "title",
+  "narrative",
+  "occurredOn",
+  "occurredAt",
+  "crossing",
+  "placeText",
+  "countryCode",
+  "latitude",
+  "longitude",
+  "agency",
+  "author",
+  "tags",
+  "tlp",
+  "release",
+  "status",
+  "sourceReliability",
+  "infoCredibility",
+  "handlingCode",
+  "version",
+  "publishedAt",
+  "releasedBy",
+  "retractedAt",
+  "retractedReason",
+  "createdAt",
+  "updatedAt",
 ];
 const DETAIL_KEY: Record<NoticeKind, string> = { seizure: "seizure", company_alert: "companyAlert", arrest: "arrest" };
 
@@ -74,11 +98,22 @@ describe.each(["seizure", "company_alert", "arrest"] as const)("a %s notice", (k
     expect(can).toMatchObject({ edit: true, retract: true, release: false, submit: false, link: true, readLog: true });
     if (kind === "seizure") {
       expect(notice.seizure?.items).toEqual([
-        { substanceId: "acetic-anhydride", substance: expect.objectContaining({ en: expect.any(String) }), description: null, quantity: 2, unit: "t", massKg: 2000 },
+        {
+          substanceId: "acetic-anhydride",
+          substance: expect.objectContaining({ en: expect.any(String) }),
+          description: null,
+          quantity: 2,
+          unit: "t",
+          massKg: 2000,
+        },
       ]);
     }
     if (kind === "company_alert") {
-      expect(notice.companyAlert).toMatchObject({ names: [{ script: "latin", name: "Alpha Trade LLC" }], grounds: ["misdeclaration"], expiresOn: "2027-03-14" });
+      expect(notice.companyAlert).toMatchObject({
+        names: [{ script: "latin", name: "Alpha Trade LLC" }],
+        grounds: ["misdeclaration"],
+        expiresOn: "2027-03-14",
+      });
     }
     if (kind === "arrest") {
       expect(notice.arrest).toEqual({
@@ -172,7 +207,10 @@ describe.each(["seizure", "company_alert", "arrest"] as const)("a %s notice", (k
       code: "CONFLICT",
       key: "noticeRetracted",
     });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "notice.retract"), eq(auditLog.targetId, id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "notice.retract"), eq(auditLog.targetId, id)));
     expect(entry?.details).toEqual({ reason: "Laboratory test was negative" });
   });
 });
@@ -227,7 +265,10 @@ describe("idempotent create", () => {
   it("makes one notice for two concurrent submissions with the same key", async () => {
     const author = await user("kg-mvd-sbnon");
     const idempotencyKey = randomUUID();
-    const results = await Promise.all([createWithKey(author, build.company_alert(), idempotencyKey), createWithKey(author, build.company_alert(), idempotencyKey)]);
+    const results = await Promise.all([
+      createWithKey(author, build.company_alert(), idempotencyKey),
+      createWithKey(author, build.company_alert(), idempotencyKey),
+    ]);
     expect(results[0].id).toBe(results[1].id);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     expect(await countByAuthor(author)).toBe(1);
@@ -361,7 +402,10 @@ describe("who reads what", () => {
     const { id } = await createThrough(author, build.seizure());
 
     await kzReader.notices.get({ id });
-    const reads = await db.select().from(auditLog).where(and(eq(auditLog.action, "notice.read"), eq(auditLog.targetId, id)));
+    const reads = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "notice.read"), eq(auditLog.targetId, id)));
     expect(reads).toEqual([expect.objectContaining({ actorUserId: kzReaderUser.id, actorAgencyId: "kz-sgd-customs", details: { tlp: "amber" } })]);
 
     const log = await kgChief.notices.readLog({ id });

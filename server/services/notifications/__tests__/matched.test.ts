@@ -31,7 +31,10 @@ async function why(reader: Awaited<ReturnType<typeof member>>) {
 }
 
 async function fanOutAll(noticeId: string, kind: "published" | "edited") {
-  const events = await db.select({ id: noticeEvents.id }).from(noticeEvents).where(and(eq(noticeEvents.noticeId, noticeId), eq(noticeEvents.kind, kind)));
+  const events = await db
+    .select({ id: noticeEvents.id })
+    .from(noticeEvents)
+    .where(and(eq(noticeEvents.noticeId, noticeId), eq(noticeEvents.kind, kind)));
   for (const { id } of events) await fanOut(id);
 }
 

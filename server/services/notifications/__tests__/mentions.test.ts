@@ -26,11 +26,15 @@ afterAll(async () => {
 
 type Session = Awaited<ReturnType<typeof callerFor>>;
 
-const member = async (agencyId: string, role: Role = "analyst"): Promise<Session> => callerFor(await createUser(db, { agencyId, role, email: `m-${randomUUID()}@test.example.org` }));
+const member = async (agencyId: string, role: Role = "analyst"): Promise<Session> =>
+  callerFor(await createUser(db, { agencyId, role, email: `m-${randomUUID()}@test.example.org` }));
 
 /** Runs the fan-out of every event of the notice not yet fanned out, as the worker would. */
 async function fanOutEvents(noticeId: string, kind: "linked" | "moderated") {
-  const events = await db.select({ id: noticeEvents.id }).from(noticeEvents).where(and(eq(noticeEvents.noticeId, noticeId), eq(noticeEvents.kind, kind)));
+  const events = await db
+    .select({ id: noticeEvents.id })
+    .from(noticeEvents)
+    .where(and(eq(noticeEvents.noticeId, noticeId), eq(noticeEvents.kind, kind)));
   for (const event of events) await fanOut(event.id);
 }
 
@@ -61,7 +65,8 @@ async function streamedKinds(reader: Session, noticeId: string) {
   return kinds;
 }
 
-const mailTo = async (reader: Session) => (await db.select({ text: mailbox.text }).from(mailbox).where(eq(mailbox.userId, reader.viewer.userId))).map((m) => m.text);
+const mailTo = async (reader: Session) =>
+  (await db.select({ text: mailbox.text }).from(mailbox).where(eq(mailbox.userId, reader.viewer.userId))).map((m) => m.text);
 
 const NOTHING = { list: [], unread: 0, streamed: [] };
 
@@ -113,7 +118,10 @@ describe("an event that names another notice", () => {
     const kz = await member("kz-sgd-customs");
     const coordinator = await member("unodc-roca", "coordinator");
     const survivor = await createThrough(kg.caller, seizureInput({ title: "Acetic anhydride at Torugart" }));
-    const duplicate = await createThrough(kz.caller, seizureInput({ title: "Acetic anhydride, customs report", tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }));
+    const duplicate = await createThrough(
+      kz.caller,
+      seizureInput({ title: "Acetic anhydride, customs report", tlp: "amber_strict", releaseAgencyIds: ["kg-customs"] }),
+    );
     const outsider = await member("tj-customs");
     const colleague = await member("kz-sgd-customs");
     for (const reader of [outsider, colleague]) await reader.caller.subscriptions.watch({ noticeId: survivor.id, delivery: "instant" });

@@ -97,8 +97,12 @@ describe("deliverInApp", () => {
       await deliverInApp(tx, { eventId: firstEvent, noticeId: first, kind: "published", userIds: [reader.viewer.userId] });
       await held;
     });
-    await vi.waitFor(async () => expect(await otherClient`
-        SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).toHaveLength(1));
+    await vi.waitFor(async () =>
+      expect(
+        await otherClient`
+        SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      ).toHaveLength(1),
+    );
 
     let secondDone = false;
     const secondFanOut = db
@@ -109,7 +113,11 @@ describe("deliverInApp", () => {
 
     commitFirst();
     await Promise.all([firstFanOut, secondFanOut]);
-    const rows = await db.select({ eventId: notifications.eventId }).from(notifications).where(eq(notifications.userId, reader.viewer.userId)).orderBy(notifications.id);
+    const rows = await db
+      .select({ eventId: notifications.eventId })
+      .from(notifications)
+      .where(eq(notifications.userId, reader.viewer.userId))
+      .orderBy(notifications.id);
     expect(rows.map((r) => r.eventId)).toEqual([firstEvent, secondEvent]);
   });
 

@@ -25,13 +25,19 @@ describe("subscriptions", () => {
 
   it("combines dimensions and refuses an empty or unknown feed", async () => {
     const { caller } = await member();
-    const { id } = await caller.subscriptions.create({ filter: { crossingIds: ["torugart", "irkeshtam"], substanceIds: ["acetic-anhydride"] }, delivery: "instant" });
+    const { id } = await caller.subscriptions.create({
+      filter: { crossingIds: ["torugart", "irkeshtam"], substanceIds: ["acetic-anhydride"] },
+      delivery: "instant",
+    });
     expect((await caller.subscriptions.list()).find((s) => s.id === id)).toMatchObject({
       crossingIds: ["torugart", "irkeshtam"],
       substanceIds: ["acetic-anhydride"],
       delivery: "instant",
     });
-    expect(await refusal(caller.subscriptions.create({ filter: {}, delivery: "daily" }))).toMatchObject({ code: "BAD_REQUEST", fields: { filter: { key: "emptySubscription" } } });
+    expect(await refusal(caller.subscriptions.create({ filter: {}, delivery: "daily" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { filter: { key: "emptySubscription" } },
+    });
     expect(await refusal(caller.subscriptions.create({ filter: { crossingIds: ["atlantis"] }, delivery: "daily" }))).toMatchObject({
       code: "BAD_REQUEST",
       key: "unknownReference",

@@ -36,7 +36,14 @@ function EditAgencyForm({ agency }: { agency: AgencyRowData }) {
   const tc = useTranslations("common");
   const { form, fields, formProps, pending } = useConformForm(updateSchema, updateAgency, {
     id: `edit-agency-${agency.id}`,
-    defaultValue: { id: agency.id, kind: agency.kind, nameEn: agency.name.en, nameRu: agency.name.ru, nameZh: agency.name.zh ?? "", shortName: agency.shortName },
+    defaultValue: {
+      id: agency.id,
+      kind: agency.kind,
+      nameEn: agency.name.en,
+      nameRu: agency.name.ru,
+      nameZh: agency.name.zh ?? "",
+      shortName: agency.shortName,
+    },
   });
   return (
     <form {...formProps} aria-label={t("admin.editTitle", { name: agency.label })} className="space-y-4">

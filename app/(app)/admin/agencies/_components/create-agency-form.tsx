@@ -29,7 +29,16 @@ export function CreateAgencyForm({ memberCountries, seatCountries, created }: { 
         </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <InputField field={fields.id} label={t("fields.id")} required minLength={3} maxLength={64} autoComplete="off" spellCheck={false} hint={t("admin.idHint")} />
+        <InputField
+          field={fields.id}
+          label={t("fields.id")}
+          required
+          minLength={3}
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          hint={t("admin.idHint")}
+        />
         <SelectField field={fields.countryCode} label={t("fields.country")} hint={t("admin.countryHint")}>
           <option value="">{t("admin.noCountry")}</option>
           {memberCountries.map((country) => (

@@ -8,11 +8,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   await requireViewer();
   const input = ZMailboxMessage.safeParse({ id: Number((await params).id) });
   if (!input.success) notFound();
-  const [message, t, format] = await Promise.all([
-    orNotFound((await api()).mail.message(input.data)),
-    getTranslations("subscriptions.admin"),
-    getFormatter(),
-  ]);
+  const [message, t, format] = await Promise.all([orNotFound((await api()).mail.message(input.data)), getTranslations("subscriptions.admin"), getFormatter()]);
   const subtitle = `${t("to")}: ${message.to} · ${format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}`;
   const back = (
     <p className="mb-4 text-sm">

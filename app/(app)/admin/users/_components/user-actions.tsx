@@ -31,7 +31,13 @@ function EditUserForm({ user, options }: { user: ManagedUser; options: UserFormO
   const tc = useTranslations("common");
   const { form, fields, formProps, pending } = useConformForm(editSchema, updateUser, {
     id: `edit-user-${user.id}`,
-    defaultValue: { userId: user.id, name: user.name, role: user.role, dutyStationId: user.dutyStationId ?? "", ...(options.canChangeAgency ? { agencyId: user.agencyId } : {}) },
+    defaultValue: {
+      userId: user.id,
+      name: user.name,
+      role: user.role,
+      dutyStationId: user.dutyStationId ?? "",
+      ...(options.canChangeAgency ? { agencyId: user.agencyId } : {}),
+    },
   });
   // An inactive agency is not offered for new assignments, but a user may still belong to one.
   const agencies: Option[] = options.agencies.some((agency) => agency.id === user.agencyId)
@@ -100,16 +106,10 @@ export function UserActions({ user, options, editing, saved }: { user: ManagedUs
         {user.status === "invited" ? button("resendInvitation", t("actions.resend")) : null}
       </form>
       <FormMessage message={state.message} />
-      {saved ? (
-        <Confirmation>
-          {t("actions.saved")}
-        </Confirmation>
-      ) : null}
+      {saved ? <Confirmation>{t("actions.saved")}</Confirmation> : null}
       {state.invitation ? (
         <div className="min-w-64 space-y-2">
-          <Confirmation>
-            {t("actions.resent")}
-          </Confirmation>
+          <Confirmation>{t("actions.resent")}</Confirmation>
           <InvitationLink invitation={state.invitation} />
         </div>
       ) : null}

@@ -21,7 +21,10 @@ export async function VersionHistory({ id, versions, pastVersions }: { id: strin
             <li key={edit.version} className="rounded-md border border-slate-200 p-3">
               <p className="font-medium">
                 {t("notice.history.version", { version: edit.version + 1 })}
-                <span className="font-normal text-slate-600"> · {t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: edit.editor })}</span>
+                <span className="font-normal text-slate-600">
+                  {" "}
+                  · {t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: edit.editor })}
+                </span>
               </p>
               <p className="mt-1">{t("notice.history.changed", { fields: label.list(edit.changedFields.map(label.fieldName)) })}</p>
               {pastVersions ? (
@@ -49,7 +52,9 @@ export async function ReadLog({ notice }: { notice: Notice }) {
       <p className="mb-4 text-sm text-slate-600">{logged ? t("notice.readLog.intro") : t("notice.readLog.notLogged")}</p>
       <div data-testid="read-log">
         {reads.length === 0 ? (
-          logged ? <p className="text-sm text-slate-600">{t("notice.readLog.none")}</p> : null
+          logged ? (
+            <p className="text-sm text-slate-600">{t("notice.readLog.none")}</p>
+          ) : null
         ) : (
           <Table head={[t("notice.readLog.reader"), t("notice.readLog.agency"), t("notice.readLog.at")]}>
             {reads.map((read, i) => (

@@ -43,7 +43,11 @@ export async function SeizureDetails({ seizure }: { seizure: Seizure }) {
               {label.number(item.quantity)} {t(`vocab.unit.${item.unit}`)}
             </td>
             <td className={`${cell} whitespace-nowrap`}>
-              {item.massKg === null ? <span className="text-slate-600">{t("notice.seizure.noMass")}</span> : t("notice.seizure.kg", { value: label.number(item.massKg) })}
+              {item.massKg === null ? (
+                <span className="text-slate-600">{t("notice.seizure.noMass")}</span>
+              ) : (
+                t("notice.seizure.kg", { value: label.number(item.massKg) })
+              )}
             </td>
           </tr>
         ))}
@@ -206,9 +210,7 @@ export async function ArrestDetails({ arrest }: { arrest: Arrest }) {
                 <li key={id}>
                   {provision ? (
                     <>
-                      <span className="font-medium">
-                        {provision.article ? t("notice.arrest.article", { article: provision.article }) : provision.code}
-                      </span>
+                      <span className="font-medium">{provision.article ? t("notice.arrest.article", { article: provision.article }) : provision.code}</span>
                       {" — "}
                       <span lang="en">{provision.titleEn}</span>
                       {provision.article ? (

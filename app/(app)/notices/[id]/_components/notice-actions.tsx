@@ -84,10 +84,7 @@ const notYetRetracting: RetractState = {
 function RetractForm({ id, opened }: { id: string; opened: boolean }) {
   const t = useTranslations("notice.actions");
   const [open, setOpen] = useState(opened);
-  const [state, action, pending] = useActionState(
-    retractNotice,
-    notYetRetracting,
-  );
+  const [state, action, pending] = useActionState(retractNotice, notYetRetracting);
   const confirmId = useId();
   if (!open) {
     return (
@@ -136,37 +133,17 @@ function RetractForm({ id, opened }: { id: string; opened: boolean }) {
             {t("retractConfirmText")}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button
-              type="submit"
-              name="intent"
-              value="retract"
-              variant="danger"
-              aria-describedby={confirmId}
-              disabled={pending}
-              autoFocus
-            >
+            <Button type="submit" name="intent" value="retract" variant="danger" aria-describedby={confirmId} disabled={pending} autoFocus>
               {pending ? t("retracting") : t("retractConfirm")}
             </Button>
-            <Button
-              type="submit"
-              name="intent"
-              value="back"
-              variant="secondary"
-              disabled={pending}
-            >
+            <Button type="submit" name="intent" value="back" variant="secondary" disabled={pending}>
               {t("back")}
             </Button>
           </div>
         </>
       ) : (
         <div className="flex flex-wrap gap-2">
-          <Button
-            type="submit"
-            name="intent"
-            value="continue"
-            variant="danger"
-            disabled={pending}
-          >
+          <Button type="submit" name="intent" value="continue" variant="danger" disabled={pending}>
             {t("retractContinue")}
           </Button>
           <Link

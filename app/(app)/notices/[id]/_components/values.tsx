@@ -15,11 +15,7 @@ export async function Where({ notice }: { notice: Pick<Notice, "crossing" | "pla
   return (
     <span className="block space-y-1">
       <span className="block">
-        {notice.crossing ? (
-          <TextLink href={`/crossings/${notice.crossing.id}`}>{label.name(notice.crossing.names)}</TextLink>
-        ) : (
-          notice.placeText
-        )}
+        {notice.crossing ? <TextLink href={`/crossings/${notice.crossing.id}`}>{label.name(notice.crossing.names)}</TextLink> : notice.placeText}
         {country ? <span className="text-slate-600"> · {country}</span> : null}
       </span>
       <Coordinates latitude={notice.latitude} longitude={notice.longitude} />

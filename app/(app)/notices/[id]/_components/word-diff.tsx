@@ -19,7 +19,8 @@ export function wordDiff(before: string, after: string): Segment[] | null {
   const common = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
-      common[i * width + j] = a[i]!.trim() === b[j]!.trim() ? common[(i + 1) * width + j + 1]! + 1 : Math.max(common[(i + 1) * width + j]!, common[i * width + j + 1]!);
+      common[i * width + j] =
+        a[i]!.trim() === b[j]!.trim() ? common[(i + 1) * width + j + 1]! + 1 : Math.max(common[(i + 1) * width + j]!, common[i * width + j + 1]!);
   const segments: Segment[] = [];
   const push = (text: string, side: Segment["in"]) => {
     const last = segments.at(-1);

@@ -41,10 +41,18 @@ export default async function NoticeHistoryPage({ params }: Props) {
             <li key={edit.version} id={`version-${edit.version}`} aria-labelledby={`edit-${edit.version}`} className="scroll-mt-4 space-y-3">
               <h2 id={`edit-${edit.version}`} className="text-lg font-semibold">
                 {t("notice.history.version", { version: edit.version + 1 })}
-                <span className="font-normal text-slate-600"> · {t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: isolate(edit.editor) })}</span>
+                <span className="font-normal text-slate-600">
+                  {" "}
+                  · {t("notice.history.editedBy", { date: label.dateTime(edit.editedAt), editor: isolate(edit.editor) })}
+                </span>
               </h2>
               <p className="text-sm text-slate-700">{t("notice.history.changed", { fields: label.list(edit.changedFields.map(label.fieldName)) })}</p>
-              <EditDiff notice={notice} version={edit.version} changedFields={edit.changedFields} hasNext={versions.some((v) => v.version === edit.version + 1)} />
+              <EditDiff
+                notice={notice}
+                version={edit.version}
+                changedFields={edit.changedFields}
+                hasNext={versions.some((v) => v.version === edit.version + 1)}
+              />
             </li>
           ))}
         </ol>

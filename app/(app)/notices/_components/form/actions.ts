@@ -18,14 +18,22 @@ const MAX_RECIPIENT_EMAILS = 50;
  * addresses no active user has.
  */
 async function withRecipientsByEmail(form: FormData): Promise<{ form: FormData; unknown: string[] }> {
-  const emails = [...new Set(formText(form, "recipientEmails").toLowerCase().split(/[\s,;]+/).filter(Boolean))].slice(0, MAX_RECIPIENT_EMAILS);
+  const emails = [
+    ...new Set(
+      formText(form, "recipientEmails")
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_RECIPIENT_EMAILS);
   if (emails.length === 0 || formText(form, "notice.tlp") !== "red") return { form, unknown: [] };
   const notices = (await api()).notices;
   // Chosen with the search, as Conform names list rows: notice.recipientIds[0], [1]…
   const rows = [...form.keys()].filter((name) => /^notice\.recipientIds\[\d+\]$/.test(name));
   const chosen = new Set(rows.map((name) => form.get(name)));
   // The search takes at most 100 characters: a longer address is nobody's.
-  const lookUp = async (email: string) => (email.length > 100 ? undefined : (await notices.recipientOptions({ q: email })).find((person) => person.email.toLowerCase() === email));
+  const lookUp = async (email: string) =>
+    email.length > 100 ? undefined : (await notices.recipientOptions({ q: email })).find((person) => person.email.toLowerCase() === email);
   const found = await Promise.all(emails.map(lookUp));
   const augmented = new FormData();
   for (const [name, value] of form) augmented.append(name, value);

@@ -34,7 +34,11 @@ export function ArrestPart() {
           hint={t("chargesHint")}
           options={options.provisions.map((p) => ({ ...p, description: p.inForce ? undefined : t("historical") }))}
         />
-        <RadioGroup field={notice.arrestStatus!} label={t("status")} options={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))} />
+        <RadioGroup
+          field={notice.arrestStatus!}
+          label={t("status")}
+          options={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))}
+        />
       </Section>
     </>
   );

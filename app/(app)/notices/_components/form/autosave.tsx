@@ -42,7 +42,19 @@ function write(key: string, saved: Saved | null): void {
  * what an earlier visit left there. Reading waits for the first effect, so the server's render and
  * the browser's first render agree.
  */
-export function useAutosave({ key, kind, value, dirty, version }: { key: string; kind: string; value: NoticeFormDefaults | undefined; dirty: boolean; version: number }) {
+export function useAutosave({
+  key,
+  kind,
+  value,
+  dirty,
+  version,
+}: {
+  key: string;
+  kind: string;
+  value: NoticeFormDefaults | undefined;
+  dirty: boolean;
+  version: number;
+}) {
   const [found, setFound] = useState<Saved | null>(null);
   const [loaded, setLoaded] = useState(false);
 

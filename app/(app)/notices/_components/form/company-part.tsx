@@ -31,7 +31,17 @@ export function CompanyPart({
   return (
     <>
       <Section title={t("identityTitle")} description={t("identityIntro")}>
-        <Rows form={form} list={names} legend={t("names")} hint={t("namesHint")} min={1} max={MAX_NAMES} addLabel={t("addName")} blank={{ script: "latin" }} listClassName="space-y-3">
+        <Rows
+          form={form}
+          list={names}
+          legend={t("names")}
+          hint={t("namesHint")}
+          min={1}
+          max={MAX_NAMES}
+          addLabel={t("addName")}
+          blank={{ script: "latin" }}
+          listClassName="space-y-3"
+        >
           {(row, index, canRemove) => {
             const fields: Record<string, Field> = row.getFieldset();
             const label = t("nameLabel", { number: index + 1 });
@@ -86,7 +96,11 @@ export function CompanyPart({
       </Section>
 
       <Section title={t("suspicionTitle")}>
-        <CheckboxGroup field={notice.grounds!} label={t("grounds")} options={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))} />
+        <CheckboxGroup
+          field={notice.grounds!}
+          label={t("grounds")}
+          options={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))}
+        />
         <TextareaField field={notice.groundsNote!} label={t("groundsNote")} hint={t("groundsNoteHint")} rows={3} maxLength={1000} />
         <TextareaField field={notice.recommendedAction!} label={t("recommendedAction")} hint={t("recommendedActionHint")} rows={2} required maxLength={1000} />
         <div className="sm:max-w-xs">

@@ -35,7 +35,19 @@ export function Section({ title, description, children }: { title: ReactNode; de
 }
 
 /** Related fields under a legend; `field` (a list or an object) has its own message under them. */
-export function Group({ legend, hint, field, children, className = "" }: { legend: ReactNode; hint?: ReactNode; field?: Field; children: ReactNode; className?: string }) {
+export function Group({
+  legend,
+  hint,
+  field,
+  children,
+  className = "",
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  field?: Field;
+  children: ReactNode;
+  className?: string;
+}) {
   const describedBy = [hint && field ? field.descriptionId : "", field?.errors ? field.errorId : ""].join(" ").trim() || undefined;
   return (
     <fieldset id={field?.id} className={`min-w-0 ${className}`} aria-describedby={describedBy}>
@@ -113,13 +125,38 @@ export function Rows({
 }
 
 /** A list of short texts (registration numbers, owners, plates, tags): one input per entry. */
-export function TextRows({ form, list, itemLabel, maxLength, inputProps, ...rest }: { form: Form; list: Field; legend: ReactNode; hint?: ReactNode; max: number; addLabel: ReactNode; itemLabel: (index: number) => string; maxLength: number; inputProps?: ComponentProps<"input"> }) {
+export function TextRows({
+  form,
+  list,
+  itemLabel,
+  maxLength,
+  inputProps,
+  ...rest
+}: {
+  form: Form;
+  list: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  max: number;
+  addLabel: ReactNode;
+  itemLabel: (index: number) => string;
+  maxLength: number;
+  inputProps?: ComponentProps<"input">;
+}) {
   return (
     <Rows form={form} list={list} listClassName="space-y-2" {...rest}>
       {(row, index) => (
         <li key={row.key} className="flex items-start gap-2">
           <div className="min-w-0 flex-1">
-            <input dir="auto" aria-label={itemLabel(index)} className={inputClass} maxLength={maxLength} {...inputProps} {...getInputProps(row, { type: "text" })} key={row.key} />
+            <input
+              dir="auto"
+              aria-label={itemLabel(index)}
+              className={inputClass}
+              maxLength={maxLength}
+              {...inputProps}
+              {...getInputProps(row, { type: "text" })}
+              key={row.key}
+            />
             <ConformMessage field={row} />
           </div>
           <RemoveRow form={form} list={list} index={index} label={itemLabel(index)} />
@@ -133,7 +170,19 @@ export function TextRows({ form, list, itemLabel, maxLength, inputProps, ...rest
  * One choice from a long list (a substance, a country), found by typing in the reader's language:
  * a select, until the reader reaches for it and the combobox replaces it (app/_components/combobox.tsx).
  */
-export function ChoiceField({ field, label, options, blank, labelHidden }: { field: Field; label: string; options: Option[]; blank: string; labelHidden?: boolean }) {
+export function ChoiceField({
+  field,
+  label,
+  options,
+  blank,
+  labelHidden,
+}: {
+  field: Field;
+  label: string;
+  options: Option[];
+  blank: string;
+  labelHidden?: boolean;
+}) {
   const value = String(field.initialValue ?? "");
   // The current value is kept even if it is no longer offered, as in OptionsWithCurrent.
   const offered = value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options;
@@ -153,7 +202,24 @@ export function ChoiceField({ field, label, options, blank, labelHidden }: { fie
 }
 
 /** Several choices from a long list (countries): one choice per row, added and removed as rows. */
-export function ChoiceRows({ form, list, options, blank, itemLabel, ...rest }: { form: Form; list: Field; legend: ReactNode; hint?: ReactNode; max: number; addLabel: ReactNode; itemLabel: (index: number) => string; options: Option[]; blank: string }) {
+export function ChoiceRows({
+  form,
+  list,
+  options,
+  blank,
+  itemLabel,
+  ...rest
+}: {
+  form: Form;
+  list: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  max: number;
+  addLabel: ReactNode;
+  itemLabel: (index: number) => string;
+  options: Option[];
+  blank: string;
+}) {
   return (
     <Rows form={form} list={list} listClassName="space-y-2" {...rest}>
       {(row, index) => (
@@ -191,4 +257,3 @@ export function OptionsWithCurrent({ options, value, blank }: { options: Option[
     </>
   );
 }
-

@@ -3,7 +3,15 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { z } from "zod";
-import { ConformFormMessage, ErrorSummary, HiddenField, loadValidator, useConformForm, type DynamicField as Field, type SchemaLoader } from "~/app/_components/form/conform";
+import {
+  ConformFormMessage,
+  ErrorSummary,
+  HiddenField,
+  loadValidator,
+  useConformForm,
+  type DynamicField as Field,
+  type SchemaLoader,
+} from "~/app/_components/form/conform";
 import { Button, TextLink } from "~/app/_components/ui";
 import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
 import { decodeErrors, encodeError, type FormResult } from "~/schemas/form";
@@ -241,7 +249,13 @@ export function NoticeForm(props: Props) {
         <HiddenField field={notice.kind!} />
 
         <CommonPart />
-        {props.kind === "seizure" ? <SeizurePart /> : props.kind === "company_alert" ? <CompanyPart noticeId={editing?.noticeId} linkIds={editing ? undefined : all.linkIds} /> : <ArrestPart />}
+        {props.kind === "seizure" ? (
+          <SeizurePart />
+        ) : props.kind === "company_alert" ? (
+          <CompanyPart noticeId={editing?.noticeId} linkIds={editing ? undefined : all.linkIds} />
+        ) : (
+          <ArrestPart />
+        )}
         <MarkingPart recipientEmails={all.recipientEmails!} recipientLabels={props.recipientLabels ?? {}} />
         <GradingPart />
 
@@ -272,4 +286,3 @@ export function NoticeForm(props: Props) {
     </NoticeFormProvider>
   );
 }
-

@@ -23,13 +23,7 @@ function localize(raw: NoticeFormOptions, locale: string, international: string)
   const byLabel = (a: Option, b: Option) => collator.compare(a.label, b.label);
   // International bodies (UNODC offices, CARICC) belong to no country: they come last.
   const byGroupThenLabel = (a: Option, b: Option) =>
-    a.group === b.group
-      ? byLabel(a, b)
-      : a.group === international
-        ? 1
-        : b.group === international
-          ? -1
-          : collator.compare(a.group ?? "", b.group ?? "");
+    a.group === b.group ? byLabel(a, b) : a.group === international ? 1 : b.group === international ? -1 : collator.compare(a.group ?? "", b.group ?? "");
   const countryName = new Map(raw.countries.map((c) => [c.code, localized(c.names, locale)]));
   const nameOf = (code: string | null) => (code ? (countryName.get(code) ?? code) : international);
   return {

@@ -29,13 +29,18 @@ export function RecipientPicker({ emails, labels }: { emails: Field; labels: Rec
   const [found, setFound] = useState<Record<string, string>>({});
   const named = { ...labels, ...found };
   // A recipient the server found by email has no name here: the addresses typed stay in their field.
-  const chosen = list.getFieldList().map((row, index) => ({ row, index, label: named[String(row.value ?? row.initialValue)] })).filter((c) => c.label);
+  const chosen = list
+    .getFieldList()
+    .map((row, index) => ({ row, index, label: named[String(row.value ?? row.initialValue)] }))
+    .filter((c) => c.label);
   const taken = new Set(chosen.map((c) => String(c.row.value ?? c.row.initialValue)));
 
   // By plain fetch, not the tRPC client: the form carries none for this (page weight).
   const search: ComboSearch = async (q) => {
     const people = await fetchQuery<Person[]>("notices.recipientOptions", { q });
-    return people.filter((person) => !taken.has(person.id)).map((person) => ({ value: person.id, label: `${isolate(person.name)} (${person.agencyShortName})`, detail: person.email }));
+    return people
+      .filter((person) => !taken.has(person.id))
+      .map((person) => ({ value: person.id, label: `${isolate(person.name)} (${person.agencyShortName})`, detail: person.email }));
   };
 
   return (

@@ -77,14 +77,22 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
         {t("title")}
       </h3>
       {!any ? (
-        <p role="status" className="mt-1 text-sm text-amber-900">{t("start")}</p>
+        <p role="status" className="mt-1 text-sm text-amber-900">
+          {t("start")}
+        </p>
       ) : failed ? (
-        <p role="status" className="mt-1 text-sm text-amber-900">{t("failed")}</p>
+        <p role="status" className="mt-1 text-sm text-amber-900">
+          {t("failed")}
+        </p>
       ) : found.length === 0 ? (
-        <p role="status" className="mt-1 text-sm text-amber-900">{searching ? t("searching") : t("none")}</p>
+        <p role="status" className="mt-1 text-sm text-amber-900">
+          {searching ? t("searching") : t("none")}
+        </p>
       ) : (
         <>
-          <p role="status" className="mt-1 text-sm text-amber-900">{t("found", { count: found.length })}</p>
+          <p role="status" className="mt-1 text-sm text-amber-900">
+            {t("found", { count: found.length })}
+          </p>
           <ul className="mt-2 space-y-2">
             {found.map((alert) => (
               <li key={alert.id} className="rounded-md border border-amber-200 bg-white p-2 text-sm">
@@ -92,10 +100,14 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
                   <Link href={`/notices/${alert.id}`} target="_blank" rel="noopener" className="font-medium text-brand-600 underline-offset-2 hover:underline">
                     <bdi>{alert.title}</bdi>
                   </Link>
-                  <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>{vocab(`tlp.${alert.tlp}`)}</Badge>
+                  <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>
+                    {vocab(`tlp.${alert.tlp}`)}
+                  </Badge>
                   {alert.status !== "published" ? <Badge>{vocab(`status.${alert.status}`)}</Badge> : null}
                   {alert.expiresOn < today ? <Badge tone="red">{t("expired")}</Badge> : null}
-                  <span className="text-xs text-slate-500">{t("match", { value: format.number(alert.similarity, { style: "percent", maximumFractionDigits: 0 }) })}</span>
+                  <span className="text-xs text-slate-500">
+                    {t("match", { value: format.number(alert.similarity, { style: "percent", maximumFractionDigits: 0 }) })}
+                  </span>
                 </div>
                 <p className="mt-1 text-slate-700">{alert.names.map((n) => n.name).join(" · ")}</p>
                 {alert.owners.length ? <p className="text-xs text-slate-600">{t("owners", { owners: alert.owners.join(", ") })}</p> : null}
@@ -104,7 +116,13 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
                 ) : null}
                 {linkIds ? (
                   <label className="mt-1 flex cursor-pointer items-center gap-2 text-sm">
-                    <input type="checkbox" name={linkIds.name} form={linkIds.formId} value={alert.id} defaultChecked={[linkIds.initialValue].flat().includes(alert.id)} />
+                    <input
+                      type="checkbox"
+                      name={linkIds.name}
+                      form={linkIds.formId}
+                      value={alert.id}
+                      defaultChecked={[linkIds.initialValue].flat().includes(alert.id)}
+                    />
                     {t("link")}
                   </label>
                 ) : null}
