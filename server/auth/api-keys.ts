@@ -4,7 +4,7 @@ import { env } from "~/env.js";
 import { db } from "~/db/index";
 import { agencies, apiKeys, users } from "~/db/schema";
 import type { ApiScope } from "~/schemas/api-key-enums";
-import { permissionSet, type Viewer } from "~/server/auth/sessions";
+import { VIEWER_COLUMNS, viewerOf, type Viewer } from "~/server/auth/sessions";
 import { spendKeyBudget } from "~/server/http/request-budget";
 import { audit } from "~/server/services/audit";
 
@@ -39,18 +39,7 @@ export async function authenticateApiKey(token: string, ip: string | null): Prom
       keyId: apiKeys.id,
       secretHash: apiKeys.secretHash,
       scopes: apiKeys.scopes,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      agencyId: users.agencyId,
-      agencyNameEn: agencies.nameEn,
-      agencyNameRu: agencies.nameRu,
-      agencyNameZh: agencies.nameZh,
-      agencyCountryCode: agencies.countryCode,
-      dutyStationId: users.dutyStationId,
-      locale: users.locale,
-      timeZone: users.timeZone,
+      ...VIEWER_COLUMNS,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
@@ -66,22 +55,8 @@ export async function authenticateApiKey(token: string, ip: string | null): Prom
       ),
     );
   if (!row || !timingSafeEqual(sha256(parts[2]!), Buffer.from(row.secretHash, "hex"))) return null;
-  const viewer: Viewer = {
-    userId: row.userId,
-    // No session stands behind a key; the key's id stands in where a viewer names its session.
-    sessionId: row.keyId,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    agencyId: row.agencyId,
-    agencyName: { en: row.agencyNameEn, ru: row.agencyNameRu, zh: row.agencyNameZh },
-    agencyCountryCode: row.agencyCountryCode,
-    dutyStationId: row.dutyStationId,
-    locale: row.locale,
-    timeZone: row.timeZone,
-    permissions: permissionSet(row.role),
-    ip,
-  };
+  // No session stands behind a key; the key's id stands in where a viewer names its session.
+  const viewer = viewerOf(row, row.keyId, ip);
   return { keyId: row.keyId, scopes: row.scopes, viewer };
 }
 

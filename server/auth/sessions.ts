@@ -89,6 +89,47 @@ export async function loadViewer(sessionId: string, ip: string | null = null): P
   return state?.kind === "active" ? state.viewer : null;
 }
 
+/** The user's and agency's columns a viewer is made of, for a session and an API key alike. */
+export const VIEWER_COLUMNS = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  agencyId: users.agencyId,
+  agencyNameEn: agencies.nameEn,
+  agencyNameRu: agencies.nameRu,
+  agencyNameZh: agencies.nameZh,
+  agencyCountryCode: agencies.countryCode,
+  dutyStationId: users.dutyStationId,
+  locale: users.locale,
+  timeZone: users.timeZone,
+};
+
+type ViewerRow = Pick<Viewer, "userId" | "email" | "name" | "role" | "agencyId" | "agencyCountryCode" | "dutyStationId" | "locale" | "timeZone"> & {
+  agencyNameEn: string;
+  agencyNameRu: string;
+  agencyNameZh: string | null;
+};
+
+/** A viewer from its row: `sessionId` names the session (or the key) it acts through, `ip` the request's address. */
+export function viewerOf(row: ViewerRow, sessionId: string, ip: string | null): Viewer {
+  return {
+    userId: row.userId,
+    sessionId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    agencyId: row.agencyId,
+    agencyName: { en: row.agencyNameEn, ru: row.agencyNameRu, zh: row.agencyNameZh },
+    agencyCountryCode: row.agencyCountryCode,
+    dutyStationId: row.dutyStationId,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    permissions: permissionSet(row.role),
+    ip,
+  };
+}
+
 // Every request runs this query: built and prepared once per pool (named, so PostgreSQL also
 // keeps its plan per connection) instead of being assembled by the query builder each time.
 const sessionQuery = perPool(buildSessionQuery);
@@ -96,18 +137,7 @@ const sessionQuery = perPool(buildSessionQuery);
 function buildSessionQuery() {
   return db
     .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      agencyId: users.agencyId,
-      agencyNameEn: agencies.nameEn,
-      agencyNameRu: agencies.nameRu,
-      agencyNameZh: agencies.nameZh,
-      agencyCountryCode: agencies.countryCode,
-      dutyStationId: users.dutyStationId,
-      locale: users.locale,
-      timeZone: users.timeZone,
+      ...VIEWER_COLUMNS,
       mfaVerified: sql<boolean>`${sessions.mfaVerifiedAt} IS NOT NULL`,
       totpEnrolled: sql<boolean>`${totpCredentials.confirmedAt} IS NOT NULL`,
       stale: sql<boolean>`${sessions.lastSeenAt} < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`,
@@ -158,20 +188,6 @@ export async function loadSession(sessionId: string, ip: string | null = null): 
     const { userId, email, role, agencyId } = row;
     return { kind: "mfa", pending: { userId, sessionId, email, role, agencyId, ip, step: row.totpEnrolled ? "verify" : "enrol" } };
   }
-  const viewer: Viewer = {
-    userId: row.userId,
-    sessionId,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    agencyId: row.agencyId,
-    agencyName: { en: row.agencyNameEn, ru: row.agencyNameRu, zh: row.agencyNameZh },
-    agencyCountryCode: row.agencyCountryCode,
-    dutyStationId: row.dutyStationId,
-    locale: row.locale,
-    timeZone: row.timeZone,
-    permissions: permissionSet(row.role),
-    ip,
-  };
+  const viewer = viewerOf(row, sessionId, ip);
   return { kind: "active", viewer };
 }
