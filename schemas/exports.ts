@@ -1,7 +1,7 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { DATE_MAX, DATE_MIN, string, text } from "./fields";
-import { FEED_PARAMS, ZFeedFilters, ZNoticeId } from "./notices";
+import { FEED_PARAMS, SEARCH_ENTITY_KINDS, SEARCH_PARAMS, ZFeedFilters, ZNoticeId, ZSearchFilters } from "./notices";
 
 /**
  * Which notices an export carries: one notice, what a feed (or crossing) page's filters select, or
@@ -10,7 +10,14 @@ import { FEED_PARAMS, ZFeedFilters, ZNoticeId } from "./notices";
 export const ZExportSelection = z.discriminatedUnion("scope", [
   z.strictObject({ scope: z.literal("notice"), id: ZNoticeId }),
   z.strictObject({ scope: z.literal("feed"), filters: ZFeedFilters.default({}) }),
-  z.strictObject({ scope: z.literal("search"), q: text(200).min(1) }),
+  // The search page's view: its query, the filters its facets and names chose, and the kinds of
+  // names read as words (removed chips).
+  z.strictObject({
+    scope: z.literal("search"),
+    q: text(200).min(1),
+    filters: ZSearchFilters.default({}),
+    asWords: z.array(z.enum(SEARCH_ENTITY_KINDS)).max(SEARCH_ENTITY_KINDS.length).default([]),
+  }),
 ]);
 export type ExportSelection = z.infer<typeof ZExportSelection>;
 
@@ -23,7 +30,7 @@ export const EXPORT_LIMIT = 1000;
 
 /**
  * A download link's query string read back into a selection (still to be checked by
- * ZExportSelection): `scope=feed` with the feed's own short parameters, `scope=search&q=…`,
+ * ZExportSelection): `scope=feed` with the feed's own short parameters, `scope=search&q=…` with the search's,
  * `scope=notice&id=…`. Unknown parameters are ignored, as the pages ignore them. Nothing is checked
  * here: the typed result is what the procedure's schema then accepts or refuses.
  */
@@ -34,7 +41,15 @@ export function selectionFromParams(params: URLSearchParams): z.input<typeof ZEx
 function readSelection(params: URLSearchParams): object {
   const scope = params.get("scope");
   if (scope === "notice") return { scope, id: params.get("id") ?? "" };
-  if (scope === "search") return { scope, q: params.get("q") ?? "" };
+  if (scope === "search") {
+    const filters: Record<string, string | number> = {};
+    for (const [param, field] of Object.entries(SEARCH_PARAMS)) {
+      const value = params.get(param)?.trim();
+      if (value) filters[field] = field === "year" ? Number(value) : value;
+    }
+    const asWords = params.get("words")?.split(",").filter(Boolean) ?? [];
+    return { scope, q: params.get("q") ?? "", filters, asWords };
+  }
   const filters: Record<string, string> = {};
   for (const [param, field] of Object.entries(FEED_PARAMS)) {
     const value = params.get(param)?.trim();
@@ -47,8 +62,14 @@ function readSelection(params: URLSearchParams): object {
 export function selectionParams(selection: ExportSelection): URLSearchParams {
   const params = new URLSearchParams({ scope: selection.scope });
   if (selection.scope === "notice") params.set("id", selection.id);
-  else if (selection.scope === "search") params.set("q", selection.q);
-  else {
+  else if (selection.scope === "search") {
+    params.set("q", selection.q);
+    for (const [param, field] of Object.entries(SEARCH_PARAMS)) {
+      const value = selection.filters[field];
+      if (value !== undefined) params.set(param, String(value));
+    }
+    if (selection.asWords.length) params.set("words", selection.asWords.join(","));
+  } else {
     for (const [param, field] of Object.entries(FEED_PARAMS)) {
       const value = selection.filters[field];
       if (value) params.set(param, value);

@@ -220,6 +220,16 @@ export const ZSearchFilters = z.strictObject({
 });
 export type SearchFilters = z.infer<typeof ZSearchFilters>;
 
+/** A search address's short parameter for each filter (as the feed's). */
+export const SEARCH_PARAMS = {
+  kind: "kind",
+  crossing: "crossingId",
+  country: "countryCode",
+  substance: "substanceId",
+  agency: "agencyId",
+  year: "year",
+} as const satisfies Record<string, keyof SearchFilters>;
+
 // Newest first, as the feed, or the best matches first (paged by position: a rank is no keyset).
 export const SEARCH_SORTS = ["date", "relevance"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

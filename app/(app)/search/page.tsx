@@ -102,7 +102,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {page.more ? t("search.countMore", { count: format.number(page.total) }) : t("search.count", { count: page.total })}
           </p>
           <SearchFacets view={view} facets={page.facets} total={page.total} />
-          <ExportLinks selection={{ scope: "search", q: view.q }} />
+          <ExportLinks selection={{ scope: "search", q: view.q, filters: view.filters, asWords: view.asWords }} />
           {paged ? (
             <p className="mb-3 text-sm">
               <TextLink href={searchHref({ ...view, cursor: undefined, offset: undefined })}>← {t("search.firstPage")}</TextLink>

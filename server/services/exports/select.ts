@@ -32,7 +32,13 @@ async function selectedIds(viewer: Viewer, selection: ExportSelection): Promise<
     }
     case "search": {
       // The search page's own statement: the names the query recognises become its filters.
-      const { query } = await searchPageQuery(viewer, { q: selection.q, filters: {}, sort: "date", asWords: [], limit: EXPORT_LIMIT });
+      const { query } = await searchPageQuery(viewer, {
+        q: selection.q,
+        filters: selection.filters,
+        sort: "date",
+        asWords: selection.asWords,
+        limit: EXPORT_LIMIT,
+      });
       const rows: { id: string }[] = await query;
       return rows.map((row) => row.id);
     }

@@ -1,15 +1,15 @@
-import { SEARCH_ENTITY_KINDS, ZSearchFilters, ZSearchInput, type SearchEntityKind, type SearchFilters, type SearchSort } from "~/schemas/notices";
+import {
+  SEARCH_ENTITY_KINDS,
+  SEARCH_PARAMS as PARAMS,
+  ZSearchFilters,
+  ZSearchInput,
+  type SearchEntityKind,
+  type SearchFilters,
+  type SearchSort,
+} from "~/schemas/notices";
 import { firstParam, type SearchParams } from "../../_components/feed-filters";
 
-/** The search's address: the query, one short parameter per filter (as the feed's), the order and the page. */
-const PARAMS = {
-  kind: "kind",
-  crossing: "crossingId",
-  country: "countryCode",
-  substance: "substanceId",
-  agency: "agencyId",
-  year: "year",
-} as const satisfies Record<string, keyof SearchFilters>;
+// The search's address: the query, one short parameter per filter (SEARCH_PARAMS), the order and the page.
 type Param = keyof typeof PARAMS;
 
 export type SearchView = { q: string; filters: SearchFilters; sort: SearchSort; asWords: SearchEntityKind[]; cursor?: string; offset?: number };

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
+import { selectionFromParams, selectionParams, ZExportSelection } from "~/schemas/exports";
 import { auditLog } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { callerFor, refusal } from "~/tests/callers";
@@ -164,6 +165,23 @@ describe("the CSV export", () => {
     expect(companies.rows.map((r) => [r.row, r.company_names])).toEqual([["company", "Alpha Trade LLC; Альфа Трейд; 阿尔法贸易"]]);
     const arrests = parseCsv((await author.exports.csv({ scope: "feed", filters: { kind: "arrest", tlp: "red" } })).csv);
     expect(arrests.rows.map((r) => [r.row, r.person_name, r.person_count])).toEqual([["arrest", "", "1"]]);
+  });
+
+  it("takes the search page's view: its query, facets and names, as its download link carries them", async () => {
+    const found = await author.exports.csv({ scope: "search", q: "Alpha" });
+    expect(parseCsv(found.csv).rows.map((r) => r.row)).toEqual(["company"]);
+    const narrowed = await author.exports.csv(ZExportSelection.parse(selectionFromParams(new URLSearchParams("scope=search&q=Alpha&kind=arrest"))));
+    expect(parseCsv(narrowed.csv).rows).toEqual([]);
+    const params = selectionParams(
+      ZExportSelection.parse({ scope: "search", q: "Alpha", filters: { kind: "company_alert", year: 2026 }, asWords: ["substance"] }),
+    );
+    expect(params.toString()).toBe("scope=search&q=Alpha&kind=company_alert&year=2026&words=substance");
+    expect(ZExportSelection.parse(selectionFromParams(params))).toEqual({
+      scope: "search",
+      q: "Alpha",
+      filters: { kind: "company_alert", year: 2026 },
+      asWords: ["substance"],
+    });
   });
 
   it("is audited with ids and the count, never content", async () => {
