@@ -49,6 +49,8 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/notices/links.ts",
   // Loads a whole notice by id for callers that checked visibleTo(viewer) first (read, write, review).
   "server/services/notices/snapshot.ts",
+  // TAXII collection pages: released notices filtered with visibleTo(viewer), keyset on release time.
+  "server/services/exports/taxii.ts",
   // Feed: every page and count is filtered with visibleTo(viewer).
   "server/services/notices/feed.ts",
   // Search results, counts and suggestions: filtered with visibleTo(viewer).

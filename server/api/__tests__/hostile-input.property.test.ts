@@ -210,6 +210,10 @@ function samplesOf(w: World): Record<string, Json[]> {
       { countryCode: "KG", year: 2026, as: "page" },
       { countryCode: "TM", year: 2000, as: "xlsx" },
     ],
+    "exports.taxii": [
+      { addedAfter: "2026-01-01T00:00:00Z", limit: 10, types: ["incident"] },
+      { next: "A".repeat(40), limit: 500 },
+    ],
     "exports.pics": [{ id: w.seizure.id }],
     "invitations.check": [{ token: "A".repeat(43) }],
     "invitations.accept": [{ token: "A".repeat(43), password, confirmPassword: password }],

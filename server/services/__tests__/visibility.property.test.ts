@@ -23,6 +23,7 @@ import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { NOTICE_KINDS, NOTICE_STATUSES, TLP_LEVELS, type NoticeStatus, type Tlp } from "~/schemas/notice-enums";
 import type { FeedFilters } from "~/schemas/notices";
 import { API_SCOPES } from "~/schemas/api-key-enums";
+import { TAXII_LIMIT_MAX } from "~/schemas/taxii";
 import { createCaller } from "~/server/api/root";
 import { mintApiKey } from "~/server/auth/api-keys";
 import type { Role } from "~/server/auth/roles";
@@ -367,7 +368,7 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
     });
   });
 
-  it("exports: STIX, CSV and Form D carry exactly the notices the reader may read, and refuse a hidden one like a missing one", async () => {
+  it("exports: STIX, CSV, TAXII and Form D carry exactly the notices the reader may read, and refuse a hidden one like a missing one", async () => {
     const worldIds = new Set(all.map((n) => n.id));
     const named = (text: string, pattern: RegExp) => new Set([...text.matchAll(pattern)].map((m) => m[1]!).filter((id) => worldIds.has(id)));
     const inStix = (bundle: unknown) => named(JSON.stringify(bundle), /"notice_id":"([0-9a-f-]{36})"/g);
@@ -382,6 +383,16 @@ describe(`visibility on every surface, from one generated world (VISIBILITY_SEED
       expect(leaks(r, csv)).toEqual([]);
       expect([r.user.role, inStix(bundle)]).toEqual([r.user.role, published]);
       expect([r.user.role, inCsv(csv)]).toEqual([r.user.role, published]);
+      // The TAXII collection, followed page by page to its end: the same published notices.
+      const taxii: unknown[] = [];
+      for (let next: string | undefined, more = true; more;) {
+        const page = await r.caller.exports.taxii({ limit: TAXII_LIMIT_MAX, next });
+        taxii.push(page.entries);
+        ({ more } = page);
+        next = page.next ?? undefined;
+      }
+      expect(leaks(r, taxii)).toEqual([]);
+      expect([r.user.role, inStix(taxii)]).toEqual([r.user.role, published]);
       const missing = await refusal(r.caller.exports.stix({ scope: "notice", id: missingId }));
       for (const n of all) {
         if (r.may(n)) expect(inStix((await r.caller.exports.stix({ scope: "notice", id: n.id })).bundle)).toEqual(new Set([n.id]));

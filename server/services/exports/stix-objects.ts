@@ -5,6 +5,9 @@ import { stixId, tlpMarkingId } from "./stix-ids";
 
 export type StixObject = Record<string, unknown> & { type: string; id: string };
 
+// What a notice's objects need of the set it is exported in: the English names of countries.
+type Names = Pick<ExportSet, "countryName">;
+
 /**
  * Tianshan's extension (a property extension, documented in docs/stix-extension.md): the facts of
  * a notice that STIX has no property for (substances and quantities, concealment, conveyance,
@@ -98,7 +101,7 @@ export function agencyObject(n: NoticeSnapshot): StixObject {
   });
 }
 
-function place(n: NoticeSnapshot, set: ExportSet): StixObject[] {
+function place(n: NoticeSnapshot, set: Names): StixObject[] {
   if (!n.countryCode && (n.latitude === null || n.longitude === null)) return [];
   const location = compact({
     type: "location",
@@ -155,7 +158,7 @@ function incident(n: NoticeSnapshot, properties: Record<string, unknown>): StixO
   });
 }
 
-function seizureObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
+function seizureObjects(n: NoticeSnapshot, set: Names): StixObject[] {
   const s = n.seizure!;
   const facts = {
     items: s.items.map((item) => ({
@@ -222,7 +225,7 @@ function companyObjects(n: NoticeSnapshot): StixObject[] {
   ];
 }
 
-function arrestObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
+function arrestObjects(n: NoticeSnapshot, set: Names): StixObject[] {
   const a = n.arrest!;
   const event = incident(n, { arrest_status: a.status, person_count: a.persons.length, charge_ids: a.chargeIds });
   const persons = mayNamePersons(n.tlp)
@@ -247,7 +250,7 @@ function arrestObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
 }
 
 /** The objects of one notice: its own, its place and its grading note. */
-export function noticeObjects(n: NoticeSnapshot, set: ExportSet): StixObject[] {
+export function noticeObjects(n: NoticeSnapshot, set: Names): StixObject[] {
   const own = n.kind === "seizure" ? seizureObjects(n, set) : n.kind === "company_alert" ? companyObjects(n) : arrestObjects(n, set);
   return [...own, gradingNote(n, own[0]!.id)];
 }
