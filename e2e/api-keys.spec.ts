@@ -18,6 +18,11 @@ test.describe("API keys", () => {
     expect(allowed.status()).toBe(200);
     expect(allowed.headers()["cache-control"]).toBe("no-store");
     expect(((await allowed.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    // TAXII's addresses end in "/" and are answered there, not redirected: without the export
+    // scope, the key is refused by TAXII itself.
+    const taxii = await request.get("/api/taxii2/", { headers: { ...bearer, accept: "application/taxii+json;version=2.1" }, maxRedirects: 0 });
+    expect(taxii.status()).toBe(403);
+    expect(taxii.headers()["content-type"]).toBe("application/taxii+json;version=2.1");
     // The key reads only: creating is outside its scope.
     const write = await request.post("/api/v1/notices", { headers: { ...bearer, "idempotency-key": crypto.randomUUID() }, data: {} });
     expect(write.status()).toBe(403);

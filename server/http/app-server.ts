@@ -7,6 +7,7 @@ import { spendBudget, type Budgets } from "./request-budget";
 import { brotliResponses } from "./brotli-responses";
 import { staticBrotli } from "./static-brotli";
 import { requestCost } from "./request-cost";
+import { taxiiAddress } from "./taxii-address";
 import { refuseTooManyRequests } from "./too-many-requests";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -27,6 +28,7 @@ export function inFront(handle: Handler, options: FrontOptions): Handler {
   return async (req, res) => {
     const address = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
     req.headers[CLIENT_ADDRESS_HEADER] = address ?? "";
+    req.url = taxiiAddress(req.url);
     const cost = requestCost(req.url, req.headers);
     if (cost !== null && Date.now() >= unavailableUntil) {
       const decision = await sessionIdFromCookies(req.headers.cookie ?? null)
