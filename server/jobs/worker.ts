@@ -33,10 +33,18 @@ export type WorkerOptions = {
 export function exitOnUncaughtExceptions(): void {
   process.on("uncaughtException", (error) => {
     if (isBrokenConnectionError(error)) return console.error("[worker] a database connection broke; its pool was replaced");
+    // pg-boss's own pool (node-postgres) rejects out of reach of any await when the database goes
+    // away mid-query: the pool drops that client and pg-boss's next poll connects afresh. Ending
+    // the process there left every queued job waiting for a restart (fault harness, scenario 3).
+    if (isLostDatabaseConnection(error)) return logError("worker", error, { uncaught: "lost-connection" });
     logError("worker", error, { uncaught: "exception" });
     process.exit(1);
   });
 }
+
+// A socket reset or refused, or the server shutting down (SQLSTATE class 57P).
+const LOST_CONNECTION_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "57P01", "57P02", "57P03"]);
+const isLostDatabaseConnection = (error: unknown) => error instanceof Error && LOST_CONNECTION_CODES.has(String((error as { code?: unknown }).code));
 
 /** Digest jobs fetched at once unless told otherwise: enough to keep `concurrency` sends busy. */
 export const defaultDigestBatchSize = (concurrency: number) => concurrency * 4;
