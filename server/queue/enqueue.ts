@@ -33,5 +33,6 @@ const isPayloadJob = (name: string): name is PayloadJob => Object.hasOwn(JOB_PAY
 /** A stored job queued afresh (an admin's retry of a failed mail): its payload is checked like any new one. */
 export async function requeue(tx: Tx, job: { name: string; data: unknown; singletonKey?: string }): Promise<void> {
   if (!isPayloadJob(job.name)) throw new Error(`no payload schema for queue ${job.name}`);
-  await enqueueMany(tx, [{ ...job, name: job.name, data: JOB_PAYLOADS[job.name].parse(job.data) }]);
+  // enqueueMany checks the payload against its queue's schema, as for a new job.
+  await enqueueMany(tx, [{ ...job, name: job.name, data: job.data as JobPayload<PayloadJob> }]);
 }
