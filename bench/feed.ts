@@ -1,3 +1,4 @@
+import { PgDialect } from "drizzle-orm/pg-core";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
@@ -11,7 +12,7 @@ import { env } from "~/env.js";
 import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { feedQuery, isValueIndependent, listFeed, type FeedInput } from "~/server/services/notices/feed";
-import { searchPageQuery } from "~/server/services/notices/search";
+import { searchFacetsQuery, searchPageQuery } from "~/server/services/notices/search";
 import { cpuPerRequest } from "./lib/cpu";
 import { throwAwayDatabase } from "./lib/database";
 import { explainSummary } from "./lib/explain";
@@ -26,6 +27,8 @@ import { describeMix, generateNotices } from "./generate";
 // (scripts/serve.ts), and the feed and search measured over HTTP against two floors — the framework's
 // (a procedure without database) and the database's (the same SQL straight through postgres.js).
 // See bench/README.md for the settings.
+
+const dialect = new PgDialect({ casing: "snake_case" });
 
 // How far in the deep-page scenario starts: 50 pages of 100.
 const DEEP_PAGES = 50;
@@ -69,7 +72,8 @@ async function scenarios(viewer: Viewer, deep: string | undefined, deepRows: num
       // The floor is the page's query (a search of names only is the feed's, with their filters);
       // the service also recognises names, looks up spellings and counts the facets around it.
       const { query, prepared } = await searchPageQuery(viewer, input);
-      return { name: `search "${q}"`, procedure: "notices.search", input, query: query.toSQL(), prepared };
+      const facets = dialect.sqlToQuery(await searchFacetsQuery(viewer, input));
+      return { name: `search "${q}"`, procedure: "notices.search", input, query: query.toSQL(), prepared, facets };
     }),
   );
   return [
@@ -85,7 +89,12 @@ async function measureSql(raw: postgres.Sql, list: Scenario[]) {
   const results = new Map<string, { stats: Stats; cpu: Cpu }>();
   for (const scenario of list) {
     // As the app sends it: the same text and parameters, prepared or not as the app's, rows as arrays.
-    const run = () => raw.unsafe(scenario.query.sql, scenario.query.params as postgres.ParameterOrJSON<never>[], { prepare: scenario.prepared }).values();
+    // A search's floor is both its statements: the page, then the count and facets.
+    const { query, facets } = scenario;
+    const run = async () => {
+      await raw.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[], { prepare: scenario.prepared }).values();
+      if (facets) await raw.unsafe(facets.sql, facets.params as postgres.ParameterOrJSON<never>[]).values();
+    };
     await loopLoad(run, { concurrency: settings.connections, seconds: settings.warmup });
     const measured = await withCpu(raw, null, () => loopLoad(run, { concurrency: settings.connections, seconds: settings.seconds }));
     results.set(scenario.name, { stats: measured.run, cpu: cpuPerRequest([measured]) });
@@ -181,6 +190,9 @@ async function main() {
   for (const scenario of list) {
     log(`  ${scenario.name}`);
     for (const line of await explainSummary(raw, scenario.query)) log(line);
+    if (!scenario.facets) continue;
+    log(`  ${scenario.name}: its count and facets`);
+    for (const line of await explainSummary(raw, scenario.facets)) log(line);
   }
 }
 

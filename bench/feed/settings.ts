@@ -29,6 +29,8 @@ export type Scenario = {
   procedure: "notices.feed" | "notices.search";
   input: unknown;
   query: { sql: string; params: unknown[] };
+  /** A search's second statement: the count and facets of its matches (search-facets.ts), part of its floor. */
+  facets?: { sql: string; params: unknown[] };
   /** Whether the app sends it as a prepared statement (planned once per connection) or unnamed (planned every time). */
   prepared: boolean;
 };

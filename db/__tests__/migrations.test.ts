@@ -83,6 +83,16 @@ describe("a new installation", () => {
     expect(demo).toBeGreaterThanOrEqual(7);
   });
 
+  it("writes every GIN index through, so no search reads a pending list (db/schema/columns.ts)", async () => {
+    const gin = await client<{ name: string; options: string[] | null }[]>`
+      SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+      WHERE a.amname = 'gin' AND c.relnamespace = 'public'::regnamespace ORDER BY 1`;
+    expect(gin.map((index) => index.name)).toContain("search_words_trgm_idx");
+    // Stored as written: "off" by migration 0022's ALTER INDEX, "false" by a CREATE INDEX since.
+    const writesThrough = (options: string[] | null) => options?.some((option) => /^fastupdate=(off|false)$/.test(option)) ?? false;
+    expect(gin.filter((index) => !writesThrough(index.options)).map((index) => index.name)).toEqual([]);
+  });
+
   it("computes a notice's excerpt whatever the session's search_path (pg_restore clears it)", async () => {
     const [row] = await client.begin(async (tx) => {
       await tx`SET LOCAL search_path = ''`;

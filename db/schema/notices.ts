@@ -31,7 +31,7 @@ import {
   TLP_LEVELS,
 } from "../../schemas/notice-enums";
 import { agencies } from "./agencies";
-import { ts, timestamps } from "./columns";
+import { GIN_WITHOUT_PENDING_LIST, ts, timestamps } from "./columns";
 import { countries, criminalProvisions, crossings, substances } from "./reference";
 import { users } from "./users";
 
@@ -142,6 +142,7 @@ export const notices = pgTable(
     // The substance filter of a rare substance: its notices, sorted, rather than a long walk of the feed.
     index("notices_substances_idx")
       .using("gin", t.substanceIds)
+      .with(GIN_WITHOUT_PENDING_LIST)
       .where(sql`status = 'published'`),
     index("notices_tlp_feed_idx")
       .on(t.tlp, t.publishedAt.desc(), t.id.desc())
@@ -156,8 +157,10 @@ export const notices = pgTable(
       .on(t.occurredOn)
       .where(sql`status = 'published'`),
     index("notices_author_idx").on(t.authorId, t.createdAt.desc()),
-    index("notices_search_idx").using("gin", t.searchVector),
-    index("notices_names_trgm_idx").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    index("notices_search_idx").using("gin", t.searchVector).with(GIN_WITHOUT_PENDING_LIST),
+    index("notices_names_trgm_idx")
+      .using("gin", sql`${t.searchNames} gin_trgm_ops`)
+      .with(GIN_WITHOUT_PENDING_LIST),
     uniqueIndex("notices_idempotency_key").on(t.authorId, t.idempotencyKey),
     check("notices_credibility_range", sql`${t.infoCredibility} BETWEEN 1 AND 6`),
     // People are named in arrest notifications: never for the whole community.
@@ -247,7 +250,9 @@ export const noticeRecipients = pgTable(
  * redaction, a merge).
  */
 export const searchWords = pgTable("search_words", { word: text().primaryKey(), notices: integer().notNull() }, (t) => [
-  index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+  index("search_words_trgm_idx")
+    .using("gin", sql`${t.word} gin_trgm_ops`)
+    .with(GIN_WITHOUT_PENDING_LIST),
 ]);
 
 /** "Related to": stored once per pair, smaller id first. */

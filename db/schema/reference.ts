@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, doublePrecision, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { GIN_WITHOUT_PENDING_LIST, timestamps } from "./columns";
 
 export const countries = pgTable("countries", {
   code: char({ length: 2 }).primaryKey(),
@@ -85,7 +85,11 @@ export const substances = pgTable(
       ),
     ...timestamps,
   },
-  (t) => [index("substances_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`)],
+  (t) => [
+    index("substances_search_trgm_idx")
+      .using("gin", sql`${t.searchText} gin_trgm_ops`)
+      .with(GIN_WITHOUT_PENDING_LIST),
+  ],
 );
 
 export const criminalProvisions = pgTable("criminal_provisions", {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, char, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { COUNTRY_ROLES, DELIVERIES } from "../../schemas/subscription-enums";
-import { ts, timestamps } from "./columns";
+import { GIN_WITHOUT_PENDING_LIST, ts, timestamps } from "./columns";
 import { noticeEvents } from "./notice-events";
 import { noticeKind, notices } from "./notices";
 import { users } from "./users";
@@ -50,7 +50,7 @@ export const subscriptions = pgTable(
     uniqueIndex("subscriptions_watch_key")
       .on(t.userId, t.noticeId)
       .where(sql`notice_id IS NOT NULL`),
-    index("subscriptions_crossings_idx").using("gin", t.crossingIds),
+    index("subscriptions_crossings_idx").using("gin", t.crossingIds).with(GIN_WITHOUT_PENDING_LIST),
   ],
 );
 

@@ -8,7 +8,7 @@ import { visibleTo } from "~/server/services/visibility";
 import { entityFilters, recognise, stemWords } from "./entities";
 import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, summarySource, toPage, type FeedInput } from "./feed";
 import { queryIdentifierKey } from "./identifiers";
-import { filterConditions, filterNames, searchFacets } from "./search-facets";
+import { COMMON_FACET_SAMPLE, FACET_SAMPLE, facetsStatement, filterConditions, filterNames, searchFacets, type FacetOptions } from "./search-facets";
 import { snippets, type SnippetPart } from "./snippets";
 import { suggest } from "./suggest";
 
@@ -38,6 +38,10 @@ const MAX_SPELLED_WORDS = 8;
 // Quotes, parentheses, "or" and a leading minus are websearch syntax: such a query is taken as written.
 const WEBSEARCH_SYNTAX = /["()]|(^|\s)-|(^|\s)or(\s|$)/i;
 const WORDS = /[\p{L}\p{N}]+/gu;
+// Only a word of four letters or more is looked up for its spellings: a shorter one shares a
+// trigram with thousands of name words (and costs a search tens of milliseconds for nothing), and
+// a word with a digit is part of a number or a plate, which is written, not spelt.
+const MISSPELLABLE = /^\p{L}{4,}$/u;
 
 export type SearchPlan = "newest_first" | "matches_first";
 /** `corrections`: for a word no readable notice names, the closest known name word (a "did you mean"). */
@@ -99,7 +103,7 @@ function frequentWords(): Promise<WordStats> {
  */
 async function terms(words: string[], exact: string[]): Promise<{ terms: Term[]; notices: number; corrections: Map<string, string> }> {
   const [stats, stems] = await Promise.all([frequentWords(), stemWords(words)]);
-  const unknown = words.filter((word) => !stats.shares.has(word));
+  const unknown = words.filter((word) => !stats.shares.has(word) && MISSPELLABLE.test(word));
   const close = unknown.length
     ? await db.execute<{ word: string; close: string[] | null }>(sql`
         SELECT q.word, CASE WHEN EXISTS (SELECT 1 FROM search_words s WHERE s.word = q.word) THEN NULL
@@ -199,7 +203,7 @@ export async function searchNotices({ viewer, input }: { viewer: Viewer; input: 
   const { entities, rest, filters, prepared } = await understand(viewer, input);
   const page = prepared ? await textPage(viewer, { ...input, filters }, prepared, rest) : await feedPage(viewer, { ...input, filters });
   const [summary, suggestion, filterNamed] = await Promise.all([
-    searchFacets(viewer, searchConditions(viewer, filters, prepared)),
+    searchFacets(viewer, searchConditions(viewer, filters, prepared), facetOptions(filters, prepared)),
     suggest(input.q, rest, page.items.length > 0, prepared?.corrections),
     filterNames(viewer.locale, input.filters),
   ]);
@@ -211,6 +215,18 @@ async function understand(viewer: Viewer, input: SearchInput) {
   const { entities, rest } = await recognise(input.q, viewer.locale, input.filters, input.asWords);
   const filters: SearchFilters = { ...entityFilters(entities), ...input.filters };
   return { entities, rest, filters, prepared: rest ? await prepareSearch(rest) : null };
+}
+
+/** A substance named alone is walked through its own index; a common query's count stops sooner (search-facets.ts). */
+const facetOptions = (filters: SearchFilters, prepared: PreparedSearch | null): FacetOptions => ({
+  walkSubstance: prepared || filters.countryCode ? undefined : filters.substanceId,
+  sample: prepared?.plan === "newest_first" ? COMMON_FACET_SAMPLE : FACET_SAMPLE,
+});
+
+/** The facets' statement of a search as searchNotices runs it: for EXPLAIN in tests. */
+export async function searchFacetsQuery(viewer: Viewer, input: SearchInput) {
+  const { filters, prepared } = await understand(viewer, input);
+  return facetsStatement(viewer, searchConditions(viewer, filters, prepared), facetOptions(filters, prepared));
 }
 
 /** The feed's input for a search of names only: its filters, the year as a range of days. */
