@@ -52,10 +52,15 @@ async function deepCursor(viewer: Viewer): Promise<{ cursor: string | undefined;
   return { cursor, rows };
 }
 
-/** A generated plate as an officer may type it: spaced, with Cyrillic letters for their Latin look-alikes. */
+/**
+ * A generated plate as an officer may type it: spaced, with Cyrillic letters for their Latin
+ * look-alikes. Taken from a notice every member may read, so that the search finds it (a plate
+ * of an AMBER notice of another agency answered an empty page, as it must).
+ */
 async function lookalikePlate(): Promise<string> {
   const [row] = await db.execute<{ plate: string }>(sql`
-    SELECT conveyance_ids[1] AS plate FROM seizure_details WHERE conveyance_ids[1] ~ '^[0-9]{3}[ABEKMHOPCTX]{2}[0-9]{2}$' LIMIT 1`);
+    SELECT d.conveyance_ids[1] AS plate FROM seizure_details d JOIN notices n ON n.id = d.notice_id
+    WHERE d.conveyance_ids[1] ~ '^[0-9]{3}[ABEKMHOPCTX]{2}[0-9]{2}$' AND n.status = 'published' AND n.tlp IN ('clear', 'green') LIMIT 1`);
   const plate = row?.plate ?? "777KA01";
   const cyrillic = (letters: string) => [...letters].map((c) => "АВЕКМНОРСТХ"["ABEKMHOPCTX".indexOf(c)] ?? c).join("");
   return `${plate.slice(0, 3)} ${cyrillic(plate.slice(3, 5))} ${plate.slice(5)}`;
