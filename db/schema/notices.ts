@@ -320,6 +320,13 @@ export const seizureDetails = pgTable("seizure_details", {
     .default(sql`'{}'`),
   seizingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
   seizingAgencyText: text(),
+  // The parties of the shipment and the numbers found on it: the entities a seizure names (issue 19).
+  consignor: text(),
+  consignee: text(),
+  phones: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   ...timestamps,
 });
 
@@ -364,6 +371,10 @@ export const companyAlerts = pgTable("company_alerts", {
     .array()
     .notNull()
     .default(sql`'{}'`),
+  phones: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   grounds: companyGround().array().notNull(),
   groundsNote: text(),
   recommendedAction: text().notNull(),
@@ -381,6 +392,15 @@ export const arrestDetails = pgTable("arrest_details", {
   arrestingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
   arrestingAgencyText: text(),
   status: arrestStatus().notNull(),
+  // Companies the arrested act for (a director, an employee) and their phone numbers (issue 19).
+  companies: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  phones: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   ...timestamps,
 });
 

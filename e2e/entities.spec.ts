@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { apiSignIn, expect, test } from "./support/fixtures";
+
+// Issue 19: the demo's Khan Tengri story. China's alert on the company, Kazakh customs' seizure of
+// a consignment for it (GREEN) and Kyrgyz police's arrest of its director (AMBER+STRICT to Kazakh
+// customs only). kz.chief follows the alert's company to the arrest; tj.chief, who may read the
+// seizure but not the arrest, is shown one other notice and nothing counted of the arrest.
+
+const PASSWORD = "precursor-demo-2026";
+const ALERT = "可疑公司：汗腾格里物流有限公司（霍尔果斯）";
+const SEIZURE = /^Хоргос: 1,2 т ангидрида уксусной кислоты/;
+const ARREST = "Бишкек: задержан директор ТОО «Хан-Тенгри Логистикс»";
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const companyOf = (page: Page) => page.locator('[data-testid="correlation"][data-kind="company"]');
+
+async function openAlert(page: Page) {
+  await page.goto("/feed");
+  await page.getByRole("link", { name: ALERT }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: ALERT })).toBeVisible();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("kz.chief follows «appears in 2 other notices» from the company alert to the arrest notification", async ({ page }) => {
+      await apiSignIn(page.request, "kz.chief@example.org", PASSWORD);
+      await openAlert(page);
+      const company = companyOf(page);
+      await expect(company.getByRole("link", { name: SEIZURE })).toBeVisible();
+      await expect(company.getByRole("link", { name: ARREST })).toBeVisible();
+      await company.getByRole("link", { name: "appears in 2 other notices you can read" }).click();
+
+      await expect(page.getByTestId("entity")).toBeVisible();
+      const timeline = page.getByTestId("entity-timeline");
+      await expect(timeline.getByRole("listitem")).toHaveCount(3);
+      await expect(page.getByTestId("entity-places").getByRole("link", { name: "Khorgos" })).toBeVisible();
+      await expect(page.getByTestId("entity-related")).toContainText("Zhao Ming");
+      await timeline.getByRole("link", { name: ARREST }).click();
+      await expect(page.getByRole("heading", { level: 1, name: ARREST })).toBeVisible();
+    });
+
+    test("tj.chief, who may read the seizure but not the arrest, sees exactly one and no count of the rest", async ({ page }) => {
+      await apiSignIn(page.request, "tj.chief@example.org", PASSWORD);
+      await openAlert(page);
+      const company = companyOf(page);
+      await expect(company.getByRole("link", { name: "appears in 1 other notice you can read" })).toBeVisible();
+      await expect(company.getByRole("link", { name: SEIZURE })).toBeVisible();
+      await expect(page.getByTestId("notice")).not.toContainText("Хан-Тенгри Логистикс»");
+      await expect(page.getByTestId("notice")).not.toContainText(/2 other notices/);
+      // The director is named only in the arrest here: no count, just "in no other notice".
+      await expect(page.locator('[data-testid="correlation"][data-kind="person"]')).toHaveCount(0);
+
+      await company.getByRole("link", { name: "appears in 1 other notice you can read" }).click();
+      const timeline = page.getByTestId("entity-timeline");
+      await expect(timeline.getByRole("listitem")).toHaveCount(2);
+      await expect(page.getByTestId("entity")).not.toContainText(ARREST);
+    });
+  });
+}
+
+test("an entity named only in notices the reader cannot read is the 404 of a missing one, and the page fits a phone", async ({ page, browser }) => {
+  await apiSignIn(page.request, "kz.chief@example.org", PASSWORD);
+  await openAlert(page);
+  const person = page.locator('[data-testid="correlation"][data-kind="person"]');
+  await person.getByRole("link", { name: "appears in 1 other notice you can read" }).click();
+  await page.waitForURL(/\/entities\/person\//);
+  const personPath = new URL(page.url()).pathname;
+  await page.goBack();
+  await companyOf(page).getByRole("link", { name: "appears in 2 other notices you can read" }).click();
+  await page.waitForURL(/\/entities\/company\//);
+  const companyPath = new URL(page.url()).pathname;
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(companyPath);
+    expect(await overflow(page), `${companyPath} at ${width} px`).toBeLessThanOrEqual(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  }
+
+  // The director's page exists for kz.chief; for tj.chief it is a missing one, as is an unknown id.
+  const tj = await browser.newContext();
+  const tjPage = await tj.newPage();
+  await apiSignIn(tjPage.request, "tj.chief@example.org", PASSWORD);
+  const hidden = await tjPage.goto(personPath);
+  const hiddenText = await tjPage.locator("main").innerText();
+  const missing = await tjPage.goto(personPath.replace(/[0-9a-f]{12}$/, "000000000000"));
+  expect(hidden?.status()).toBe(404);
+  expect(missing?.status()).toBe(404);
+  expect(await tjPage.locator("main").innerText()).toBe(hiddenText);
+  await tj.close();
+
+  // In Russian (kz.officer) and Chinese (cn.liaison, the alert's author) on a phone.
+  for (const [email, heading] of [
+    ["kz.officer@example.org", "Связанные"],
+    ["cn.liaison@example.org", "相关"],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const reader = await context.newPage();
+    await apiSignIn(reader.request, email, PASSWORD);
+    await reader.goto(companyPath);
+    await expect(reader.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    expect(await overflow(reader), `${email} at 390 px`).toBeLessThanOrEqual(0);
+    await context.close();
+  }
+});
