@@ -12,8 +12,8 @@ export async function Timeline({ sightings }: { sightings: Page["timeline"] }) {
   const { t } = label;
   return (
     <ol className="space-y-3 border-l-2 border-brand-100 pl-4" data-testid="entity-timeline">
-      {sightings.map((s, i) => (
-        <li key={`${s.notice.id}:${i}`} className="text-sm">
+      {sightings.map((s) => (
+        <li key={s.notice.id} className="text-sm" data-testid="sighting">
           <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
             <time dateTime={s.notice.occurredOn}>{s.notice.occurredAt ? label.dateTime(s.notice.occurredAt) : label.date(s.notice.occurredOn)}</time>
             <Badge>{t(`vocab.kind.${s.notice.kind}`)}</Badge>
@@ -26,16 +26,20 @@ export async function Timeline({ sightings }: { sightings: Page["timeline"] }) {
           <TextLink href={`/notices/${s.notice.id}`} className="block break-words font-medium">
             <bdi>{s.notice.title}</bdi>
           </TextLink>
-          <p className="text-xs text-slate-600">
-            <bdi>{s.value}</bdi> — {t("entities.page.asRole", { role: t(`entities.role.${s.role}`) })}
-            {s.birthYear ? `, ${t("entities.page.born", { year: s.birthYear })}` : null}
-            {s.checkDigitValid === false ? (
-              <>
-                {" "}
-                <Badge tone="amber">{t("entities.page.checkDigitInvalid")}</Badge>
-              </>
-            ) : null}
-          </p>
+          <ul className="text-xs text-slate-600">
+            {s.mentions.map((m) => (
+              <li key={`${m.role}:${m.value}`}>
+                <bdi>{m.value}</bdi> — {t("entities.page.asRole", { role: t(`entities.role.${m.role}`) })}
+                {m.birthYear ? `, ${t("entities.page.born", { year: m.birthYear })}` : null}
+                {m.checkDigitValid === false ? (
+                  <>
+                    {" "}
+                    <Badge tone="amber">{t("entities.page.checkDigitInvalid")}</Badge>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </li>
       ))}
     </ol>
