@@ -38,6 +38,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(timeline.getByTestId("sighting")).toHaveCount(3);
       await expect(page.getByTestId("entity-places").getByRole("link", { name: "Khorgos" })).toBeVisible();
       await expect(page.getByTestId("entity-related")).toContainText("Zhao Ming");
+      // The link graph: the arrest and its director two hops from the company, drawn and listed.
+      const graph = page.getByTestId("entity-graph");
+      await expect(graph.locator("svg")).toBeVisible();
+      await expect(graph.getByRole("list").first().getByRole("link", { name: ARREST })).toBeVisible();
+      await expect(graph.getByRole("link", { name: "Чжао Мин" })).toBeVisible();
       await timeline.getByRole("link", { name: ARREST }).click();
       await expect(page.getByRole("heading", { level: 1, name: ARREST })).toBeVisible();
     });
@@ -58,6 +63,7 @@ for (const javaScriptEnabled of [true, false]) {
       const timeline = page.getByTestId("entity-timeline");
       await expect(timeline.getByTestId("sighting")).toHaveCount(2);
       await expect(page.getByTestId("entity")).not.toContainText(ARREST);
+      await expect(page.getByTestId("entity-graph").getByRole("link", { name: "Чжао Мин" })).toHaveCount(0);
     });
   });
 }

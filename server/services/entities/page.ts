@@ -127,7 +127,7 @@ function byUse(values: string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
 }
 
-type RelatedRow = { entity_id: string; kind: EntityKind; role: EntityRole; values: string[]; notices: number; alias: boolean };
+type RelatedRow = { entity_id: string; kind: EntityKind; role: EntityRole; values: string[]; notices: number; notice_ids: string[]; alias: boolean };
 
 /** What the notices that name the entity name besides it (owners, drivers, plates …), from those notices only. */
 async function relatedTo(viewer: Viewer, entityIds: string[], noticeIds: string[]) {
@@ -135,7 +135,7 @@ async function relatedTo(viewer: Viewer, entityIds: string[], noticeIds: string[
   const where = uuids(noticeIds);
   return db.execute<RelatedRow>(sql`
     SELECT ${om.entityId} AS entity_id, oe.kind, ${om.role} AS role, array_agg(DISTINCT ${om.value}) AS values,
-           count(DISTINCT ${om.noticeId})::int AS notices, bool_or(${om.role} = m.role AND ${om.part} = m.part) AS alias
+           count(DISTINCT ${om.noticeId})::int AS notices, array_agg(DISTINCT ${om.noticeId}) AS notice_ids, bool_or(${om.role} = m.role AND ${om.part} = m.part) AS alias
     FROM ${entityMentions} m
     JOIN ${entityMentions} AS ${om} ON ${om.noticeId} = m.notice_id AND ${om.entityId} <> ALL(${ids})
     JOIN ${entities} oe ON oe.id = ${om.entityId}
@@ -169,7 +169,15 @@ export async function entityPage({ viewer, input }: { viewer: Viewer; input: { k
     entity: { id: input.id, kind: input.kind, names: byUse(own.filter((r) => ownIds.has(r.entity_id)).map((r) => r.value)) },
     timeline,
     places: placesOf(timeline),
-    related: related.map((r) => ({ entityId: r.entity_id, kind: r.kind, role: r.role, values: r.values, notices: r.notices, alias: r.alias })),
+    related: related.map((r) => ({
+      entityId: r.entity_id,
+      kind: r.kind,
+      role: r.role,
+      values: r.values,
+      notices: r.notices,
+      noticeIds: r.notice_ids,
+      alias: r.alias,
+    })),
     alike: [...alike.values()].map((a) => ({ ...a, values: byUse(a.values) })).sort((a, b) => b.confidence - a.confidence),
     canDecide: viewer.permissions.has("notice.link"),
   };

@@ -128,6 +128,8 @@ describe(`correlation and entity pages, from the visibility world (VISIBILITY_SE
               // What is named with it: the other entities' spellings in those readable notices, nothing else.
               const related = planted.flatMap((o, k) => (k === e ? [] : named[k]!.flatMap((m, p) => (readable.includes(all[m]!.id) ? [valueOf(o, p)] : []))));
               expect(new Set(page.related.flatMap((x) => x.values))).toEqual(new Set(related));
+              // The link graph is drawn from these: every notice it links is a readable one naming the entity.
+              expect(page.related.flatMap((x) => x.noticeIds).filter((id) => !readable.includes(id))).toEqual([]);
             }
           }),
         );

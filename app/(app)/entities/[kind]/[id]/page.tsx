@@ -7,6 +7,7 @@ import { isolate } from "~/app/_components/isolate";
 import { ZEntityRef } from "~/schemas/entities";
 import { noticeLabels } from "~/app/(app)/notices/[id]/_components/labels";
 import { AlikeEntities, Places, RelatedEntities, Timeline } from "./_components/sections";
+import { EntityGraph } from "./_components/graph";
 
 type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ done?: string | string[] }> };
 
@@ -65,6 +66,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
             <p className="mb-4 text-sm text-slate-600">{t("entities.page.timelineIntro")}</p>
             <Timeline sightings={page.timeline} />
           </Card>
+          <EntityGraph page={page} />
           {page.alike.length ? <AlikeEntities page={page} /> : null}
         </div>
         <div className="min-w-0 space-y-6">
