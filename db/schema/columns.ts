@@ -1,4 +1,5 @@
-import { timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { text, timestamp } from "drizzle-orm/pg-core";
 
 // Millisecond precision: a JS Date carries no more, so a timestamp read back and used as a cursor
 // or a comparison value is exactly the one stored.
@@ -11,3 +12,10 @@ export const timestamps = {
     .defaultNow()
     .$onUpdate(() => new Date()),
 };
+
+/** A list of strings, empty rather than null when there is none. */
+export const textList = () =>
+  text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`);

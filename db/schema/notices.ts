@@ -31,7 +31,7 @@ import {
   TLP_LEVELS,
 } from "../../schemas/notice-enums";
 import { agencies } from "./agencies";
-import { ts, timestamps } from "./columns";
+import { textList, ts, timestamps } from "./columns";
 import { countries, criminalProvisions, crossings, substances } from "./reference";
 import { users } from "./users";
 
@@ -323,10 +323,7 @@ export const seizureDetails = pgTable("seizure_details", {
   // The parties of the shipment and the numbers found on it: the entities a seizure names (issue 19).
   consignor: text(),
   consignee: text(),
-  phones: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
+  phones: textList(),
   ...timestamps,
 });
 
@@ -371,10 +368,7 @@ export const companyAlerts = pgTable("company_alerts", {
     .array()
     .notNull()
     .default(sql`'{}'`),
-  phones: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
+  phones: textList(),
   grounds: companyGround().array().notNull(),
   groundsNote: text(),
   recommendedAction: text().notNull(),
@@ -393,14 +387,8 @@ export const arrestDetails = pgTable("arrest_details", {
   arrestingAgencyText: text(),
   status: arrestStatus().notNull(),
   // Companies the arrested act for (a director, an employee) and their phone numbers (issue 19).
-  companies: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
-  phones: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
+  companies: textList(),
+  phones: textList(),
   ...timestamps,
 });
 
