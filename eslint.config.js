@@ -17,16 +17,21 @@ import { boundariesConfig } from "./eslint/boundaries.js";
  * in review.
  */
 
-// Every table declared in db/schema/notices.ts (its TypeScript and its SQL name), read from the
-// file so that a table added there is restricted without anyone remembering to list it.
-const DECLARED = [...readFileSync(new URL("./db/schema/notices.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+// Every table declared in db/schema/notices.ts and in the tables derived from notices
+// (db/schema/entities.ts: entities and where notices mention them, issue 19), with its TypeScript
+// and its SQL name, read from the files so that a table added there is restricted without anyone
+// remembering to list it.
+const NOTICE_SCHEMA_FILES = ["./db/schema/notices.ts", "./db/schema/entities.ts"];
+const DECLARED = NOTICE_SCHEMA_FILES.flatMap((file) => [
+  ...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm),
+]);
 const NOTICE_TABLES = DECLARED.map((m) => m[1]);
 const NOTICE_TABLES_SQL = DECLARED.map((m) => m[2]);
 
 // A path that reaches the notice tables: db/schema (its index re-exports them) or db/schema/notices,
 // spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from db/) or absolutely,
 // with or without an extension or `/index`.
-const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(index|notices))?(\.[cm]?[jt]sx?)?/?$`;
+const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(index|notices|entities))?(\.[cm]?[jt]sx?)?/?$`;
 
 // The allowed importers, each with its reason. Globs are relative to the repository root.
 const NOTICE_TABLE_IMPORTERS = [
@@ -88,6 +93,15 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/exports/select.ts",
   // INCB Form D: seizure items of the notices that pass visibleTo(viewer), aggregated per substance.
   "server/services/exports/form-d.ts",
+  // Entities (issue 19): a notice's mentions, written in the transaction that writes or redacts the
+  // notice (write-parts.ts, moderation/redact.ts); it reads nothing out.
+  "server/services/entities/store.ts",
+  // The notices written before extraction, by id only, handed to store.ts; no viewer, no output.
+  "server/services/entities/backfill.ts",
+  // Correlations and entity pages: mentions read only joined to notices under visibleTo(viewer).
+  "server/services/entities/{correlate,page}.ts",
+  // Confirm or split: both entities must be named in notices that pass visibleTo(viewer).
+  "server/services/entities/decide.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

@@ -56,7 +56,7 @@ export const SECTION_NAMESPACES = {
     "validation",
   ],
   // About as much again as all the rest; the pages with the notice form send it themselves.
-  noticeForm: ["common.combobox", "errors", "noticeForm", "validation", "vocab"],
+  noticeForm: ["common.combobox", "entities.form", "errors", "noticeForm", "validation", "vocab"],
   // Agencies, crossings and substances: follow buttons, and curation for moderators.
   places: ["errors", "moderation.curation", "subscriptions", "validation"],
   // What waits in the outbox, with why its last attempt failed.

@@ -11,3 +11,6 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** The longest a coordinator pins a notice to the top of the feed for. */
 export const PIN_DAYS_MAX = 90;
+
+/** What readers see in place of a redacted value (and what entity extraction never takes for a name). */
+export const REDACTED = "[redacted]";

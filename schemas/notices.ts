@@ -24,6 +24,18 @@ const countryList = z.array(countryCode).max(20).default([]);
 
 export const ZNoticeId = z.uuid();
 
+// Phone numbers as people write them (+7 701 555 12 34, 8 (701) 555-12-34); kept as written and
+// read as E.164 for correlation (server/services/notices/identifiers.ts).
+const phones = z
+  .array(
+    text(40)
+      .min(1)
+      .regex(/^\+?[\d\s().-]{5,40}$/, { error: "invalidPhone" }),
+  )
+  .max(10)
+  .default([]);
+const partyName = optionalText(200);
+
 const ZCommon = z.strictObject({
   title: text(200).min(3),
   narrative: text(20_000).default(""),
@@ -78,6 +90,9 @@ const ZSeizure = ZCommon.extend({
   transitCountries: countryList,
   destinationCountries: countryList,
   seizingAgencyId: id.nullable().optional(),
+  consignor: partyName,
+  consignee: partyName,
+  phones,
 });
 
 export const ZCompanyName = z.strictObject({
@@ -92,6 +107,7 @@ const ZCompanyAlert = ZCommon.extend({
   registrationCountryCode: countryCode.nullable().optional(),
   addresses: z.array(text(300).min(1)).max(10).default([]),
   owners: z.array(text(200).min(1)).max(20).default([]),
+  phones,
   grounds: z.array(z.enum(COMPANY_GROUNDS)).min(1).max(COMPANY_GROUNDS.length),
   groundsNote: optionalText(1000),
   recommendedAction: text(1000).min(3),
@@ -113,6 +129,9 @@ const ZArrest = ZCommon.extend({
   persons: z.array(ZPerson).min(1).max(50),
   chargeIds: z.array(id).max(20).default([]),
   arrestStatus: z.enum(ARREST_STATUSES),
+  // Companies the arrested act for (director, employee), by name: how an arrest meets an alert.
+  companies: z.array(text(200).min(1)).max(10).default([]),
+  phones,
 });
 
 /** The shape rules of TLP that do not need the database (which agencies and users exist is the service's check). */

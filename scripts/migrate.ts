@@ -8,6 +8,9 @@ await withDatabase(async (database) => {
   await runMigrations(database.url);
   const { db } = await import("~/db/index");
   await seedReference(db);
+  const { backfillEntities } = await import("~/server/services/entities/backfill");
+  const backfilled = await backfillEntities();
+  if (backfilled) console.log(`Entities extracted from ${backfilled} earlier notices.`);
   await db.$client.end();
   console.log("Database is up to date.");
 });

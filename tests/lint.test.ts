@@ -45,6 +45,10 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(await refused(`// eslint-disable-next-line no-restricted-imports\nimport { notices } from "~/db/schema";`)).toBe(1);
     expect(await refused('import { sql } from "drizzle-orm";\nexport const q = (id: string) => sql`SELECT title FROM notices WHERE id = ${id}`;')).toBe(1);
     expect(await refused(`export const q = "select * from notice_recipients";`)).toBe(1);
+    // Tables derived from notices (issue 19: entities and where notices mention them) alike.
+    expect(await refused(`import { entityMentions } from "~/db/schema";`)).toBe(1);
+    expect(await refused(`import { entities } from "~/db/schema/entities";`)).toBe(1);
+    expect(await refused(`export const q = "select value from entity_mentions";`)).toBe(1);
     // Other tables of the schema stay free to import.
     expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
   });

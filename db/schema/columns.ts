@@ -1,4 +1,5 @@
-import { timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { text, timestamp } from "drizzle-orm/pg-core";
 
 // Millisecond precision: a JS Date carries no more, so a timestamp read back and used as a cursor
 // or a comparison value is exactly the one stored.
@@ -20,3 +21,10 @@ export const timestamps = {
  * pending words, and 0.1 ms once they were merged. Off, each write updates the index itself.
  */
 export const GIN_WITHOUT_PENDING_LIST = { fastupdate: false } as const;
+
+/** A list of strings, empty rather than null when there is none. */
+export const textList = () =>
+  text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`);

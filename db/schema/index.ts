@@ -9,3 +9,4 @@ export * from "./moderation";
 export * from "./subscriptions";
 export * from "./security";
 export * from "./api-keys";
+export * from "./entities";

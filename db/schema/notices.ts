@@ -31,7 +31,7 @@ import {
   TLP_LEVELS,
 } from "../../schemas/notice-enums";
 import { agencies } from "./agencies";
-import { GIN_WITHOUT_PENDING_LIST, ts, timestamps } from "./columns";
+import { GIN_WITHOUT_PENDING_LIST, textList, ts, timestamps } from "./columns";
 import { countries, criminalProvisions, crossings, substances } from "./reference";
 import { users } from "./users";
 
@@ -325,6 +325,10 @@ export const seizureDetails = pgTable("seizure_details", {
     .default(sql`'{}'`),
   seizingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
   seizingAgencyText: text(),
+  // The parties of the shipment and the numbers found on it: the entities a seizure names (issue 19).
+  consignor: text(),
+  consignee: text(),
+  phones: textList(),
   ...timestamps,
 });
 
@@ -369,6 +373,7 @@ export const companyAlerts = pgTable("company_alerts", {
     .array()
     .notNull()
     .default(sql`'{}'`),
+  phones: textList(),
   grounds: companyGround().array().notNull(),
   groundsNote: text(),
   recommendedAction: text().notNull(),
@@ -386,6 +391,9 @@ export const arrestDetails = pgTable("arrest_details", {
   arrestingAgencyId: text().references(() => agencies.id, { onDelete: "restrict" }),
   arrestingAgencyText: text(),
   status: arrestStatus().notNull(),
+  // Companies the arrested act for (a director, an employee) and their phone numbers (issue 19).
+  companies: textList(),
+  phones: textList(),
   ...timestamps,
 });
 

@@ -13,6 +13,8 @@ export async function migrateAndSeedDemo(url: string) {
   const { db, useDatabaseUrl } = await import("~/db/index");
   useDatabaseUrl(url);
   await seedReference(db);
+  const { backfillEntities } = await import("~/server/services/entities/backfill");
+  await backfillEntities();
   await seedDemo(db);
   return db;
 }

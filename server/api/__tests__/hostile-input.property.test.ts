@@ -155,15 +155,24 @@ function samplesOf(w: World): Record<string, Json[]> {
     conveyanceIds: ["01KG123ABC"],
     originCountries: ["CN"],
     seizingAgencyId: "kz-sgd-customs",
+    consignor: "Kashgar Trade Co",
+    consignee: "Alpha Trade LLC",
+    phones: ["+7 701 555 12 34"],
   });
   const fullCompany = companyInput({
     registrationNumbers: ["123456789"],
     registrationCountryCode: "KG",
     addresses: ["12 Chui Avenue, Bishkek"],
     owners: ["Ivan Petrov"],
+    phones: ["+996 555 123 456"],
     groundsNote: "Declared as vinegar",
   });
-  const fullArrest = arrestInput({ arrestingAgencyId: "kz-sgd-customs", chargeIds: ["kz-cc2014-296"] });
+  const fullArrest = arrestInput({
+    arrestingAgencyId: "kz-sgd-customs",
+    chargeIds: ["kz-cc2014-296"],
+    companies: ["Alpha Trade LLC"],
+    phones: ["8 701 555 12 34"],
+  });
   const subscriptionFilter = {
     crossingIds: ["torugart"],
     substanceIds: ["acetic-anhydride"],
@@ -196,6 +205,9 @@ function samplesOf(w: World): Record<string, Json[]> {
       { actor: "analyst", action: "notice.read", targetType: "notice", targetId: w.seizure.id, from: "2026-01-01", to: "2026-12-31", cursor: "100", limit: 10 },
     ],
     "audit.agencyReads": [{ cursor: "100", limit: 10 }],
+    "entities.correlations": [{ id: w.seizure.id }],
+    "entities.get": [{ kind: "company", id: w.seizure.id }],
+    "entities.decide": [{ id: w.seizure.id, otherId: w.company.id, decision: "same" }],
     "exports.csv": [
       { scope: "notice", id: w.seizure.id },
       { scope: "feed", filters: { kind: "seizure", crossingId: "torugart", tlp: "clear", from: "2026-01-01" } },

@@ -3,14 +3,15 @@ import type { z } from "zod";
 import { db, type Tx } from "~/db/index";
 import { arrestPersons, companyAlerts, notices, noticeVersions } from "~/db/schema";
 import type { RedactableField, ZRedact } from "~/schemas/moderation";
+import { REDACTED } from "~/schemas/moderation-enums";
 import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { recordNoticeEvent } from "~/server/services/notices/events";
+import { refreshMentions } from "~/server/services/entities/store";
 import { recordDecision } from "./log";
 import { lockForModeration, type ModeratedNotice } from "./scope";
 
-/** What readers see in place of a redacted value. */
-export const REDACTED = "[redacted]";
+export { REDACTED };
 
 // Shorter strings would be scrubbed out of unrelated words.
 const MIN_SCRUBBED_LENGTH = 2;
@@ -91,6 +92,8 @@ export async function redactField({ viewer, input }: { viewer: Viewer; input: z.
   return db.transaction(async (tx) => {
     const notice = await lockForModeration(tx, viewer, input.id);
     const originals = await replaceField(tx, notice, input.field, input.index);
+    // A redacted name must not live on as an entity's spelling (issue 19).
+    await refreshMentions(tx, notice.id);
     const scrubbed = originals.filter((original) => original.length >= MIN_SCRUBBED_LENGTH);
     for (const original of scrubbed) {
       await tx

@@ -130,6 +130,9 @@ async function kindDetails(tx: DbOrTx, id: string, kind: (typeof notices.$inferS
         transitCountries: details?.transitCountries ?? [],
         destinationCountries: details?.destinationCountries ?? [],
         seizingAgencyId: details?.seizingAgencyId ?? null,
+        consignor: details?.consignor ?? null,
+        consignee: details?.consignee ?? null,
+        phones: details?.phones ?? [],
       },
     };
   }
@@ -142,6 +145,7 @@ async function kindDetails(tx: DbOrTx, id: string, kind: (typeof notices.$inferS
         registrationCountryCode: alert?.registrationCountryCode ?? null,
         addresses: alert?.addresses ?? [],
         owners: alert?.owners ?? [],
+        phones: alert?.phones ?? [],
         grounds: alert?.grounds ?? [],
         groundsNote: alert?.groundsNote ?? null,
         recommendedAction: alert?.recommendedAction ?? "",
@@ -166,6 +170,8 @@ async function kindDetails(tx: DbOrTx, id: string, kind: (typeof notices.$inferS
       status: details?.status ?? "detained",
       persons,
       chargeIds: charges.map((c) => c.provisionId),
+      companies: details?.companies ?? [],
+      phones: details?.phones ?? [],
     },
   };
 }

@@ -22,6 +22,8 @@ import type { Viewer } from "~/server/auth/sessions";
 import { ServiceError } from "~/server/services/errors";
 import { normalizedMassKg } from "./mass";
 import { identifierKey } from "./identifiers";
+import { extractMentions } from "~/server/services/entities/extract";
+import { writeMentions } from "~/server/services/entities/store";
 import { zonedToInstant } from "./time";
 
 // What a notice is made of besides its row: the references it names, checked against the
@@ -197,8 +199,11 @@ export function commonColumns(viewer: Viewer, notice: NoticeInput, countryCode: 
   };
 }
 
-/** (Re)writes the release lists and the kind's details; on edit, what was there is replaced. */
-export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, replacing: boolean) {
+/**
+ * (Re)writes the release lists, the kind's details and the entities they name; on edit, what was
+ * there is replaced. `countryCode` is the notice's, in which a phone without a country code is read.
+ */
+export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, replacing: boolean, countryCode: string | null) {
   if (replacing) {
     await tx.delete(noticeReleaseAgencies).where(eq(noticeReleaseAgencies.noticeId, noticeId));
     await tx.delete(noticeReleaseCountries).where(eq(noticeReleaseCountries.noticeId, noticeId));
@@ -230,6 +235,9 @@ export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, 
       transitCountries: notice.transitCountries,
       destinationCountries: notice.destinationCountries,
       seizingAgencyId: notice.seizingAgencyId ?? null,
+      consignor: notice.consignor ?? null,
+      consignee: notice.consignee ?? null,
+      phones: notice.phones,
     });
     const ids = notice.items.flatMap((i) => (i.substanceId ? [i.substanceId] : []));
     const densities = ids.length
@@ -256,13 +264,20 @@ export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, 
       registrationCountryCode: notice.registrationCountryCode ?? null,
       addresses: notice.addresses,
       owners: notice.owners,
+      phones: notice.phones,
       grounds: notice.grounds,
       groundsNote: notice.groundsNote ?? null,
       recommendedAction: notice.recommendedAction,
       expiresOn: notice.expiresOn,
     });
   } else {
-    await tx.insert(arrestDetails).values({ noticeId, arrestingAgencyId: notice.arrestingAgencyId ?? null, status: notice.arrestStatus });
+    await tx.insert(arrestDetails).values({
+      noticeId,
+      arrestingAgencyId: notice.arrestingAgencyId ?? null,
+      status: notice.arrestStatus,
+      companies: notice.companies,
+      phones: notice.phones,
+    });
     await tx.insert(arrestPersons).values(
       notice.persons.map((person, position) => ({
         noticeId,
@@ -275,4 +290,5 @@ export async function writeParts(tx: Tx, noticeId: string, notice: NoticeInput, 
     );
     if (notice.chargeIds.length) await tx.insert(arrestCharges).values([...new Set(notice.chargeIds)].map((provisionId) => ({ noticeId, provisionId })));
   }
+  await writeMentions(tx, noticeId, extractMentions({ ...notice, countryCode }));
 }

@@ -56,7 +56,7 @@ export async function createNotice({ viewer, input }: { viewer: Viewer; input: {
       const [winner] = await tx.select(submitted).from(notices).where(sameKey);
       return earlierSubmission(winner!, digest);
     }
-    await writeParts(tx, row.id, notice, false);
+    await writeParts(tx, row.id, notice, false, countryCode);
     await audit(tx, {
       action: "notice.create",
       actor: viewer,
@@ -89,7 +89,7 @@ export async function updateNotice({ viewer, input }: { viewer: Viewer; input: {
         version: sql`${notices.version} + 1`,
       })
       .where(eq(notices.id, input.id));
-    await writeParts(tx, input.id, input.notice, true);
+    await writeParts(tx, input.id, input.notice, true, countryCode);
     const after: Record<string, unknown> = await loadSnapshot(tx, input.id);
     const changedFields = Object.keys(after).filter((key) => !UNVERSIONED.has(key) && JSON.stringify(after[key]) !== JSON.stringify(before[key]));
     await tx.insert(noticeVersions).values({ noticeId: input.id, version: current.version, snapshot: before, changedFields, editedById: viewer.userId });

@@ -11,6 +11,7 @@ import { NoticeActions } from "./_components/notice-actions";
 import { WatchButton } from "./_components/watch-button";
 import { NoticeModeration } from "../../moderation/_components/notice-moderation";
 import { RelatedNotices } from "./_components/related";
+import { Correlations } from "./_components/correlations";
 import { ReleasedTo, Tags, When, Where } from "./_components/values";
 import { isolate } from "~/app/_components/isolate";
 
@@ -84,6 +85,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
             <h2 className="mb-4 text-lg font-semibold">{t(`notice.section.${DETAIL_SECTION[notice.kind]}`)}</h2>
             <KindDetails notice={notice} />
           </Card>
+          <Correlations id={notice.id} />
           <RelatedNotices id={notice.id} links={links} canLink={can.link} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -121,6 +121,8 @@ describe.each(["seizure", "company_alert", "arrest"] as const)("a %s notice", (k
         status: "detained",
         persons: [{ names: { latin: "Ivan Petrov", cyrillic: "Иван Петров" }, nationalityCode: "KZ", birthYear: 1980, role: "driver" }],
         chargeIds: ["kg-cc2021-current"],
+        companies: [],
+        phones: [],
       });
     }
   });

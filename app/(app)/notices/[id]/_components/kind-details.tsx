@@ -8,6 +8,14 @@ type Arrest = NonNullable<Notice["arrest"]>;
 
 const cell = "px-3 py-2 align-top";
 
+// Phone numbers read left to right in every language.
+const phoneList = (phones: string[]) =>
+  phones.length ? (
+    <span dir="ltr" className="font-mono">
+      {phones.join(", ")}
+    </span>
+  ) : null;
+
 /** The facts of the notice's own kind, whichever it is. */
 export function KindDetails({ notice }: { notice: Notice }) {
   if (notice.seizure) return <SeizureDetails seizure={notice.seizure} />;
@@ -82,6 +90,9 @@ export async function SeizureDetails({ seizure }: { seizure: Seizure }) {
             ) : null,
           },
           { label: t("notice.seizure.seizingAgency"), value: seizure.seizingAgencyId ? label.agency(seizure.seizingAgencyId) : null },
+          { label: t("entities.form.consignor"), value: seizure.consignor ? <bdi>{seizure.consignor}</bdi> : null },
+          { label: t("entities.form.consignee"), value: seizure.consignee ? <bdi>{seizure.consignee}</bdi> : null },
+          { label: t("entities.form.phones"), value: phoneList(seizure.phones) },
         ]}
       />
     </div>
@@ -133,6 +144,7 @@ export async function CompanyAlertDetails({ alert }: { alert: CompanyAlert }) {
           { label: t("notice.company.registrationCountry"), value: alert.registrationCountryCode ? label.country(alert.registrationCountryCode) : null },
           { label: t("notice.company.addresses"), value: list(alert.addresses) },
           { label: t("notice.company.owners"), value: list(alert.owners) },
+          { label: t("entities.form.phones"), value: phoneList(alert.phones) },
           {
             label: t("notice.company.grounds"),
             value: (
@@ -177,6 +189,8 @@ export async function ArrestDetails({ arrest }: { arrest: Arrest }) {
         items={[
           { label: t("notice.arrest.arrestingAgency"), value: arrest.arrestingAgencyId ? label.agency(arrest.arrestingAgencyId) : null },
           { label: t("notice.arrest.status"), value: t(`vocab.arrestStatus.${arrest.status}`) },
+          { label: t("entities.form.companies"), value: arrest.companies.length ? <bdi>{arrest.companies.join("; ")}</bdi> : null },
+          { label: t("entities.form.phones"), value: phoneList(arrest.phones) },
         ]}
       />
       <Table head={[t("notice.arrest.name"), t("notice.arrest.nationality"), t("notice.arrest.birthYear"), t("notice.arrest.role")]}>

@@ -5,6 +5,7 @@ import { CheckboxGroup, InputField, RadioGroup, SelectField, type DynamicField a
 import { ARREST_STATUSES, PERSON_ROLES } from "~/schemas/notice-enums";
 import { ChoiceField, Group, OptionsWithCurrent, RemoveRow, Rows, Section } from "./controls";
 import { useNoticeForm } from "./form-context";
+import { CompanyRows, PhoneRows } from "./entity-fields";
 
 const MAX_PERSONS = 50;
 
@@ -39,6 +40,8 @@ export function ArrestPart() {
           label={t("status")}
           options={ARREST_STATUSES.map((status) => ({ value: status, label: vocab(`arrestStatus.${status}`) }))}
         />
+        <CompanyRows />
+        <PhoneRows />
       </Section>
     </>
   );

@@ -6,6 +6,7 @@ import { COMPANY_GROUNDS } from "~/schemas/notice-enums";
 import { ChoiceField, RemoveRow, Rows, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
 import { SimilarAlerts } from "./similar-alerts";
+import { PhoneRows } from "./entity-fields";
 
 const SCRIPTS = ["latin", "cyrillic", "chinese"] as const;
 const MAX_NAMES = 10;
@@ -83,6 +84,7 @@ export function CompanyPart({
           maxLength={200}
           addLabel={t("addOwner")}
         />
+        <PhoneRows />
         <TextRows
           form={form}
           list={notice.addresses!}

@@ -6,12 +6,14 @@ import { CONVEYANCES, QUANTITY_UNITS } from "~/schemas/notice-enums";
 import { SEIZURE_ITEMS_MAX } from "~/schemas/notice-limits";
 import { ChoiceField, ChoiceRows, OptionsWithCurrent, RemoveRow, Rows, Section, TextRows } from "./controls";
 import { useNoticeForm } from "./form-context";
+import { PhoneRows } from "./entity-fields";
 
 const MAX_COUNTRIES = 20;
 
 /** What was seized, how it travelled and where from and to. */
 export function SeizurePart() {
   const t = useTranslations("noticeForm.seizure");
+  const te = useTranslations("entities.form");
   const vocab = useTranslations("vocab");
   const { form, notice, options } = useNoticeForm();
 
@@ -53,6 +55,11 @@ export function SeizurePart() {
           addLabel={t("addConveyanceId")}
           inputProps={{ spellCheck: false, autoCapitalize: "characters" }}
         />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <InputField field={notice.consignor!} label={te("consignor")} hint={te("partyHint")} maxLength={200} />
+          <InputField field={notice.consignee!} label={te("consignee")} hint={te("partyHint")} maxLength={200} />
+        </div>
+        <PhoneRows />
       </Section>
 
       <Section title={t("routeTitle")} description={t("routeIntro")}>
