@@ -88,6 +88,10 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/exports/select.ts",
   // INCB Form D: seizure items of the notices that pass visibleTo(viewer), aggregated per substance.
   "server/services/exports/form-d.ts",
+  // The regional picture (map counts, trends): visible-set.ts filters every notice with
+  // visibleTo(viewer); crossing-counts.ts and trends.ts count only that set, trends.ts joining the
+  // details of its notices for the "top" lists.
+  "server/services/picture/{visible-set,crossing-counts,trends}.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",
