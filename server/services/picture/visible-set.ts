@@ -3,7 +3,7 @@ import { notices } from "~/db/schema";
 import type { TrendFilters } from "~/schemas/picture";
 import type { Viewer } from "~/server/auth/sessions";
 import { onRouteOf } from "~/server/services/notices/feed";
-import { visibleTo } from "~/server/services/visibility";
+import { visibleToInBulk } from "~/server/services/visibility";
 
 /**
  * The conditions of every number of the regional picture: published notices (what the feed shows)
@@ -17,7 +17,7 @@ export function pictureConditions(viewer: Viewer, f: Partial<TrendFilters>): SQL
   return and(
     // A literal, as the feed writes it: the partial indexes on published notices then serve.
     sql`${notices.status} = 'published'`,
-    visibleTo(viewer),
+    visibleToInBulk(viewer),
     f.crossingId ? eq(notices.crossingId, f.crossingId) : undefined,
     f.agencyId ? eq(notices.agencyId, f.agencyId) : undefined,
     f.substanceId ? sql`${notices.substanceIds} @> ARRAY[${f.substanceId}]::text[]` : undefined,
