@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { seizureInput } from "~/tests/notices";
+import { expectAccessible } from "./support/axe";
 import { apiSignIn, expect, test, trpcMutate, type TestUsers } from "./support/fixtures";
 
 // The regional picture: the map and the trends, read as the border posts read them (no script).
@@ -26,12 +26,7 @@ async function analystWithSeizure(page: Page, users: TestUsers) {
 /** No serious or critical WCAG violation (axe), and nothing wider than the window. */
 async function accessible(page: Page, where: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), where).toBeLessThanOrEqual(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    where,
-  ).toEqual([]);
+  await expectAccessible(page, where);
 }
 
 test.describe("the regional picture, without JavaScript", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZFeedFilters } from "./notices";
+import { FEED_PARAMS, ZFeedFilters } from "./notices";
 
 /**
  * The regional picture (map and trends) filters, taken from the feed's own filters so that a
@@ -25,15 +25,9 @@ export type TrendFilters = z.infer<typeof ZTrendFilters>;
 export const ZTrendsInput = z.strictObject({ filters: ZTrendFilters.default({}) });
 export type TrendsInput = z.infer<typeof ZTrendsInput>;
 
-/** The trends page's address: short query parameters, as the feed's. */
-export const TREND_PARAMS = {
-  crossing: "crossingId",
-  substance: "substanceId",
-  country: "countryCode",
-  agency: "agencyId",
-  from: "from",
-  to: "to",
-} as const satisfies Record<string, keyof TrendFilters>;
+/** The trends page's address: the feed's short query parameters for the filters it shares. */
+const { crossing, substance, country, agency, from, to } = FEED_PARAMS;
+export const TREND_PARAMS = { crossing, substance, country, agency, from, to } as const satisfies Record<string, keyof TrendFilters>;
 
 /** How many entries each "top" list holds. */
 export const TOP_LIMIT = 10;
