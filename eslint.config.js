@@ -102,6 +102,10 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/entities/{correlate,page}.ts",
   // Confirm or split: both entities must be named in notices that pass visibleTo(viewer).
   "server/services/entities/decide.ts",
+  // The regional picture (map counts, trends): visible-set.ts filters every notice with
+  // visibleTo(viewer); crossing-counts.ts and trends.ts count only that set, trends.ts joining the
+  // details of its notices for the "top" lists.
+  "server/services/picture/{visible-set,crossing-counts,trends}.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

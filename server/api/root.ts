@@ -11,6 +11,7 @@ import { mfaRouter } from "~/server/api/routers/mfa";
 import { moderationRouter } from "~/server/api/routers/moderation";
 import { noticesRouter } from "~/server/api/routers/notices";
 import { notificationsRouter } from "~/server/api/routers/notifications";
+import { pictureRouter } from "~/server/api/routers/picture";
 import { profileRouter } from "~/server/api/routers/profile";
 import { referenceRouter } from "~/server/api/routers/reference";
 import { subscriptionsRouter } from "~/server/api/routers/subscriptions";
@@ -30,6 +31,7 @@ export const appRouter = router({
   moderation: moderationRouter,
   notices: noticesRouter,
   notifications: notificationsRouter,
+  picture: pictureRouter,
   profile: profileRouter,
   reference: referenceRouter,
   subscriptions: subscriptionsRouter,

@@ -145,14 +145,14 @@ export function feedHref(path: string, filters: FeedFilters, cursor?: string | n
 }
 
 /** `offered`, plus the option of `value` from `all` when the address names one that is not offered. */
-function withCurrent(offered: Group[], all: Group[], value: string | undefined): Group[] {
+export function withCurrent(offered: Group[], all: Group[], value: string | undefined): Group[] {
   const code = value?.toUpperCase();
   if (!code || offered.some((group) => group.options.some((o) => o.value === code))) return offered;
   const current = all.flatMap((group) => group.options).find((o) => o.value === code);
   return current ? [...offered, { label: null, options: [current] }] : offered;
 }
 
-function Choices({ groups }: { groups: Group[] }) {
+export function Choices({ groups }: { groups: Group[] }) {
   return groups.map((group) =>
     group.label ? (
       <optgroup key={group.label} label={group.label}>

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { ExportSelection } from "~/schemas/exports";
+import type { Tlp } from "~/schemas/notice-enums";
 import type { Viewer } from "~/server/auth/sessions";
 import type { NoticeSnapshot } from "~/server/services/notices/snapshot";
 import { mayNamePersons, mostRestrictive, tlpLabel } from "./markings";
@@ -122,9 +123,20 @@ const defuse = (value: string | number | null | undefined) => (typeof value === 
  */
 export function csvFile(set: ExportSet): string {
   const rows = set.notices.flatMap((n) => rowsOf(n, set));
-  const marking = tlpLabel(mostRestrictive(set.notices.map((n) => n.tlp)));
-  const body = rows.map((row) => CSV_COLUMNS.map((column) => defuse(row[column]) ?? ""));
-  return stringify([[marking], [...CSV_COLUMNS], ...body], { bom: true, record_delimiter: "windows" });
+  return markedCsv(
+    mostRestrictive(set.notices.map((n) => n.tlp)),
+    CSV_COLUMNS,
+    rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+  );
+}
+
+/**
+ * Any CSV file Tianshan writes: UTF-8 with a byte-order mark, its marking on the first line, then
+ * the header and the rows, with text that a spreadsheet would run as a formula kept as text.
+ */
+export function markedCsv(tlp: Tlp, header: readonly string[], rows: (string | number | null | undefined)[][]): string {
+  const body = rows.map((row) => row.map((value) => defuse(value) ?? ""));
+  return stringify([[tlpLabel(tlp)], [...header], ...body], { bom: true, record_delimiter: "windows" });
 }
 
 /** The CSV export of a selection, audited as one. */

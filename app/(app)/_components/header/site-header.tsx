@@ -9,7 +9,8 @@ import { SignOutButton } from "../sign-out-button";
 import { NEW_NOTICE_KINDS, newNoticeHref } from "../new-notice";
 import { MenuBehaviour, NavLink } from "./nav-link";
 
-type Item = { href: string; label: string };
+/** `icon`: shown instead of the label in the one-row header below 1,280 px (the label stays for screen readers). */
+type Item = { href: string; label: string; icon?: ReactNode };
 
 // .nav-link in app/globals.css: a header shows some twenty of them.
 const LINK = "nav-link";
@@ -21,6 +22,14 @@ function Caret() {
   return (
     <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 opacity-80" fill="currentColor">
       <path d="M5.5 7.5 10 12l4.5-4.5z" />
+    </svg>
+  );
+}
+
+function MapIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="inline h-4 w-4 xl:hidden" fill="currentColor">
+      <path d="M10 2a5.5 5.5 0 0 0-5.5 5.5C4.5 11.6 10 18 10 18s5.5-6.4 5.5-10.5A5.5 5.5 0 0 0 10 2zm0 7.5a2 2 0 1 1 0-4 2 2 0 0 1 0 4z" />
     </svg>
   );
 }
@@ -65,13 +74,14 @@ function Links({ items }: { items: Item[] }) {
  * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
  */
 export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
-  const [t, feed, subscriptions, moderation, vocab, apiKeys, locale] = await Promise.all([
+  const [t, feed, subscriptions, moderation, vocab, apiKeys, picture, locale] = await Promise.all([
     getTranslations("common"),
     getTranslations("feed.nav"),
     getTranslations("subscriptions"),
     getTranslations("moderation.nav"),
     getTranslations("vocab"),
     getTranslations("api.keys"),
+    getTranslations("picture.nav"),
     getLocale(),
   ]);
   const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
@@ -79,6 +89,9 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     { href: "/feed", label: feed("feed") },
     { href: "/search", label: feed("search") },
     { href: "/crossings", label: t("nav.crossings") },
+    // One entry for the regional picture (the map and the trends link to each other), an icon
+    // below 1,280 px: the header fits one row from 1,024 px in every language.
+    { href: "/map", label: picture("map"), icon: <MapIcon /> },
     { href: "/substances", label: t("nav.substances") },
     { href: "/agencies", label: t("nav.agencies") },
   ];
@@ -121,7 +134,14 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
         <nav aria-label={t("nav.label")} className="hidden items-center gap-0.5 lg:flex">
           {sections.map((item) => (
             <NavLink key={item.href} href={item.href} className={LINK}>
-              {item.label}
+              {item.icon ? (
+                <>
+                  {item.icon}
+                  <span className="sr-only xl:not-sr-only">{item.label}</span>
+                </>
+              ) : (
+                item.label
+              )}
             </NavLink>
           ))}
           {administration.length > 0 ? (
