@@ -88,6 +88,9 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/exports/select.ts",
   // INCB Form D: seizure items of the notices that pass visibleTo(viewer), aggregated per substance.
   "server/services/exports/form-d.ts",
+  // Declaration screening: seizures by declared-as text and identifier, company alerts by name and
+  // registration number, each read filtered with visibleTo(viewer) (issue 18).
+  "server/services/screening/notices.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

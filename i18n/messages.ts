@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "offline",
   "exports",
   "api",
+  "screening",
 ] as const;
 
 type Messages = Record<string, unknown>;

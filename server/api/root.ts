@@ -12,6 +12,7 @@ import { noticesRouter } from "~/server/api/routers/notices";
 import { notificationsRouter } from "~/server/api/routers/notifications";
 import { profileRouter } from "~/server/api/routers/profile";
 import { referenceRouter } from "~/server/api/routers/reference";
+import { screeningRouter } from "~/server/api/routers/screening";
 import { subscriptionsRouter } from "~/server/api/routers/subscriptions";
 import { usersRouter } from "~/server/api/routers/users";
 import { viewerRouter } from "~/server/api/routers/viewer";
@@ -30,6 +31,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   profile: profileRouter,
   reference: referenceRouter,
+  screening: screeningRouter,
   subscriptions: subscriptionsRouter,
   users: usersRouter,
   viewer: viewerRouter,

@@ -65,19 +65,21 @@ function Links({ items }: { items: Item[] }) {
  * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
  */
 export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
-  const [t, feed, subscriptions, moderation, vocab, apiKeys, locale] = await Promise.all([
+  const [t, feed, subscriptions, moderation, vocab, apiKeys, screening, locale] = await Promise.all([
     getTranslations("common"),
     getTranslations("feed.nav"),
     getTranslations("subscriptions"),
     getTranslations("moderation.nav"),
     getTranslations("vocab"),
     getTranslations("api.keys"),
+    getTranslations("screening"),
     getLocale(),
   ]);
   const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
   const sections: Item[] = [
     { href: "/feed", label: feed("feed") },
     { href: "/search", label: feed("search") },
+    ...(can("declaration.screen") ? [{ href: "/screening", label: screening("nav") }] : []),
     { href: "/crossings", label: t("nav.crossings") },
     { href: "/substances", label: t("nav.substances") },
     { href: "/agencies", label: t("nav.agencies") },
