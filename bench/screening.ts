@@ -141,17 +141,21 @@ async function main() {
     const viewer = await asUser(USER, async (v) => v);
     const lines = await declaration();
     const runs: number[] = [];
-    let flagged = 0;
+    let result: Awaited<ReturnType<typeof screenDeclaration>> | undefined;
     for (let round = 0; round < ROUNDS; round++) {
       const t0 = performance.now();
-      flagged = (await screenDeclaration({ viewer, input: { lines } })).flagged.length;
+      result = await screenDeclaration({ viewer, input: { lines } });
       runs.push(ms(t0));
     }
+    const flagged = result!.flagged.length;
+    const byRule = new Map<string, number>();
+    for (const line of result!.flagged) for (const rule of new Set(line.flags.map((f) => f.rule))) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
     runs.sort((a, b) => a - b);
     log(`\nScreening ${LINES} lines (${flagged} flagged), ${ROUNDS} rounds, the first one cold:`);
     log(
       `  service, median ${runs[Math.floor(runs.length / 2)]!.toFixed(0)} ms, best ${runs[0]!.toFixed(0)} ms, worst ${runs.at(-1)!.toFixed(0)} ms (target: 5,000 ms)`,
     );
+    log(`  lines flagged per rule: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ")}`);
     log("  raw-SQL floor, each statement alone:");
     let total = 0;
     for (const [name, time, rows] of await floor(viewer, lines)) {
