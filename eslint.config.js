@@ -91,6 +91,8 @@ const NOTICE_TABLE_IMPORTERS = [
   // Declaration screening: seizures by declared-as text and identifier, company alerts by name and
   // registration number, each read filtered with visibleTo(viewer) (issue 18).
   "server/services/screening/notices.ts",
+  // The home pages' alerts by expiry and agencies by their last notice: filtered with visibleTo(viewer).
+  "server/services/home.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

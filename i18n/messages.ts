@@ -28,6 +28,7 @@ export const NAMESPACES = [
   "exports",
   "api",
   "screening",
+  "home",
 ] as const;
 
 type Messages = Record<string, unknown>;

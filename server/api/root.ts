@@ -4,6 +4,7 @@ import { apiKeysRouter } from "~/server/api/routers/api-keys";
 import { auditRouter } from "~/server/api/routers/audit";
 import { exportsRouter } from "~/server/api/routers/exports";
 import { healthRouter } from "~/server/api/routers/health";
+import { homeRouter } from "~/server/api/routers/home";
 import { invitationsRouter } from "~/server/api/routers/invitations";
 import { mailRouter } from "~/server/api/routers/mail";
 import { mfaRouter } from "~/server/api/routers/mfa";
@@ -23,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   exports: exportsRouter,
   health: healthRouter,
+  home: homeRouter,
   invitations: invitationsRouter,
   mail: mailRouter,
   mfa: mfaRouter,

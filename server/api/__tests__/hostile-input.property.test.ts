@@ -316,6 +316,9 @@ function samplesOf(w: World): Record<string, Json[]> {
     "reference.crossings.get": [{ id: "torugart" }],
     "reference.crossings.curate": [{ id: "torugart", status: "seasonal", scheduleNote: "Open May to November" }],
     "reference.substances.search": [{ q: "acet", limit: 10 }],
+    "home.expiringAlerts": [{ withinDays: 30, agencyId: "kz-sgd-customs" }],
+    "home.activeAlertsAt": [{ crossingIds: ["khorgos", "torugart"] }],
+    "home.quietAgencies": [{ days: 30 }],
     "screening.screen": [
       {
         lines: [
