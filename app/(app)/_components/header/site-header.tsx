@@ -79,7 +79,8 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
   const sections: Item[] = [
     { href: "/feed", label: feed("feed") },
     { href: "/search", label: feed("search") },
-    ...(can("declaration.screen") ? [{ href: "/screening", label: screening("nav") }] : []),
+    // Those who inspect have screening in the row; coordinators, whose row is full at 1,024 px, in their menu.
+    ...(can("declaration.screen") && !can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     { href: "/crossings", label: t("nav.crossings") },
     { href: "/substances", label: t("nav.substances") },
     { href: "/agencies", label: t("nav.agencies") },
@@ -90,6 +91,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
       : can("moderation.log")
         ? [{ href: "/moderation/log", label: moderation("log") }]
         : []),
+    ...(can("declaration.screen") && can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
     ...(can("audit.search")
       ? [{ href: "/admin/audit", label: moderation("audit") }]
