@@ -72,6 +72,12 @@ test.describe("declaration screening", () => {
     await page.getByTestId("screen-submit").click();
     await expect(page.locator("[data-field-error]")).toBeVisible();
     await expect(page.locator("textarea")).toHaveValue(pasted);
+
+    // A file past Next's 1 MB limit for a post is refused before Next, as 413 (Next's own answer is a 500).
+    await page.locator('input[type="file"]').setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.alloc(1_500_000, "a") });
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByTestId("screen-submit").click()]);
+    expect(refused.status()).toBe(413);
+    await expect(page.locator("body")).toContainText("The form is larger than 1 MB");
     await context.close();
   });
 
