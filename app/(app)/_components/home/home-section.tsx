@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "~/app/_components/link";
 import { TlpBadge } from "~/app/_components/tlp-badge";
 import { TextLink } from "~/app/_components/ui";
+import type { Tlp } from "~/schemas/notice-enums";
 import { placeOf, type NoticeListItem } from "../notice-list";
 
 /** A box of the home page: a heading with its number, its lines (or why there are none), a link to all. */
@@ -51,20 +52,27 @@ export async function NoticeLines({ items, empty, note }: { items: NoticeListIte
       {items.map((item) => {
         const when = item.publishedAt ? format.dateTime(new Date(item.publishedAt), { dateStyle: "medium" }) : null;
         return (
-          <li key={item.id} className="py-1.5" data-testid="home-line" data-notice-id={item.id}>
-            <div className="flex min-w-0 items-baseline gap-2">
-              <TlpBadge tlp={item.tlp} />
-              <Link href={`/notices/${item.id}`} className="min-w-0 truncate text-sm font-medium text-brand-700 hover:underline">
-                <bdi>{item.title}</bdi>
-              </Link>
-            </div>
-            <p className="mt-0.5 truncate text-xs text-slate-500">
-              {[vocab(`kind.${item.kind}`), placeOf(item), note ? null : when].filter(Boolean).join(" · ")}
-              {note ? <> · {note(item)}</> : null}
-            </p>
-          </li>
+          <HomeLine key={item.id} id={item.id} tlp={item.tlp} href={`/notices/${item.id}`} title={item.title}>
+            {[vocab(`kind.${item.kind}`), placeOf(item), note ? null : when].filter(Boolean).join(" · ")}
+            {note ? <> · {note(item)}</> : null}
+          </HomeLine>
         );
       })}
     </ul>
+  );
+}
+
+/** One line of a home list: the marking, the title as a link, and under it what `children` say. */
+export function HomeLine({ id, tlp, href, title, children }: { id: string; tlp: Tlp; href: string; title: string; children: ReactNode }) {
+  return (
+    <li className="py-1.5" data-testid="home-line" data-notice-id={id}>
+      <div className="flex min-w-0 items-baseline gap-2">
+        <TlpBadge tlp={tlp} />
+        <Link href={href} className="min-w-0 truncate text-sm font-medium text-brand-700 hover:underline">
+          <bdi>{title}</bdi>
+        </Link>
+      </div>
+      <p className="mt-0.5 truncate text-xs text-slate-500">{children}</p>
+    </li>
   );
 }

@@ -1,13 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localized } from "~/app/_components/names";
-import { TlpBadge } from "~/app/_components/tlp-badge";
 import { Badge, TextLink } from "~/app/_components/ui";
 import type { FeedFilters } from "~/schemas/notices";
 import type { createCaller } from "~/server/api/root";
 import type { Viewer } from "~/server/auth/sessions";
 import { feedHref } from "../feed-filters";
 import { analystHome, chiefHome, coordinatorHome, EXPIRY_DAYS, followedCrossings, QUIET_DAYS } from "./data";
-import { HomeSection, NoticeLines } from "./home-section";
+import { HomeLine, HomeSection, NoticeLines } from "./home-section";
 import { RegionSlot } from "./region-slot";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -108,19 +107,11 @@ export async function CoordinatorHome({ caller }: { caller: Caller }) {
           {home.queue.length ? (
             <ul className="divide-y divide-slate-100">
               {home.queue.slice(0, QUEUE_LINES).map((item) => (
-                <li key={item.id} className="py-1.5" data-testid="home-line" data-notice-id={item.id}>
-                  <div className="flex min-w-0 items-baseline gap-2">
-                    <TlpBadge tlp={item.tlp} />
-                    <TextLink href={`/moderation/${item.id}`} className="min-w-0 truncate text-sm">
-                      <bdi>{item.title}</bdi>
-                    </TextLink>
-                  </div>
-                  <p className="mt-0.5 truncate text-xs text-slate-500">
-                    {[item.agency, item.openReports ? t("reports", { count: item.openReports }) : null, t("waiting", { date: date(item.waitingSince) })]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </p>
-                </li>
+                <HomeLine key={item.id} id={item.id} tlp={item.tlp} href={`/moderation/${item.id}`} title={item.title}>
+                  {[item.agency, item.openReports ? t("reports", { count: item.openReports }) : null, t("waiting", { date: date(item.waitingSince) })]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </HomeLine>
               ))}
             </ul>
           ) : (
