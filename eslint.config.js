@@ -106,6 +106,11 @@ const NOTICE_TABLE_IMPORTERS = [
   // visibleTo(viewer); crossing-counts.ts and trends.ts count only that set, trends.ts joining the
   // details of its notices for the "top" lists.
   "server/services/picture/{visible-set,crossing-counts,trends}.ts",
+  // Declaration screening: seizures by declared-as text and identifier, company alerts by name and
+  // registration number, each read filtered with visibleTo(viewer) (issue 18).
+  "server/services/screening/notices.ts",
+  // The home pages' alerts by expiry and agencies by their last notice: filtered with visibleTo(viewer).
+  "server/services/home.ts",
   // Tests, e2e fixtures and benchmarks build worlds of notices and check them from outside.
   "**/__tests__/**",
   "tests/**",

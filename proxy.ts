@@ -50,8 +50,26 @@ function forgedActionRefusal(request: NextRequest): NextResponse | null {
   return null;
 }
 
+// Next.js refuses a server action's body above 1 MB (its default `bodySizeLimit`) by throwing, which
+// answers 500 as for a fault of ours. A post that says it is larger is refused here with 413: to a
+// form sent with JavaScript as the key of its `errors` message (shown by the form, as 429 is), to one
+// sent without as a short page in the three languages (no session is read here to choose one).
+const ACTION_BODY_MAX = 1024 * 1024;
+const TOO_LARGE_PAGE =
+  '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>413</title></head><body>' +
+  '<p>The form is larger than 1 MB: send less at once.</p><p lang="ru">Форма больше 1 МБ: отправьте меньше за один раз.</p><p lang="zh">表单超过 1 MB，请分批发送。</p></body></html>';
+
+function tooLargeRefusal(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || Number(request.headers.get("content-length") ?? 0) <= ACTION_BODY_MAX) return null;
+  const scripted = request.headers.has("next-action");
+  return new NextResponse(scripted ? "payloadTooLarge" : TOO_LARGE_PAGE, {
+    status: 413,
+    headers: { "cache-control": "no-store", "content-type": scripted ? "text/plain" : "text/html; charset=utf-8" },
+  });
+}
+
 export function proxy(request: NextRequest) {
-  const refused = forgedActionRefusal(request);
+  const refused = forgedActionRefusal(request) ?? tooLargeRefusal(request);
   if (refused) return refused;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https: env.APP_URL.startsWith("https://") });

@@ -63,6 +63,8 @@ export const SECTION_NAMESPACES = {
   outbox: ["errors", "offline.client"],
   profile: ["errors", "profile.password", "profile.preferences", "security.mfa", "security.profile", "validation"],
   subscriptions: ["common.combobox", "errors", "subscriptions", "validation"],
+  // Declaration screening: its form and the result it renders from the action's answer.
+  screening: ["errors", "screening", "validation"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientSection = keyof typeof SECTION_NAMESPACES;

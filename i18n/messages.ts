@@ -29,6 +29,8 @@ export const NAMESPACES = [
   "api",
   "entities",
   "picture",
+  "screening",
+  "home",
 ] as const;
 
 type Messages = Record<string, unknown>;

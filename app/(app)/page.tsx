@@ -2,27 +2,26 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { localized } from "~/app/_components/names";
 import { PageHeader } from "~/app/_components/ui";
-import { FeedFilterForm, filterOptions, readDisplay } from "./_components/feed-filters";
-import { FeedResults } from "./_components/feed-results";
+import { homeKind } from "./_components/home/data";
+import { AnalystHome, ChiefHome, CoordinatorHome } from "./_components/home/role-homes";
 import { PinnedAlerts } from "./moderation/_components/pinned";
 
-/** Home: the feed of everything released to the viewer, newest first; filtering leads to /feed. */
+/**
+ * Home: what the viewer's role works from (issue 18). An analyst: the agency's latest, drafts,
+ * releases waiting, alerts about to expire. A chief: the duty station and followed crossings, what
+ * waits for release, active company alerts there. A coordinator: the region's picture, the
+ * moderation queue, agencies gone quiet. The feed is a link away; everything is of the visible set.
+ */
 export default async function HomePage() {
   const viewer = await requireViewer();
   const caller = await api();
-  const [t, common, locale, options, page, count] = await Promise.all([
-    getTranslations("feed"),
-    getTranslations("common"),
-    getLocale(),
-    filterOptions(),
-    caller.notices.feed({}),
-    caller.notices.feedCount({}),
-  ]);
+  const [t, feed, common, locale] = await Promise.all([getTranslations("home"), getTranslations("feed"), getTranslations("common"), getLocale()]);
+  const kind = homeKind(viewer);
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader title={t("title")} subtitle={t(`subtitle.${kind}`)} />
       <p className="-mt-4 mb-4 text-sm text-slate-600" data-testid="viewer-line">
-        {t("you")}{" "}
+        {feed("you")}{" "}
         <bdi className="font-medium text-slate-900" data-testid="viewer-name">
           {viewer.name}
         </bdi>
@@ -31,9 +30,14 @@ export default async function HomePage() {
         {" · "}
         {common(`roles.${viewer.role}`)}
       </p>
-      <FeedFilterForm values={{}} errors={{}} options={options} active={false} />
       <PinnedAlerts />
-      <FeedResults filters={{}} display={readDisplay({})} count={count} items={page.items} nextCursor={page.nextCursor} empty={t("list.empty")} />
+      {kind === "coordinator" ? (
+        <CoordinatorHome caller={caller} viewer={viewer} />
+      ) : kind === "chief" ? (
+        <ChiefHome caller={caller} viewer={viewer} />
+      ) : (
+        <AnalystHome caller={caller} viewer={viewer} />
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { auditRouter } from "~/server/api/routers/audit";
 import { entitiesRouter } from "~/server/api/routers/entities";
 import { exportsRouter } from "~/server/api/routers/exports";
 import { healthRouter } from "~/server/api/routers/health";
+import { homeRouter } from "~/server/api/routers/home";
 import { invitationsRouter } from "~/server/api/routers/invitations";
 import { mailRouter } from "~/server/api/routers/mail";
 import { mfaRouter } from "~/server/api/routers/mfa";
@@ -14,6 +15,7 @@ import { notificationsRouter } from "~/server/api/routers/notifications";
 import { pictureRouter } from "~/server/api/routers/picture";
 import { profileRouter } from "~/server/api/routers/profile";
 import { referenceRouter } from "~/server/api/routers/reference";
+import { screeningRouter } from "~/server/api/routers/screening";
 import { subscriptionsRouter } from "~/server/api/routers/subscriptions";
 import { usersRouter } from "~/server/api/routers/users";
 import { viewerRouter } from "~/server/api/routers/viewer";
@@ -25,6 +27,7 @@ export const appRouter = router({
   entities: entitiesRouter,
   exports: exportsRouter,
   health: healthRouter,
+  home: homeRouter,
   invitations: invitationsRouter,
   mail: mailRouter,
   mfa: mfaRouter,
@@ -34,6 +37,7 @@ export const appRouter = router({
   picture: pictureRouter,
   profile: profileRouter,
   reference: referenceRouter,
+  screening: screeningRouter,
   subscriptions: subscriptionsRouter,
   users: usersRouter,
   viewer: viewerRouter,

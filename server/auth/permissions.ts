@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   "moderation.log": ["analyst", "chief", "agency_admin", "coordinator"],
   // Placing an agency or a user under pre-moderation.
   "moderation.configure": ["admin"],
+  // Checking the lines of a customs declaration against the reference data and the notices the
+  // screener may read: those who inspect consignments (officers, chiefs) and the coordinators who
+  // support them. Nothing of the declaration is kept.
+  "declaration.screen": ["analyst", "chief", "coordinator"],
   // Searching the whole audit trail (sign-ins, changes, reads, moderation).
   "audit.search": ["coordinator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { localized } from "~/app/_components/names";
+import { getTranslations } from "next-intl/server";
 import { Button, ButtonLink, PageHeader } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 import type { SearchParams } from "../_components/feed-filters";
 import { CrossingCountsTable } from "../_components/map/crossing-counts-table";
 import { CrossingMap, CrossingMapLegend } from "../_components/map/crossing-map";
-import { LABEL_AT } from "../_components/map/geography";
+import { mapData } from "../_components/map/map-data";
 import { PeriodFields, readPeriod } from "../_components/map/period";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,18 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MapPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
   const { period, values, errors } = readPeriod(await searchParams, viewer.timeZone);
-  const caller = await api();
-  const [counts, countries, t, filters, nav, locale] = await Promise.all([
-    caller.picture.crossingCounts(period),
-    caller.reference.countries.list(),
+  const [{ crossings, countryNames, total }, t, filters, nav] = await Promise.all([
+    mapData(await api(), period),
     getTranslations("picture.map"),
     getTranslations("picture.filters"),
     getTranslations("picture.nav"),
-    getLocale(),
   ]);
-  const countryNames = Object.fromEntries(countries.filter((c) => c.code in LABEL_AT).map((c) => [c.code, localized(c.name, locale)]));
-  const crossings = counts.map((c) => ({ ...c, name: localized(c.name, locale), country: localized(c.country, locale) }));
-  const total = crossings.reduce((n, c) => n + c.notices, 0);
 
   return (
     <>

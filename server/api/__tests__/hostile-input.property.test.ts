@@ -331,6 +331,23 @@ function samplesOf(w: World): Record<string, Json[]> {
     "reference.crossings.get": [{ id: "torugart" }],
     "reference.crossings.curate": [{ id: "torugart", status: "seasonal", scheduleNote: "Open May to November" }],
     "reference.substances.search": [{ q: "acet", limit: 10 }],
+    "home.expiringAlerts": [{ withinDays: 30, agencyId: "kz-sgd-customs" }],
+    "home.activeAlertsAt": [{ crossingIds: ["khorgos", "torugart"] }],
+    "home.quietAgencies": [{ days: 30 }],
+    "screening.screen": [
+      {
+        lines: [
+          {
+            hsCode: "2915.24",
+            description: "醋酸酐",
+            consignor: "Urumqi Trade Co., Ltd.",
+            consignee: "Alpha Trade LLC",
+            vehicle: "01KG482ABT",
+            route: "Kashgar – Osh",
+          },
+        ],
+      },
+    ],
     "reference.substances.get": [{ id: "acetic-anhydride" }],
     "reference.substances.curate": [
       {

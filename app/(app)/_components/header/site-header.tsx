@@ -74,7 +74,7 @@ function Links({ items }: { items: Item[] }) {
  * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
  */
 export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
-  const [t, feed, subscriptions, moderation, vocab, apiKeys, picture, locale] = await Promise.all([
+  const [t, feed, subscriptions, moderation, vocab, apiKeys, picture, screening, locale] = await Promise.all([
     getTranslations("common"),
     getTranslations("feed.nav"),
     getTranslations("subscriptions"),
@@ -82,12 +82,15 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     getTranslations("vocab"),
     getTranslations("api.keys"),
     getTranslations("picture.nav"),
+    getTranslations("screening"),
     getLocale(),
   ]);
   const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
   const sections: Item[] = [
     { href: "/feed", label: feed("feed") },
     { href: "/search", label: feed("search") },
+    // Those who inspect have screening in the row; coordinators, whose row is full at 1,024 px, in their menu.
+    ...(can("declaration.screen") && !can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     { href: "/crossings", label: t("nav.crossings") },
     // One entry for the regional picture (the map and the trends link to each other), an icon
     // below 1,280 px: the header fits one row from 1,024 px in every language.
@@ -101,6 +104,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
       : can("moderation.log")
         ? [{ href: "/moderation/log", label: moderation("log") }]
         : []),
+    ...(can("declaration.screen") && can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
     ...(can("audit.search")
       ? [{ href: "/admin/audit", label: moderation("audit") }]

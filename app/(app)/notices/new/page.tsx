@@ -12,7 +12,13 @@ import { localizedFormOptions } from "../_components/form/options";
 import { newNoticeValues } from "../_components/form/values";
 
 type Param = string | string[] | undefined;
-type Props = { searchParams: Promise<{ kind?: Param; crossing?: Param; substance?: Param }> };
+type Props = {
+  searchParams: Promise<{ kind?: Param; crossing?: Param; substance?: Param; declaredAs?: Param; hs?: Param; vehicle?: Param }>;
+};
+
+// A screened declaration's line, as "Report as a seizure" on the screening page sends it: text the
+// form checks like any typed value, cut to what a field holds.
+const typed = (value: Param, max: number) => (typeof value === "string" && value.trim() ? value.trim().slice(0, max) : undefined);
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("noticeForm");
@@ -65,6 +71,16 @@ export default async function NewNoticePage({ searchParams }: Props) {
             options.substances.map((s) => s.value),
           )
         : undefined,
+    ...(kind === "seizure"
+      ? {
+          declaredAs: typed(params.declaredAs, 200),
+          declaredHsCode: typed(params.hs, 20),
+          conveyanceIds: typed(params.vehicle, 500)
+            ?.split(/[,;]/u)
+            .map((id) => id.trim())
+            .filter(Boolean),
+        }
+      : {}),
   };
   return (
     <>

@@ -5,11 +5,17 @@ import type { NoticeSnapshot } from "~/server/services/notices/snapshot";
 /** The form's values as Conform takes them: text, numbers, lists and nested rows, unvalidated. */
 export type NoticeFormDefaults = Record<string, any>;
 
-/** What a new notice starts with when reported from a crossing's or a substance's page. */
-export type Prefill = { crossingId?: string; substanceId?: string };
+/**
+ * What a new notice starts with when reported from a crossing's or a substance's page, or from a
+ * screened declaration's line (what the goods were declared as, the HS code, the vehicle).
+ */
+export type Prefill = { crossingId?: string; substanceId?: string; declaredAs?: string; declaredHsCode?: string; conveyanceIds?: string[] };
 
 function newDetails(kind: NoticeKind, ownAgencyId: string, prefill: Prefill) {
-  if (kind === "seizure") return { items: [{ substanceId: prefill.substanceId, unit: "kg" }], seizingAgencyId: ownAgencyId };
+  if (kind === "seizure") {
+    const { declaredAs, declaredHsCode, conveyanceIds } = prefill;
+    return { items: [{ substanceId: prefill.substanceId, unit: "kg" }], seizingAgencyId: ownAgencyId, declaredAs, declaredHsCode, conveyanceIds };
+  }
   if (kind === "company_alert") return { names: [{ script: "latin" }] };
   return { persons: [{}], arrestingAgencyId: ownAgencyId };
 }

@@ -1,0 +1,3 @@
+import { clientSection } from "~/app/_components/client-messages";
+
+export default clientSection("screening");
