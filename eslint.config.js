@@ -3,6 +3,7 @@ import { defineConfig } from "eslint/config";
 import nextPlugin from "@next/eslint-plugin-next";
 import tseslint from "typescript-eslint";
 import { boundariesConfig } from "./eslint/boundaries.js";
+import { cyclesConfig } from "./eslint/cycles.js";
 
 /**
  * typescript-eslint's and Next's recommended rules over the whole TypeScript/TSX tree, and two
@@ -162,6 +163,7 @@ export default defineConfig(
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   ...boundariesConfig,
+  ...cyclesConfig,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     ignores: NOTICE_TABLE_IMPORTERS,

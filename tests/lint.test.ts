@@ -78,3 +78,23 @@ describe("the layers (lint: eslint/boundaries.js)", () => {
     expect(await crossings(signIn, "app/(app)/feed/page.tsx")).toEqual([1]);
   });
 });
+
+describe("no module cycles (lint: eslint/cycles.js)", () => {
+  // The fixtures are ignored by the lint run; this linter reads them where they are.
+  const unignored = new ESLint({ cwd: process.cwd(), ignore: false });
+  const cycles = async (...files: string[]) =>
+    (await unignored.lintFiles(files.map((file) => `tests/lint-fixtures/cycle/${file}`))).map((result) =>
+      result.messages.filter((m) => m.ruleId === "import-x/no-cycle").map((m) => m.line),
+    );
+
+  it("refuses both imports of a cycle, static or through a dynamic import()", async () => {
+    expect(await cycles("a.ts", "b.ts")).toEqual([[2], [1]]);
+    expect(await cycles("loads.ts", "loaded.ts")).toEqual([[2], [1]]);
+  });
+
+  it("accepts a cycle that only a type closes, and the tree's combobox pair, whose shared types have a module of their own", async () => {
+    expect(await cycles("typed.ts", "typed-back.ts")).toEqual([[], []]);
+    const tree = await eslint.lintFiles(["app/_components/combobox.tsx", "app/_components/combobox-live.tsx"]);
+    expect(tree.map((result) => result.messages)).toEqual([[], []]);
+  });
+});
