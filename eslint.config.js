@@ -4,6 +4,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import tseslint from "typescript-eslint";
 import { boundariesConfig } from "./eslint/boundaries.js";
 import { cyclesConfig } from "./eslint/cycles.js";
+import { sizesConfig } from "./eslint/sizes.js";
 
 /**
  * typescript-eslint's and Next's recommended rules over the whole TypeScript/TSX tree, and two
@@ -164,6 +165,7 @@ export default defineConfig(
   },
   ...boundariesConfig,
   ...cyclesConfig,
+  ...sizesConfig,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     ignores: NOTICE_TABLE_IMPORTERS,
