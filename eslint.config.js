@@ -19,16 +19,22 @@ import { sizesConfig } from "./eslint/sizes.js";
  * in review.
  */
 
-// Every table declared in db/schema/notices.ts (its TypeScript and its SQL name), read from the
-// file so that a table added there is restricted without anyone remembering to list it.
-const DECLARED = [...readFileSync(new URL("./db/schema/notices.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+// The files that declare notice tables: the shared table and what it carries (notices.ts), and each
+// kind's details (notice-kinds.ts). A new file of tables derived from notices is added here.
+const NOTICE_SCHEMA_FILES = ["db/schema/notices.ts", "db/schema/notice-kinds.ts"];
+// Every table declared in them (its TypeScript and its SQL name), read from the files so that a
+// table added there is restricted without anyone remembering to list it.
+const DECLARED = NOTICE_SCHEMA_FILES.flatMap((file) => [
+  ...readFileSync(new URL(`./${file}`, import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm),
+]);
 const NOTICE_TABLES = DECLARED.map((m) => m[1]);
 const NOTICE_TABLES_SQL = DECLARED.map((m) => m[2]);
 
-// A path that reaches the notice tables: db/schema (its index re-exports them) or db/schema/notices,
-// spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from db/) or absolutely,
-// with or without an extension or `/index`.
-const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(index|notices))?(\.[cm]?[jt]sx?)?/?$`;
+// A path that reaches the notice tables: db/schema (its index re-exports them) or one of
+// NOTICE_SCHEMA_FILES, spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from
+// db/) or absolutely, with or without an extension or `/index`.
+const SCHEMA_MODULES = ["index", ...NOTICE_SCHEMA_FILES.map((file) => file.replace(/^db\/schema\/(.*)\.ts$/, "$1"))];
+const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(${SCHEMA_MODULES.join("|")}))?(\.[cm]?[jt]sx?)?/?$`;
 
 // The allowed importers, each with its reason. Globs are relative to the repository root.
 const NOTICE_TABLE_IMPORTERS = [

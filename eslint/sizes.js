@@ -18,7 +18,6 @@ const LONG_FILES = [
 const NOT_YET_SPLIT = {
   files: [
     "app/_components/form/conform.tsx",
-    "db/schema/notices.ts",
     "e2e/pickers.spec.ts",
     "server/jobs/__tests__/mail-delivery.test.ts",
     "server/services/__tests__/users.test.ts",

@@ -49,6 +49,20 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
   });
 
+  it("refuses every table of every notice schema file, imported from its file or the schema index, or named in SQL", async () => {
+    const at = "server/services/notices/export.ts";
+    const refused = async (code: string) => (await problems(code, at)).filter((p) => p.refused).length;
+    for (const file of ["notices", "notice-kinds"]) {
+      const tables = [...readFileSync(`db/schema/${file}.ts`, "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+      expect(tables.length).toBeGreaterThan(2);
+      for (const [, name, sqlName] of tables) {
+        expect([name, await refused(`import { ${name} } from "~/db/schema/${file}";\nexport const t = ${name};`)]).toEqual([name, 1]);
+        expect([name, await refused(`import { ${name} } from "../../../db/schema";\nexport const t = ${name};`)]).toEqual([name, 1]);
+        expect([sqlName, await refused(`export const q = "select * from ${sqlName}";`)]).toEqual([sqlName, 1]);
+      }
+    }
+  });
+
   it("refuses a listed module that hands the tables on under another name", async () => {
     const reexport = `import { notices } from "~/db/schema";\nexport { notices as rows };`;
     expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([
