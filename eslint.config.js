@@ -60,9 +60,14 @@ const NOTICE_TABLE_IMPORTERS = [
   // TAXII collection pages: released notices filtered with visibleTo(viewer), keyset on release time.
   "server/services/exports/taxii.ts",
   // Feed: every page and count is filtered with visibleTo(viewer).
-  "server/services/notices/feed.ts",
+  "server/services/notices/{feed,feed-count}.ts",
+  // A list line's columns and its kind's facts (feed, search, pins): selected only by those reads,
+  // each filtered with visibleTo(viewer).
+  "server/services/notices/summaries.ts",
   // Search results, counts and suggestions: filtered with visibleTo(viewer).
   "server/services/notices/search.ts",
+  // A picker's options (linking a notice, a merge's duplicate): filtered with visibleTo(viewer).
+  "server/services/notices/pick.ts",
   // Search counts and facets, and result snippets: every read is filtered with visibleTo(viewer).
   "server/services/notices/search-facets.ts",
   "server/services/notices/snippets.ts",

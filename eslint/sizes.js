@@ -25,8 +25,6 @@ const NOT_YET_SPLIT = {
     "server/services/moderation/__tests__/moderation.test.ts",
     "server/services/notices/__tests__/feed-search.test.ts",
     "server/services/notices/__tests__/write-read.test.ts",
-    "server/services/notices/feed.ts",
-    "server/services/notices/search.ts",
     "server/services/notifications/__tests__/notifications.test.ts",
     "tests/visibility-world.ts",
   ],
