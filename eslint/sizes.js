@@ -25,7 +25,6 @@ const NOT_YET_SPLIT = {
     "server/services/notices/__tests__/feed-search.test.ts",
     "server/services/notices/__tests__/write-read.test.ts",
     "server/services/notifications/__tests__/notifications.test.ts",
-    "tests/visibility-world.ts",
   ],
   functions: [
     "app/(app)/_components/feed-filters.tsx",
@@ -67,7 +66,6 @@ const NOT_YET_SPLIT = {
     "server/services/notices/write-parts.ts",
     "server/services/notifications/__tests__/notifications.test.ts",
     "tests/smtp-sink.ts",
-    "tests/visibility-world.ts",
   ],
 };
 
