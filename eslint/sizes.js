@@ -19,7 +19,6 @@ const NOT_YET_SPLIT = {
   files: [
     // Test files, to be split by the behaviour each part proves.
     "e2e/pickers.spec.ts",
-    "server/services/__tests__/users.test.ts",
     "server/services/__tests__/visibility.property.test.ts",
     "server/services/moderation/__tests__/moderation.test.ts",
     "server/services/notices/__tests__/feed-search.test.ts",
