@@ -3,6 +3,8 @@ import { defineConfig } from "eslint/config";
 import nextPlugin from "@next/eslint-plugin-next";
 import tseslint from "typescript-eslint";
 import { boundariesConfig } from "./eslint/boundaries.js";
+import { cyclesConfig } from "./eslint/cycles.js";
+import { sizesConfig } from "./eslint/sizes.js";
 
 /**
  * typescript-eslint's and Next's recommended rules over the whole TypeScript/TSX tree, and two
@@ -17,21 +19,23 @@ import { boundariesConfig } from "./eslint/boundaries.js";
  * in review.
  */
 
-// Every table declared in db/schema/notices.ts and in the tables derived from notices
-// (db/schema/entities.ts: entities and where notices mention them, issue 19), with its TypeScript
-// and its SQL name, read from the files so that a table added there is restricted without anyone
-// remembering to list it.
-const NOTICE_SCHEMA_FILES = ["./db/schema/notices.ts", "./db/schema/entities.ts"];
+// The files that declare notice tables: the shared table and what it carries (notices.ts), each
+// kind's details (notice-kinds.ts), and the tables derived from notices (entities.ts: entities and
+// where notices mention them, issue 19). A new file of tables derived from notices is added here.
+const NOTICE_SCHEMA_FILES = ["db/schema/notices.ts", "db/schema/notice-kinds.ts", "db/schema/entities.ts"];
+// Every table declared in them (its TypeScript and its SQL name), read from the files so that a
+// table added there is restricted without anyone remembering to list it.
 const DECLARED = NOTICE_SCHEMA_FILES.flatMap((file) => [
-  ...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm),
+  ...readFileSync(new URL(`./${file}`, import.meta.url), "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm),
 ]);
 const NOTICE_TABLES = DECLARED.map((m) => m[1]);
 const NOTICE_TABLES_SQL = DECLARED.map((m) => m[2]);
 
-// A path that reaches the notice tables: db/schema (its index re-exports them) or db/schema/notices,
-// spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from db/) or absolutely,
-// with or without an extension or `/index`.
-const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(index|notices|entities))?(\.[cm]?[jt]sx?)?/?$`;
+// A path that reaches the notice tables: db/schema (its index re-exports them) or one of
+// NOTICE_SCHEMA_FILES, spelt through the `~` alias, relatively (`../../db/schema`, `./schema` from
+// db/) or absolutely, with or without an extension or `/index`.
+const SCHEMA_MODULES = ["index", ...NOTICE_SCHEMA_FILES.map((file) => file.replace(/^db\/schema\/(.*)\.ts$/, "$1"))];
+const SCHEMA_PATH = String.raw`^(~/|(\.\.?/)+|/(.*/)?)?(db/)?schema(/(${SCHEMA_MODULES.join("|")}))?(\.[cm]?[jt]sx?)?/?$`;
 
 // The allowed importers, each with its reason. Globs are relative to the repository root.
 const NOTICE_TABLE_IMPORTERS = [
@@ -57,9 +61,14 @@ const NOTICE_TABLE_IMPORTERS = [
   // TAXII collection pages: released notices filtered with visibleTo(viewer), keyset on release time.
   "server/services/exports/taxii.ts",
   // Feed: every page and count is filtered with visibleTo(viewer).
-  "server/services/notices/feed.ts",
+  "server/services/notices/{feed,feed-count}.ts",
+  // A list line's columns and its kind's facts (feed, search, pins): selected only by those reads,
+  // each filtered with visibleTo(viewer).
+  "server/services/notices/summaries.ts",
   // Search results, counts and suggestions: filtered with visibleTo(viewer).
   "server/services/notices/search.ts",
+  // A picker's options (linking a notice, a merge's duplicate): filtered with visibleTo(viewer).
+  "server/services/notices/pick.ts",
   // Search counts and facets, and result snippets: every read is filtered with visibleTo(viewer).
   "server/services/notices/search-facets.ts",
   "server/services/notices/snippets.ts",
@@ -185,6 +194,8 @@ export default defineConfig(
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   ...boundariesConfig,
+  ...cyclesConfig,
+  ...sizesConfig,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     ignores: NOTICE_TABLE_IMPORTERS,

@@ -64,8 +64,6 @@ const EXCEPTIONS = {
   "app/(app)/notices/_components/form/{actions,options,values}.ts": ["services"],
   // next-auth's adapter signs in and out through the services.
   "server/auth/config.ts": ["services"],
-  // A key's use is audited in the transaction that records it as last used.
-  "server/auth/api-keys.ts": ["services"],
   // The machine API charges a call what the app server charges the same procedure.
   "server/api/rest/operations.ts": ["http"],
   // A route streams the workbook, which a procedure cannot: it writes the report the exports.formD

@@ -1,5 +1,5 @@
-// Closed vocabularies of notices, shared by the database enums (db/schema/notices.ts), the input
-// schemas and the forms.
+// Closed vocabularies of notices, shared by the database enums (db/schema/notices.ts and
+// notice-kinds.ts), the input schemas and the forms.
 
 export const NOTICE_KINDS = ["seizure", "company_alert", "arrest"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -53,6 +53,20 @@ describe("the notice tables are read only through the visibility module (lint)",
     expect(await problems(`import { users, agencies } from "~/db/schema";\nexport const t = [users, agencies];`, at)).toEqual([]);
   });
 
+  it("refuses every table of every notice schema file, imported from its file or the schema index, or named in SQL", async () => {
+    const at = "server/services/notices/export.ts";
+    const refused = async (code: string) => (await problems(code, at)).filter((p) => p.refused).length;
+    for (const file of ["notices", "notice-kinds"]) {
+      const tables = [...readFileSync(`db/schema/${file}.ts`, "utf8").matchAll(/^export const (\w+) = pgTable\(\s*"(\w+)"/gm)];
+      expect(tables.length).toBeGreaterThan(2);
+      for (const [, name, sqlName] of tables) {
+        expect([name, await refused(`import { ${name} } from "~/db/schema/${file}";\nexport const t = ${name};`)]).toEqual([name, 1]);
+        expect([name, await refused(`import { ${name} } from "../../../db/schema";\nexport const t = ${name};`)]).toEqual([name, 1]);
+        expect([sqlName, await refused(`export const q = "select * from ${sqlName}";`)]).toEqual([sqlName, 1]);
+      }
+    }
+  });
+
   it("refuses a listed module that hands the tables on under another name", async () => {
     const reexport = `import { notices } from "~/db/schema";\nexport { notices as rows };`;
     expect((await problems(reexport, "server/services/notices/feed.ts")).filter((p) => p.refused)).toEqual([
@@ -80,5 +94,25 @@ describe("the layers (lint: eslint/boundaries.js)", () => {
     const signIn = `import { signInWithPassword } from "~/server/services/sign-in";\nexport const s = signInWithPassword;`;
     expect(await crossings(signIn, "app/(auth)/signin/actions.ts")).toEqual([]);
     expect(await crossings(signIn, "app/(app)/feed/page.tsx")).toEqual([1]);
+  });
+});
+
+describe("no module cycles (lint: eslint/cycles.js)", () => {
+  // The fixtures are ignored by the lint run; this linter reads them where they are.
+  const unignored = new ESLint({ cwd: process.cwd(), ignore: false });
+  const cycles = async (...files: string[]) =>
+    (await unignored.lintFiles(files.map((file) => `tests/lint-fixtures/cycle/${file}`))).map((result) =>
+      result.messages.filter((m) => m.ruleId === "import-x/no-cycle").map((m) => m.line),
+    );
+
+  it("refuses both imports of a cycle, static or through a dynamic import()", async () => {
+    expect(await cycles("a.ts", "b.ts")).toEqual([[2], [1]]);
+    expect(await cycles("loads.ts", "loaded.ts")).toEqual([[2], [1]]);
+  });
+
+  it("accepts a cycle that only a type closes, and the tree's combobox pair, whose shared types have a module of their own", async () => {
+    expect(await cycles("typed.ts", "typed-back.ts")).toEqual([[], []]);
+    const tree = await eslint.lintFiles(["app/_components/combobox.tsx", "app/_components/combobox-live.tsx"]);
+    expect(tree.map((result) => result.messages)).toEqual([[], []]);
   });
 });

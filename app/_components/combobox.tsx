@@ -1,54 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { FieldMessage, inputClass } from "~/app/_components/form";
 import { OnIntent } from "~/app/_components/on-intent";
 import { useScripted } from "~/app/_components/use-scripted";
-import type { FieldError } from "~/schemas/issues";
-
-/** One choice: `value` is what the form submits, `label` what the reader sees (in their language), `detail` a second line. */
-export type ComboOption = { value: string; label: string; detail?: string };
-
-/** Looks options up on the server for what was typed (at least SEARCH_MIN characters, after a pause). */
-export type ComboSearch = (query: string) => Promise<ComboOption[]>;
+import { labelClass, type ComboboxProps, type ComboStart, type Wired } from "./combobox-types";
 
 // Longer lists of boxes (without JavaScript) scroll in a box of their own rather than fill the page.
 const BOXES_UNSCROLLED = 8;
 
-export type Common = {
-  label: string;
-  /** The field's id (a form's summary of errors links to it); one of its own otherwise. */
-  id?: string;
-  /** The label for screen readers only, where the row it is in says what it is. */
-  labelHidden?: boolean;
-  hint?: ReactNode;
-  error?: FieldError;
-  disabled?: boolean;
-};
-
-/**
- * A static list (already sorted as the reader's language orders it, `byLabel`) is filtered here as
- * one types; without JavaScript it is a `<select>` (`blank` naming its empty choice), or checkboxes
- * for several values. A search asks the server; without JavaScript it is a text field, whose text
- * is posted as the value (an action that takes a pasted address or id needs nothing more). A search
- * with `onChoose` posts nothing: it hands each choice over (to a list of its own) and empties.
- * `name`: the form field the choice is posted as, with or without JavaScript.
- */
-export type ComboboxProps = Common &
-  (
-    | { name: string; options: ComboOption[]; search?: never; multiple?: false; defaultValue?: string; blank?: string; onChoose?: never }
-    | { name: string; options: ComboOption[]; search?: never; multiple: true; defaultValue?: string[]; blank?: never; onChoose?: never }
-    | { name: string; search: ComboSearch; options?: never; multiple?: false; defaultValue?: string; blank?: never; onChoose?: never }
-    | { name?: never; search: ComboSearch; onChoose: (option: ComboOption) => void; options?: never; multiple?: false; defaultValue?: never; blank?: never }
-  );
-
-/** What the combobox starts from: the plain control's values, and whether the reader is in it. */
-export type ComboStart = { values: string[]; focused: boolean };
-
-export type Wired = { inputId: string; describedBy: string | undefined };
-
-export const labelClass = (hidden?: boolean) => (hidden ? "sr-only" : "mb-1 block text-sm font-medium text-slate-700");
+export type { ComboboxProps, ComboOption, ComboSearch } from "./combobox-types";
 
 // The combobox itself (downshift) is a chunk of its own, fetched when a reader reaches for a field.
 const loadLive = () => import("./combobox-live");

@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./reference";
 export * from "./users";
 export * from "./notices";
+export * from "./notice-kinds";
 export * from "./notice-events";
 export * from "./notifications";
 export * from "./moderation";

@@ -6,7 +6,6 @@ import { agencies, apiKeys, users } from "~/db/schema";
 import type { ApiScope } from "~/schemas/api-key-enums";
 import { VIEWER_COLUMNS, viewerOf, type Viewer } from "~/server/auth/sessions";
 import { spendKeyBudget } from "~/server/http/request-budget";
-import { audit } from "~/server/services/audit";
 
 // A key reads `tsk_<prefix>_<secret>`: the prefix (48 random bits, hex) finds the row and is shown
 // in the admin's list; the secret (256 random bits, base64url) is shown once and kept only as its
@@ -58,21 +57,6 @@ export async function authenticateApiKey(token: string, ip: string | null): Prom
   // No session stands behind a key; the key's id stands in where a viewer names its session.
   const viewer = viewerOf(row, row.keyId, ip);
   return { keyId: row.keyId, scopes: row.scopes, viewer };
-}
-
-/**
- * One request made with a key: its last-used time and one audit entry, which names the operation
- * and the answer's status only (never a notice id: an audit reader must not learn of a notice
- * through the API's log). One small transaction per request, after the answer is decided.
- */
-export async function recordApiKeyUse(client: ApiClient, use: { operation: string; status: number }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(apiKeys)
-      .set({ lastUsedAt: sql`now()` })
-      .where(eq(apiKeys.id, client.keyId));
-    await audit(tx, { action: "api.request", actor: client.viewer, target: { type: "api_key", id: client.keyId }, details: use });
-  });
 }
 
 // A key gets the budget of one signed-in user: ten seconds' worth at once, as the app's users.

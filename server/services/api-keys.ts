@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "~/db/index";
 import { apiKeys, users } from "~/db/schema";
 import type { ApiKeyCreate } from "~/schemas/api-keys";
-import { mintApiKey } from "~/server/auth/api-keys";
+import { mintApiKey, type ApiClient } from "~/server/auth/api-keys";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { notFound, ServiceError } from "~/server/services/errors";
@@ -119,5 +119,20 @@ export async function revokeApiKey({ viewer, input }: { viewer: Viewer; input: {
       .set({ revokedAt: sql`now()`, revokedById: viewer.userId })
       .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
     await audit(tx, { action: "api_key.revoke", actor: viewer, target: { type: "api_key", id: key.id }, details: { prefix: key.prefix } });
+  });
+}
+
+/**
+ * One request made with a key: its last-used time and one audit entry, which names the operation
+ * and the answer's status only (never a notice id: an audit reader must not learn of a notice
+ * through the API's log). One small transaction per request, after the answer is decided.
+ */
+export async function recordApiKeyUse(client: ApiClient, use: { operation: string; status: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiKeys.id, client.keyId));
+    await audit(tx, { action: "api.request", actor: client.viewer, target: { type: "api_key", id: client.keyId }, details: use });
   });
 }

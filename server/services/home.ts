@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~/db/index";
 import { agencies, notices } from "~/db/schema";
 import type { Viewer } from "~/server/auth/sessions";
-import { newestFirst, summarySource, toPage } from "~/server/services/notices/feed";
+import { newestFirst } from "~/server/services/notices/feed";
+import { summarySource, toPage } from "~/server/services/notices/summaries";
 import { visibleTo } from "~/server/services/visibility";
 
 /**

@@ -209,6 +209,16 @@ export async function FeedFilterForm({
       {children}
     </SelectField>
   );
+  // A reference list, grouped, after "any"; each labelled as its parameter is named.
+  const choices = (param: "crossing" | "country" | "substance" | "agency", groups: Group[]) =>
+    select(
+      param,
+      t(param),
+      <>
+        {any}
+        <Choices groups={groups} />
+      </>,
+    );
   // Folded on a phone, where the ten fields filled the first screen, unless a filter is in use or
   // wrong; from 768 px the content always shows (.feed-filters in app/globals.css).
   const open = active || Object.keys(errors).length > 0;
@@ -220,38 +230,10 @@ export async function FeedFilterForm({
         {display.view && display.view !== "list" ? <input type="hidden" name="view" value={display.view} /> : null}
         <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-3 xl:grid-cols-5">
           {select("kind", t("kind"), terms("kind", NOTICE_KINDS))}
-          {select(
-            "crossing",
-            t("crossing"),
-            <>
-              {any}
-              <Choices groups={options.crossings} />
-            </>,
-          )}
-          {select(
-            "country",
-            t("country"),
-            <>
-              {any}
-              <Choices groups={withCurrent(options.nearbyCountries, options.countries, values.country)} />
-            </>,
-          )}
-          {select(
-            "substance",
-            t("substance"),
-            <>
-              {any}
-              <Choices groups={options.substances} />
-            </>,
-          )}
-          {select(
-            "agency",
-            t("agency"),
-            <>
-              {any}
-              <Choices groups={options.agencies} />
-            </>,
-          )}
+          {choices("crossing", options.crossings)}
+          {choices("country", withCurrent(options.nearbyCountries, options.countries, values.country))}
+          {choices("substance", options.substances)}
+          {choices("agency", options.agencies)}
           {select("tlp", t("tlp"), terms("tlp", TLP_LEVELS))}
           {select(
             "status",

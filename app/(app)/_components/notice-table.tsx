@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { api } from "~/app/_trpc/server";
 import { isolate } from "~/app/_components/isolate";
 import { TlpBadge } from "~/app/_components/tlp-badge";
@@ -10,6 +10,26 @@ import { FEED_SECTION_SIZE } from "~/schemas/notice-limits";
 import { feedHref } from "./feed-filters";
 import { EmptyList, LiveArrivals, NextPageLink, placeOf, STATUS_TONES, type NoticeListItem } from "./notice-list";
 import { ExportLinks } from "./export-links";
+
+// The table's columns and their widths (the title takes what is left).
+const COLUMNS = [
+  ["marking", "w-36"],
+  ["kind", "w-24"],
+  ["title", undefined],
+  ["place", "w-44"],
+  ["occurred", "w-28"],
+  ["agency", "w-32"],
+  ["posted", "w-28"],
+] as const;
+
+/** A badge after a notice's title: its status, or an expired alert. */
+function TitleBadge({ tone, children }: { tone: ComponentProps<typeof Badge>["tone"]; children: ReactNode }) {
+  return (
+    <span className="ml-2">
+      <Badge tone={tone}>{children}</Badge>
+    </span>
+  );
+}
 
 /**
  * Notices as a dense table, one line each: marking, kind, title, place, date of occurrence,
@@ -26,25 +46,11 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
         <caption className="sr-only">{t("heading")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className="w-36">
-              {t("columns.marking")}
-            </th>
-            <th scope="col" className="w-24">
-              {t("columns.kind")}
-            </th>
-            <th scope="col">{t("columns.title")}</th>
-            <th scope="col" className="w-44">
-              {t("columns.place")}
-            </th>
-            <th scope="col" className="w-28">
-              {t("columns.occurred")}
-            </th>
-            <th scope="col" className="w-32">
-              {t("columns.agency")}
-            </th>
-            <th scope="col" className="w-28">
-              {t("columns.posted")}
-            </th>
+            {COLUMNS.map(([column, width]) => (
+              <th key={column} scope="col" className={width}>
+                {t(`columns.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -64,16 +70,8 @@ export async function NoticeTable({ items, olderHref, empty }: { items: NoticeLi
                   <Link href={`/notices/${item.id}`}>
                     <bdi>{item.title}</bdi>
                   </Link>
-                  {status ? (
-                    <span className="ml-2">
-                      <Badge tone={STATUS_TONES[status]}>{vocab(`status.${status}`)}</Badge>
-                    </span>
-                  ) : null}
-                  {item.companyAlert?.expired ? (
-                    <span className="ml-2">
-                      <Badge tone="amber">{t("expired")}</Badge>
-                    </span>
-                  ) : null}
+                  {status ? <TitleBadge tone={STATUS_TONES[status]}>{vocab(`status.${status}`)}</TitleBadge> : null}
+                  {item.companyAlert?.expired ? <TitleBadge tone="amber">{t("expired")}</TitleBadge> : null}
                   <span className="block text-xs text-slate-600 md:hidden">
                     {[t(`kindShort.${item.kind}`), place && isolate(place), item.agency.shortName].filter(Boolean).join(" · ")}
                   </span>

@@ -13,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Json = Record<string, unknown>;
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Json };
+/** An operation as the OpenAPI document describes it. */
+type Described = { parameters?: Parameter[]; requestBody?: Json; responses?: Record<string, { description: string }> };
 
 /** A schema in one short phrase: its type, enum, format or the component it names. */
 function typeOf(schema: Json | undefined): string {
@@ -31,10 +33,7 @@ export default async function ApiReferencePage() {
   await requireViewer();
   const t = await getTranslations("api.reference");
   const document = openApiDocument();
-  const paths = (document.paths ?? {}) as Record<
-    string,
-    Record<string, { parameters?: Parameter[]; requestBody?: Json; responses?: Record<string, { description: string }> }>
-  >;
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Described>>;
   const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
 
   return (
@@ -51,52 +50,9 @@ export default async function ApiReferencePage() {
         </p>
       </Card>
       <h2 className="mb-3 text-xl font-semibold">{t("operations")}</h2>
-      {Object.values(API_OPERATIONS).map((op) => {
-        const described = paths[op.path]?.[op.method.toLowerCase()];
-        const body = (described?.requestBody?.content as Record<string, { schema: Json }> | undefined)?.["application/json"]?.schema;
-        return (
-          <Card key={op.id} className="mb-4 space-y-3 text-sm">
-            <h3 id={op.id} className="font-mono text-base font-semibold">
-              {op.method} /api/v1{op.path}
-            </h3>
-            <p className="font-medium">{op.summary}</p>
-            {op.description ? <p className="text-slate-700">{op.description}</p> : null}
-            <p>
-              {t("scope")}: <code className="font-mono">{op.scope}</code>
-            </p>
-            {described?.parameters?.length ? (
-              <Table head={[t("name"), t("in"), t("type"), t("required")]}>
-                {described.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`}>
-                    <td className="px-3 py-1 font-mono">{p.name}</td>
-                    <td className="px-3 py-1">{p.in}</td>
-                    <td className="px-3 py-1 font-mono text-xs break-all">{typeOf(p.schema)}</td>
-                    <td className="px-3 py-1">{p.required ? t("yes") : t("no")}</td>
-                  </tr>
-                ))}
-              </Table>
-            ) : null}
-            {body ? (
-              <p>
-                {t("body")}:{" "}
-                <a className="font-mono text-blue-700 underline" href={`#schema-${typeOf(body)}`}>
-                  {typeOf(body)}
-                </a>
-              </p>
-            ) : null}
-            <div>
-              <p className="font-medium">{t("responses")}</p>
-              <ul className="list-disc pl-5">
-                {Object.entries(described?.responses ?? {}).map(([status, response]) => (
-                  <li key={status}>
-                    <span className="font-mono">{status}</span> {response.description}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </Card>
-        );
-      })}
+      {Object.values(API_OPERATIONS).map((op) => (
+        <OperationCard key={op.id} op={op} described={paths[op.path]?.[op.method.toLowerCase()]} />
+      ))}
       <h2 className="mt-8 mb-3 text-xl font-semibold">{t("problems")}</h2>
       <Card className="mb-6 text-sm">
         <p className="mb-2">{t("problemIntro")}</p>
@@ -121,5 +77,53 @@ export default async function ApiReferencePage() {
         </Card>
       ))}
     </>
+  );
+}
+
+/** One operation: its address, what it does, the scope it needs, its parameters, body and answers. */
+async function OperationCard({ op, described }: { op: (typeof API_OPERATIONS)[keyof typeof API_OPERATIONS]; described: Described | undefined }) {
+  const t = await getTranslations("api.reference");
+  const body = (described?.requestBody?.content as Record<string, { schema: Json }> | undefined)?.["application/json"]?.schema;
+  return (
+    <Card className="mb-4 space-y-3 text-sm">
+      <h3 id={op.id} className="font-mono text-base font-semibold">
+        {op.method} /api/v1{op.path}
+      </h3>
+      <p className="font-medium">{op.summary}</p>
+      {op.description ? <p className="text-slate-700">{op.description}</p> : null}
+      <p>
+        {t("scope")}: <code className="font-mono">{op.scope}</code>
+      </p>
+      {described?.parameters?.length ? (
+        <Table head={[t("name"), t("in"), t("type"), t("required")]}>
+          {described.parameters.map((p) => (
+            <tr key={`${p.in}-${p.name}`}>
+              <td className="px-3 py-1 font-mono">{p.name}</td>
+              <td className="px-3 py-1">{p.in}</td>
+              <td className="px-3 py-1 font-mono text-xs break-all">{typeOf(p.schema)}</td>
+              <td className="px-3 py-1">{p.required ? t("yes") : t("no")}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+      {body ? (
+        <p>
+          {t("body")}:{" "}
+          <a className="font-mono text-blue-700 underline" href={`#schema-${typeOf(body)}`}>
+            {typeOf(body)}
+          </a>
+        </p>
+      ) : null}
+      <div>
+        <p className="font-medium">{t("responses")}</p>
+        <ul className="list-disc pl-5">
+          {Object.entries(described?.responses ?? {}).map(([status, response]) => (
+            <li key={status}>
+              <span className="font-mono">{status}</span> {response.description}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Card>
   );
 }

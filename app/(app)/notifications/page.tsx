@@ -25,14 +25,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   await requireViewer();
   const cursor = cursorOf((await searchParams).cursor);
   const caller = await api();
-  const [page, unread, t, vocab, matchedT, format] = await Promise.all([
-    caller.notifications.list({ cursor }),
-    caller.notifications.unreadCount(),
-    getTranslations("notifications"),
-    getTranslations("vocab"),
-    getTranslations("notifications.matched"),
-    getFormatter(),
-  ]);
+  const [page, unread, t] = await Promise.all([caller.notifications.list({ cursor }), caller.notifications.unreadCount(), getTranslations("notifications")]);
 
   return (
     <>
@@ -65,50 +58,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t("empty")}</p>
       ) : (
         <ol className="space-y-3" data-testid="notification-list">
-          {page.items.map((item) => {
-            const unreadItem = item.readAt === null;
-            const why = describeMatch(item.matched, item.matchedNames, matchedT as Translate, vocab as Translate);
-            return (
-              <li
-                key={item.id}
-                data-testid="notification"
-                data-unread={unreadItem}
-                className={`flex flex-wrap items-start justify-between gap-3 rounded-lg border bg-white p-4 shadow-sm ${unreadItem ? "border-brand-600" : "border-slate-200"}`}
-              >
-                <div className="min-w-0">
-                  <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
-                    {unreadItem ? <Badge tone="amber">{t("unread")}</Badge> : null}
-                    <Badge>{t(`event.${item.kind}`)}</Badge>
-                    <TlpBadge tlp={item.notice.tlp} />
-                    <Badge>{vocab(`kind.${item.notice.kind}`)}</Badge>
-                  </div>
-                  <p className={`text-base ${unreadItem ? "font-semibold" : ""}`}>
-                    <NotificationNoticeLink id={item.id} noticeId={item.notice.id} unread={unreadItem}>
-                      <bdi>{item.notice.title}</bdi>
-                    </NotificationNoticeLink>
-                  </p>
-                  {why ? (
-                    <p className="mt-1 text-sm text-slate-700" data-testid="notification-matched">
-                      {why}
-                    </p>
-                  ) : null}
-                  <p className="mt-1 text-xs text-slate-500">
-                    <time dateTime={item.createdAt.toISOString()}>
-                      {t("received", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                    </time>
-                  </p>
-                </div>
-                {unreadItem ? (
-                  <form action={markReadAction}>
-                    <input type="hidden" name="id" value={item.id} />
-                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1 text-xs">
-                      {t("markRead")}
-                    </Button>
-                  </form>
-                ) : null}
-              </li>
-            );
-          })}
+          {page.items.map((item) => (
+            <NotificationItem key={item.id} item={item} />
+          ))}
         </ol>
       )}
       {page.nextCursor !== null ? (
@@ -123,5 +75,58 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </nav>
       ) : null}
     </>
+  );
+}
+
+type Item = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["notifications"]["list"]>>["items"][number];
+
+/** One notification: what happened to which notice, why the reader hears of it, and its mark-read button. */
+async function NotificationItem({ item }: { item: Item }) {
+  const [t, vocab, matchedT, format] = await Promise.all([
+    getTranslations("notifications"),
+    getTranslations("vocab"),
+    getTranslations("notifications.matched"),
+    getFormatter(),
+  ]);
+  const unreadItem = item.readAt === null;
+  const why = describeMatch(item.matched, item.matchedNames, matchedT as Translate, vocab as Translate);
+  return (
+    <li
+      data-testid="notification"
+      data-unread={unreadItem}
+      className={`flex flex-wrap items-start justify-between gap-3 rounded-lg border bg-white p-4 shadow-sm ${unreadItem ? "border-brand-600" : "border-slate-200"}`}
+    >
+      <div className="min-w-0">
+        <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
+          {unreadItem ? <Badge tone="amber">{t("unread")}</Badge> : null}
+          <Badge>{t(`event.${item.kind}`)}</Badge>
+          <TlpBadge tlp={item.notice.tlp} />
+          <Badge>{vocab(`kind.${item.notice.kind}`)}</Badge>
+        </div>
+        <p className={`text-base ${unreadItem ? "font-semibold" : ""}`}>
+          <NotificationNoticeLink id={item.id} noticeId={item.notice.id} unread={unreadItem}>
+            <bdi>{item.notice.title}</bdi>
+          </NotificationNoticeLink>
+        </p>
+        {why ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="notification-matched">
+            {why}
+          </p>
+        ) : null}
+        <p className="mt-1 text-xs text-slate-500">
+          <time dateTime={item.createdAt.toISOString()}>
+            {t("received", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          </time>
+        </p>
+      </div>
+      {unreadItem ? (
+        <form action={markReadAction}>
+          <input type="hidden" name="id" value={item.id} />
+          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1 text-xs">
+            {t("markRead")}
+          </Button>
+        </form>
+      ) : null}
+    </li>
   );
 }

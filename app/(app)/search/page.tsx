@@ -5,7 +5,7 @@ import Form from "next/form";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { SelectField, TextField } from "~/app/_components/form";
 import { Button, PageHeader, TextLink } from "~/app/_components/ui";
-import { fieldErrors } from "~/schemas/issues";
+import { fieldErrors, type FieldError } from "~/schemas/issues";
 import { SEARCH_SORTS, ZSearchInput } from "~/schemas/notices";
 import { type SearchParams } from "../_components/feed-filters";
 import { ExportLinks } from "../_components/export-links";
@@ -54,33 +54,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("search.title")} subtitle={t("search.subtitle")} />
-      <Form action="/search" prefetch={false} role="search" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="flex-1">
-          <TextField
-            // Remounts on navigation, so the box shows the query of the page being shown.
-            key={typed}
-            label={t("search.label")}
-            hint={t("search.hint")}
-            name="q"
-            type="search"
-            defaultValue={typed}
-            maxLength={ZSearchInput.shape.q.maxLength ?? undefined}
-            error={parsed && !parsed.success ? fieldErrors(parsed.error).q : undefined}
-          />
-        </div>
-        <div className="sm:w-48">
-          <SelectField key={address.sort} label={t("search.sortLabel")} name="sort" defaultValue={address.sort}>
-            {SEARCH_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`search.sort.${sort}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="sm:mt-6">
-          <Button type="submit">{t("search.submit")}</Button>
-        </div>
-      </Form>
+      <SearchBox typed={typed} sort={address.sort} error={parsed && !parsed.success ? fieldErrors(parsed.error).q : undefined} />
       {results?.cursorRejected ? (
         <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           {t("invalidCursor")}
@@ -119,5 +93,39 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600">{t("search.prompt")}</p>
       )}
     </>
+  );
+}
+
+/** The query box and its order: a GET form, so that a search is an address and needs no JavaScript. */
+async function SearchBox({ typed, sort, error }: { typed: string; sort: SearchView["sort"]; error: FieldError | undefined }) {
+  const t = await getTranslations("feed");
+  return (
+    <Form action="/search" prefetch={false} role="search" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start">
+      <div className="flex-1">
+        <TextField
+          // Remounts on navigation, so the box shows the query of the page being shown.
+          key={typed}
+          label={t("search.label")}
+          hint={t("search.hint")}
+          name="q"
+          type="search"
+          defaultValue={typed}
+          maxLength={ZSearchInput.shape.q.maxLength ?? undefined}
+          error={error}
+        />
+      </div>
+      <div className="sm:w-48">
+        <SelectField key={sort} label={t("search.sortLabel")} name="sort" defaultValue={sort}>
+          {SEARCH_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`search.sort.${sort}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="sm:mt-6">
+        <Button type="submit">{t("search.submit")}</Button>
+      </div>
+    </Form>
   );
 }

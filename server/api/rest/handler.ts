@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { ApiScope } from "~/schemas/api-key-enums";
 import { createCaller } from "~/server/api/root";
 import { API_HEADERS, problem, problemFor } from "~/server/api/rest/problem";
-import { authenticateApiKey, recordApiKeyUse, spendApiKeyBudget, type ApiClient } from "~/server/auth/api-keys";
+import { authenticateApiKey, spendApiKeyBudget, type ApiClient } from "~/server/auth/api-keys";
+import { recordApiKeyUse } from "~/server/services/api-keys";
 import { clientIp } from "~/server/auth/client-ip";
 
 // One /api/v1 operation: what it takes, what it answers (both zod, which the OpenAPI document is

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createCaller } from "~/server/api/root";
-import { authenticateApiKey, recordApiKeyUse, spendApiKeyBudget, type ApiClient } from "~/server/auth/api-keys";
+import { authenticateApiKey, spendApiKeyBudget, type ApiClient } from "~/server/auth/api-keys";
+import { recordApiKeyUse } from "~/server/services/api-keys";
 import { clientIp } from "~/server/auth/client-ip";
 import { acceptsTaxii, taxiiError, taxiiErrorFor } from "./media";
 

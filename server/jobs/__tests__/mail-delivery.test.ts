@@ -1,65 +1,21 @@
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db/index";
-import { auditLog, mailDeliveries, mailItems, notifications, subscriptions } from "~/db/schema";
-import { createUser } from "~/db/seed/factories";
-import { POST as unsubscribePost } from "~/app/api/unsubscribe/[token]/route";
-import { useSmtp } from "~/server/email/transport";
-import { enqueueDigestsNow, enqueueDueDigests } from "~/server/services/digest-schedule";
+import { auditLog, mailDeliveries, notifications } from "~/db/schema";
+import { enqueueDigestsNow } from "~/server/services/digest-schedule";
 import { JOBS } from "~/server/queue/catalogue";
-import { startWorker } from "~/server/jobs/worker";
-import { callerFor } from "~/tests/callers";
 import { createThrough, seizureInput } from "~/tests/notices";
-import { startSmtpSink, waitFor, type SmtpSink } from "~/tests/smtp-sink";
+import { waitFor } from "~/tests/smtp-sink";
+import { analyst, header, member, pendingItems, restartWorker, settle, sink, subscriber, useMailHarness, worker } from "./mail-harness";
 
 // Before env.js is read: a short batch window, so a test sees a burst become one message.
 vi.hoisted(() => {
   process.env.MAIL_BATCH_SECONDS = "3";
 });
 
-type Delivery = "in_app" | "instant" | "daily" | "weekly";
-
-let sink: SmtpSink;
-let worker: PgBoss;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  useSmtp(sink.url);
-  worker = await startWorker({ schedule: false, pollingIntervalSeconds: 0.5 });
-});
-
-afterAll(async () => {
-  await worker.stop({ wait: true, timeout: 5000 });
-  useSmtp(null);
-  await sink.close();
-});
-
-async function member(agencyId: string, options: { locale?: "en" | "ru"; timeZone?: string; role?: "analyst" | "chief" | "admin" } = {}) {
-  const user = await createUser(db, {
-    agencyId,
-    role: options.role ?? "chief",
-    locale: options.locale ?? "en",
-    timeZone: options.timeZone,
-    email: `m-${randomUUID()}@test.example.org`,
-  });
-  return { user, ...(await callerFor(user)) };
-}
-
-async function subscriber(agencyId: string, crossingId: string, delivery: Delivery, options: Parameters<typeof member>[1] = {}) {
-  const m = await member(agencyId, options);
-  const subscription = await m.caller.subscriptions.create({ filter: { crossingIds: [crossingId] }, delivery });
-  return { ...m, subscription };
-}
-
-const analyst = async () => (await member("kg-mvd-sbnon", { role: "analyst" })).caller;
-
-const pendingItems = (userId: string) => db.$count(mailItems, and(eq(mailItems.userId, userId), isNull(mailItems.deliveryId)));
-const header = (mail: SmtpSink["received"][number], name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? null;
-const settle = (ms = 4000) => new Promise((r) => setTimeout(r, ms));
+useMailHarness();
 
 describe("instant alerts", () => {
   it("batch a burst into one message per reader, in their language, with only what each marking allows", async () => {
@@ -216,7 +172,7 @@ describe("a worker killed mid-run", () => {
       sink.releaseStalled();
     }
 
-    worker = await startWorker({ schedule: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+    await restartWorker({ schedule: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
     await db.transaction((tx) => enqueueDigestsNow(tx));
     await waitFor(() => readers.every((r) => sink.to(r.user.email).length > 0), 30_000, "every digest after the restart");
     await settle();
@@ -271,72 +227,4 @@ describe("a permanent refusal", () => {
     expect(entry?.details).toMatchObject({ queue: JOBS.digestMail });
     await expect(admin.mail.retryDeadLetter({ id: dead!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 60_000);
-});
-
-describe("one-click unsubscribe", () => {
-  it("works without sign-in, for the subscription the email was sent for and nothing else", async () => {
-    const reader = await subscriber("kz-sgd-customs", "karkara", "instant");
-    const other = await reader.caller.subscriptions.create({ filter: { kinds: ["arrest"] }, delivery: "daily" });
-    const bystander = await subscriber("kz-sgd-customs", "karkara", "instant");
-    await createThrough(await analyst(), seizureInput({ crossingId: "karkara", title: "Mail with an unsubscribe link" }));
-    await waitFor(() => sink.to(reader.user.email).length > 0, 20_000, "the alert");
-    const mail = sink.to(reader.user.email)[0]!;
-    const token = header(mail, "list-unsubscribe")!.slice(1, -1).split("/").pop()!;
-    expect(mail.text).toContain(`/unsubscribe/${token}`);
-
-    const post = (t: string) =>
-      unsubscribePost(
-        new Request(`http://localhost:3000/api/unsubscribe/${t}`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: "List-Unsubscribe=One-Click",
-        }),
-        { params: Promise.resolve({ token: t }) },
-      );
-    const signature = token.split(".")[1]!;
-    const forged = `${Buffer.from(JSON.stringify({ u: reader.user.id, s: [reader.subscription.id, bystander.subscription.id] })).toString("base64url")}.${signature}`;
-    expect((await post(forged)).status).toBe(404);
-    expect((await post(`${token.slice(0, -3)}abc`)).status).toBe(404);
-    expect((await post(token)).status).toBe(200);
-
-    const rows = await db
-      .select({ id: subscriptions.id, delivery: subscriptions.delivery })
-      .from(subscriptions)
-      .where(inArray(subscriptions.id, [reader.subscription.id, other.id, bystander.subscription.id]));
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.delivery]))).toEqual({
-      [reader.subscription.id]: "in_app",
-      [other.id]: "daily",
-      [bystander.subscription.id]: "instant",
-    });
-  }, 45_000);
-});
-
-describe("the digest schedule", () => {
-  it("are due at 07:00 in each reader's own time zone", async () => {
-    const bishkek = await subscriber("kg-customs", "naryn", "daily", { timeZone: "Asia/Bishkek" });
-    const almaty = await subscriber("kz-sgd-customs", "naryn", "daily", { timeZone: "Asia/Almaty" });
-    await createThrough(await analyst(), seizureInput({ crossingId: "naryn", title: "For the morning digest" }));
-    await waitFor(async () => (await pendingItems(bishkek.user.id)) === 1 && (await pendingItems(almaty.user.id)) === 1, 15_000, "fan-out");
-
-    // 07:00 in Bishkek (UTC+6) is 01:00 UTC; Almaty (UTC+5) follows an hour later. The items are
-    // dated half an hour before a Bishkek 07:00 of a fixed day, so that the test does not depend on
-    // the hour it runs at (between 01:00 and 02:00 UTC, Almaty's next 07:00 used to fall between
-    // the items and the run).
-    const bishkekSeven = new Date("2026-01-10T01:00:00Z");
-    await db
-      .update(mailItems)
-      .set({ createdAt: new Date("2026-01-10T00:30:00Z") })
-      .where(inArray(mailItems.userId, [bishkek.user.id, almaty.user.id]));
-    const minutes = (n: number) => new Date(bishkekSeven.getTime() + n * 60_000);
-    const queuedFor = async (userId: string) =>
-      (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${JOBS.digestMail} AND data->>'userId' = ${userId}`))[0]!.n;
-
-    await worker.offWork(JOBS.digestMail);
-    await enqueueDueDigests(minutes(-1));
-    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([0, 0]);
-    await enqueueDueDigests(minutes(1));
-    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([1, 0]);
-    await enqueueDueDigests(minutes(61));
-    expect([await queuedFor(bishkek.user.id), await queuedFor(almaty.user.id)]).toEqual([1, 1]);
-  });
 });

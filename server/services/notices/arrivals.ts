@@ -3,7 +3,7 @@ import { loadViewer, type Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { wakeups } from "~/server/services/notifications/wakeups";
 import type { Cursor } from "./cursor";
-import { countNewer } from "./feed";
+import { countNewer } from "./feed-count";
 
 /**
  * How many notices newer than the page's first one the viewer may read and that match the page's

@@ -1,87 +1,17 @@
 import { and, eq, gte, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db, perPool } from "~/db/index";
-import { agencies, countries, crossings, notices, noticeSubstances } from "~/db/schema";
-import type { Locale } from "~/i18n/locales";
-import { NEWER_COUNT_CAP, type ZFeedCountInput, type ZFeedInput } from "~/schemas/notices";
+import { notices, noticeSubstances } from "~/db/schema";
+import type { ZFeedInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { inPlace, placeholders, visibleTo, type Bind } from "~/server/services/visibility";
-import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
+import { decodeCursor } from "./cursor";
+import { summarySource, toPage } from "./summaries";
+
+// The feed: one page of the notices a viewer may read, under the feed's filters and sort, as one
+// prepared statement per shape. Its counts are in feed-count.ts, its list lines in summaries.ts.
 
 export type FeedInput = z.infer<typeof ZFeedInput>;
-
-/** A reference record's name in the reader's language, falling back to English (as `localized`). */
-export function nameIn(locale: Locale, en: SQL | AnyPgColumn, ru: SQL | AnyPgColumn, zh: SQL | AnyPgColumn): SQL<string> {
-  if (locale === "ru") return sql<string>`${ru}`;
-  if (locale === "zh") return sql<string>`coalesce(${zh}, ${en})`;
-  return sql<string>`${en}`;
-}
-
-/**
- * The columns of one list line, and nothing more: a summary never carries a person's name, a
- * release list or the full narrative. The feed and search both select exactly these. Names come
- * in the reader's language only: a page is read in one language, and every name column costs its
- * parsing on each of the page's lines.
- */
-export function summaryColumns(locale: Locale) {
-  return {
-    id: notices.id,
-    kind: notices.kind,
-    title: notices.title,
-    // Stored with the row (migration 0010): plain text, cut at a word.
-    excerpt: notices.excerpt,
-    occurredOn: notices.occurredOn,
-    occurredAt: notices.occurredAt,
-    publishedAt: notices.publishedAt,
-    createdAt: notices.createdAt,
-    crossingId: crossings.id,
-    crossingName: nameIn(locale, crossings.nameEn, crossings.nameRu, crossings.nameZh),
-    placeText: notices.placeText,
-    countryCode: notices.countryCode,
-    countryName: nameIn(locale, countries.nameEn, countries.nameRu, countries.nameZh),
-    agencyId: agencies.id,
-    agencyName: nameIn(locale, agencies.nameEn, agencies.nameRu, agencies.nameZh),
-    agencyShortName: agencies.shortName,
-    tlp: notices.tlp,
-    status: notices.status,
-    tags: notices.tags,
-    // The facts of each kind come with the row, in the same round trip. PostgreSQL computes these
-    // output expressions only for the rows it returns: after the LIMIT on an index walk, and after
-    // the sort when it sorts (costly output expressions are evaluated last).
-    //
-    // A seizure's items in brief, kept with the row by a trigger (migration 0012): its substances
-    // in item order, with each name a key lookup (joined, the reference table was hashed whole for
-    // every line), whether any is unidentified, and the total mass.
-    seizureSubstances: sql<[id: string, name: string][] | null>`CASE WHEN ${notices.kind} = 'seizure' THEN (
-      SELECT coalesce(json_agg(json_build_array(u.id, (
-        SELECT ${nameIn(locale, sql`s.name_en`, sql`s.name_ru`, sql`s.name_zh`)} FROM substances s WHERE s.id = u.id
-      )) ORDER BY u.k), '[]')
-      FROM unnest(${notices.substanceIds}) WITH ORDINALITY u(id, k)
-    ) END`,
-    seizureUnidentified: notices.seizureUnidentified,
-    seizureMassKg: notices.seizureMassKg,
-    company: sql<[name: string | null, expiresOn: string] | null>`CASE WHEN ${notices.kind} = 'company_alert' THEN (
-      SELECT json_build_array(ca.names -> 0 ->> 'name', ca.expires_on) FROM company_alerts ca WHERE ca.notice_id = ${notices.id}
-    ) END`,
-    personCount: sql<
-      number | null
-    >`CASE WHEN ${notices.kind} = 'arrest' THEN (SELECT count(*)::int FROM arrest_persons ap WHERE ap.notice_id = ${notices.id}) END`,
-  };
-}
-
-/** The notices table with what a list line names, in the reader's language: its agency, crossing and country. */
-export function summarySource(locale: Locale) {
-  return db
-    .select(summaryColumns(locale))
-    .from(notices)
-    .innerJoin(agencies, eq(agencies.id, notices.agencyId))
-    .leftJoin(crossings, eq(crossings.id, notices.crossingId))
-    .leftJoin(countries, eq(countries.code, notices.countryCode))
-    .$dynamic();
-}
-
-export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySource>["execute"]>>[number];
 
 type SortColumn = typeof notices.publishedAt | typeof notices.createdAt | typeof noticeSubstances.publishedAt;
 type IdColumn = typeof notices.id | typeof noticeSubstances.noticeId;
@@ -113,12 +43,12 @@ export function olderThan(sortColumn: SortColumn, cursor: string | undefined, bi
  * of a country filter select from notices alone. Joined, a page in posting order is ordered by the
  * index's copy of the keys, so that PostgreSQL walks it newest first and stops after one page.
  */
-function joinsSubstances(f: FeedInput["filters"]): boolean {
+export function joinsSubstances(f: FeedInput["filters"]): boolean {
   return f.substanceId !== undefined && (f.status ?? "published") === "published" && !f.countryCode;
 }
 
 /** `query` (over notices) joined to the substance filter's index when the filters use it. */
-function withSubstances<Q extends { innerJoin: (table: typeof noticeSubstances, on: SQL) => Q }>(query: Q, f: FeedInput["filters"]): Q {
+export function withSubstances<Q extends { innerJoin: (table: typeof noticeSubstances, on: SQL) => Q }>(query: Q, f: FeedInput["filters"]): Q {
   return joinsSubstances(f) ? query.innerJoin(noticeSubstances, eq(noticeSubstances.noticeId, notices.id)) : query;
 }
 
@@ -132,7 +62,7 @@ function withSubstances<Q extends { innerJoin: (table: typeof noticeSubstances, 
  */
 type FilterValue = <T extends string>(name: string, value: T, type: "notice_kind" | "tlp" | "text") => T | SQL | Placeholder;
 
-function filterValues(generic: boolean, bind: Bind): FilterValue {
+export function filterValues(generic: boolean, bind: Bind): FilterValue {
   return generic ? (name, value, type) => sql`(SELECT ${bind(name, value)}::${sql.raw(type)})` : (name, value) => bind(name, value);
 }
 
@@ -141,7 +71,13 @@ function filterValues(generic: boolean, bind: Bind): FilterValue {
  * statement has always written them: the default feed's SQL text, and so its prepared plans, stay
  * the same whatever else is added around them.
  */
-function filterConditions(viewer: Viewer, f: FeedInput["filters"], bind: Bind, value: FilterValue, substances: "joined" | "listed"): (SQL | undefined)[] {
+export function filterConditions(
+  viewer: Viewer,
+  f: FeedInput["filters"],
+  bind: Bind,
+  value: FilterValue,
+  substances: "joined" | "listed",
+): (SQL | undefined)[] {
   const status = f.status ?? "published";
   // Joined, the substance and TLP are the keys of notice_substances' indexes, which the trigger
   // keeps equal to the notice's.
@@ -209,7 +145,7 @@ function feedOrder(input: FeedInput, bind: Bind): { by: SQL[]; after: SQL | unde
  * country index and the planner may drive the route half from seizure_details when the country
  * is rare. The halves never share a notice.
  */
-function countryHalves(conditions: SQL | undefined, countryCode: string, bind: Bind, limit: number, order: SQL[] = []) {
+export function countryHalves(conditions: SQL | undefined, countryCode: string, bind: Bind, limit: number, order: SQL[] = []) {
   const code = bind("countryCode", countryCode);
   const half = (where: SQL | undefined) =>
     db
@@ -247,56 +183,6 @@ export function feedQuery(viewer: Viewer, input: FeedInput, bind: Bind = inPlace
   // The page is the first of both halves, each ordered and cut to a page.
   const [place, route] = countryHalves(conditions, f.countryCode, bind, pageLimit(input), order.by);
   return page(and(visibleTo(viewer, notices, bind), sql`${notices.id} IN (${place} UNION ALL ${route})`));
-}
-
-// Counting every notice a reader may see walks all of them through the visibility rule: at a
-// million notices, seconds for a coordinator. Counting stops at the cap, and the page says "more
-// than". Measured at 1M notices (2 cores): 12–40 ms for the feed and a crossing, agency, country or
-// date; ~200 ms for AMBER seizures of one substance; ~500 ms for TLP:RED, where the walk passes
-// ~80,000 notices the reader may not read to find a few. No time budget cuts it short: a count
-// missing only when many hidden notices match would tell the reader they exist. The walk costs
-// what the feed's own page costs for the same filters (the timing limit in SECURITY.md).
-export const FEED_COUNT_CAP = 1000;
-
-/** How many notices the filters find for the viewer, up to FEED_COUNT_CAP (`more` when there are more). */
-export async function countFeed({ viewer, input }: { viewer: Viewer; input: z.infer<typeof ZFeedCountInput> }) {
-  const f = input.filters;
-  const conditions = and(...filterConditions(viewer, f, inPlace, filterValues(false, inPlace), joinsSubstances(f) ? "joined" : "listed"));
-  const enough = FEED_COUNT_CAP + 1;
-  const matches = f.countryCode
-    ? (([place, route]) => sql`(${place}) UNION ALL (${route}) LIMIT ${sql.raw(String(enough))}`)(countryHalves(conditions, f.countryCode, inPlace, enough))
-    : withSubstances(db.select({ id: notices.id }).from(notices).$dynamic(), f)
-        .where(conditions)
-        .limit(enough);
-  const [row] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (${matches}) AS matches`);
-  const n = Number(row?.n ?? 0);
-  return { count: Math.min(n, FEED_COUNT_CAP), more: n > FEED_COUNT_CAP };
-}
-
-/**
- * How many published notices the viewer may read match the feed's filters and are newer than
- * `newer` (the first notice the page shows; without one, the page showed none), up to
- * NEWER_COUNT_CAP. The same filters and the same visibility rule as the feed itself, as one
- * condition: the newer-than bound keeps it to the few rows at the head of the feed index.
- */
-export async function countNewer(viewer: Viewer, filters: FeedInput["filters"], newer: Cursor | null): Promise<number> {
-  const code = filters.countryCode;
-  const matching = db
-    .select({ one: sql`1` })
-    .from(notices)
-    .where(
-      and(
-        // The substance as the notice's own list: the newer-than bound keeps the walk to the head
-        // of the feed index, whose order the substance filter's index does not share.
-        ...filterConditions(viewer, { ...filters, status: "published" }, inPlace, filterValues(false, inPlace), "listed"),
-        code ? sql`(${notices.countryCode} = ${code} OR (${onRouteOf(code)}))` : undefined,
-        newer ? sql`(${notices.publishedAt}, ${notices.id}) > (${newer.at.toISOString()}::timestamptz, ${newer.id}::uuid)` : undefined,
-      ),
-    )
-    .limit(NEWER_COUNT_CAP)
-    .as("matching");
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
-  return row?.count ?? 0;
 }
 
 /**
@@ -385,66 +271,3 @@ export async function listFeed({ viewer, input }: { viewer: Viewer; input: FeedI
   const byOccurrence = input.sort?.startsWith("occurred");
   return toPage(viewer, rows, input.limit, (row) => (byOccurrence ? new Date(`${row.occurredOn}T00:00:00Z`) : row[sortKey]));
 }
-
-/**
- * Cuts the extra row fetched to learn whether there is a next page, and builds the summaries.
- * `extra` adds per-notice fields (search snippets) computed for exactly the rows kept.
- */
-export async function toPage<E extends object = Record<never, never>>(
-  viewer: Viewer,
-  rows: SummaryRow[],
-  limit: number,
-  sortValue: (row: SummaryRow) => Date | null,
-  extra?: (ids: string[]) => Promise<Map<string, E>>,
-) {
-  const kept = rows.slice(0, limit);
-  const last = kept.at(-1);
-  const at = last ? sortValue(last) : null;
-  const nextCursor = rows.length > limit && last && at ? encodeCursor({ at, id: last.id }) : null;
-  const extras = extra && kept.length ? await extra(kept.map((r) => r.id)) : undefined;
-  const today = todayIn(viewer.timeZone);
-  return { items: kept.map((row) => ({ ...summarize(row, today), ...(extras?.get(row.id) as E) })), nextCursor };
-}
-
-export type SeizureSummary = { substances: { id: string; name: string }[]; unidentified: boolean; massKg: number | null };
-
-/** A list line: an explicit shape, built from one row of the page. */
-function summarize(row: SummaryRow, today: string) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    excerpt: row.excerpt ?? "",
-    occurredOn: row.occurredOn,
-    occurredAt: row.occurredAt?.toISOString() ?? null,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-    crossing: row.crossingId ? { id: row.crossingId, name: row.crossingName } : null,
-    placeText: row.placeText,
-    countryCode: row.countryCode,
-    countryName: row.countryCode ? row.countryName : null,
-    agency: { id: row.agencyId, name: row.agencyName, shortName: row.agencyShortName },
-    tlp: row.tlp,
-    status: row.status,
-    tags: row.tags,
-    seizure: row.seizureSubstances
-      ? ({
-          substances: row.seizureSubstances.map(([id, name]) => ({ id, name })),
-          unidentified: row.seizureUnidentified,
-          massKg: row.seizureMassKg,
-        } satisfies SeizureSummary)
-      : null,
-    companyAlert: row.company ? { name: row.company[0], expiresOn: row.company[1], expired: row.company[1] < today } : null,
-    arrest: row.personCount !== null ? { personCount: row.personCount } : null,
-  };
-}
-
-export type NoticeSummary = ReturnType<typeof summarize>;
-
-/** The reader's calendar date: an alert expires at the end of its last day where the reader is. */
-function todayIn(timeZone: string): string {
-  let format = calendarDates.get(timeZone);
-  if (!format) calendarDates.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  return format.format(new Date());
-}
-// Building a formatter costs more than the rest of a list line; there are only so many time zones.
-const calendarDates = new Map<string, Intl.DateTimeFormat>();

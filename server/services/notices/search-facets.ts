@@ -4,7 +4,8 @@ import { notices } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
 import type { SearchFilters } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
-import { nameIn, onRouteOf } from "./feed";
+import { onRouteOf } from "./feed";
+import { nameIn } from "./summaries";
 
 /**
  * Counting and faceting stop at this many matches, the newest: at a million notices a common

@@ -1,12 +1,13 @@
-import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "~/db/index";
-import { agencies, notices } from "~/db/schema";
-import { NOTICE_ID_IN_TEXT, type SearchFilters, type ZNoticePick, type ZSearchInput } from "~/schemas/notices";
+import { notices } from "~/db/schema";
+import type { SearchFilters, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
 import { entityFilters, recognise, stemWords } from "./entities";
-import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, summarySource, toPage, type FeedInput } from "./feed";
+import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, type FeedInput } from "./feed";
+import { summarySource, toPage } from "./summaries";
 import { queryIdentifierKey } from "./identifiers";
 import { COMMON_FACET_SAMPLE, FACET_SAMPLE, facetsStatement, filterConditions, filterNames, searchFacets, type FacetOptions } from "./search-facets";
 import { snippets, type SnippetPart } from "./snippets";
@@ -16,7 +17,7 @@ export type SearchInput = z.infer<typeof ZSearchInput>;
 
 // Chinese (and other CJK) text has no spaces: the index holds its runs as pairs of characters
 // (cjk_bigrams, migration 0007), and a CJK part of a query is looked up the same way.
-const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+export const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /**
  * How a page of results is found: by walking the notices newest first and keeping those that
@@ -34,10 +35,10 @@ const COMMON_MATCHES = 10_000;
 const COMMON_INDEPENDENT_MATCHES = 1_000;
 // A word of the query also matches up to this many known name words close to it (misspellings).
 const SPELLINGS_PER_WORD = 5;
-const MAX_SPELLED_WORDS = 8;
+export const MAX_SPELLED_WORDS = 8;
 // Quotes, parentheses, "or" and a leading minus are websearch syntax: such a query is taken as written.
 const WEBSEARCH_SYNTAX = /["()]|(^|\s)-|(^|\s)or(\s|$)/i;
-const WORDS = /[\p{L}\p{N}]+/gu;
+export const WORDS = /[\p{L}\p{N}]+/gu;
 // Only a word of four letters or more is looked up for its spellings: a shorter one shares a
 // trigram with thousands of name words (and costs a search tens of milliseconds for nothing), and
 // a word with a digit is part of a number or a plate, which is written, not spelt.
@@ -48,10 +49,10 @@ export type SearchPlan = "newest_first" | "matches_first";
 export type PreparedSearch = { tsquery: SQL; plan: SearchPlan; corrections: Map<string, string> };
 
 /** A lexeme for to_tsquery, quoted so that nothing in it reads as an operator. */
-const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+export const lexeme = (word: string) => `'${word.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 
 /** A CJK run as the phrase of its pairs; a single character is no pair: it matches the pairs (and words) that start with it. */
-const cjkQuery = (run: string) => (run.length > 1 ? sql`phraseto_tsquery('simple', cjk_bigrams(${run}))` : sql`to_tsquery('simple', ${`${run}:*`})`);
+export const cjkQuery = (run: string) => (run.length > 1 ? sql`phraseto_tsquery('simple', cjk_bigrams(${run}))` : sql`to_tsquery('simple', ${`${run}:*`})`);
 
 /** The overlapping character pairs of a CJK run, as cjk_bigrams() indexes them. */
 const pairs = (run: string) => Array.from({ length: [...run].length - 1 }, (_, i) => [...run].slice(i, i + 2).join(""));
@@ -159,7 +160,7 @@ export async function prepareSearch(q: string): Promise<PreparedSearch> {
 }
 
 const released = sql`${notices.status} IN ('published', 'retracted')`;
-const matching = (tsquery: SQL) => sql`${notices.searchVector} @@ (${tsquery})`;
+export const matching = (tsquery: SQL) => sql`${notices.searchVector} @@ (${tsquery})`;
 
 /** The notices matching a prepared query, in the form its plan needs (see COMMON_MATCHES). */
 export function matchCondition({ tsquery, plan }: PreparedSearch): SQL {
@@ -267,57 +268,4 @@ async function textPage(viewer: Viewer, input: SearchInput, prepared: PreparedSe
 async function feedPage(viewer: Viewer, input: SearchInput) {
   const page = await listFeed({ viewer, input: asFeedInput(input) });
   return { items: page.items.map((item) => ({ ...item, snippet: [] as SnippetPart[] })), nextCursor: page.nextCursor, nextOffset: null };
-}
-
-export type PickInput = z.infer<typeof ZNoticePick>;
-
-export const PICK_LIMIT = 10;
-
-/**
- * What a typed query means to a picker: every word the start of a word of the title or of the
- * names the notice carries (weight A: not its narrative, where a prefix of two letters matches
- * nearly everything), each CJK run as in a search. Null when nothing in it is a word.
- */
-function startsOfWords(q: string): SQL | null {
-  const words = [...new Set(q.replace(CJK_RUNS, " ").toLowerCase().match(WORDS) ?? [])].slice(0, MAX_SPELLED_WORDS);
-  const parts = [
-    ...(words.length ? [sql`to_tsquery('simple', ${words.map((word) => `${lexeme(word)}:*A`).join(" & ")})`] : []),
-    ...[...q.matchAll(CJK_RUNS)].map(([run]) => cjkQuery(run)),
-  ];
-  return parts.length ? matching(sql.join(parts, sql` && `)) : null;
-}
-
-/**
- * A picker's options as the user types (linking a notice, naming a merge's duplicate): the notices
- * the viewer may read that the query's words start words of, or the one a pasted address or id
- * names; newest first, a few at most. A notice merged away is no option: it lives on in its survivor.
- */
-export async function pickNotices({ viewer, input }: { viewer: Viewer; input: PickInput }) {
-  const pastedId = input.q.match(NOTICE_ID_IN_TEXT)?.[0]?.toLowerCase();
-  const match = pastedId ? eq(notices.id, pastedId) : startsOfWords(input.q);
-  if (!match) return [];
-  const posted = sql`coalesce(${notices.publishedAt}, ${notices.createdAt})`;
-  return db
-    .select({
-      id: notices.id,
-      title: notices.title,
-      kind: notices.kind,
-      status: notices.status,
-      tlp: notices.tlp,
-      occurredOn: notices.occurredOn,
-      agencyShortName: agencies.shortName,
-    })
-    .from(notices)
-    .innerJoin(agencies, eq(agencies.id, notices.agencyId))
-    .where(
-      and(
-        match,
-        visibleTo(viewer),
-        ne(notices.status, "merged"),
-        input.kind ? eq(notices.kind, input.kind) : undefined,
-        input.statuses ? inArray(notices.status, input.statuses) : undefined,
-      ),
-    )
-    .orderBy(desc(posted), desc(notices.id))
-    .limit(PICK_LIMIT);
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { notifications, type NotificationMatch } from "~/db/schema";
 import type { Locale } from "~/i18n/locales";
-import { nameIn } from "~/server/services/notices/feed";
+import { nameIn } from "~/server/services/notices/summaries";
 
 /** The names a subscription's criteria list, in the reader's language, in the order it lists them. */
 export type MatchedNames = { crossings: string[]; substances: string[]; countries: string[]; agencies: string[] };

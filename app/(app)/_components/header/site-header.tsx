@@ -34,6 +34,17 @@ function MapIcon() {
   );
 }
 
+/** A section's label, or its icon below 1,280 px with the label kept for screen readers. */
+function SectionLabel({ item }: { item: Item }) {
+  if (!item.icon) return item.label;
+  return (
+    <>
+      {item.icon}
+      <span className="sr-only xl:not-sr-only">{item.label}</span>
+    </>
+  );
+}
+
 /** A menu of the header: a <details> disclosure, so it works without JavaScript. */
 function Menu({
   summary,
@@ -68,43 +79,25 @@ function Links({ items }: { items: Item[] }) {
   );
 }
 
-/**
- * The header of every signed-in page: one row from 1,024 px (the sections, an administration
- * menu, the new-notice action, the bell and the account menu); below that, the sections and the
- * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
- */
-export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
-  const [t, feed, subscriptions, moderation, vocab, apiKeys, picture, screening, locale] = await Promise.all([
+type Can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => boolean;
+
+/** The administration menu's pages the viewer's permissions open, one per kind of work. */
+async function administrationOf(can: Can): Promise<Item[]> {
+  const [t, subscriptions, moderation, apiKeys, screening] = await Promise.all([
     getTranslations("common"),
-    getTranslations("feed.nav"),
     getTranslations("subscriptions"),
     getTranslations("moderation.nav"),
-    getTranslations("vocab"),
     getTranslations("api.keys"),
-    getTranslations("picture.nav"),
     getTranslations("screening"),
-    getLocale(),
   ]);
-  const can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => viewer.permissions.has(permission);
-  const sections: Item[] = [
-    { href: "/feed", label: feed("feed") },
-    { href: "/search", label: feed("search") },
-    // Those who inspect have screening in the row; coordinators, whose row is full at 1,024 px, in their menu.
-    ...(can("declaration.screen") && !can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
-    { href: "/crossings", label: t("nav.crossings") },
-    // One entry for the regional picture (the map and the trends link to each other), an icon
-    // below 1,280 px: the header fits one row from 1,024 px in every language.
-    { href: "/map", label: picture("map"), icon: <MapIcon /> },
-    { href: "/substances", label: t("nav.substances") },
-    { href: "/agencies", label: t("nav.agencies") },
-  ];
-  const administration: Item[] = [
+  return [
+    // Coordinators screen from this menu: their row is full at 1,024 px (the others have it in the row).
+    ...(can("declaration.screen") && can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     ...(can("moderation.review")
       ? [{ href: "/moderation", label: moderation("moderation") }]
       : can("moderation.log")
         ? [{ href: "/moderation/log", label: moderation("log") }]
         : []),
-    ...(can("declaration.screen") && can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
     ...(can("audit.search")
       ? [{ href: "/admin/audit", label: moderation("audit") }]
@@ -115,6 +108,117 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
     ...(can("api_key.manage") ? [{ href: "/admin/api-keys", label: apiKeys("nav") }] : []),
     ...(can("agency.manage") ? [{ href: "/admin/agencies", label: t("nav.adminAgencies") }] : []),
     ...(can("mail.admin") ? [{ href: "/admin/mail", label: subscriptions("admin.nav") }] : []),
+  ];
+}
+
+/** The new-notice action: a menu of the kinds of notice. */
+async function NewNoticeMenu() {
+  const [t, vocab] = await Promise.all([getTranslations("common"), getTranslations("vocab")]);
+  return (
+    <Menu
+      summary={
+        <>
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+            <path d="M9 4h2v5h5v2h-5v5H9v-5H4V9h5z" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">{t("header.newNotice")}</span>
+          <Caret />
+        </>
+      }
+      summaryClassName={`${SUMMARY} bg-white font-medium text-brand-900 hover:bg-brand-50`}
+    >
+      <ul data-testid="new-notice-menu">
+        {NEW_NOTICE_KINDS.map(({ param, kind }) => (
+          <li key={param}>
+            <Link href={newNoticeHref(param)} className={LINK}>
+              {vocab(`kind.${kind}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Menu>
+  );
+}
+
+/** From 1,024 px: the account's menu under the reader's name. */
+function AccountMenu({ name, whoAmI, account }: { name: string; whoAmI: ReactNode; account: Item[] }) {
+  return (
+    <Menu
+      className="hidden lg:block"
+      summary={
+        <>
+          <bdi className="max-w-28 truncate font-medium xl:max-w-48" data-testid="current-user">
+            {name}
+          </bdi>
+          <Caret />
+        </>
+      }
+    >
+      {whoAmI}
+      <Links items={account} />
+      <div className="border-t border-white/10 pt-1">
+        <SignOutButton />
+      </div>
+    </Menu>
+  );
+}
+
+/** Below 1,024 px: the sections, administration and account in one menu. */
+async function NarrowMenu({ whoAmI, sections, administration, account }: { whoAmI: ReactNode; sections: Item[]; administration: Item[]; account: Item[] }) {
+  const t = await getTranslations("common");
+  return (
+    <Menu
+      className="lg:hidden"
+      summary={
+        <>
+          {t("header.menu")}
+          <Caret />
+        </>
+      }
+    >
+      <nav aria-label={t("nav.label")} className="max-h-[80vh] w-64 overflow-y-auto">
+        {whoAmI}
+        <Links items={sections} />
+        {administration.length > 0 ? (
+          <div className="border-t border-white/10 pt-1">
+            <Links items={administration} />
+          </div>
+        ) : null}
+        <div className="border-t border-white/10 pt-1">
+          <Links items={account} />
+          <SignOutButton />
+        </div>
+      </nav>
+    </Menu>
+  );
+}
+
+/**
+ * The header of every signed-in page: one row from 1,024 px (the sections, an administration
+ * menu, the new-notice action, the bell and the account menu); below that, the sections and the
+ * account collapse into one menu. Every menu is a <details> disclosure: no JavaScript needed.
+ */
+export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
+  const can: Can = (permission) => viewer.permissions.has(permission);
+  const [t, feed, subscriptions, picture, screening, locale, administration] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("feed.nav"),
+    getTranslations("subscriptions"),
+    getTranslations("picture.nav"),
+    getTranslations("screening"),
+    getLocale(),
+    administrationOf(can),
+  ]);
+  const sections: Item[] = [
+    { href: "/feed", label: feed("feed") },
+    { href: "/search", label: feed("search") },
+    ...(can("declaration.screen") && !can("moderation.review") ? [{ href: "/screening", label: screening("nav") }] : []),
+    { href: "/crossings", label: t("nav.crossings") },
+    // One entry for the regional picture (the map and the trends link to each other), an icon
+    // below 1,280 px: the header fits one row from 1,024 px in every language.
+    { href: "/map", label: picture("map"), icon: <MapIcon /> },
+    { href: "/substances", label: t("nav.substances") },
+    { href: "/agencies", label: t("nav.agencies") },
   ];
   const account: Item[] = [
     { href: "/profile", label: t("nav.profile") },
@@ -138,14 +242,7 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
         <nav aria-label={t("nav.label")} className="hidden items-center gap-0.5 lg:flex">
           {sections.map((item) => (
             <NavLink key={item.href} href={item.href} className={LINK}>
-              {item.icon ? (
-                <>
-                  {item.icon}
-                  <span className="sr-only xl:not-sr-only">{item.label}</span>
-                </>
-              ) : (
-                item.label
-              )}
+              <SectionLabel item={item} />
             </NavLink>
           ))}
           {administration.length > 0 ? (
@@ -163,72 +260,11 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer; unread: n
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-1.5">
-          {can("notice.create") ? (
-            <Menu
-              summary={
-                <>
-                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
-                    <path d="M9 4h2v5h5v2h-5v5H9v-5H4V9h5z" />
-                  </svg>
-                  <span className="sr-only sm:not-sr-only">{t("header.newNotice")}</span>
-                  <Caret />
-                </>
-              }
-              summaryClassName={`${SUMMARY} bg-white font-medium text-brand-900 hover:bg-brand-50`}
-            >
-              <ul data-testid="new-notice-menu">
-                {NEW_NOTICE_KINDS.map(({ param, kind }) => (
-                  <li key={param}>
-                    <Link href={newNoticeHref(param)} className={LINK}>
-                      {vocab(`kind.${kind}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </Menu>
-          ) : null}
+          {can("notice.create") ? <NewNoticeMenu /> : null}
           <OutboxStatus userId={viewer.userId} />
           <NotificationBell count={unread} />
-          <Menu
-            className="hidden lg:block"
-            summary={
-              <>
-                <bdi className="max-w-28 truncate font-medium xl:max-w-48" data-testid="current-user">
-                  {viewer.name}
-                </bdi>
-                <Caret />
-              </>
-            }
-          >
-            {whoAmI}
-            <Links items={account} />
-            <div className="border-t border-white/10 pt-1">
-              <SignOutButton />
-            </div>
-          </Menu>
-          <Menu
-            className="lg:hidden"
-            summary={
-              <>
-                {t("header.menu")}
-                <Caret />
-              </>
-            }
-          >
-            <nav aria-label={t("nav.label")} className="max-h-[80vh] w-64 overflow-y-auto">
-              {whoAmI}
-              <Links items={sections} />
-              {administration.length > 0 ? (
-                <div className="border-t border-white/10 pt-1">
-                  <Links items={administration} />
-                </div>
-              ) : null}
-              <div className="border-t border-white/10 pt-1">
-                <Links items={account} />
-                <SignOutButton />
-              </div>
-            </nav>
-          </Menu>
+          <AccountMenu name={viewer.name} whoAmI={whoAmI} account={account} />
+          <NarrowMenu whoAmI={whoAmI} sections={sections} administration={administration} account={account} />
         </div>
       </div>
     </header>

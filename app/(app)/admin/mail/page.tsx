@@ -56,44 +56,55 @@ export default async function MailAdminPage({ searchParams }: { searchParams: Pr
             <p className="text-sm text-slate-600">{t("empty")}</p>
           )}
         </Card>
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
-          {query.done === "retried" ? (
-            <p role="status" className="mb-3 text-sm text-green-700">
-              {t("retried")}
-            </p>
-          ) : null}
-          {dead.length ? (
-            <Table head={[t("queue"), t("recipient"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
-              {dead.map((job) => (
-                <tr key={job.id}>
-                  <td className="px-3 py-2 text-sm">{job.queue}</td>
-                  <td className="px-3 py-2 text-sm break-all">{job.recipient ?? "—"}</td>
-                  {job.withheld ? (
-                    <td colSpan={2} className="px-3 py-2 text-sm text-slate-600">
-                      {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
-                      {t("withheldJob")}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
-                      <td className="px-3 py-2 text-sm">
-                        {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
-                        {job.error}
-                      </td>
-                    </>
-                  )}
-                  <td className="px-3 py-2 text-sm">{job.attempts}</td>
-                  <td className="px-3 py-2 text-sm whitespace-nowrap">{job.failedAt ? when(job.failedAt) : null}</td>
-                  <td className="px-3 py-2 text-sm">{job.retryable ? <RetryJobButton id={job.id} /> : null}</td>
-                </tr>
-              ))}
-            </Table>
-          ) : (
-            <p className="text-sm text-slate-600">{t("deadEmpty")}</p>
-          )}
-        </Card>
+        <DeadLettersCard dead={dead} retried={query.done === "retried"} />
       </div>
     </>
+  );
+}
+
+type DeadLetter = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["mail"]["deadLetters"]>>[number];
+
+/** Jobs that failed for good: what the admin may see of each, and a retry where one can help. */
+async function DeadLettersCard({ dead, retried }: { dead: DeadLetter[]; retried: boolean }) {
+  const [t, format] = await Promise.all([getTranslations("subscriptions.admin"), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("deadLetters")}</h2>
+      {retried ? (
+        <p role="status" className="mb-3 text-sm text-green-700">
+          {t("retried")}
+        </p>
+      ) : null}
+      {dead.length ? (
+        <Table head={[t("queue"), t("recipient"), t("data"), t("error"), t("attempts"), t("failedAt"), t("action")]}>
+          {dead.map((job) => (
+            <tr key={job.id}>
+              <td className="px-3 py-2 text-sm">{job.queue}</td>
+              <td className="px-3 py-2 text-sm break-all">{job.recipient ?? "—"}</td>
+              {job.withheld ? (
+                <td colSpan={2} className="px-3 py-2 text-sm text-slate-600">
+                  {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
+                  {t("withheldJob")}
+                </td>
+              ) : (
+                <>
+                  <td className="px-3 py-2 font-mono text-xs break-all">{job.data}</td>
+                  <td className="px-3 py-2 text-sm">
+                    {job.permanent ? <p className="font-medium text-red-700">{t("permanent")}</p> : null}
+                    {job.error}
+                  </td>
+                </>
+              )}
+              <td className="px-3 py-2 text-sm">{job.attempts}</td>
+              <td className="px-3 py-2 text-sm whitespace-nowrap">{job.failedAt ? when(job.failedAt) : null}</td>
+              <td className="px-3 py-2 text-sm">{job.retryable ? <RetryJobButton id={job.id} /> : null}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="text-sm text-slate-600">{t("deadEmpty")}</p>
+      )}
+    </Card>
   );
 }

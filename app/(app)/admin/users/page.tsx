@@ -22,7 +22,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
   // Without the permission the page does not exist, as far as the viewer can tell.
   if (!viewer.permissions.has("user.manage")) notFound();
   const caller = await api();
-  const [users, raw, t, format, locale] = await Promise.all([caller.users.list(), caller.users.formOptions(), getTranslations(), getFormatter(), getLocale()]);
+  const [users, raw, t, locale] = await Promise.all([caller.users.list(), caller.users.formOptions(), getTranslations(), getLocale()]);
   const options: UserFormOptions = {
     agencies: raw.agencies.map((agency) => ({ id: agency.id, label: `${localized(agency.name, locale)} (${agency.shortName})` })),
     crossings: raw.crossings.map((crossing) => ({ id: crossing.id, label: localized(crossing.name, locale) })),
@@ -68,46 +68,54 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
             </td>
           </tr>
         ) : null}
-        {users.map((user) => {
-          const agencyLabel = localized(user.agencyName, locale);
-          return (
-            <tr key={user.id} id={`user-${user.id}`} data-testid={`user-row-${user.email}`} className="align-top">
-              <td className="px-3 py-2 font-medium text-slate-900">
-                <bdi>{user.name}</bdi>
-                {user.isSelf ? <span className="ml-1 text-xs font-normal text-slate-500">({t("users.table.you")})</span> : null}
-              </td>
-              <td className="px-3 py-2 break-all">{user.email}</td>
-              <td className="px-3 py-2">{agencyLabel}</td>
-              <td className="px-3 py-2">{t(`common.roles.${user.role}`)}</td>
-              <td className="px-3 py-2">
-                <Badge tone={STATUS_TONE[user.status]}>{t(`users.status.${user.status}`)}</Badge>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.table.never")}
-              </td>
-              <td className="px-3 py-2">
-                {user.manageable ? (
-                  <UserActions
-                    user={{
-                      id: user.id,
-                      name: user.name,
-                      role: user.role,
-                      status: user.status,
-                      agencyId: user.agencyId,
-                      agencyLabel,
-                      dutyStationId: user.dutyStationId,
-                      isSelf: user.isSelf,
-                    }}
-                    options={options}
-                    editing={edit === user.id}
-                    saved={saved === user.id}
-                  />
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
+        {users.map((user) => (
+          <UserRow key={user.id} user={user} options={options} editing={edit === user.id} saved={saved === user.id} />
+        ))}
       </Table>
     </>
+  );
+}
+
+type User = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["users"]["list"]>>[number];
+
+/** One user: who, where, what role and status, when last signed in, and what the viewer may do to them. */
+async function UserRow({ user, options, editing, saved }: { user: User; options: UserFormOptions; editing: boolean; saved: boolean }) {
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const agencyLabel = localized(user.agencyName, locale);
+  return (
+    <tr id={`user-${user.id}`} data-testid={`user-row-${user.email}`} className="align-top">
+      <td className="px-3 py-2 font-medium text-slate-900">
+        <bdi>{user.name}</bdi>
+        {user.isSelf ? <span className="ml-1 text-xs font-normal text-slate-500">({t("users.table.you")})</span> : null}
+      </td>
+      <td className="px-3 py-2 break-all">{user.email}</td>
+      <td className="px-3 py-2">{agencyLabel}</td>
+      <td className="px-3 py-2">{t(`common.roles.${user.role}`)}</td>
+      <td className="px-3 py-2">
+        <Badge tone={STATUS_TONE[user.status]}>{t(`users.status.${user.status}`)}</Badge>
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.table.never")}
+      </td>
+      <td className="px-3 py-2">
+        {user.manageable ? (
+          <UserActions
+            user={{
+              id: user.id,
+              name: user.name,
+              role: user.role,
+              status: user.status,
+              agencyId: user.agencyId,
+              agencyLabel,
+              dutyStationId: user.dutyStationId,
+              isSelf: user.isSelf,
+            }}
+            options={options}
+            editing={editing}
+            saved={saved}
+          />
+        ) : null}
+      </td>
+    </tr>
   );
 }

@@ -29,14 +29,64 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CrossingPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const crossing = await load((await params).id);
-  const [t, feed, format, label, locale] = await Promise.all([
-    getTranslations("reference"),
-    getTranslations("feed"),
-    getFormatter(),
-    crossingLabels(),
-    getLocale(),
-  ]);
+  const [t, feed, label, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), crossingLabels(), getLocale()]);
 
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <TextLink href="/crossings">← {t("crossing.back")}</TextLink>
+      </p>
+      <PageHeader
+        title={label.name(crossing.name)}
+        subtitle={`${label.pair(crossing)} · ${label.kind(crossing.kind)}`}
+        actions={
+          <>
+            <CrossingStatus status={crossing.status} />
+            <FollowButton target="crossing" id={crossing.id} />
+            <ReportSeizureLink viewer={viewer} prefill={{ crossing: crossing.id }} />
+          </>
+        }
+      />
+      {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
+      <div className="grid gap-6 md:grid-cols-2">
+        <OverviewCard crossing={crossing} />
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">{t("crossing.notes")}</h2>
+          {crossing.notes.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("crossing.noNotes")}</p>
+          ) : (
+            <ul className="list-disc space-y-2 pl-5 text-sm" lang="en">
+              {crossing.notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        {viewer.permissions.has("reference.curate") ? (
+          <Card className="md:col-span-2">
+            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} saved={(await searchParams).curated === "1"} />
+          </Card>
+        ) : null}
+        <AssessmentCard crossing={crossing} />
+      </div>
+      <FeedSection
+        filters={{ crossingId: crossing.id }}
+        title={feed("crossingSection.title")}
+        allLabel={feed("crossingSection.all")}
+        empty={feed("crossingSection.empty")}
+        href={`/crossings/${crossing.id}`}
+      />
+    </>
+  );
+}
+
+type Crossing = Awaited<ReturnType<typeof load>>;
+
+const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+
+/** Where the crossing is and what passes it: countries, the Chinese port, kind, modes, height, place, status. */
+async function OverviewCard({ crossing }: { crossing: Crossing }) {
+  const [t, format, label] = await Promise.all([getTranslations("reference"), getFormatter(), crossingLabels()]);
   const degrees = (value: number) => format.number(Math.abs(value), { maximumFractionDigits: 4 });
   const { latitude, longitude } = crossing;
   const coordinates =
@@ -61,85 +111,47 @@ export default async function CrossingPage({ params, searchParams }: Props) {
         {crossing.name.zh ? <span lang="zh">{crossing.name.zh}</span> : null}
       </>
     ) : null;
-  const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+  return (
+    <Card>
+      <h2 className="mb-4 text-lg font-semibold">{t("crossing.overview")}</h2>
+      <Facts
+        items={[
+          { label: t("crossing.countries"), value: label.pair(crossing) },
+          ...(crossing.neighbor.code === "CN" ? [{ label: t("crossing.chinesePort"), value: chinesePort }] : []),
+          { label: t("crossing.kind"), value: label.kind(crossing.kind) },
+          { label: t("crossing.modes"), value: <CrossingModes modes={crossing.modes} /> },
+          { label: t("crossing.elevation"), value: label.elevation(crossing.elevationM) },
+          { label: t("crossing.coordinates"), value: coordinates },
+          { label: t("crossing.status"), value: <CrossingStatus status={crossing.status} /> },
+          { label: t("crossing.schedule"), value: english(crossing.scheduleNote) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** The 2005 assessment (risk, traffic, controls), in English as it was written. */
+async function AssessmentCard({ crossing }: { crossing: Crossing }) {
+  const t = await getTranslations("reference");
   const risk = crossing.risk2005 && t.has(`risk.${crossing.risk2005}`) ? t(`risk.${crossing.risk2005}`) : crossing.risk2005;
   const hasAssessment = Boolean(crossing.risk2005 || crossing.traffic2005 || crossing.controls2005);
-
   return (
-    <>
-      <p className="mb-2 text-sm">
-        <TextLink href="/crossings">← {t("crossing.back")}</TextLink>
-      </p>
-      <PageHeader
-        title={label.name(crossing.name)}
-        subtitle={`${label.pair(crossing)} · ${label.kind(crossing.kind)}`}
-        actions={
-          <>
-            <CrossingStatus status={crossing.status} />
-            <FollowButton target="crossing" id={crossing.id} />
-            <ReportSeizureLink viewer={viewer} prefill={{ crossing: crossing.id }} />
-          </>
-        }
-      />
-      {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card>
-          <h2 className="mb-4 text-lg font-semibold">{t("crossing.overview")}</h2>
+    <Card className="md:col-span-2">
+      <h2 className="mb-1 text-lg font-semibold">{t("crossing.assessment")}</h2>
+      {hasAssessment ? (
+        <>
+          <p className="mb-4 text-sm text-slate-600">{t("crossing.assessmentIntro")}</p>
           <Facts
             items={[
-              { label: t("crossing.countries"), value: label.pair(crossing) },
-              ...(crossing.neighbor.code === "CN" ? [{ label: t("crossing.chinesePort"), value: chinesePort }] : []),
-              { label: t("crossing.kind"), value: label.kind(crossing.kind) },
-              { label: t("crossing.modes"), value: <CrossingModes modes={crossing.modes} /> },
-              { label: t("crossing.elevation"), value: label.elevation(crossing.elevationM) },
-              { label: t("crossing.coordinates"), value: coordinates },
-              { label: t("crossing.status"), value: <CrossingStatus status={crossing.status} /> },
-              { label: t("crossing.schedule"), value: english(crossing.scheduleNote) },
+              { label: t("crossing.risk"), value: risk },
+              { label: t("crossing.traffic"), value: english(crossing.traffic2005) },
+              { label: t("crossing.controls"), value: english(crossing.controls2005) },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-4 text-lg font-semibold">{t("crossing.notes")}</h2>
-          {crossing.notes.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("crossing.noNotes")}</p>
-          ) : (
-            <ul className="list-disc space-y-2 pl-5 text-sm" lang="en">
-              {crossing.notes.map((note, i) => (
-                <li key={i}>{note}</li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        {viewer.permissions.has("reference.curate") ? (
-          <Card className="md:col-span-2">
-            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} saved={(await searchParams).curated === "1"} />
-          </Card>
-        ) : null}
-        <Card className="md:col-span-2">
-          <h2 className="mb-1 text-lg font-semibold">{t("crossing.assessment")}</h2>
-          {hasAssessment ? (
-            <>
-              <p className="mb-4 text-sm text-slate-600">{t("crossing.assessmentIntro")}</p>
-              <Facts
-                items={[
-                  { label: t("crossing.risk"), value: risk },
-                  { label: t("crossing.traffic"), value: english(crossing.traffic2005) },
-                  { label: t("crossing.controls"), value: english(crossing.controls2005) },
-                ]}
-              />
-            </>
-          ) : (
-            <p className="text-sm text-slate-600">{t("crossing.noAssessment")}</p>
-          )}
-        </Card>
-      </div>
-      <FeedSection
-        filters={{ crossingId: crossing.id }}
-        title={feed("crossingSection.title")}
-        allLabel={feed("crossingSection.all")}
-        empty={feed("crossingSection.empty")}
-        href={`/crossings/${crossing.id}`}
-      />
-    </>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">{t("crossing.noAssessment")}</p>
+      )}
+    </Card>
   );
 }

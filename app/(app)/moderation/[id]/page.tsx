@@ -26,24 +26,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   if (!viewer.permissions.has("moderation.review")) notFound();
   const { id } = await params;
   if (!ZNoticeId.safeParse(id).success) notFound();
-  const [review, t, vocab, format, locale] = await Promise.all([
+  const [review, t, vocab, format] = await Promise.all([
     orNotFound((await api()).moderation.review({ id })),
     getTranslations("moderation"),
     getTranslations("vocab"),
     getFormatter(),
-    getLocale(),
   ]);
   const { notice, reports, credits, pin, log } = review;
-  const persons = notice.arrest?.persons ?? [];
-  const owners = notice.companyAlert?.owners ?? [];
-  const addresses = notice.companyAlert?.addresses ?? [];
-  const redactables: Redactable[] = [
-    ...persons.map((p, index) => ({ field: "person" as const, index, label: t("review.person", { name: personName(p.names) }) })),
-    ...owners.map((owner, index) => ({ field: "owner" as const, index, label: t("review.owner", { name: owner }) })),
-    ...addresses.map((address, index) => ({ field: "address" as const, index, label: t("review.address", { address }) })),
-    ...(notice.placeText ? [{ field: "placeText" as const, index: 0, label: t("review.placeText") }] : []),
-    ...(notice.narrative ? [{ field: "narrative" as const, index: 0, label: t("review.narrative") }] : []),
-  ].filter((r) => !r.label.includes("[redacted]"));
+  const redactables = redactablesOf(notice, t);
   const openReports = reports.filter((r) => r.status === "open").length;
   // Where a decision posted without JavaScript lands: the panel says it was taken.
   const { done: doneParam } = await searchParams;
@@ -63,51 +53,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <h2 className="mb-3 text-lg font-semibold">{t("review.content")}</h2>
-            <Facts
-              items={[
-                { label: t("review.occurredOn"), value: notice.occurredOn },
-                { label: t("review.place"), value: notice.crossing ? localized(notice.crossing.names, locale) : notice.placeText },
-                { label: t("review.credits"), value: credits.length ? credits.map((c) => c.shortName).join(", ") : null },
-                ...(persons.length
-                  ? [
-                      {
-                        label: t("review.persons"),
-                        value: (
-                          <ul data-testid="review-persons">
-                            {persons.map((p, i) => (
-                              <li key={i}>{personName(p.names)}</li>
-                            ))}
-                          </ul>
-                        ),
-                      },
-                    ]
-                  : []),
-                ...(owners.length ? [{ label: t("review.owners"), value: owners.join("; ") }] : []),
-                ...(addresses.length ? [{ label: t("review.addresses"), value: addresses.join("; ") }] : []),
-              ]}
-            />
-            <div className="mt-4">{notice.narrative ? <MarkdownText>{notice.narrative}</MarkdownText> : null}</div>
-            <p className="mt-4 text-sm">
-              <TextLink href={`/notices/${notice.id}`}>{t("review.openNotice")}</TextLink>
-            </p>
-          </Card>
-          <Card>
-            <h2 className="mb-3 text-lg font-semibold">{t("review.reports", { count: reports.length })}</h2>
-            {reports.length === 0 ? <p className="text-sm text-slate-600">{t("review.noReports")}</p> : null}
-            <ul className="space-y-3 text-sm">
-              {reports.map((report, i) => (
-                <li key={i} data-testid="report">
-                  <p>
-                    <Badge tone={report.status === "open" ? "amber" : "slate"}>{t(`report.reasons.${report.reason}`)}</Badge> {report.reporter} ({report.agency}
-                    ) · {format.dateTime(new Date(report.at), { dateStyle: "medium", timeStyle: "short" })}
-                  </p>
-                  {report.note ? <p className="mt-1 whitespace-pre-line text-slate-700">{report.note}</p> : null}
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <ContentCard notice={notice} credits={credits} />
+          <ReportsCard reports={reports} />
         </div>
         <div className="space-y-6">
           <Card>
@@ -129,5 +76,84 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </div>
       </div>
     </article>
+  );
+}
+
+type Review = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["moderation"]["review"]>>;
+type ReviewedNotice = Review["notice"];
+
+/** The parts of the notice a coordinator may redact (what is redacted already is not offered again). */
+function redactablesOf(notice: ReviewedNotice, t: Awaited<ReturnType<typeof getTranslations<"moderation">>>): Redactable[] {
+  const persons = notice.arrest?.persons ?? [];
+  const owners = notice.companyAlert?.owners ?? [];
+  const addresses = notice.companyAlert?.addresses ?? [];
+  return [
+    ...persons.map((p, index) => ({ field: "person" as const, index, label: t("review.person", { name: personName(p.names) }) })),
+    ...owners.map((owner, index) => ({ field: "owner" as const, index, label: t("review.owner", { name: owner }) })),
+    ...addresses.map((address, index) => ({ field: "address" as const, index, label: t("review.address", { address }) })),
+    ...(notice.placeText ? [{ field: "placeText" as const, index: 0, label: t("review.placeText") }] : []),
+    ...(notice.narrative ? [{ field: "narrative" as const, index: 0, label: t("review.narrative") }] : []),
+  ].filter((r) => !r.label.includes("[redacted]"));
+}
+
+/** The notice's content as the coordinator must judge it. */
+async function ContentCard({ notice, credits }: { notice: ReviewedNotice; credits: Review["credits"] }) {
+  const [t, locale] = await Promise.all([getTranslations("moderation"), getLocale()]);
+  const persons = notice.arrest?.persons ?? [];
+  const owners = notice.companyAlert?.owners ?? [];
+  const addresses = notice.companyAlert?.addresses ?? [];
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("review.content")}</h2>
+      <Facts
+        items={[
+          { label: t("review.occurredOn"), value: notice.occurredOn },
+          { label: t("review.place"), value: notice.crossing ? localized(notice.crossing.names, locale) : notice.placeText },
+          { label: t("review.credits"), value: credits.length ? credits.map((c) => c.shortName).join(", ") : null },
+          ...(persons.length
+            ? [
+                {
+                  label: t("review.persons"),
+                  value: (
+                    <ul data-testid="review-persons">
+                      {persons.map((p, i) => (
+                        <li key={i}>{personName(p.names)}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
+          ...(owners.length ? [{ label: t("review.owners"), value: owners.join("; ") }] : []),
+          ...(addresses.length ? [{ label: t("review.addresses"), value: addresses.join("; ") }] : []),
+        ]}
+      />
+      <div className="mt-4">{notice.narrative ? <MarkdownText>{notice.narrative}</MarkdownText> : null}</div>
+      <p className="mt-4 text-sm">
+        <TextLink href={`/notices/${notice.id}`}>{t("review.openNotice")}</TextLink>
+      </p>
+    </Card>
+  );
+}
+
+/** The reports made about the notice, open ones marked. */
+async function ReportsCard({ reports }: { reports: Review["reports"] }) {
+  const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-semibold">{t("review.reports", { count: reports.length })}</h2>
+      {reports.length === 0 ? <p className="text-sm text-slate-600">{t("review.noReports")}</p> : null}
+      <ul className="space-y-3 text-sm">
+        {reports.map((report, i) => (
+          <li key={i} data-testid="report">
+            <p>
+              <Badge tone={report.status === "open" ? "amber" : "slate"}>{t(`report.reasons.${report.reason}`)}</Badge> {report.reporter} ({report.agency}) ·{" "}
+              {format.dateTime(new Date(report.at), { dateStyle: "medium", timeStyle: "short" })}
+            </p>
+            {report.note ? <p className="mt-1 whitespace-pre-line text-slate-700">{report.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

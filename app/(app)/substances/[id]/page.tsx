@@ -28,7 +28,6 @@ export default async function SubstancePage({ params }: Props) {
   const viewer = await requireViewer();
   const substance = await load((await params).id);
   const [t, feed, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), getLocale()]);
-  const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
   const table = t(`tables.${substance.conventionTable}`);
   const group = substance.groupName && t.has(`groups.${substance.groupName}`) ? t(`groups.${substance.groupName}`) : substance.groupName;
 
@@ -82,28 +81,7 @@ export default async function SubstancePage({ params }: Props) {
             ]}
           />
         </Card>
-        <Card className="md:col-span-2">
-          <h2 className="mb-4 text-lg font-semibold">{t("substance.uses")}</h2>
-          <Facts
-            items={[
-              { label: t("substance.illicitUse"), value: english(substance.illicitUse) },
-              { label: t("substance.licitUses"), value: english(substance.licitUses) },
-              ...(substance.densityGPerMl === null
-                ? []
-                : [
-                    {
-                      label: t("substance.density"),
-                      value: (
-                        <>
-                          {t("substance.densityValue", { value: substance.densityGPerMl })}
-                          <span className="block text-xs text-slate-500">{t("substance.densityHint")}</span>
-                        </>
-                      ),
-                    },
-                  ]),
-            ]}
-          />
-        </Card>
+        <UsesCard substance={substance} />
       </div>
       <FeedSection
         filters={{ substanceId: substance.id }}
@@ -113,5 +91,36 @@ export default async function SubstancePage({ params }: Props) {
         href={`/substances/${substance.id}`}
       />
     </>
+  );
+}
+
+const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+
+/** What the substance is used for, lawfully and not, and its density (for a volume seized). */
+async function UsesCard({ substance }: { substance: Awaited<ReturnType<typeof load>> }) {
+  const t = await getTranslations("reference");
+  return (
+    <Card className="md:col-span-2">
+      <h2 className="mb-4 text-lg font-semibold">{t("substance.uses")}</h2>
+      <Facts
+        items={[
+          { label: t("substance.illicitUse"), value: english(substance.illicitUse) },
+          { label: t("substance.licitUses"), value: english(substance.licitUses) },
+          ...(substance.densityGPerMl === null
+            ? []
+            : [
+                {
+                  label: t("substance.density"),
+                  value: (
+                    <>
+                      {t("substance.densityValue", { value: substance.densityGPerMl })}
+                      <span className="block text-xs text-slate-500">{t("substance.densityHint")}</span>
+                    </>
+                  ),
+                },
+              ]),
+        ]}
+      />
+    </Card>
   );
 }

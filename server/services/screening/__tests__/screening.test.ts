@@ -15,34 +15,40 @@ const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 1
 /** Each flagged line number with the rules that flagged it. */
 const rulesOf = (result: ScreeningResult) => Object.fromEntries(result.flagged.map((l) => [l.line, l.flags.map((f) => f.rule).sort()]));
 
-describe("screening.screen", () => {
+/** A GREEN seizure and a GREEN company alert by a Kyrgyz analyst, and a Tajik chief who screens. */
+async function screeningWorld() {
+  const author = await callerOf("kg-mvd-sbnon", "analyst");
+  // A chief of Tajik customs: reads GREEN notices, and none of the AMBER ones below.
+  const screener = await callerOf("tj-customs", "chief");
+  const { id: seizureId } = await createThrough(
+    author,
+    seizureInput({ tlp: "green", title: "Acetic anhydride declared as vinegar essence", declaredAs: "vinegar essence", conveyanceIds: ["01KG 482 ABT"] }),
+  );
+  const { id: alertId } = await createThrough(
+    author,
+    companyInput({
+      tlp: "green",
+      title: "Eurasia Chem Logistics ships without pre-export notification",
+      names: [
+        { script: "latin", name: "Eurasia Chem Logistics LLP" },
+        { script: "cyrillic", name: "ТОО «Евразия Хим Логистикс»" },
+      ],
+      registrationNumbers: ["150640021987"],
+      recommendedAction: "Inspect every shipment from this company.",
+      expiresOn: inAYear,
+    }),
+  );
+  return { author, screener, seizureId, alertId };
+}
+
+describe("screening.screen: what it flags", () => {
   let author: Caller;
   let screener: Caller;
   let seizureId: string;
   let alertId: string;
 
   beforeAll(async () => {
-    author = await callerOf("kg-mvd-sbnon", "analyst");
-    // A chief of Tajik customs: reads GREEN notices, and none of the AMBER ones below.
-    screener = await callerOf("tj-customs", "chief");
-    ({ id: seizureId } = await createThrough(
-      author,
-      seizureInput({ tlp: "green", title: "Acetic anhydride declared as vinegar essence", declaredAs: "vinegar essence", conveyanceIds: ["01KG 482 ABT"] }),
-    ));
-    ({ id: alertId } = await createThrough(
-      author,
-      companyInput({
-        tlp: "green",
-        title: "Eurasia Chem Logistics ships without pre-export notification",
-        names: [
-          { script: "latin", name: "Eurasia Chem Logistics LLP" },
-          { script: "cyrillic", name: "ТОО «Евразия Хим Логистикс»" },
-        ],
-        registrationNumbers: ["150640021987"],
-        recommendedAction: "Inspect every shipment from this company.",
-        expiresOn: inAYear,
-      }),
-    ));
+    ({ author, screener, seizureId, alertId } = await screeningWorld());
   });
 
   it("flags a precursor named in Chinese or in a Russian case form, its HS subheading, a known misdeclaration, a plate and a company one letter off; not a clean line", async () => {
@@ -119,7 +125,9 @@ describe("screening.screen", () => {
       3: ["registrationNumber"],
     });
   });
+});
 
+describe("screening.screen: its audit and its refusals", () => {
   it("records that a screening of so many lines took place, and nothing of what was screened", async () => {
     const marker = "Zebrawood veneer 4417";
     const { caller, viewer } = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "chief" }));
@@ -134,9 +142,10 @@ describe("screening.screen", () => {
 
   it("is refused to roles that do not inspect, and refuses NUL characters and too many lines", async () => {
     const admin = await callerOf("kz-sgd-customs", "agency_admin");
+    const inspector = await callerOf("tj-customs", "chief");
     expect((await refusal(admin.screening.screen({ lines: [{ description: "x" }] }))).code).toBe("FORBIDDEN");
-    expect((await refusal(screener.screening.screen({ lines: [{ description: "a\u0000b" }] }))).code).toBe("BAD_REQUEST");
+    expect((await refusal(inspector.screening.screen({ lines: [{ description: "a\u0000b" }] }))).code).toBe("BAD_REQUEST");
     const many = Array.from({ length: 2001 }, () => ({ description: "x" }));
-    expect((await refusal(screener.screening.screen({ lines: many }))).code).toBe("BAD_REQUEST");
+    expect((await refusal(inspector.screening.screen({ lines: many }))).code).toBe("BAD_REQUEST");
   });
 });

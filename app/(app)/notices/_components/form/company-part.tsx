@@ -25,42 +25,12 @@ export function CompanyPart({
   linkIds?: Field;
 }) {
   const t = useTranslations("noticeForm.company");
-  const vocab = useTranslations("vocab");
   const { form, notice, options } = useNoticeForm();
-  const names = notice.names!;
 
   return (
     <>
       <Section title={t("identityTitle")} description={t("identityIntro")}>
-        <Rows
-          form={form}
-          list={names}
-          legend={t("names")}
-          hint={t("namesHint")}
-          min={1}
-          max={MAX_NAMES}
-          addLabel={t("addName")}
-          blank={{ script: "latin" }}
-          listClassName="space-y-3"
-        >
-          {(row, index, canRemove) => {
-            const fields: Record<string, Field> = row.getFieldset();
-            const label = t("nameLabel", { number: index + 1 });
-            return (
-              <li key={row.key} className="grid items-start gap-2 sm:grid-cols-[10rem_1fr_auto]">
-                <SelectField field={fields.script!} label={t("script")}>
-                  {SCRIPTS.map((script) => (
-                    <option key={script} value={script}>
-                      {vocab(`script.${script}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <InputField field={fields.name!} label={label} required maxLength={200} />
-                {canRemove ? <RemoveRow form={form} list={names} index={index} label={label} className="sm:mt-6" /> : null}
-              </li>
-            );
-          }}
-        </Rows>
+        <CompanyNames />
         <div className="grid gap-4 md:grid-cols-2">
           <TextRows
             form={form}
@@ -97,18 +67,67 @@ export function CompanyPart({
         <SimilarAlerts excludeId={noticeId} linkIds={linkIds} />
       </Section>
 
-      <Section title={t("suspicionTitle")}>
-        <CheckboxGroup
-          field={notice.grounds!}
-          label={t("grounds")}
-          options={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))}
-        />
-        <TextareaField field={notice.groundsNote!} label={t("groundsNote")} hint={t("groundsNoteHint")} rows={3} maxLength={1000} />
-        <TextareaField field={notice.recommendedAction!} label={t("recommendedAction")} hint={t("recommendedActionHint")} rows={2} required maxLength={1000} />
-        <div className="sm:max-w-xs">
-          <InputField field={notice.expiresOn!} label={t("expiresOn")} hint={t("expiresOnHint")} type="date" required />
-        </div>
-      </Section>
+      <SuspicionSection />
     </>
+  );
+}
+
+/** The company's names, one a row, each in its script. */
+function CompanyNames() {
+  const t = useTranslations("noticeForm.company");
+  const vocab = useTranslations("vocab");
+  const { form, notice } = useNoticeForm();
+  const names = notice.names!;
+  return (
+    <Rows
+      form={form}
+      list={names}
+      legend={t("names")}
+      hint={t("namesHint")}
+      min={1}
+      max={MAX_NAMES}
+      addLabel={t("addName")}
+      blank={{ script: "latin" }}
+      listClassName="space-y-3"
+    >
+      {(row, index, canRemove) => {
+        const fields: Record<string, Field> = row.getFieldset();
+        const label = t("nameLabel", { number: index + 1 });
+        return (
+          <li key={row.key} className="grid items-start gap-2 sm:grid-cols-[10rem_1fr_auto]">
+            <SelectField field={fields.script!} label={t("script")}>
+              {SCRIPTS.map((script) => (
+                <option key={script} value={script}>
+                  {vocab(`script.${script}`)}
+                </option>
+              ))}
+            </SelectField>
+            <InputField field={fields.name!} label={label} required maxLength={200} />
+            {canRemove ? <RemoveRow form={form} list={names} index={index} label={label} className="sm:mt-6" /> : null}
+          </li>
+        );
+      }}
+    </Rows>
+  );
+}
+
+/** Why the company is suspect, what officers should do, and until when. */
+function SuspicionSection() {
+  const t = useTranslations("noticeForm.company");
+  const vocab = useTranslations("vocab");
+  const { notice } = useNoticeForm();
+  return (
+    <Section title={t("suspicionTitle")}>
+      <CheckboxGroup
+        field={notice.grounds!}
+        label={t("grounds")}
+        options={COMPANY_GROUNDS.map((ground) => ({ value: ground, label: vocab(`ground.${ground}`) }))}
+      />
+      <TextareaField field={notice.groundsNote!} label={t("groundsNote")} hint={t("groundsNoteHint")} rows={3} maxLength={1000} />
+      <TextareaField field={notice.recommendedAction!} label={t("recommendedAction")} hint={t("recommendedActionHint")} rows={2} required maxLength={1000} />
+      <div className="sm:max-w-xs">
+        <InputField field={notice.expiresOn!} label={t("expiresOn")} hint={t("expiresOnHint")} type="date" required />
+      </div>
+    </Section>
   );
 }

@@ -124,15 +124,8 @@ export function Rows({
   );
 }
 
-/** A list of short texts (registration numbers, owners, plates, tags): one input per entry. */
-export function TextRows({
-  form,
-  list,
-  itemLabel,
-  maxLength,
-  inputProps,
-  ...rest
-}: {
+/** A list of one field a row, as TextRows and ChoiceRows take it: `itemLabel` names each row's field. */
+type OneFieldRowsProps = {
   form: Form;
   list: Field;
   legend: ReactNode;
@@ -140,29 +133,43 @@ export function TextRows({
   max: number;
   addLabel: ReactNode;
   itemLabel: (index: number) => string;
-  maxLength: number;
-  inputProps?: ComponentProps<"input">;
-}) {
+};
+
+/** Rows of one field each, the row's remove button beside it. */
+function OneFieldRows({ itemLabel, field, ...rest }: OneFieldRowsProps & { field: (row: Field, index: number) => ReactNode }) {
+  const { form, list } = rest;
   return (
-    <Rows form={form} list={list} listClassName="space-y-2" {...rest}>
+    <Rows listClassName="space-y-2" {...rest}>
       {(row, index) => (
         <li key={row.key} className="flex items-start gap-2">
-          <div className="min-w-0 flex-1">
-            <input
-              dir="auto"
-              aria-label={itemLabel(index)}
-              className={inputClass}
-              maxLength={maxLength}
-              {...inputProps}
-              {...getInputProps(row, { type: "text" })}
-              key={row.key}
-            />
-            <ConformMessage field={row} />
-          </div>
+          <div className="min-w-0 flex-1">{field(row, index)}</div>
           <RemoveRow form={form} list={list} index={index} label={itemLabel(index)} />
         </li>
       )}
     </Rows>
+  );
+}
+
+/** A list of short texts (registration numbers, owners, plates, tags): one input per entry. */
+export function TextRows({ maxLength, inputProps, ...rest }: OneFieldRowsProps & { maxLength: number; inputProps?: ComponentProps<"input"> }) {
+  return (
+    <OneFieldRows
+      {...rest}
+      field={(row, index) => (
+        <>
+          <input
+            dir="auto"
+            aria-label={rest.itemLabel(index)}
+            className={inputClass}
+            maxLength={maxLength}
+            {...inputProps}
+            {...getInputProps(row, { type: "text" })}
+            key={row.key}
+          />
+          <ConformMessage field={row} />
+        </>
+      )}
+    />
   );
 }
 
@@ -202,35 +209,9 @@ export function ChoiceField({
 }
 
 /** Several choices from a long list (countries): one choice per row, added and removed as rows. */
-export function ChoiceRows({
-  form,
-  list,
-  options,
-  blank,
-  itemLabel,
-  ...rest
-}: {
-  form: Form;
-  list: Field;
-  legend: ReactNode;
-  hint?: ReactNode;
-  max: number;
-  addLabel: ReactNode;
-  itemLabel: (index: number) => string;
-  options: Option[];
-  blank: string;
-}) {
+export function ChoiceRows({ options, blank, ...rest }: OneFieldRowsProps & { options: Option[]; blank: string }) {
   return (
-    <Rows form={form} list={list} listClassName="space-y-2" {...rest}>
-      {(row, index) => (
-        <li key={row.key} className="flex items-start gap-2">
-          <div className="min-w-0 flex-1">
-            <ChoiceField field={row} label={itemLabel(index)} labelHidden options={options} blank={blank} />
-          </div>
-          <RemoveRow form={form} list={list} index={index} label={itemLabel(index)} />
-        </li>
-      )}
-    </Rows>
+    <OneFieldRows {...rest} field={(row, index) => <ChoiceField field={row} label={rest.itemLabel(index)} labelHidden options={options} blank={blank} />} />
   );
 }
 

@@ -22,6 +22,7 @@ import { newIdempotencyKey, storageKey, useAutosave, type Saved } from "./autosa
 import { CommonPart } from "./common-part";
 import { CompanyPart } from "./company-part";
 import { NoticeFormProvider } from "./form-context";
+import { useLabelOf } from "./field-labels";
 import { GradingPart } from "./grading-part";
 import { MarkingPart } from "./marking-part";
 import type { LocalizedOptions } from "./options";
@@ -43,63 +44,6 @@ type AnyForm = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 
 const createSchema = () => import("./schemas").then((m) => m.ZNoticeCreateForm);
 const editSchema = () => import("./schemas").then((m) => m.ZNoticeEditForm);
-
-// The summary at the top names each field by its label: the last word of its Conform name.
-const LABELS: Record<string, string> = {
-  title: "common.noticeTitle",
-  narrative: "common.narrative",
-  occurredOn: "common.date",
-  occurredTime: "common.time",
-  tags: "common.tags",
-  crossingId: "place.legend",
-  placeText: "place.placeText",
-  countryCode: "place.country",
-  latitude: "place.latitude",
-  longitude: "place.longitude",
-  tlp: "marking.tlp",
-  releaseAgencyIds: "marking.releaseAgencies",
-  releaseCountryCodes: "marking.releaseCountries",
-  recipientIds: "recipients.legend",
-  recipientEmails: "recipients.legend",
-  sourceReliability: "grading.reliability",
-  infoCredibility: "grading.credibility",
-  handlingCode: "grading.handling",
-  items: "seizure.items",
-  substanceId: "seizure.substance",
-  description: "seizure.description",
-  quantity: "seizure.quantity",
-  unit: "seizure.unit",
-  declaredAs: "seizure.declaredAs",
-  declaredHsCode: "seizure.declaredHsCode",
-  concealment: "seizure.concealment",
-  conveyance: "seizure.conveyance",
-  conveyanceIds: "seizure.conveyanceIds",
-  originCountries: "seizure.originCountries",
-  transitCountries: "seizure.transitCountries",
-  destinationCountries: "seizure.destinationCountries",
-  seizingAgencyId: "seizure.seizingAgency",
-  names: "company.names",
-  script: "company.script",
-  name: "company.names",
-  registrationNumbers: "company.registrationNumbers",
-  registrationCountryCode: "company.registrationCountry",
-  addresses: "company.addresses",
-  owners: "company.owners",
-  grounds: "company.grounds",
-  groundsNote: "company.groundsNote",
-  recommendedAction: "company.recommendedAction",
-  expiresOn: "company.expiresOn",
-  persons: "arrest.persons",
-  latin: "arrest.names",
-  cyrillic: "arrest.names",
-  chinese: "arrest.names",
-  nationalityCode: "arrest.nationality",
-  birthYear: "arrest.birthYear",
-  role: "arrest.role",
-  arrestingAgencyId: "arrest.arrestingAgency",
-  chargeIds: "arrest.charges",
-  arrestStatus: "arrest.status",
-};
 
 /**
  * Sends a new notice, or keeps it in this device's outbox to be sent later under the same
@@ -126,6 +70,11 @@ function createOrKeep(userId: string) {
   };
 }
 
+// Enter in a text box must not send a notice to other agencies: only the buttons submit.
+function keepEnter(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
+}
+
 /**
  * The form of every kind of notice, for writing a new one or editing one: a POST to a server
  * action that works without JavaScript, enhanced with it (checked in the browser with the same
@@ -133,7 +82,6 @@ function createOrKeep(userId: string) {
  */
 export function NoticeForm(props: Props) {
   const t = useTranslations("noticeForm");
-  const format = useFormatter();
   const editing = props.mode === "edit" ? props : null;
   const version = editing?.version ?? 0;
   // The server renders the form with the server action itself, so that it posts without
@@ -198,18 +146,7 @@ export function NoticeForm(props: Props) {
     setRestored({ saved: restored.saved, stale: false });
   }
 
-  // Enter in a text box must not send a notice to other agencies: only the buttons submit.
-  function keepEnter(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
-  }
-
-  const savedAt = (saved: Saved) => format.dateTime(new Date(saved.savedAt), { dateStyle: "medium", timeStyle: "short" });
-  const labelOf = (name: string) => {
-    const key = LABELS[name.match(/(\w+)(\[\d+\])?$/)?.[1] ?? ""];
-    const row = name.match(/\.(items|persons|names)\[(\d+)\]/);
-    const label = key ? t(key) : t("summary.field");
-    return row ? `${t(`summary.row.${row[1]}`, { number: Number(row[2]) + 1 })}: ${label}` : label;
-  };
+  const labelOf = useLabelOf();
 
   return (
     <NoticeFormProvider value={{ form, notice, options: props.options }}>
@@ -217,35 +154,12 @@ export function NoticeForm(props: Props) {
         <p id="notice-form-intro" className="text-sm text-slate-600">
           {t("intro")}
         </p>
-        {restored ? (
-          <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950">
-            <p className="flex-1">
-              {restored.stale ? t("autosave.stale", { time: savedAt(restored.saved) }) : t("autosave.restored", { time: savedAt(restored.saved) })}
-            </p>
-            {restored.stale ? (
-              <Button type="button" variant="secondary" onClick={restoreStale}>
-                {t("autosave.restore")}
-              </Button>
-            ) : null}
-            <Button type="button" variant="secondary" onClick={discard} disabled={pending}>
-              {t("autosave.discard")}
-            </Button>
-          </div>
-        ) : null}
+        {restored ? <RestoredBanner restored={restored} pending={pending} onRestore={restoreStale} onDiscard={discard} /> : null}
         <div ref={messageRef} tabIndex={-1} className="space-y-2 outline-none">
           <ConformFormMessage form={form} />
           <ErrorSummary form={form} title={t("summary.title", { count: Object.keys(form.allErrors).filter((name) => name !== "").length })} labelOf={labelOf} />
         </div>
-        {editing ? (
-          <>
-            <HiddenField field={all.id!} />
-            <HiddenField field={all.version!} />
-          </>
-        ) : renewedKey ? (
-          <input type="hidden" name={all.idempotencyKey!.name} value={renewedKey} />
-        ) : (
-          <HiddenField field={all.idempotencyKey!} />
-        )}
+        <IdentityFields all={all} editing={Boolean(editing)} renewedKey={renewedKey} />
         <HiddenField field={notice.kind!} />
 
         <CommonPart />
@@ -259,30 +173,84 @@ export function NoticeForm(props: Props) {
         <MarkingPart recipientEmails={all.recipientEmails!} recipientLabels={props.recipientLabels ?? {}} />
         <GradingPart />
 
-        <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-center">
-          {editing ? (
-            <>
-              <Button type="submit" disabled={pending}>
-                {pending ? t("actions.saving") : t("actions.saveChanges")}
-              </Button>
-              <TextLink href={`/notices/${editing.noticeId}`} className="text-sm sm:ml-2">
-                {t("actions.cancel")}
-              </TextLink>
-            </>
-          ) : (
-            <>
-              <Button type="submit" disabled={pending}>
-                {pending ? t("actions.publishing") : t("actions.publish")}
-              </Button>
-              <Button type="submit" name={all.asDraft!.name} value="on" variant="secondary" disabled={pending}>
-                {t("actions.saveDraft")}
-              </Button>
-              <p className="text-xs text-slate-600 sm:flex-1">{t("actions.publishHint")}</p>
-            </>
-          )}
-        </div>
+        <FormActions noticeId={editing?.noticeId} asDraftName={all.asDraft!.name} pending={pending} />
         <p className="text-xs text-slate-500">{t("autosave.note")}</p>
       </form>
     </NoticeFormProvider>
+  );
+}
+
+/** A copy kept in this browser was put back (or, from another version, waits to be). */
+function RestoredBanner({
+  restored,
+  pending,
+  onRestore,
+  onDiscard,
+}: {
+  restored: { saved: Saved; stale: boolean };
+  pending: boolean;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) {
+  const t = useTranslations("noticeForm");
+  const format = useFormatter();
+  const savedAt = (saved: Saved) => format.dateTime(new Date(saved.savedAt), { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950">
+      <p className="flex-1">
+        {restored.stale ? t("autosave.stale", { time: savedAt(restored.saved) }) : t("autosave.restored", { time: savedAt(restored.saved) })}
+      </p>
+      {restored.stale ? (
+        <Button type="button" variant="secondary" onClick={onRestore}>
+          {t("autosave.restore")}
+        </Button>
+      ) : null}
+      <Button type="button" variant="secondary" onClick={onDiscard} disabled={pending}>
+        {t("autosave.discard")}
+      </Button>
+    </div>
+  );
+}
+
+/** Which notice the post is: the edited one and its version, or a new one's idempotency key. */
+function IdentityFields({ all, editing, renewedKey }: { all: Record<string, Field>; editing: boolean; renewedKey: string | null }) {
+  return editing ? (
+    <>
+      <HiddenField field={all.id!} />
+      <HiddenField field={all.version!} />
+    </>
+  ) : renewedKey ? (
+    <input type="hidden" name={all.idempotencyKey!.name} value={renewedKey} />
+  ) : (
+    <HiddenField field={all.idempotencyKey!} />
+  );
+}
+
+/** Save an edit (or cancel it), or publish a new notice (or keep it as a draft). */
+function FormActions({ noticeId, asDraftName, pending }: { noticeId: string | undefined; asDraftName: string; pending: boolean }) {
+  const t = useTranslations("noticeForm");
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-center">
+      {noticeId ? (
+        <>
+          <Button type="submit" disabled={pending}>
+            {pending ? t("actions.saving") : t("actions.saveChanges")}
+          </Button>
+          <TextLink href={`/notices/${noticeId}`} className="text-sm sm:ml-2">
+            {t("actions.cancel")}
+          </TextLink>
+        </>
+      ) : (
+        <>
+          <Button type="submit" disabled={pending}>
+            {pending ? t("actions.publishing") : t("actions.publish")}
+          </Button>
+          <Button type="submit" name={asDraftName} value="on" variant="secondary" disabled={pending}>
+            {t("actions.saveDraft")}
+          </Button>
+          <p className="text-xs text-slate-600 sm:flex-1">{t("actions.publishHint")}</p>
+        </>
+      )}
+    </div>
   );
 }

@@ -35,8 +35,6 @@ const terms = (values: unknown, max: number, maxLength: number) =>
  */
 export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; linkIds?: Field }) {
   const t = useTranslations("noticeForm.similar");
-  const vocab = useTranslations("vocab");
-  const format = useFormatter();
   const timeZone = useTimeZone();
   const { notice } = useNoticeForm();
   const names = Array.isArray(notice.names!.value) ? (notice.names!.value as { name?: unknown }[]) : [];
@@ -50,22 +48,7 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
     registrationNumbers: terms(notice.registrationNumbers!.value, 10, 60),
     owners: terms(notice.owners!.value, 20, 200),
   });
-  const settled = useDebounced(typed, 500);
-  const any = hasTerms(JSON.parse(settled) as Terms);
-  // The last answer stays on screen while the next is fetched.
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  useEffect(() => {
-    const input = JSON.parse(settled) as Terms;
-    if (!hasTerms(input)) return;
-    let current = true;
-    fetchQuery<Similar>("notices.similarCompanies", input).then(
-      (alerts) => current && setAnswer({ typed: settled, alerts }),
-      () => current && setAnswer({ typed: settled, alerts: null }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [settled]);
+  const { settled, any, answer } = useSimilar(typed);
   const searching = answer?.typed !== settled;
   const failed = !searching && answer.alerts === null;
   const today = new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
@@ -95,42 +78,61 @@ export function SimilarAlerts({ excludeId, linkIds }: { excludeId?: string; link
           </p>
           <ul className="mt-2 space-y-2">
             {found.map((alert) => (
-              <li key={alert.id} className="rounded-md border border-amber-200 bg-white p-2 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/notices/${alert.id}`} target="_blank" rel="noopener" className="font-medium text-brand-600 underline-offset-2 hover:underline">
-                    <bdi>{alert.title}</bdi>
-                  </Link>
-                  <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>
-                    {vocab(`tlp.${alert.tlp}`)}
-                  </Badge>
-                  {alert.status !== "published" ? <Badge>{vocab(`status.${alert.status}`)}</Badge> : null}
-                  {alert.expiresOn < today ? <Badge tone="red">{t("expired")}</Badge> : null}
-                  <span className="text-xs text-slate-500">
-                    {t("match", { value: format.number(alert.similarity, { style: "percent", maximumFractionDigits: 0 }) })}
-                  </span>
-                </div>
-                <p className="mt-1 text-slate-700">{alert.names.map((n) => n.name).join(" · ")}</p>
-                {alert.owners.length ? <p className="text-xs text-slate-600">{t("owners", { owners: alert.owners.join(", ") })}</p> : null}
-                {alert.registrationNumbers.length ? (
-                  <p className="text-xs text-slate-600">{t("numbers", { numbers: alert.registrationNumbers.join(", ") })}</p>
-                ) : null}
-                {linkIds ? (
-                  <label className="mt-1 flex cursor-pointer items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      name={linkIds.name}
-                      form={linkIds.formId}
-                      value={alert.id}
-                      defaultChecked={[linkIds.initialValue].flat().includes(alert.id)}
-                    />
-                    {t("link")}
-                  </label>
-                ) : null}
-              </li>
+              <AlertItem key={alert.id} alert={alert} today={today} linkIds={linkIds} />
             ))}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+/** The server's answer for the typed terms once typing pauses; the last answer stays while the next is fetched. */
+function useSimilar(typed: string) {
+  const settled = useDebounced(typed, 500);
+  const any = hasTerms(JSON.parse(settled) as Terms);
+  // The last answer stays on screen while the next is fetched.
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  useEffect(() => {
+    const input = JSON.parse(settled) as Terms;
+    if (!hasTerms(input)) return;
+    let current = true;
+    fetchQuery<Similar>("notices.similarCompanies", input).then(
+      (alerts) => current && setAnswer({ typed: settled, alerts }),
+      () => current && setAnswer({ typed: settled, alerts: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [settled]);
+  return { settled, any, answer };
+}
+
+/** One similar alert: its title, marking, status, how alike, its names, owners and numbers, and its link box. */
+function AlertItem({ alert, today, linkIds }: { alert: Similar[number]; today: string; linkIds?: Field }) {
+  const t = useTranslations("noticeForm.similar");
+  const vocab = useTranslations("vocab");
+  const format = useFormatter();
+  return (
+    <li className="rounded-md border border-amber-200 bg-white p-2 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <Link href={`/notices/${alert.id}`} target="_blank" rel="noopener" className="font-medium text-brand-600 underline-offset-2 hover:underline">
+          <bdi>{alert.title}</bdi>
+        </Link>
+        <Badge tone={alert.tlp === "red" ? "red" : alert.tlp === "clear" || alert.tlp === "green" ? "green" : "amber"}>{vocab(`tlp.${alert.tlp}`)}</Badge>
+        {alert.status !== "published" ? <Badge>{vocab(`status.${alert.status}`)}</Badge> : null}
+        {alert.expiresOn < today ? <Badge tone="red">{t("expired")}</Badge> : null}
+        <span className="text-xs text-slate-500">{t("match", { value: format.number(alert.similarity, { style: "percent", maximumFractionDigits: 0 }) })}</span>
+      </div>
+      <p className="mt-1 text-slate-700">{alert.names.map((n) => n.name).join(" · ")}</p>
+      {alert.owners.length ? <p className="text-xs text-slate-600">{t("owners", { owners: alert.owners.join(", ") })}</p> : null}
+      {alert.registrationNumbers.length ? <p className="text-xs text-slate-600">{t("numbers", { numbers: alert.registrationNumbers.join(", ") })}</p> : null}
+      {linkIds ? (
+        <label className="mt-1 flex cursor-pointer items-center gap-2 text-sm">
+          <input type="checkbox" name={linkIds.name} form={linkIds.formId} value={alert.id} defaultChecked={[linkIds.initialValue].flat().includes(alert.id)} />
+          {t("link")}
+        </label>
+      ) : null}
+    </li>
   );
 }

@@ -1,0 +1,69 @@
+// How big a unit may grow (CONTRIBUTING.md, "Conventions"): a file 300 lines as `wc -l` counts them,
+// a function 80 lines of code (blank lines and comments not counted, so that a comment saying why
+// never forces a split). A unit over either is split by responsibility, not cut where the count
+// runs out.
+const MAX_FILE_LINES = 300;
+const MAX_FUNCTION_LINES = 80;
+
+// Files exempt from the file size, each with its reason. Their functions are still held to 80 lines.
+const LONG_FILES = [
+  // The seeds: the demo's world and the reference data written out, read as data rather than logic.
+  "db/seed/**",
+  // Benchmark scenarios and generators: each is one script read top to bottom, beside its figures.
+  "bench/**",
+];
+
+// Still over a limit when the limits came in (issue 20), to be split: the list only shrinks. (`[[]` is a
+// literal `[` in a glob.)
+const NOT_YET_SPLIT = {
+  files: [
+    // Test files, to be split by the behaviour each part proves.
+    "e2e/pickers.spec.ts",
+    "server/services/__tests__/visibility.property.test.ts",
+    "server/services/moderation/__tests__/moderation.test.ts",
+    "server/services/notices/__tests__/feed-search.test.ts",
+    "server/services/notices/__tests__/write-read.test.ts",
+    "server/services/notifications/__tests__/notifications.test.ts",
+  ],
+  functions: [
+    // Modules other work was changing when the rule came in: split once that work has merged.
+    "app/(app)/notices/[[]id]/page.tsx",
+    "server/services/notices/write-parts.ts",
+    // The benchmark generator and fault scenarios, the reference seed, the SMTP sink of the tests.
+    "bench/faults/scenarios.ts",
+    "bench/generate.ts",
+    "db/seed/reference.ts",
+    "tests/smtp-sink.ts",
+    // Describe blocks and property bodies of tests.
+    "db/__tests__/notice-seed.test.ts",
+    "e2e/admin-no-javascript.spec.ts",
+    "e2e/no-javascript.spec.ts",
+    "e2e/offline.spec.ts",
+    "e2e/pickers.spec.ts",
+    "schemas/__tests__/form.test.ts",
+    "server/api/rest/__tests__/api-keys.test.ts",
+    "server/api/taxii/__tests__/taxii.test.ts",
+    "server/services/__tests__/agencies.test.ts",
+    "server/services/__tests__/users.test.ts",
+    "server/services/__tests__/visibility.property.test.ts",
+    "server/services/audit-trail/__tests__/audit-trail.test.ts",
+    "server/services/notices/__tests__/feed-search.test.ts",
+    "server/services/notices/__tests__/feed-substance.test.ts",
+    "server/services/notices/__tests__/options-similar.test.ts",
+    "server/services/notices/__tests__/search-vocabulary.test.ts",
+    "server/services/notices/__tests__/write-read.test.ts",
+    "server/services/notifications/__tests__/notifications.test.ts",
+  ],
+};
+
+export const sizesConfig = [
+  {
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    rules: {
+      "max-lines": ["error", { max: MAX_FILE_LINES, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: MAX_FUNCTION_LINES, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  { files: [...LONG_FILES, ...NOT_YET_SPLIT.files], rules: { "max-lines": "off" } },
+  ...(NOT_YET_SPLIT.functions.length ? [{ files: NOT_YET_SPLIT.functions, rules: { "max-lines-per-function": "off" } }] : []),
+];

@@ -1,0 +1,2 @@
+import { shared } from "./loads";
+export const loaded = shared + 1;

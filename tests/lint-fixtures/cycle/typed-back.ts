@@ -1,0 +1,3 @@
+import { typed } from "./typed";
+export type Back = { n: number };
+export const again = typed;
