@@ -147,7 +147,9 @@ export const notices = pgTable(
       .where(sql`status = 'published'`),
     index("notices_author_idx").on(t.authorId, t.createdAt.desc()),
     index("notices_search_idx").using("gin", t.searchVector).with(GIN_WITHOUT_PENDING_LIST),
-    index("notices_names_trgm_idx").using("gin", sql`${t.searchNames} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
+    index("notices_names_trgm_idx")
+      .using("gin", sql`${t.searchNames} gin_trgm_ops`)
+      .with(GIN_WITHOUT_PENDING_LIST),
     uniqueIndex("notices_idempotency_key").on(t.authorId, t.idempotencyKey),
     check("notices_credibility_range", sql`${t.infoCredibility} BETWEEN 1 AND 6`),
     // People are named in arrest notifications: never for the whole community.
@@ -237,7 +239,9 @@ export const noticeRecipients = pgTable(
  * redaction, a merge).
  */
 export const searchWords = pgTable("search_words", { word: text().primaryKey(), notices: integer().notNull() }, (t) => [
-  index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
+  index("search_words_trgm_idx")
+    .using("gin", sql`${t.word} gin_trgm_ops`)
+    .with(GIN_WITHOUT_PENDING_LIST),
 ]);
 
 /** "Related to": stored once per pair, smaller id first. */

@@ -46,7 +46,15 @@ export async function buildWorld() {
 
 /** A valid input of every procedure that takes one. */
 export function samplesOf(w: World): Samples {
-  return { ...adminSamples(w), ...exportSamples(w), ...accountSamples(w), ...moderationSamples(w), ...noticeSamples(w), ...referenceSamples(), ...pictureSamples(w) };
+  return {
+    ...adminSamples(w),
+    ...exportSamples(w),
+    ...accountSamples(w),
+    ...moderationSamples(w),
+    ...noticeSamples(w),
+    ...referenceSamples(),
+    ...pictureSamples(w),
+  };
 }
 
 const REASON = "Checked against the customs declaration";
@@ -196,7 +204,12 @@ function fullNotices(): Json[] {
     phones: ["+996 555 123 456"],
     groundsNote: "Declared as vinegar",
   });
-  const arrest = arrestInput({ arrestingAgencyId: "kz-sgd-customs", chargeIds: ["kz-cc2014-296"], companies: ["Alpha Trade LLC"], phones: ["8 701 555 12 34"] });
+  const arrest = arrestInput({
+    arrestingAgencyId: "kz-sgd-customs",
+    chargeIds: ["kz-cc2014-296"],
+    companies: ["Alpha Trade LLC"],
+    phones: ["8 701 555 12 34"],
+  });
   return [seizure, company, arrest] as unknown as Json[];
 }
 
