@@ -4,7 +4,7 @@ import { Button, ButtonLink, PageHeader } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 import type { SearchParams } from "../_components/feed-filters";
 import { CrossingCountsTable } from "../_components/map/crossing-counts-table";
-import { CrossingMap, CrossingMapLegend } from "../_components/map/crossing-map";
+import { CrossingMapFigure } from "../_components/map/crossing-map";
 import { mapData } from "../_components/map/map-data";
 import { PeriodFields, readPeriod } from "../_components/map/period";
 
@@ -39,12 +39,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         {t("total", { count: total, from: period.from, to: period.to })}
       </p>
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <figure className="min-w-0">
-          <CrossingMap crossings={crossings} countryNames={countryNames} title={t("svgTitle", { from: period.from, to: period.to })} />
-          <figcaption>
-            <CrossingMapLegend />
-          </figcaption>
-        </figure>
+        <CrossingMapFigure crossings={crossings} countryNames={countryNames} period={period} />
         <section aria-labelledby="map-table" className="min-w-0">
           <h2 id="map-table" className="mb-2 text-lg font-semibold">
             {t("tableTitle")}

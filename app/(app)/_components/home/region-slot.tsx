@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { TextLink } from "~/app/_components/ui";
 import type { createCaller } from "~/server/api/root";
 import type { Viewer } from "~/server/auth/sessions";
-import { CrossingMap, CrossingMapLegend } from "../map/crossing-map";
+import { CrossingMapFigure } from "../map/crossing-map";
 import { mapData } from "../map/map-data";
 import { defaultPeriod } from "../map/period";
 import { HomeSection } from "./home-section";
@@ -27,12 +27,7 @@ export async function RegionSlot({ caller, viewer }: { caller: Caller; viewer: V
       <p className="mb-2 text-sm text-slate-600">
         {t("total", { count: total, from: period.from, to: period.to })} <TextLink href="/map">{nav("map")}</TextLink>
       </p>
-      <figure className="min-w-0">
-        <CrossingMap crossings={crossings} countryNames={countryNames} title={t("svgTitle", { from: period.from, to: period.to })} />
-        <figcaption>
-          <CrossingMapLegend />
-        </figcaption>
-      </figure>
+      <CrossingMapFigure crossings={crossings} countryNames={countryNames} period={period} />
     </HomeSection>
   );
 }

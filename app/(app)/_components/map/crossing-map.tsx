@@ -89,3 +89,24 @@ export async function CrossingMapLegend() {
     </ul>
   );
 }
+
+/** The map with its legend as a figure, titled with its period (the map page, the coordinator's home). */
+export async function CrossingMapFigure({
+  crossings,
+  countryNames,
+  period,
+}: {
+  crossings: MapCrossing[];
+  countryNames: Record<string, string>;
+  period: { from: string; to: string };
+}) {
+  const t = await getTranslations("picture.map");
+  return (
+    <figure className="min-w-0">
+      <CrossingMap crossings={crossings} countryNames={countryNames} title={t("svgTitle", period)} />
+      <figcaption>
+        <CrossingMapLegend />
+      </figcaption>
+    </figure>
+  );
+}
