@@ -16,6 +16,19 @@ async function expectNarrowedView(page: Page) {
   await expect(page.getByTestId("facets").getByRole("heading", { name: "Crossing" })).toHaveCount(0);
 }
 
+/**
+ * The seizure among the results, newest first: the other specs of the suite post acetic anhydride
+ * seizures of their own, which may put the demo's Torugart one past the first page.
+ */
+async function expectAmongResults(page: Page, name: string) {
+  for (let pages = 1; pages < 5 && (await page.getByRole("link", { name }).count()) === 0; pages++) {
+    const before = page.url();
+    await page.getByRole("link", { name: "More results" }).click();
+    await page.waitForURL((url) => url.toString() !== before);
+  }
+  await expect(page.getByRole("link", { name })).toBeVisible();
+}
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
@@ -31,8 +44,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(/\/search\?q=/);
 
       await expect(page.getByTestId("chips")).toContainText("Substance: Acetic anhydride");
-      await expect(page.getByRole("link", { name: SEIZURE })).toBeVisible();
       await expect(page.getByTestId("result-count")).toContainText(/\d+ notices?/);
+      await expectAmongResults(page, SEIZURE);
 
       await page
         .getByTestId("facets")
