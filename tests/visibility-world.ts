@@ -1,6 +1,6 @@
 import { inArray, or } from "drizzle-orm";
 import { db } from "~/db/index";
-import { noticeLinks, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, noticeReports, notices } from "~/db/schema";
+import { noticeLinks, noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, noticeReports, notices, users } from "~/db/schema";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import type { ModelNotice, ModelUser } from "~/tests/visibility-model";
 import { CROSSINGS, DAYS, SUBSTANCES, type NoticeSpec, type WorldSpec } from "./visibility-world-spec";
@@ -116,4 +116,10 @@ async function readFacts(ids: string[]): Promise<Map<string, ModelNotice>> {
       return [r.id, notice];
     }),
   );
+}
+
+/** Removes what one random world of a property test wrote (its notices, with their rows by cascade, and its users), so the next world starts clean. */
+export async function removeWorld(noticeIds: string[], userIds: string[]): Promise<void> {
+  await db.delete(notices).where(inArray(notices.id, noticeIds));
+  await db.delete(users).where(inArray(users.id, userIds));
 }

@@ -33,7 +33,17 @@ import { visibleToUsers } from "~/server/services/visibility";
 import { callApi } from "~/tests/api";
 import { callerFor, refusal } from "~/tests/callers";
 import { mayRead, type ModelNotice, type ModelUser } from "~/tests/visibility-model";
-import { AGENCIES, buildWorld, CROSSINGS, DAYS, SUBSTANCES, worldArb as surfacesWorldArb, type World, type WorldNotice } from "~/tests/visibility-world";
+import {
+  AGENCIES,
+  buildWorld,
+  CROSSINGS,
+  removeWorld,
+  DAYS,
+  SUBSTANCES,
+  worldArb as surfacesWorldArb,
+  type World,
+  type WorldNotice,
+} from "~/tests/visibility-world";
 
 // A small world with every relationship that matters: the agencies of the world below (two in one
 // country, one in another, and UNODC, which belongs to no country), random users and notices.
@@ -190,13 +200,9 @@ describe("visibility, as a property", () => {
             expect(new Set(links.map((l) => l.id))).toEqual(expected);
           }
         } finally {
-          const ids = [hub!.id, ...generated.map((n) => n.id)];
-          await db.delete(notices).where(inArray(notices.id, ids));
-          await db.delete(users).where(
-            inArray(
-              users.id,
-              people.map((p) => p.id),
-            ),
+          await removeWorld(
+            [hub!.id, ...generated.map((n) => n.id)],
+            people.map((p) => p.id),
           );
         }
       }),

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import {
@@ -11,7 +10,6 @@ import {
   notices,
   seizureDetails,
   seizureItems,
-  users,
 } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
@@ -20,7 +18,7 @@ import type { Role } from "~/server/auth/roles";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { callerFor } from "~/tests/callers";
 import { mayRead, type ModelNotice, type ModelUser } from "~/tests/visibility-model";
-import { AGENCIES, buildWorld, CROSSINGS, DAYS, SUBSTANCES, worldArb as surfacesWorldArb } from "~/tests/visibility-world";
+import { AGENCIES, buildWorld, CROSSINGS, removeWorld, DAYS, SUBSTANCES, worldArb as surfacesWorldArb } from "~/tests/visibility-world";
 
 // The regional picture counts exactly the feed's visible set: for random users of every role and
 // random notices of every marking and status, each crossing's count on the map equals the feed's
@@ -180,17 +178,9 @@ describe("the regional picture, as a property", () => {
             }
           }
         } finally {
-          await db.delete(notices).where(
-            inArray(
-              notices.id,
-              generated.map((n) => n.id),
-            ),
-          );
-          await db.delete(users).where(
-            inArray(
-              users.id,
-              people.map((p) => p.id),
-            ),
+          await removeWorld(
+            generated.map((n) => n.id),
+            people.map((p) => p.id),
           );
         }
       }),
