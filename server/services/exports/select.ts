@@ -8,7 +8,7 @@ import { audit } from "~/server/services/audit";
 import { notFound } from "~/server/services/errors";
 import { feedQuery } from "~/server/services/notices/feed";
 import { searchPageQuery } from "~/server/services/notices/search";
-import { loadSnapshot, type NoticeSnapshot } from "~/server/services/notices/snapshot";
+import { loadSnapshots, type NoticeSnapshot } from "~/server/services/notices/snapshot";
 import { visibleTo } from "~/server/services/visibility";
 
 export type ExportLink = { a: string; b: string };
@@ -61,8 +61,7 @@ export async function loadExportSet(viewer: Viewer, selection: ExportSelection, 
       const readable = wanted.length ? await readableIds(tx, viewer, wanted) : new Set<string>();
       const ids = wanted.filter((id) => readable.has(id));
       if (selection.scope === "notice" && !ids.length) throw notFound();
-      const snapshots: NoticeSnapshot[] = [];
-      for (const id of ids) snapshots.push(await loadSnapshot(tx, id));
+      const snapshots = await loadSnapshots(tx, ids);
       const links = ids.length > 1 ? await linksWithin(tx, ids) : [];
       const countryName = await englishCountryNames(tx);
       if (record) {

@@ -5,7 +5,7 @@ import type { TaxiiObjectsInput } from "~/schemas/taxii";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { decodeCursor, encodeCursor } from "~/server/services/notices/cursor";
-import { loadSnapshot, type NoticeSnapshot } from "~/server/services/notices/snapshot";
+import { loadSnapshots, type NoticeSnapshot } from "~/server/services/notices/snapshot";
 import { visibleTo } from "~/server/services/visibility";
 import { englishCountryNames, type ExportSet } from "./select";
 import { tlpMarkingDefinition } from "./stix-ids";
@@ -47,9 +47,14 @@ export async function taxiiPage(viewer: Viewer, input: TaxiiObjectsInput): Promi
       const entries: TaxiiEntry[] = [];
       let total = 0;
       let last: (typeof rows)[number] | null = null;
-      for (const row of rows.slice(0, input.limit)) {
+      const page = rows.slice(0, input.limit);
+      const snapshots = await loadSnapshots(
+        tx,
+        page.map((row) => row.id),
+      );
+      for (const [index, row] of page.entries()) {
         // What an earlier notice of the page brought (a marking, an agency) is not repeated.
-        const objects = withTypes(entryObjects(await loadSnapshot(tx, row.id), set), input.types).filter((o) => !seen.has(o.id));
+        const objects = withTypes(entryObjects(snapshots[index]!, set), input.types).filter((o) => !seen.has(o.id));
         if (entries.length > 0 && total + objects.length > input.limit) break;
         for (const object of objects) seen.add(object.id);
         entries.push({ dateAdded: row.publishedAt!.toISOString(), objects });
