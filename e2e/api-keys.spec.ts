@@ -70,5 +70,17 @@ test.describe("API keys without JavaScript", () => {
     await page.getByTestId(`api-key-${prefix}`).getByRole("button", { name: "Revoke" }).click();
     await expect(page.getByTestId(`api-key-${prefix}`)).toContainText("Revoked");
     expect((await request.get("/api/v1/reference/countries", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+
+    // On the users page the account is marked as a service account and offers only what applies to
+    // one: no ending of sessions or second-factor reset for an account that never signs in.
+    const person = await users.create({ role: "analyst", agencyId: "kg-customs" });
+    await page.goto("/admin/users");
+    await expect(page.getByTestId(`user-row-${person.email}`).getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+    const account = page.getByRole("row").filter({ hasText: "Risk engine" });
+    await expect(account).toContainText("Service account");
+    await expect(account.getByRole("button", { name: "Disable" })).toBeVisible();
+    await expect(account.getByRole("link", { name: "API keys" })).toHaveAttribute("href", "/admin/api-keys");
+    await expect(account.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
+    await expect(account.getByRole("button", { name: "Reset two-step verification" })).toHaveCount(0);
   });
 });

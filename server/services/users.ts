@@ -90,6 +90,7 @@ export async function listUsers({ viewer }: { viewer: Actor }) {
       dutyStationId: users.dutyStationId,
       lastSignInAt: users.lastSignInAt,
       preModerated: users.preModerated,
+      serviceAccount: users.serviceAccount,
     })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
@@ -166,6 +167,10 @@ export async function updateUser({ viewer, input, ip = null }: Change<z.output<t
       Object.assign(changes, { [key]: value });
       details[key] = { from: user[key], to: value };
     }
+    // A service account reads what an analyst of its agency reads (README, "API"): its keys' reach is
+    // decided by that, not by whoever edits the account.
+    if (user.serviceAccount && (changes.role || changes.agencyId))
+      throw new ServiceError("CONFLICT", "serviceAccountFixed", changes.role ? "role" : "agencyId");
     if (changes.role) assertGrantable(scope, changes.role);
     if (changes.agencyId) {
       if (scope.agencyId !== null) throw new ServiceError("FORBIDDEN", "agencyChangeNotAllowed", "agencyId");
@@ -244,6 +249,7 @@ export async function endUserSessions({ viewer, input, ip = null }: Change<z.out
   const scope = scopeOf(viewer);
   await db.transaction(async (tx) => {
     const user = await manageableUser(tx, scope, input.userId);
+    if (user.serviceAccount) throw new ServiceError("CONFLICT", "serviceAccountNoSignIn");
     await tx.update(users).set(bumpSessionVersion).where(eq(users.id, user.id));
     await audit(tx, { action: "user.end_sessions", actor: scope.actor, target: { type: "user", id: user.id }, ip, details: { ...scope.origin } });
   });
@@ -259,6 +265,7 @@ export async function resetSecondFactor({ viewer, input, ip = null }: Change<z.o
   await db.transaction(async (tx) => {
     const user = await manageableUser(tx, scope, input.userId);
     if (user.id === scope.selfId) throw new ServiceError("FORBIDDEN", "cannotResetOwnSecondFactor");
+    if (user.serviceAccount) throw new ServiceError("CONFLICT", "serviceAccountNoSignIn");
     await tx.delete(totpCredentials).where(eq(totpCredentials.userId, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.update(users).set(bumpSessionVersion).where(eq(users.id, user.id));

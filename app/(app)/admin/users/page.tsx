@@ -69,7 +69,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
           </tr>
         ) : null}
         {users.map((user) => (
-          <UserRow key={user.id} user={user} options={options} editing={edit === user.id} saved={saved === user.id} />
+          <UserRow key={user.id} user={user} viewerAgencyId={viewer.agencyId} options={options} editing={edit === user.id} saved={saved === user.id} />
         ))}
       </Table>
     </>
@@ -79,7 +79,19 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
 type User = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["users"]["list"]>>[number];
 
 /** One user: who, where, what role and status, when last signed in, and what the viewer may do to them. */
-async function UserRow({ user, options, editing, saved }: { user: User; options: UserFormOptions; editing: boolean; saved: boolean }) {
+async function UserRow({
+  user,
+  viewerAgencyId,
+  options,
+  editing,
+  saved,
+}: {
+  user: User;
+  viewerAgencyId: string;
+  options: UserFormOptions;
+  editing: boolean;
+  saved: boolean;
+}) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const agencyLabel = localized(user.agencyName, locale);
   return (
@@ -87,6 +99,11 @@ async function UserRow({ user, options, editing, saved }: { user: User; options:
       <td className="px-3 py-2 font-medium text-slate-900">
         <bdi>{user.name}</bdi>
         {user.isSelf ? <span className="ml-1 text-xs font-normal text-slate-500">({t("users.table.you")})</span> : null}
+        {user.serviceAccount ? (
+          <span className="ml-2">
+            <Badge tone="slate">{t("users.table.serviceAccount")}</Badge>
+          </span>
+        ) : null}
       </td>
       <td className="px-3 py-2 break-all">{user.email}</td>
       <td className="px-3 py-2">{agencyLabel}</td>
@@ -109,6 +126,8 @@ async function UserRow({ user, options, editing, saved }: { user: User; options:
               agencyLabel,
               dutyStationId: user.dutyStationId,
               isSelf: user.isSelf,
+              serviceAccount: user.serviceAccount,
+              ownAgency: user.agencyId === viewerAgencyId,
             }}
             options={options}
             editing={editing}

@@ -21,6 +21,10 @@ export type ManagedUser = {
   agencyLabel: string;
   dutyStationId: string | null;
   isSelf: boolean;
+  /** Signs in never (no sessions, no second factor) and stays an analyst of its agency: its keys are its access. */
+  serviceAccount: boolean;
+  /** Of the viewer's own agency. */
+  ownAgency: boolean;
 };
 
 // Opening and closing the edit form are addresses, so they work without JavaScript too.
@@ -50,13 +54,13 @@ function EditUserForm({ user, options }: { user: ManagedUser; options: UserFormO
       <HiddenField field={fields.userId} />
       <InputField field={fields.name} label={t("invite.name")} required maxLength={200} />
       <SelectField field={fields.role} label={t("invite.role")}>
-        {options.roles.map((role) => (
+        {(user.serviceAccount ? [user.role] : options.roles).map((role) => (
           <option key={role} value={role}>
             {tc(`roles.${role}`)}
           </option>
         ))}
       </SelectField>
-      {options.canChangeAgency ? (
+      {options.canChangeAgency && !user.serviceAccount ? (
         <SelectField field={fields.agencyId} label={t("invite.agency")}>
           {agencies.map((agency) => (
             <option key={agency.id} value={agency.id}>
@@ -101,8 +105,10 @@ export function UserActions({ user, options, editing, saved }: { user: ManagedUs
         <input type="hidden" name="userId" value={user.id} />
         <ButtonLink href={editing ? usersPath("", user.id) : usersPath(`?edit=${user.id}`, user.id)}>{t("actions.edit")}</ButtonLink>
         {user.status === "disabled" ? button("enable", t("actions.enable")) : user.isSelf ? null : button("disable", t("actions.disable"), "danger")}
-        {user.status === "active" && !user.isSelf ? button("endSessions", t("actions.endSessions")) : null}
-        {user.status === "active" && !user.isSelf ? button("resetSecondFactor", t("actions.resetSecondFactor")) : null}
+        {user.status === "active" && !user.isSelf && !user.serviceAccount ? button("endSessions", t("actions.endSessions")) : null}
+        {user.status === "active" && !user.isSelf && !user.serviceAccount ? button("resetSecondFactor", t("actions.resetSecondFactor")) : null}
+        {/* The keys page lists the viewer's own agency's accounts: where the list spans agencies, only those link to it. */}
+        {user.serviceAccount && user.ownAgency ? <ButtonLink href="/admin/api-keys">{t("actions.apiKeys")}</ButtonLink> : null}
         {user.status === "invited" ? button("resendInvitation", t("actions.resend")) : null}
       </form>
       <FormMessage message={state.message} />
