@@ -9,6 +9,7 @@ import agencyData from "./data/agencies.json" with { type: "json" };
 import crossingData from "./data/crossings.json" with { type: "json" };
 import provisionData from "./data/criminal-provisions.json" with { type: "json" };
 import substanceData from "./data/precursors.json" with { type: "json" };
+import { AGENCY_NAMES_ZH, CROSSING_NAMES_ZH } from "./reference-names-zh";
 
 // China takes part optionally: its agencies are seeded inactive until an administrator enables
 // them; CARICC and INCB are candidate members, likewise inactive.
@@ -51,7 +52,7 @@ export async function seedReference(db: DbOrTx): Promise<void> {
         kind: a.kind as (typeof agencies.$inferInsert)["kind"],
         nameEn: a.name_en,
         nameRu: a.name_ru,
-        nameZh: a.name_zh,
+        nameZh: a.name_zh ?? AGENCY_NAMES_ZH[a.id] ?? null,
         shortName: a.short_name,
         active: !INACTIVE_UNTIL_ENABLED(a),
       })),
@@ -65,7 +66,7 @@ export async function seedReference(db: DbOrTx): Promise<void> {
         id: c.id,
         nameEn: c.name_en,
         nameRu: c.name_ru,
-        nameZh: c.name_zh,
+        nameZh: c.name_zh ?? CROSSING_NAMES_ZH[c.id] ?? null,
         neighborPortEn: c.cn_side_port_en,
         countryCode: c.country,
         neighborCountryCode: c.neighbor_country,

@@ -209,3 +209,14 @@ describe("access", () => {
     }
   });
 });
+
+describe("reference names in every language", () => {
+  it("gives every agency and crossing a Chinese and a Russian name, so no reader meets English names in their language", async () => {
+    const agencies = await db.query.agencies.findMany({ columns: { id: true, nameRu: true, nameZh: true } });
+    const crossings = await db.query.crossings.findMany({ columns: { id: true, nameRu: true, nameZh: true } });
+    const missing = [...agencies, ...crossings].filter((row) => !row.nameRu?.trim() || !row.nameZh?.trim()).map((row) => row.id);
+    expect(missing).toEqual([]);
+    // Chinese names are written in Chinese characters, not an English name copied over.
+    expect([...agencies, ...crossings].filter((row) => !/[\u4e00-\u9fff]/.test(row.nameZh!)).map((row) => row.id)).toEqual([]);
+  });
+});
