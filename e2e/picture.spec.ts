@@ -71,6 +71,14 @@ test.describe("the regional picture, without JavaScript", () => {
     expect(lines[1]).toBe("series,key,notices,seized_kg");
     expect(lines[2]).toMatch(/^total,all,[1-9]\d*,/);
     expect(lines.some((line) => line.startsWith("concealment,False floor,"))).toBe(true);
+
+    // Over more than three years a bar and a row per month no longer read: they count per year.
+    await page.goto("/trends?crossing=torugart&from=2000-01-01&to=2026-12-31");
+    const years = page.getByRole("region", { name: "Per year, in numbers" }).getByRole("table");
+    await expect(years.getByRole("columnheader")).toHaveText(["Year", "Notices", "Seized (kg)"]);
+    await expect(years.getByRole("row")).toHaveCount(1 + 27);
+    await expect(years.getByRole("rowheader").first()).toHaveText("2000");
+    await expect(page.locator('svg[aria-label="Notices per year"]')).toBeVisible();
   });
 });
 

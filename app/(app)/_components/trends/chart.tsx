@@ -9,6 +9,18 @@ export type Bar = { key: string; label: string; value: number };
 
 const BRAND = "#1e3a8a";
 
+// Plot lays the axes out before any text is measured: widths are estimated at 12 px type, wide
+// (CJK) characters counting nearly twice.
+const PLOT_WIDTH = 640;
+const textWidth = (text: string) => [...text].reduce((width, char) => width + (/[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? 12 : 7), 0);
+
+/** Every n-th category label, n chosen so that the shown ones do not overlap ("2026年1月" twelve times did). */
+function spacedTicks(bars: Bar[], room: number): string[] {
+  const widest = Math.max(0, ...bars.map((b) => textWidth(b.label))) + 8;
+  const step = Math.max(1, Math.ceil((bars.length * widest) / room));
+  return bars.filter((_, index) => index % step === 0).map((b) => b.key);
+}
+
 /**
  * A bar chart as SVG markup, drawn on the server by Observable Plot: vertical bars for a series in
  * time order (months), horizontal ones for categories. The chart is a picture of the table the page
@@ -20,8 +32,10 @@ export function barChart(bars: Bar[], options: { label: string; horizontal?: boo
     document: document as unknown as Document,
     ariaLabel: options.label,
     style: { fontSize: "12px", background: "transparent", color: "#334155" },
-    width: 640,
+    width: PLOT_WIDTH,
   };
+  // Room for the longest value label left of a vertical chart's axis ("16,000"), which Plot's default margin cut off.
+  const marginLeft = 16 + textWidth(Math.max(0, ...bars.map((b) => b.value)).toLocaleString("en"));
   const svg = options.horizontal
     ? Plot.plot({
         ...common,
@@ -35,7 +49,13 @@ export function barChart(bars: Bar[], options: { label: string; horizontal?: boo
         ...common,
         height: 260,
         marginBottom: 40,
-        x: { label: null, domain: bars.map((b) => b.key), tickFormat: (key: string) => labelOf.get(key) ?? key, tickRotate: bars.length > 12 ? -45 : 0 },
+        marginLeft: Math.max(40, marginLeft),
+        x: {
+          label: null,
+          domain: bars.map((b) => b.key),
+          ticks: spacedTicks(bars, PLOT_WIDTH - Math.max(40, marginLeft) - 20),
+          tickFormat: (key: string) => labelOf.get(key) ?? key,
+        },
         y: { grid: true, label: options.unit ?? null },
         marks: [Plot.barY(bars, { x: "key", y: "value", fill: BRAND }), Plot.ruleY([0])],
       });

@@ -12,6 +12,27 @@ export type TrendsData = inferRouterOutputs<AppRouter>["picture"]["trends"];
 const monthIn = (locale: string, month: string) =>
   new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 
+// Beyond three years a month per bar and per row no longer reads (twenty years were 240 rows):
+// the chart and the table count per year instead.
+const MAX_MONTHS_SHOWN = 36;
+
+type Period = { key: string; label: string; notices: number; kg: number };
+
+/** The months as shown: each month, or each year's total when the period is long. */
+function periodsOf(months: TrendsData["months"], locale: string): { perYear: boolean; periods: Period[] } {
+  if (months.length <= MAX_MONTHS_SHOWN)
+    return { perYear: false, periods: months.map((m) => ({ key: m.month, label: monthIn(locale, m.month), notices: m.notices, kg: m.kg })) };
+  const years = new Map<string, Period>();
+  for (const m of months) {
+    const key = m.month.slice(0, 4);
+    const year = years.get(key) ?? { key, label: key, notices: 0, kg: 0 };
+    year.notices += m.notices;
+    year.kg += m.kg;
+    years.set(key, year);
+  }
+  return { perYear: true, periods: [...years.values()] };
+}
+
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -48,7 +69,8 @@ function TopTable({ head, rows, empty, number }: { head: string[]; rows: { label
 export async function TrendsView({ trends, locale }: { trends: TrendsData; locale: string }) {
   const [t, vocab] = await Promise.all([getTranslations("picture.trends"), getTranslations("vocab")]);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
-  const months = trends.months.map((m) => ({ ...m, label: monthIn(locale, m.month) }));
+  const { perYear, periods } = periodsOf(trends.months, locale);
+  const [perPeriod, kgPerPeriod] = perYear ? [t("perYear"), t("kgPerYear")] : [t("perMonth"), t("kgPerMonth")];
   const kinds = trends.kinds.map((k) => ({ key: k.kind, label: vocab(`kind.${k.kind}`), value: k.notices }));
   return (
     <div className="space-y-6">
@@ -62,27 +84,27 @@ export async function TrendsView({ trends, locale }: { trends: TrendsData; local
         ) : null}
       </p>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Section id="trend-notices" title={t("perMonth")}>
+        <Section id="trend-notices" title={perPeriod}>
           <Chart
             svg={barChart(
-              months.map((m) => ({ key: m.month, label: m.label, value: m.notices })),
-              { label: t("perMonth") },
+              periods.map((p) => ({ key: p.key, label: p.label, value: p.notices })),
+              { label: perPeriod },
             )}
           />
         </Section>
-        <Section id="trend-kg" title={t("kgPerMonth")}>
+        <Section id="trend-kg" title={kgPerPeriod}>
           <Chart
             svg={barChart(
-              months.map((m) => ({ key: m.month, label: m.label, value: m.kg })),
-              { label: t("kgPerMonth"), unit: "kg" },
+              periods.map((p) => ({ key: p.key, label: p.label, value: p.kg })),
+              { label: kgPerPeriod, unit: "kg" },
             )}
           />
         </Section>
       </div>
-      <Section id="trend-table" title={t("tableTitle")}>
-        <Table head={[t("month"), t("notices"), t("kg")]}>
-          {months.map((m) => (
-            <tr key={m.month}>
+      <Section id="trend-table" title={perYear ? t("tableTitleYears") : t("tableTitle")}>
+        <Table head={[perYear ? t("year") : t("month"), t("notices"), t("kg")]}>
+          {periods.map((m) => (
+            <tr key={m.key}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
                 {m.label}
               </th>

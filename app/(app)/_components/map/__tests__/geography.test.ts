@@ -50,4 +50,24 @@ describe("a chart", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;");
   });
+
+  it("labels months so that they do not overlap: every other one of twelve Chinese month names, all of six", () => {
+    const months = (count: number) => Array.from({ length: count }, (_, i) => ({ key: `2026-${i + 1}`, label: `2026年${i + 1}月`, value: i * 1500 }));
+    expect(barChart(months(12), { label: "kg", unit: "kg" }).match(/2026年\d+月/g)).toEqual([
+      "2026年1月",
+      "2026年3月",
+      "2026年5月",
+      "2026年7月",
+      "2026年9月",
+      "2026年11月",
+    ]);
+    expect(barChart(months(6), { label: "kg" }).match(/2026年\d+月/g)).toHaveLength(6);
+    // Twenty years of months still leave a readable axis, not 240 labels.
+    expect(
+      barChart(
+        Array.from({ length: 240 }, (_, i) => ({ key: String(i), label: `${2006 + Math.floor(i / 12)}-${(i % 12) + 1}`, value: i })),
+        { label: "n" },
+      ).match(/\d{4}-\d+/g)!.length,
+    ).toBeLessThan(20);
+  });
 });
