@@ -105,12 +105,63 @@ const NOTICE_FORM_SHARED = [
 ] as const;
 
 /**
+ * The `validation` messages a new notice can be refused with: zod's (schemas/issues.ts), the
+ * fields' and the notice schemas' own, and the notice services' (write-parts.ts, write.ts,
+ * links.ts) — about half of them; the rest are other forms' (passwords, users, screening…).
+ * i18n/__tests__/client-messages.test.ts reads those modules for keys missing here.
+ */
+export const NOTICE_VALIDATION_KEYS = [
+  "arrestNotPublic",
+  "chooseAtLeast",
+  "dateOutOfRange",
+  "email",
+  "invalid",
+  "invalidCharacters",
+  "invalidChoice",
+  "invalidCountry",
+  "invalidDate",
+  "invalidFormat",
+  "invalidHsCode",
+  "invalidNumber",
+  "invalidPhone",
+  "invalidTime",
+  "kindChange",
+  "linkToSelf",
+  "notMemberCountry",
+  "personNameRequired",
+  "placeRequired",
+  "recipientRequired",
+  "releaseAgencyRequired",
+  "releaseTargetRequired",
+  "required",
+  "strictNoCountries",
+  "tooBig",
+  "tooLong",
+  "tooShort",
+  "tooSmall",
+  "unknownAgency",
+  "unknownCountry",
+  "unknownCrossing",
+  "unknownField",
+  "unknownProvision",
+  "unknownRecipient",
+  "unknownRecipientEmail",
+  "unknownSubstance",
+] as const;
+
+/**
  * What a new notice of one kind is sent (`<ClientMessages more={noticeFormNamespaces(kind)}>`):
- * NOTICE_FORM_NAMESPACES without the other kinds' parts, ~2 KB less of the page's payload.
+ * NOTICE_FORM_NAMESPACES without the other kinds' parts and other forms' validation messages,
+ * ~4 KB less of the page's payload.
  */
 export function noticeFormNamespaces(kind: FormKind): string[] {
-  const whole = new Set<string>(["noticeForm", "vocab"]);
-  return [...NOTICE_FORM_NAMESPACES.filter((namespace) => !whole.has(namespace)), ...NOTICE_FORM_SHARED, ...NOTICE_KIND_NAMESPACES[kind]];
+  const whole = new Set<string>(["noticeForm", "validation", "vocab"]);
+  return [
+    ...NOTICE_FORM_NAMESPACES.filter((namespace) => !whole.has(namespace)),
+    ...NOTICE_FORM_SHARED,
+    ...NOTICE_KIND_NAMESPACES[kind],
+    ...NOTICE_VALIDATION_KEYS.map((key) => `validation.${key}`),
+  ];
 }
 
 /** `messages` reduced to the given namespace paths ("a" or "a.b"), nested as they were. */

@@ -5,6 +5,7 @@ import {
   CLIENT_NAMESPACES,
   NOTICE_FORM_NAMESPACES,
   NOTICE_KIND_NAMESPACES,
+  NOTICE_VALIDATION_KEYS,
   noticeFormNamespaces,
   pickMessages,
   SECTION_NAMESPACES,
@@ -162,14 +163,31 @@ describe("messages sent to the browser", () => {
       );
       expect(needed.length).toBeGreaterThan(10);
       expect(own.every((file) => needed.some((line) => line.startsWith(relative(root, join(form, file)))))).toBe(true);
+      // The fields translate a refusal's key (any of `validation`): the keys a notice can be refused with are checked below.
       expect(
-        needed.filter((line) => !covers(sent, line.split(": ")[1]!)),
+        needed.filter((line) => line.split(": ")[1] !== "validation" && !covers(sent, line.split(": ")[1]!)),
         `a new ${kind} is not sent`,
       ).toEqual([]);
       // And nothing another kind needs only.
       const othersOnly = Object.entries(NOTICE_KIND_NAMESPACES).flatMap(([other, list]) => (other === kind ? [] : list.filter((n) => !covers(sent, n))));
       expect(othersOnly.length).toBeGreaterThan(0);
     }
+  });
+
+  it("give a new notice every validation message its schemas and services can refuse it with", () => {
+    const validation = JSON.parse(read(join(root, "i18n", "messages", "en", "validation.json"))) as Record<string, unknown>;
+    const modules = [
+      ...["issues.ts", "fields.ts", "form.ts", "notices.ts", "notice-enums.ts", "notice-limits.ts", "parse-form.ts"].map((file) => join(root, "schemas", file)),
+      ...sources(join(root, "server", "services", "notices")).filter((file) => !file.includes("__tests__")),
+      join(root, "server", "api", "form-actions.ts"),
+      join(root, "app", "(app)", "notices", "_components", "form", "actions.ts"),
+    ];
+    const quoted = new Set(modules.flatMap((file) => [...read(file).matchAll(/["'`](\w+)["'`]/g)].map((match) => match[1]!)));
+    const refusals = Object.keys(validation).filter((key) => quoted.has(key));
+    expect(refusals).toContain("invalidHsCode");
+    expect(refusals.filter((key) => !(NOTICE_VALIDATION_KEYS as readonly string[]).includes(key))).toEqual([]);
+    expect(NOTICE_VALIDATION_KEYS.filter((key) => !(key in validation))).toEqual([]);
+    expect(noticeFormNamespaces("seizure")).not.toContain("validation");
   });
 
   it("are a fraction of the whole catalogue on every page", () => {
