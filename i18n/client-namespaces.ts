@@ -72,6 +72,98 @@ export type ClientSection = keyof typeof SECTION_NAMESPACES;
 /** What the notice form adds, sent by the pages that show it (`<ClientMessages more={NOTICE_FORM_NAMESPACES}>`). */
 export const NOTICE_FORM_NAMESPACES = SECTION_NAMESPACES.noticeForm;
 
+type FormKind = "seizure" | "company_alert" | "arrest";
+
+/**
+ * The parts of `noticeForm` and `vocab` that only one kind's part of the form translates with
+ * (seizure-part.tsx; company-part.tsx and similar-alerts.tsx; arrest-part.tsx).
+ */
+export const NOTICE_KIND_NAMESPACES = {
+  seizure: ["noticeForm.seizure", "vocab.conveyance", "vocab.unitName"],
+  company_alert: ["noticeForm.company", "noticeForm.similar", "vocab.ground", "vocab.script", "vocab.status"],
+  arrest: ["noticeForm.arrest", "vocab.arrestStatus", "vocab.personRole", "vocab.script"],
+} as const satisfies Record<FormKind, readonly string[]>;
+
+// What the form translates with whatever its kind: the rest of `noticeForm` and `vocab` is the
+// page's own (titles, the chooser: rendered on the server) or the other kinds'.
+const NOTICE_FORM_SHARED = [
+  "noticeForm.actions",
+  "noticeForm.autosave",
+  "noticeForm.common",
+  "noticeForm.grading",
+  "noticeForm.intro",
+  "noticeForm.marking",
+  "noticeForm.place",
+  "noticeForm.recipients",
+  "noticeForm.summary",
+  "vocab.credibility",
+  "vocab.handling",
+  "vocab.handlingMeaning",
+  "vocab.reliability",
+  "vocab.tlp",
+  "vocab.tlpMeaning",
+] as const;
+
+/**
+ * The `validation` messages a new notice can be refused with: zod's (schemas/issues.ts), the
+ * fields' and the notice schemas' own, and the notice services' (write-parts.ts, write.ts,
+ * links.ts) — about half of them; the rest are other forms' (passwords, users, screening…).
+ * i18n/__tests__/client-messages.test.ts reads those modules for keys missing here.
+ */
+export const NOTICE_VALIDATION_KEYS = [
+  "arrestNotPublic",
+  "chooseAtLeast",
+  "dateOutOfRange",
+  "email",
+  "invalid",
+  "invalidCharacters",
+  "invalidChoice",
+  "invalidCountry",
+  "invalidDate",
+  "invalidFormat",
+  "invalidHsCode",
+  "invalidNumber",
+  "invalidPhone",
+  "invalidTime",
+  "kindChange",
+  "linkToSelf",
+  "notMemberCountry",
+  "personNameRequired",
+  "placeRequired",
+  "recipientRequired",
+  "releaseAgencyRequired",
+  "releaseTargetRequired",
+  "required",
+  "strictNoCountries",
+  "tooBig",
+  "tooLong",
+  "tooShort",
+  "tooSmall",
+  "unknownAgency",
+  "unknownCountry",
+  "unknownCrossing",
+  "unknownField",
+  "unknownProvision",
+  "unknownRecipient",
+  "unknownRecipientEmail",
+  "unknownSubstance",
+] as const;
+
+/**
+ * What a new notice of one kind is sent (`<ClientMessages more={noticeFormNamespaces(kind)}>`):
+ * NOTICE_FORM_NAMESPACES without the other kinds' parts and other forms' validation messages,
+ * ~4 KB less of the page's payload.
+ */
+export function noticeFormNamespaces(kind: FormKind): string[] {
+  const whole = new Set<string>(["noticeForm", "validation", "vocab"]);
+  return [
+    ...NOTICE_FORM_NAMESPACES.filter((namespace) => !whole.has(namespace)),
+    ...NOTICE_FORM_SHARED,
+    ...NOTICE_KIND_NAMESPACES[kind],
+    ...NOTICE_VALIDATION_KEYS.map((key) => `validation.${key}`),
+  ];
+}
+
 /** `messages` reduced to the given namespace paths ("a" or "a.b"), nested as they were. */
 export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
   const picked: Messages = {};

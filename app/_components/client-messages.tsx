@@ -4,7 +4,7 @@ import { getMessages } from "next-intl/server";
 import type { ComponentType, ReactNode } from "react";
 import { CLIENT_NAMESPACES, pickMessages, SECTION_NAMESPACES, type ClientSection } from "~/i18n/client-namespaces";
 
-export { NOTICE_FORM_NAMESPACES } from "~/i18n/client-namespaces";
+export { NOTICE_FORM_NAMESPACES, noticeFormNamespaces } from "~/i18n/client-namespaces";
 
 /** Client components below get the shared client messages and `more` (a provider replaces its parent's messages). */
 export async function ClientMessages({ more = [], children }: { more?: readonly string[]; children: ReactNode }) {

@@ -2,13 +2,24 @@ import { storageKey } from "~/app/_components/form-drafts";
 import type { NewOutboxItem } from "./outbox";
 import { OUTBOX_PAGE } from "./kept-pages";
 
-// Fetched as soon as the form loads, while there is a connection: once the link is down, a chunk
-// not yet loaded could not be.
-const outboxModule = typeof window === "undefined" ? null : import("./outbox").catch(() => null);
+let outboxModule: Promise<typeof import("./outbox") | null> | null = null;
+
+/**
+ * Fetches the outbox's code (idb, ~2 KB) once the author starts on the form, while there is a
+ * connection: once the link is down, a chunk not yet loaded could not be. Not with the page: a
+ * reader who only looks at the form never needs it. A failed fetch is tried again at the next call.
+ */
+export function prepareOutbox(): Promise<typeof import("./outbox") | null> {
+  outboxModule ??= import("./outbox").catch(() => {
+    outboxModule = null;
+    return null;
+  });
+  return outboxModule;
+}
 
 /** Puts a new notice into this device's outbox; false when it cannot be opened (IndexedDB switched off). */
 async function keep(entry: NewOutboxItem): Promise<boolean> {
-  const outbox = await outboxModule;
+  const outbox = await prepareOutbox();
   if (!outbox) return false;
   try {
     await outbox.enqueue(entry);

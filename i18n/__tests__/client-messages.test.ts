@@ -1,7 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, NOTICE_FORM_NAMESPACES, pickMessages, SECTION_NAMESPACES, type ClientSection } from "~/i18n/client-namespaces";
+import {
+  CLIENT_NAMESPACES,
+  NOTICE_FORM_NAMESPACES,
+  NOTICE_KIND_NAMESPACES,
+  NOTICE_VALIDATION_KEYS,
+  noticeFormNamespaces,
+  pickMessages,
+  SECTION_NAMESPACES,
+  type ClientSection,
+} from "~/i18n/client-namespaces";
 
 const root = join(import.meta.dirname, "..", "..");
 const sources = (dir: string): string[] =>
@@ -21,9 +30,13 @@ function namespacesOf(text: string): string[] {
   for (const match of text.matchAll(/(?:const\s+(\w+)\s*=\s*)?useTranslations\(\s*(?:["']([^"']*)["'])?\s*\)/g)) {
     const [, name, namespace = ""] = match;
     const rest = text.slice(match.index + match[0].length);
-    const uses = name ? [...rest.matchAll(new RegExp(`\\b${name}\\b(?:\\.(?:rich|markup|raw|has))?(\\(\\s*["']([^"'$]+)["'])?`, "g"))] : [];
+    // A key in backticks counts down to its last dot before the first `${…}` ("tlp." of `tlp.${level}`);
+    // the name declared again (`const t = …` in the next component) is no use of it.
+    const uses = name
+      ? [...rest.matchAll(new RegExp(`(?<!const |["'.])\\b${name}\\b(?:\\.(?:rich|markup|raw|has))?(\\(\\s*(?:["']([^"'$]+)["']|\`([\\w.]+)\\.\\$\\{))?`, "g"))]
+      : [];
     if (uses.length === 0 || uses.some((use) => !use[1])) paths.push(namespace);
-    else paths.push(...uses.map((use) => (namespace ? `${namespace}.${use[2]}` : use[2]!)));
+    else paths.push(...uses.map((use) => (namespace ? `${namespace}.${use[2] ?? use[3]}` : (use[2] ?? use[3])!)));
   }
   return paths;
 }
@@ -54,12 +67,13 @@ function importsOf(file: string): string[] {
  * "use client" modules, and every module they import (a shared module, such as the form fields,
  * renders on the server when a server module imports it, in the browser when a client one does).
  */
-function clientModules(entries: string[]): Set<string> {
+function clientModules(entries: string[], skip: ReadonlySet<string> = new Set()): Set<string> {
   const client = new Set<string>();
   const seen = new Set<string>();
   const queue = entries.map((file) => ({ file, imported: false }));
   while (queue.length) {
     const { file, imported } = queue.pop()!;
+    if (skip.has(file)) continue;
     const inClient = imported || isClient(read(file));
     if (seen.has(`${inClient}:${file}`)) continue;
     seen.add(`${inClient}:${file}`);
@@ -102,7 +116,8 @@ function sentTo(page: string): string[] {
     const section = /clientSection\(\s*"(\w+)"/.exec(read(layout))?.[1] as ClientSection | undefined;
     if (section) sent.push(...SECTION_NAMESPACES[section]);
   }
-  if (/more=\{NOTICE_FORM_NAMESPACES\}/.test(read(page))) sent.push(...NOTICE_FORM_NAMESPACES);
+  // A new notice is sent its kind's share of them (checked per kind below).
+  if (/more=\{(NOTICE_FORM_NAMESPACES|noticeFormNamespaces\(\w+\))\}/.test(read(page))) sent.push(...NOTICE_FORM_NAMESPACES);
   return sent;
 }
 
@@ -129,6 +144,50 @@ describe("messages sent to the browser", () => {
         .map(([namespace, file]) => `${relative(root, page)}: ${namespace} (${file})`);
     });
     expect(missing, "pages not sent a namespace their client modules translate with").toEqual([]);
+  });
+
+  it("reach the new notice of each kind without the other kinds' parts", () => {
+    const form = join(root, "app", "(app)", "notices", "_components", "form");
+    const parts = { seizure: ["seizure-part.tsx"], company_alert: ["company-part.tsx", "similar-alerts.tsx"], arrest: ["arrest-part.tsx"] };
+    // The error summary names fields by keys it computes (field-labels.ts): each must be sent to some kind.
+    const labels = join(form, "field-labels.ts");
+    const labelKeys = [...read(labels).matchAll(/^\s+\w+: "([\w.]+)",$/gm)].map((match) => `noticeForm.${match[1]}`);
+    expect(labelKeys.length).toBeGreaterThan(20);
+    const everyKind = Object.keys(parts).flatMap((kind) => noticeFormNamespaces(kind as keyof typeof parts));
+    expect(labelKeys.filter((key) => !covers(everyKind, key))).toEqual([]);
+    for (const [kind, own] of Object.entries(parts)) {
+      const others = Object.entries(parts).flatMap(([other, files]) => (other === kind ? [] : files.map((file) => join(form, file))));
+      const sent = noticeFormNamespaces(kind as keyof typeof parts);
+      const needed = [...clientModules([join(form, "notice-form.tsx")], new Set([...others, labels]))].flatMap((file) =>
+        namespacesOf(read(file)).map((namespace) => `${relative(root, file)}: ${namespace}`),
+      );
+      expect(needed.length).toBeGreaterThan(10);
+      expect(own.every((file) => needed.some((line) => line.startsWith(relative(root, join(form, file)))))).toBe(true);
+      // The fields translate a refusal's key (any of `validation`): the keys a notice can be refused with are checked below.
+      expect(
+        needed.filter((line) => line.split(": ")[1] !== "validation" && !covers(sent, line.split(": ")[1]!)),
+        `a new ${kind} is not sent`,
+      ).toEqual([]);
+      // And nothing another kind needs only.
+      const othersOnly = Object.entries(NOTICE_KIND_NAMESPACES).flatMap(([other, list]) => (other === kind ? [] : list.filter((n) => !covers(sent, n))));
+      expect(othersOnly.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("give a new notice every validation message its schemas and services can refuse it with", () => {
+    const validation = JSON.parse(read(join(root, "i18n", "messages", "en", "validation.json"))) as Record<string, unknown>;
+    const modules = [
+      ...["issues.ts", "fields.ts", "form.ts", "notices.ts", "notice-enums.ts", "notice-limits.ts", "parse-form.ts"].map((file) => join(root, "schemas", file)),
+      ...sources(join(root, "server", "services", "notices")).filter((file) => !file.includes("__tests__")),
+      join(root, "server", "api", "form-actions.ts"),
+      join(root, "app", "(app)", "notices", "_components", "form", "actions.ts"),
+    ];
+    const quoted = new Set(modules.flatMap((file) => [...read(file).matchAll(/["'`](\w+)["'`]/g)].map((match) => match[1]!)));
+    const refusals = Object.keys(validation).filter((key) => quoted.has(key));
+    expect(refusals).toContain("invalidHsCode");
+    expect(refusals.filter((key) => !(NOTICE_VALIDATION_KEYS as readonly string[]).includes(key))).toEqual([]);
+    expect(NOTICE_VALIDATION_KEYS.filter((key) => !(key in validation))).toEqual([]);
+    expect(noticeFormNamespaces("seizure")).not.toContain("validation");
   });
 
   it("are a fraction of the whole catalogue on every page", () => {

@@ -4,11 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "~/app/_components/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "~/app/_trpc/server";
-import { ClientMessages, NOTICE_FORM_NAMESPACES } from "~/app/_components/client-messages";
+import { ClientMessages, noticeFormNamespaces } from "~/app/_components/client-messages";
 import { PageHeader } from "~/app/_components/ui";
 import { kindOfParam as kindOf, NEW_NOTICE_KINDS, newNoticeHref } from "../../_components/new-notice";
 import { NoticeForm } from "../_components/form/notice-form";
-import { localizedFormOptions } from "../_components/form/options";
+import { localizedFormOptions, optionsForKind } from "../_components/form/options";
 import { newNoticeValues } from "../_components/form/values";
 
 type Param = string | string[] | undefined;
@@ -55,7 +55,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
     );
   }
 
-  const options = await localizedFormOptions();
+  const options = optionsForKind(await localizedFormOptions(), kind);
   // "Report a seizure here" on a crossing or substance page: a value that names nothing the form
   // offers is ignored, and the author chooses as usual.
   const offered = (value: Param, ids: string[]) => (typeof value === "string" && ids.includes(value) ? value : undefined);
@@ -85,7 +85,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t(`newTitle.${kind}`)} subtitle={t(`chooser.${kind}`)} />
-      <ClientMessages more={NOTICE_FORM_NAMESPACES}>
+      <ClientMessages more={noticeFormNamespaces(kind)}>
         {/* The idempotency key is made here, with the page: every post of this form, resent or
             retried, is the one notice. */}
         <NoticeForm

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent, type KeyboardEvent, type PointerEvent } from "react";
 import type { z } from "zod";
 import {
   ConformFormMessage,
@@ -13,7 +13,7 @@ import {
   type SchemaLoader,
 } from "~/app/_components/form/conform";
 import { Button, TextLink } from "~/app/_components/ui";
-import { queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
+import { prepareOutbox, queueIfOffline, queueUnanswered } from "~/app/_offline/queue";
 import { decodeErrors, encodeError, type FormResult } from "~/schemas/form";
 import type { NoticeKind } from "~/schemas/notice-enums";
 import { createNotice, updateNotice } from "./actions";
@@ -68,6 +68,24 @@ function createOrKeep(userId: string) {
       return submission.reply({ formErrors: [encodeError({ key: "network" })] });
     }
   };
+}
+
+type Touch<E> = (event: E) => void;
+type TouchHandlers = {
+  onFocus: Touch<FocusEvent<HTMLFormElement>>;
+  onInput: Touch<FormEvent<HTMLFormElement>>;
+  onPointerDown: Touch<PointerEvent<HTMLFormElement>>;
+};
+
+/** The form's touch handlers, which also fetch the outbox's code: a new notice may have to wait there. */
+function preparingOutbox<Props extends TouchHandlers>(props: Props): Props {
+  const touched =
+    <E,>(handler: Touch<E>) =>
+    (event: E) => {
+      void prepareOutbox();
+      handler(event);
+    };
+  return { ...props, onFocus: touched(props.onFocus), onInput: touched(props.onInput), onPointerDown: touched(props.onPointerDown) };
 }
 
 // Enter in a text box must not send a notice to other agencies: only the buttons submit.
@@ -150,7 +168,7 @@ export function NoticeForm(props: Props) {
 
   return (
     <NoticeFormProvider value={{ form, notice, options: props.options }}>
-      <form {...formProps} onKeyDown={keepEnter} className="space-y-6" aria-describedby="notice-form-intro">
+      <form {...(editing ? formProps : preparingOutbox(formProps))} onKeyDown={keepEnter} className="space-y-6" aria-describedby="notice-form-intro">
         <p id="notice-form-intro" className="text-sm text-slate-600">
           {t("intro")}
         </p>

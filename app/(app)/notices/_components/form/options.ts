@@ -2,6 +2,7 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "~/app/_components/names";
 import { api } from "~/app/_trpc/server";
+import type { NoticeKind } from "~/schemas/notice-enums";
 import type { NoticeFormOptions } from "~/server/services/notices/options";
 
 /** A choice in a select, a combobox or a group of checkboxes, in the reader's language. */
@@ -17,6 +18,19 @@ export async function localizedFormOptions() {
 }
 
 export type LocalizedOptions = Awaited<ReturnType<typeof localizedFormOptions>>;
+
+/**
+ * The lists a new notice of `kind` shows: substances for a seizure, provisions for an arrest, and
+ * none of the others' (a list given to the form is in the page's payload whether a part shows it
+ * or not: ~1.3 KB compressed for the substances, ~0.7 KB for the provisions).
+ */
+export function optionsForKind(options: LocalizedOptions, kind: NoticeKind): LocalizedOptions {
+  return {
+    ...options,
+    substances: kind === "seizure" ? options.substances : [],
+    provisions: kind === "arrest" ? options.provisions : [],
+  };
+}
 
 function localize(raw: NoticeFormOptions, locale: string, international: string) {
   const collator = new Intl.Collator(locale);
