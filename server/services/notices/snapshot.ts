@@ -80,6 +80,7 @@ export async function loadSnapshot(tx: DbOrTx, id: string) {
     author: row.author,
     tags: n.tags,
     tlp: n.tlp,
+    allowDeconfliction: n.allowDeconfliction,
     release: {
       agencies: releaseAgencies.map((a) => ({ id: a.id, names: names(a), shortName: a.shortName })),
       countryCodes: releaseCountries.map((c) => c.code),
