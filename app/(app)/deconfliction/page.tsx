@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { Confirmation, PageHeader } from "~/app/_components/ui";
@@ -15,7 +16,9 @@ const DONE = ["release", "decline", "reply", "refused"] as const;
 
 /** Deconfliction (issue 19): what other agencies ask of this one, what it asked, and the audit of both. */
 export default async function DeconflictionPage({ searchParams }: Props) {
-  await requireViewer();
+  const viewer = await requireViewer();
+  // Without the permission the page does not exist, as far as the viewer can tell.
+  if (!viewer.permissions.has("deconfliction.request")) notFound();
   const [overview, t, td] = await Promise.all([
     (await api()).deconfliction.overview(),
     getTranslations("deconfliction.page"),
