@@ -111,6 +111,10 @@ const NOTICE_TABLE_IMPORTERS = [
   "server/services/entities/{correlate,page}.ts",
   // Confirm or split: both entities must be named in notices that pass visibleTo(viewer).
   "server/services/entities/decide.ts",
+  // Deconfliction: hints and targets only of notices that fail visibleTo(viewer) and whose author
+  // marked them (never what they hold); the holder's requests and answers under visibleTo(viewer);
+  // a release through the notice's release list, which visibleTo then reads.
+  "server/services/deconfliction/{held,request,answer,list,tell}.ts",
   // The regional picture (map counts, trends): visible-set.ts filters every notice with
   // visibleTo(viewer); crossing-counts.ts and trends.ts count only that set, trends.ts joining the
   // details of its notices for the "top" lists.

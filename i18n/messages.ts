@@ -31,6 +31,7 @@ export const NAMESPACES = [
   "picture",
   "screening",
   "home",
+  "deconfliction",
 ] as const;
 
 type Messages = Record<string, unknown>;

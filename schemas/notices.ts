@@ -58,6 +58,8 @@ const ZCommon = z.strictObject({
   sourceReliability: z.enum(SOURCE_RELIABILITY),
   infoCredibility: z.union(INFO_CREDIBILITY.map((n) => z.literal(n))),
   handlingCode: z.enum(HANDLING_CODES),
+  // Deconfliction (issue 19): agencies that name what this notice names may ask for it. Not for RED.
+  allowDeconfliction: z.boolean().default(false),
 });
 
 // Quantities are kept in numeric(14, 3), and so is their mass in kg, per item and for the whole
@@ -142,6 +144,7 @@ function tlpRules(notice: z.infer<typeof ZCommon> & { kind: string }, ctx: z.Ref
   if (notice.tlp === "amber_strict" && notice.releaseAgencyIds.length === 0) issue("releaseAgencyIds", "releaseAgencyRequired");
   if (notice.tlp === "amber_strict" && notice.releaseCountryCodes.length > 0) issue("releaseCountryCodes", "strictNoCountries");
   if (notice.tlp === "red" && notice.recipientIds.length === 0) issue("recipientIds", "recipientRequired");
+  if (notice.tlp === "red" && notice.allowDeconfliction) issue("allowDeconfliction", "deconflictionNotRed");
   if (!notice.crossingId && !(notice.placeText && notice.countryCode)) issue("crossingId", "placeRequired");
 }
 

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { DECONFLICTION_STATUSES } from "../../schemas/deconfliction-enums";
+import { agencies } from "./agencies";
 import { ENTITY_KINDS, ENTITY_ROLES } from "../../schemas/entity-enums";
-import { GIN_WITHOUT_PENDING_LIST, timestamps } from "./columns";
+import { GIN_WITHOUT_PENDING_LIST, timestamps, ts } from "./columns";
 import { notices } from "./notices";
 import { users } from "./users";
 
@@ -92,3 +94,50 @@ export const entityBackfill = pgTable("entity_backfill", {
     .primaryKey()
     .references(() => notices.id, { onDelete: "cascade" }),
 });
+
+export const deconflictionStatus = pgEnum("deconfliction_status", DECONFLICTION_STATUSES);
+
+/**
+ * Deconfliction (issue 19): an agency whose readable notice names an entity asks for a notice it
+ * may not read that names the same entity, whose author allowed it (`notices.allow_deconfliction`).
+ * One row per held notice asked for; the requester is never told which, or how many, until the
+ * holder releases one to them (through the notice's own release list, so the visibility rule
+ * decides). `entityId` is the requester's entity (the one their notice names). At most one open
+ * request per requesting agency, entity and notice: a resent form changes nothing.
+ */
+export const deconflictionRequests = pgTable(
+  "deconfliction_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    entityId: uuid()
+      .notNull()
+      .references(() => entities.id, { onDelete: "cascade" }),
+    requesterAgencyId: text()
+      .notNull()
+      .references(() => agencies.id, { onDelete: "restrict" }),
+    requesterId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    // The requester's own notice that names the entity: where their outcome is told.
+    fromNoticeId: uuid()
+      .notNull()
+      .references(() => notices.id, { onDelete: "cascade" }),
+    message: text().notNull().default(""),
+    status: deconflictionStatus().notNull().default("open"),
+    reply: text(),
+    answeredById: uuid().references(() => users.id, { onDelete: "restrict" }),
+    answeredAt: ts(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("deconfliction_requests_open_key")
+      .on(t.noticeId, t.entityId, t.requesterAgencyId)
+      .where(sql`status = 'open'`),
+    index("deconfliction_requests_requester_idx").on(t.requesterAgencyId, t.createdAt.desc()),
+    index("deconfliction_requests_notice_idx").on(t.noticeId, t.createdAt.desc()),
+    check("deconfliction_requests_message_length", sql`length(${t.message}) <= 2000 AND length(coalesce(${t.reply}, '')) <= 2000`),
+  ],
+);

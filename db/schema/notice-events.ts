@@ -2,9 +2,11 @@ import { bigserial, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 import { notices } from "./notices";
 
-export const NOTICE_EVENT_KINDS = ["published", "edited", "linked", "retracted", "released", "moderated"] as const;
+export const NOTICE_EVENT_KINDS = ["published", "edited", "linked", "retracted", "released", "moderated", "deconfliction"] as const;
 export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
 
+// "deconfliction" (issue 19) is written by the deconfliction service for the one party it concerns
+// (server/services/deconfliction/), never fanned out to subscribers.
 /** What happened to a notice, in order: the source every alert (in-app, email, digest) fans out from. */
 export const noticeEvents = pgTable(
   "notice_events",

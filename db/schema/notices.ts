@@ -67,6 +67,9 @@ export const notices = pgTable(
     sourceReliability: sourceReliability().notNull(),
     infoCredibility: smallint().notNull(),
     handlingCode: handlingCode().notNull(),
+    // The author lets agencies that cannot read the notice, but name what it names, ask for it
+    // (deconfliction, issue 19). Never on a RED notice (a CHECK below, and the input schema).
+    allowDeconfliction: boolean().notNull().default(false),
     // Optimistic concurrency: an edit names the version it started from.
     version: integer().notNull().default(1),
     publishedAt: ts(),
@@ -154,6 +157,7 @@ export const notices = pgTable(
     check("notices_credibility_range", sql`${t.infoCredibility} BETWEEN 1 AND 6`),
     // People are named in arrest notifications: never for the whole community.
     check("notices_arrest_not_public", sql`${t.kind} <> 'arrest' OR ${t.tlp} NOT IN ('clear', 'green')`),
+    check("notices_deconfliction_not_red", sql`NOT ${t.allowDeconfliction} OR ${t.tlp} <> 'red'`),
     check("notices_published_at", sql`${t.status} NOT IN ('published', 'retracted') OR ${t.publishedAt} IS NOT NULL`),
   ],
 );

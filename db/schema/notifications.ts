@@ -22,6 +22,8 @@ export type NotificationMatch =
       agencyIds: string[];
     }
   | { via: "watch" }
+  // A deconfliction request about the reader's agency's notice, or the answer to the reader's own.
+  | { via: "deconfliction"; step: "requested" | "released" | "declined" | "replied" }
   | { via: "author" };
 
 /**

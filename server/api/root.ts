@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "~/server/api/trpc";
 import { agenciesRouter } from "~/server/api/routers/agencies";
 import { apiKeysRouter } from "~/server/api/routers/api-keys";
 import { auditRouter } from "~/server/api/routers/audit";
+import { deconflictionRouter } from "~/server/api/routers/deconfliction";
 import { entitiesRouter } from "~/server/api/routers/entities";
 import { exportsRouter } from "~/server/api/routers/exports";
 import { healthRouter } from "~/server/api/routers/health";
@@ -24,6 +25,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  deconfliction: deconflictionRouter,
   entities: entitiesRouter,
   exports: exportsRouter,
   health: healthRouter,

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "notice.release": ["chief"],
   "notice.link": ["analyst", "chief", "coordinator"],
   "notice.retract": ["analyst", "chief", "coordinator"],
+  // Deconfliction (issue 19): asking another agency for a notice one may not read that names what
+  // one's own notice names, and answering such requests about one's own agency's notices.
+  "deconfliction.request": ["analyst", "chief"],
+  "deconfliction.answer": ["analyst", "chief"],
   // Who read the notices of one's own agency (AMBER and stricter reads are audited).
   "notice.read_log": ["analyst", "chief", "agency_admin", "coordinator"],
   // One's own subscriptions, watches and mail settings (the service scopes them to the viewer).

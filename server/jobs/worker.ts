@@ -6,6 +6,7 @@ import { createBoss } from "~/server/queue/boss";
 import { JOB_PAYLOADS, JOBS, type JobPayload, type PayloadJob } from "~/server/queue/catalogue";
 import { enqueueDueDigests } from "~/server/services/digest-schedule";
 import { failJob } from "./fail-job";
+import { sendDeconflictionMail } from "./deconfliction-mail";
 import { fanOut } from "./fan-out";
 import { housekeeping } from "./housekeeping";
 import { sendDigestMails, sendInstantMail } from "./mail";
@@ -119,6 +120,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<PgBoss> 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
   await workEach(boss, JOBS.fanOut, { batchSize: concurrency, pollingIntervalSeconds }, (job) => fanOut(job.eventId));
   await workEach(boss, JOBS.instantMail, { batchSize: concurrency, pollingIntervalSeconds: 2 }, sendInstantMail);
+  await workEach(boss, JOBS.deconflictionMail, { batchSize: concurrency, pollingIntervalSeconds: 2 }, sendDeconflictionMail);
   // Fetching jobs costs the queue a sort of every waiting job, and reading items costs a plan and
   // a pass over the notices: both once per batch of readers rather than per reader.
   await workBatches(boss, JOBS.digestMail, { batchSize: options.digestBatchSize ?? defaultDigestBatchSize(concurrency), pollingIntervalSeconds: 2 }, (jobs) =>

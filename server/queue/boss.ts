@@ -30,6 +30,14 @@ const QUEUES: Record<string, PgBoss.Queue> = {
     expireInSeconds: 60,
     deadLetter: JOBS.deadLetter,
   },
+  [JOBS.deconflictionMail]: {
+    name: JOBS.deconflictionMail,
+    policy: "standard",
+    retryLimit: 12,
+    retryDelay: 30,
+    retryBackoff: true,
+    deadLetter: JOBS.deadLetter,
+  },
   [JOBS.mailTick]: { name: JOBS.mailTick, policy: "singleton", retryLimit: 0, expireInSeconds: 120 },
   // Deleting what has expired; the next run does what a failed one left.
   [JOBS.housekeeping]: { name: JOBS.housekeeping, policy: "singleton", retryLimit: 0, expireInSeconds: 600 },

@@ -7,6 +7,7 @@ export const JOBS = {
   digestMail: "mail-digest",
   mailTick: "mail-tick",
   housekeeping: "housekeeping",
+  deconflictionMail: "deconfliction-mail",
   deadLetter: "dead-letter",
 } as const;
 
@@ -20,6 +21,8 @@ export type DigestPeriod = (typeof DIGEST_PERIODS)[number];
 export const JOB_PAYLOADS = {
   [JOBS.fanOut]: z.strictObject({ eventId: z.int().positive() }),
   [JOBS.instantMail]: z.strictObject({ userId: z.guid(), category: z.enum(["alerts", "moderation"]) }),
+  // A deconfliction request (to a holder) or its answer (to the requester): one message per event and user.
+  [JOBS.deconflictionMail]: z.strictObject({ userId: z.guid(), eventId: z.int().positive(), step: z.enum(["requested", "released", "declined", "replied"]) }),
   [JOBS.digestMail]: z.strictObject({ userId: z.guid(), period: z.enum(DIGEST_PERIODS), periodDate: z.iso.date(), cutoff: z.iso.datetime() }),
 };
 
@@ -28,6 +31,7 @@ export type JobPayload<Name extends PayloadJob> = z.infer<(typeof JOB_PAYLOADS)[
 export type FanOutJob = JobPayload<typeof JOBS.fanOut>;
 export type InstantMailJob = JobPayload<typeof JOBS.instantMail>;
 export type DigestMailJob = JobPayload<typeof JOBS.digestMail>;
+export type DeconflictionMailJob = JobPayload<typeof JOBS.deconflictionMail>;
 
 /** A digest's job key and its delivery's dedupe key: one digest per reader and period. */
 export const digestKey = (job: Pick<DigestMailJob, "period" | "userId" | "periodDate">) => `${job.period}:${job.userId}:${job.periodDate}`;

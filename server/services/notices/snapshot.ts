@@ -94,6 +94,7 @@ export async function loadSnapshots(tx: DbOrTx, ids: string[]) {
         author: row.author,
         tags: n.tags,
         tlp: n.tlp,
+        allowDeconfliction: n.allowDeconfliction,
         release: release(id),
         status: n.status,
         sourceReliability: n.sourceReliability,

@@ -41,6 +41,7 @@ export async function createNotice({ viewer, input }: { viewer: Viewer; input: {
       .insert(notices)
       .values({
         ...commonColumns(viewer, notice, countryCode),
+        allowDeconfliction: notice.allowDeconfliction,
         agencyId: viewer.agencyId,
         authorId: viewer.userId,
         status,
@@ -85,6 +86,7 @@ export async function updateNotice({ viewer, input }: { viewer: Viewer; input: {
       .update(notices)
       .set({
         ...commonColumns(viewer, input.notice, countryCode),
+        allowDeconfliction: input.notice.allowDeconfliction,
         ...(status === current.status ? {} : { status, publishedAt: status === "published" ? sql`now()` : null }),
         version: sql`${notices.version} + 1`,
       })

@@ -42,6 +42,7 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
  */
 export function describeMatch(matched: NotificationMatch | null, names: MatchedNames | null, t: Translate, vocab: Translate): string | null {
   if (!matched) return null;
+  if (matched.via === "deconfliction") return t(`deconfliction.${matched.step}`);
   if (matched.via !== "subscription") return t(matched.via);
   const parts = [
     ...(names?.crossings ?? []),

@@ -83,12 +83,13 @@ type Can = (permission: Parameters<Viewer["permissions"]["has"]>[0]) => boolean;
 
 /** The administration menu's pages the viewer's permissions open, one per kind of work. */
 async function administrationOf(can: Can): Promise<Item[]> {
-  const [t, subscriptions, moderation, apiKeys, screening] = await Promise.all([
+  const [t, subscriptions, moderation, apiKeys, screening, deconfliction] = await Promise.all([
     getTranslations("common"),
     getTranslations("subscriptions"),
     getTranslations("moderation.nav"),
     getTranslations("api.keys"),
     getTranslations("screening"),
+    getTranslations("deconfliction"),
   ]);
   return [
     // Coordinators screen from this menu: their row is full at 1,024 px (the others have it in the row).
@@ -98,6 +99,7 @@ async function administrationOf(can: Can): Promise<Item[]> {
       : can("moderation.log")
         ? [{ href: "/moderation/log", label: moderation("log") }]
         : []),
+    ...(can("deconfliction.request") ? [{ href: "/deconfliction", label: deconfliction("nav") }] : []),
     ...(can("moderation.configure") ? [{ href: "/moderation/pre-moderation", label: moderation("preModeration") }] : []),
     ...(can("audit.search")
       ? [{ href: "/admin/audit", label: moderation("audit") }]

@@ -53,6 +53,7 @@ const COMMON_KEYS = [
   "author",
   "tags",
   "tlp",
+  "allowDeconfliction",
   "release",
   "status",
   "sourceReliability",

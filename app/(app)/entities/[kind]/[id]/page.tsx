@@ -8,8 +8,9 @@ import { ZEntityRef } from "~/schemas/entities";
 import { noticeLabels } from "~/app/(app)/notices/[id]/_components/labels";
 import { AlikeEntities, Places, RelatedEntities, Timeline } from "./_components/sections";
 import { EntityGraph } from "./_components/graph";
+import { DeconflictionHint } from "~/app/(app)/_components/deconfliction-hint";
 
-type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+type Props = { params: Promise<{ kind: string; id: string }>; searchParams: Promise<{ done?: string | string[]; deconfliction?: string | string[] }> };
 
 // The page and its title share one read; a malformed kind or id is as absent as an unknown one, and
 // an entity named only in notices the viewer cannot read is the same 404 (the service decides).
@@ -31,8 +32,10 @@ export default async function EntityPage({ params, searchParams }: Props) {
   const { kind, id } = await params;
   const page = await load(kind, id);
   const { t } = await noticeLabels();
-  const done = (await searchParams).done;
+  const { done, deconfliction } = await searchParams;
   const [name, ...others] = page.entity.names;
+  const held = await (await api()).deconfliction.entityHint({ kind: page.entity.kind, id: page.entity.id });
+  const hint = held.held ? [{ entityId: page.entity.id, kind: page.entity.kind, name: name ?? "", requested: held.requested }] : [];
   return (
     <article data-testid="entity" data-entity-id={page.entity.id}>
       <p className="mb-2 text-sm">
@@ -66,6 +69,11 @@ export default async function EntityPage({ params, searchParams }: Props) {
             <p className="mb-4 text-sm text-slate-600">{t("entities.page.timelineIntro")}</p>
             <Timeline sightings={page.timeline} />
           </Card>
+          <DeconflictionHint
+            lines={hint}
+            back={`/entities/${page.entity.kind}/${page.entity.id}`}
+            done={typeof deconfliction === "string" ? deconfliction : undefined}
+          />
           <EntityGraph page={page} />
           {page.alike.length ? <AlikeEntities page={page} /> : null}
         </div>

@@ -15,6 +15,7 @@ const LABELS: Record<string, string> = {
   latitude: "place.latitude",
   longitude: "place.longitude",
   tlp: "marking.tlp",
+  allowDeconfliction: "marking.allowDeconfliction",
   releaseAgencyIds: "marking.releaseAgencies",
   releaseCountryCodes: "marking.releaseCountries",
   recipientIds: "recipients.legend",

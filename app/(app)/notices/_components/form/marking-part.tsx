@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CheckboxGroup, RadioGroup, type DynamicField as Field } from "~/app/_components/form/conform";
+import { CheckboxField, CheckboxGroup, RadioGroup, type DynamicField as Field } from "~/app/_components/form/conform";
 import { TLP_LEVELS, type Tlp } from "~/schemas/notice-enums";
 import { useScripted } from "~/app/_components/use-scripted";
 import { Section } from "./controls";
@@ -54,6 +54,7 @@ export function MarkingPart({ recipientEmails, recipientLabels }: { recipientEma
         />
       ) : null}
       {!scripted || tlp === "red" ? <RecipientPicker emails={recipientEmails} labels={recipientLabels} /> : null}
+      <CheckboxField field={notice.allowDeconfliction!} label={t("allowDeconfliction")} hint={t("allowDeconflictionHint")} />
     </Section>
   );
 }

@@ -81,6 +81,7 @@ export function valuesFromSnapshot(notice: NoticeSnapshot, timeZone: string): No
       sourceReliability: notice.sourceReliability,
       infoCredibility: notice.infoCredibility,
       handlingCode: notice.handlingCode,
+      allowDeconfliction: notice.allowDeconfliction,
       ...detailsOf(notice),
     },
   };
