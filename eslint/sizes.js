@@ -19,7 +19,6 @@ const NOT_YET_SPLIT = {
   files: [
     // Test files, to be split by the behaviour each part proves.
     "e2e/pickers.spec.ts",
-    "server/services/moderation/__tests__/moderation.test.ts",
     "server/services/notices/__tests__/feed-search.test.ts",
     "server/services/notices/__tests__/write-read.test.ts",
     "server/services/notifications/__tests__/notifications.test.ts",
