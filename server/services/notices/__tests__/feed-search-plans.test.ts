@@ -7,7 +7,6 @@ import { ZFeedInput, ZSearchInput, type FeedFilters } from "~/schemas/notices";
 import { encodeCursor } from "~/server/services/notices/cursor";
 import { feedQuery } from "~/server/services/notices/feed";
 import { prepareSearch, searchQuery } from "~/server/services/notices/search";
-
 import { queryPlan } from "~/tests/query-plan";
 import { member } from "./feed-search-fixtures";
 

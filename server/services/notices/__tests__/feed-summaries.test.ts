@@ -2,7 +2,6 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/index";
 import { createUser } from "~/db/seed/factories";
-
 import { callerFor } from "~/tests/callers";
 import { arrestInput, companyInput, createThrough, seizureInput } from "~/tests/notices";
 import { feed, freshAuthor, member, type Session } from "./feed-search-fixtures";

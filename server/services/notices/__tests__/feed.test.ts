@@ -6,7 +6,6 @@ import { notices } from "~/db/schema";
 import { createAgency } from "~/db/seed/factories";
 import { type FeedFilters } from "~/schemas/notices";
 import { decodeCursor, encodeCursor } from "~/server/services/notices/cursor";
-
 import { anonymousCaller, refusal } from "~/tests/callers";
 import { allFeedPages, arrestInput, companyInput, createThrough, seizureInput } from "~/tests/notices";
 import { feed, freshAuthor, member, titles } from "./feed-search-fixtures";
