@@ -29,20 +29,10 @@ const NOT_YET_SPLIT = {
     "db/seed/reference.ts",
     "tests/smtp-sink.ts",
     // Describe blocks and property bodies of tests.
-    "db/__tests__/notice-seed.test.ts",
     "e2e/admin-no-javascript.spec.ts",
     "e2e/no-javascript.spec.ts",
     "e2e/offline.spec.ts",
     "e2e/pickers.spec.ts",
-    "schemas/__tests__/form.test.ts",
-    "server/api/rest/__tests__/api-keys.test.ts",
-    "server/api/taxii/__tests__/taxii.test.ts",
-    "server/services/__tests__/agencies.test.ts",
-    "server/services/__tests__/users.test.ts",
-    "server/services/audit-trail/__tests__/audit-trail.test.ts",
-    "server/services/notices/__tests__/feed-substance.test.ts",
-    "server/services/notices/__tests__/options-similar.test.ts",
-    "server/services/notices/__tests__/search-vocabulary.test.ts",
   ],
 };
 

@@ -179,7 +179,9 @@ describe("the spelling vocabulary", () => {
     await Promise.all(made.map(({ id }) => db.update(notices).set({ tlp: "amber" }).where(eq(notices.id, id))));
     expect(await count()).toBeUndefined();
   });
+});
 
+describe("the spelling vocabulary and the visibility rule", () => {
   it("keeps the words of a retracted notice, which everyone still reads", async () => {
     const s = stem();
     const author = await member("kg-mvd-sbnon");
