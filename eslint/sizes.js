@@ -26,8 +26,6 @@ const NOT_YET_SPLIT = {
     // The benchmark generator and fault scenarios, the reference seed, the SMTP sink of the tests.
     "bench/faults/scenarios.ts",
     "bench/generate.ts",
-    "db/seed/reference.ts",
-    "tests/smtp-sink.ts",
     // Describe blocks and property bodies of tests.
     "e2e/admin-no-javascript.spec.ts",
     "e2e/no-javascript.spec.ts",
