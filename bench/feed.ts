@@ -1,8 +1,8 @@
-import { PgDialect } from "drizzle-orm/pg-core";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
+import { dialect } from "~/db/dialect";
 import { db, SESSION_SETTINGS } from "~/db/index";
 import { asUser } from "~/db/seed/notices";
 import { ZFeedInput, ZSearchInput } from "~/schemas/notices";
@@ -22,8 +22,6 @@ import { generatedDatabase, runBenchmark, type Cleanups } from "./lib/run";
 // (scripts/serve.ts), and the feed and search measured over HTTP against two floors — the framework's
 // (a procedure without database) and the database's (the same SQL straight through postgres.js).
 // See bench/README.md for the settings.
-
-const dialect = new PgDialect({ casing: "snake_case" });
 
 // How far in the deep-page scenario starts: 50 pages of 100.
 const DEEP_PAGES = 50;

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
+import { dialect } from "~/db/dialect";
 import { SESSION_SETTINGS } from "~/db/index";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { asUser } from "~/db/seed/notices";
@@ -28,7 +28,6 @@ import { log, settings } from "./feed/settings";
 const CONNECTIONS = Number(process.env.BENCH_PICTURE_CONNECTIONS ?? 4);
 const TARGET_P95_MS = 300;
 const VIEWERS = ["kz.officer@example.org", "unodc.coordinator@example.org"];
-const dialect = new PgDialect({ casing: "snake_case" });
 
 type Scenario = { name: string; procedure: string; input: unknown; call: () => Promise<unknown>; query: { sql: string; params: unknown[] } };
 

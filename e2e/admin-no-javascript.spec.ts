@@ -100,7 +100,9 @@ test.describe("administration without JavaScript", () => {
     await expect(row).toContainText("Disabled");
     await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
   });
+});
 
+test.describe("settings without JavaScript", () => {
   test("a user changes their preferences, after a refusal that keeps the rest", async ({ page, users }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
     await apiSignIn(page.request, analyst.email, analyst.password!);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { noticeRecipients, notices } from "~/db/schema";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
@@ -22,6 +22,52 @@ async function seizureBy(browser: Browser, email: string, title: string): Promis
   };
   await context.close();
   return created.id;
+}
+
+/** An item row of the notice form. */
+const itemOf = (page: Page, n: number) => page.getByRole("group", { name: `Item ${n}`, exact: true });
+
+/** A seizure of two items, marked AMBER for Kazakhstan, typed in full but for its title. */
+async function fillAllButTheTitle(page: Page) {
+  const item = (n: number) => itemOf(page, n);
+  await page.getByLabel("Date").fill("2026-11-20");
+  await page.getByLabel("Crossing or terminal").selectOption("torugart");
+  await item(1).getByLabel("Substance").selectOption("acetic-anhydride");
+  await item(1).getByLabel("Quantity").fill("2.8");
+  await item(1).getByLabel("Unit").selectOption("t");
+  await item(2).getByLabel("Description (optional)").fill("Blue drums, contents unknown");
+  await item(2).getByLabel("Quantity").fill("40");
+  await item(2).getByLabel("Unit").selectOption("L");
+  await page.getByLabel("Declared as").fill("corn oil");
+  await page.getByLabel("Conveyance").selectOption("truck");
+  await page.locator('input[name="notice.tlp"][value="amber"]').check();
+  await page.locator('input[name="notice.releaseCountryCodes"][value="KZ"]').check();
+  await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
+  await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+}
+
+/** Every value `fillAllButTheTitle` typed, as the refused post's page shows it again. */
+async function expectKeptAsTyped(page: Page) {
+  const item = (n: number) => itemOf(page, n);
+  await expect(page.getByLabel("Narrative", { exact: true })).toHaveValue("Two trucks, **14 drums**; driver detained.");
+  await expect(page.getByLabel("Date")).toHaveValue("2026-11-20");
+  await expect(page.getByLabel("Crossing or terminal")).toHaveValue("torugart");
+  await expect(item(1).getByLabel("Substance")).toHaveValue("acetic-anhydride");
+  await expect(item(1).getByLabel("Quantity")).toHaveValue("2.8");
+  await expect(item(1).getByLabel("Unit")).toHaveValue("t");
+  await expect(item(2).getByLabel("Substance")).toHaveValue("");
+  await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
+  await expect(item(2).getByLabel("Quantity")).toHaveValue("40");
+  await expect(item(2).getByLabel("Unit")).toHaveValue("L");
+  await expect(page.getByLabel("Declared as")).toHaveValue("corn oil");
+  await expect(page.getByLabel("Conveyance")).toHaveValue("truck");
+  for (const [name, value] of [
+    ["tlp", "amber"],
+    ["releaseCountryCodes", "KZ"],
+    ["sourceReliability", "B"],
+    ["infoCredibility", "2"],
+  ])
+    await expect(page.locator(`input[name="notice.${name}"][value="${value}"]`)).toBeChecked();
 }
 
 // The border posts' old PCs and broken links: every action must work as a plain HTML form.
@@ -69,7 +115,9 @@ test.describe("without JavaScript", () => {
     await page.goto("/feed");
     await expect(page).toHaveURL(/\/signin/);
   });
+});
 
+test.describe("without JavaScript, a notice's actions", () => {
   test("a member watches a notice and stops watching it", async ({ browser, users }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kg-mvd-sbnon" });
     const id = await seizureBy(browser, analyst.email, `Watched without script ${randomUUID().slice(0, 8)}`);
@@ -117,7 +165,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Unlink" }).click();
     await expect(page.getByRole("link", { name: otherTitle })).toHaveCount(0);
   });
+});
 
+test.describe("without JavaScript, posting a notice", () => {
   test("an analyst posts a seizure: a refused post keeps every typed value with the message at its field, and a resent post is one notice", async ({
     browser,
     users,
@@ -133,49 +183,17 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Narrative", { exact: true }).fill("Two trucks, **14 drums**; driver detained.");
     await page.getByRole("button", { name: "Add an item" }).click();
     await expect(page.getByLabel("Narrative", { exact: true })).toHaveValue("Two trucks, **14 drums**; driver detained.");
-    const item = (n: number) => page.getByRole("group", { name: `Item ${n}`, exact: true });
+    const item = (n: number) => itemOf(page, n);
     await expect(item(2)).toBeVisible();
 
-    // Everything but the title.
-    await page.getByLabel("Date").fill("2026-11-20");
-    await page.getByLabel("Crossing or terminal").selectOption("torugart");
-    await item(1).getByLabel("Substance").selectOption("acetic-anhydride");
-    await item(1).getByLabel("Quantity").fill("2.8");
-    await item(1).getByLabel("Unit").selectOption("t");
-    await item(2).getByLabel("Description (optional)").fill("Blue drums, contents unknown");
-    await item(2).getByLabel("Quantity").fill("40");
-    await item(2).getByLabel("Unit").selectOption("L");
-    await page.getByLabel("Declared as").fill("corn oil");
-    await page.getByLabel("Conveyance").selectOption("truck");
-    await page.locator('input[name="notice.tlp"][value="amber"]').check();
-    await page.locator('input[name="notice.releaseCountryCodes"][value="KZ"]').check();
-    await page.locator('input[name="notice.sourceReliability"][value="B"]').check();
-    await page.locator('input[name="notice.infoCredibility"][value="2"]').check();
+    await fillAllButTheTitle(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
 
     const titleField = page.getByLabel("Title", { exact: true });
     await expect(titleField).toHaveAttribute("aria-invalid", "true");
     await expect(titleField).toHaveAccessibleDescription(/This field is required\./);
     await expect(page.locator("[data-error-summary]")).toContainText("Title: This field is required.");
-    await expect(page.getByLabel("Narrative", { exact: true })).toHaveValue("Two trucks, **14 drums**; driver detained.");
-    await expect(page.getByLabel("Date")).toHaveValue("2026-11-20");
-    await expect(page.getByLabel("Crossing or terminal")).toHaveValue("torugart");
-    await expect(item(1).getByLabel("Substance")).toHaveValue("acetic-anhydride");
-    await expect(item(1).getByLabel("Quantity")).toHaveValue("2.8");
-    await expect(item(1).getByLabel("Unit")).toHaveValue("t");
-    await expect(item(2).getByLabel("Substance")).toHaveValue("");
-    await expect(item(2).getByLabel("Description (optional)")).toHaveValue("Blue drums, contents unknown");
-    await expect(item(2).getByLabel("Quantity")).toHaveValue("40");
-    await expect(item(2).getByLabel("Unit")).toHaveValue("L");
-    await expect(page.getByLabel("Declared as")).toHaveValue("corn oil");
-    await expect(page.getByLabel("Conveyance")).toHaveValue("truck");
-    for (const [name, value] of [
-      ["tlp", "amber"],
-      ["releaseCountryCodes", "KZ"],
-      ["sourceReliability", "B"],
-      ["infoCredibility", "2"],
-    ])
-      await expect(page.locator(`input[name="notice.${name}"][value="${value}"]`)).toBeChecked();
+    await expectKeptAsTyped(page);
 
     await titleField.fill(title);
     const posted = page.waitForRequest((request) => request.method() === "POST" && request.url().includes("/notices/new"));
@@ -237,7 +255,9 @@ test.describe("without JavaScript", () => {
       { userId: recipient.id },
     ]);
   });
+});
 
+test.describe("without JavaScript, a notice's decisions", () => {
   test("a chief releases a pending notice", async ({ browser, users }) => {
     const analyst = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
     const chief = await users.create({ role: "chief", agencyId: "kz-sgd-customs" });

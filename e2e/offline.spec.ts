@@ -127,6 +127,10 @@ test.describe("the offline outbox (issue 14)", () => {
     await expect(page.getByText(offline.client.empty)).toBeVisible({ timeout: 15_000 });
     expect(await noticesTitled(db, title)).toBe(1);
   });
+});
+
+test.describe("the offline outbox: the light feed and refusals", () => {
+  test.describe.configure({ timeout: 60_000 });
 
   test("the light feed, which has no tRPC client, shows what waits and sends it, without a script error", async ({ page, users, db }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });
@@ -200,6 +204,10 @@ test.describe("the offline outbox (issue 14)", () => {
     await expect(page.getByText(offline.client.empty)).toBeVisible();
     expect(await noticesTitled(db, title)).toBe(1);
   });
+});
+
+test.describe("the offline outbox: signing out, and what is kept offline", () => {
+  test.describe.configure({ timeout: 60_000 });
 
   test("signing out with a notice waiting warns, and once confirmed clears the outbox and the kept pages", async ({ page, context, users, db }) => {
     const author = await users.create({ role: "analyst", agencyId: "kz-sgd-customs" });

@@ -4,51 +4,52 @@ import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 
 type Mode = "accept" | "refuse" | "stall";
 
-/**
- * A real SMTP server in the test process. `refuse` answers 451 (try again later; or another
- * code, such as 421) like a server that is down for a while; `stall` swallows the message without
- * ever answering, like a connection lost mid-send. `beforeAnswer` runs once a message is received
- * and before the server says so: the fault harness kills the sending worker there.
- */
-export async function startSmtpSink(options: { parse?: boolean; beforeAnswer?: (mail: ParsedMail | null) => Promise<void> } = {}) {
+type SinkOptions = { parse?: boolean; beforeAnswer?: (mail: ParsedMail | null) => Promise<void> };
+
+/** What the sink has received and how it is told to answer; its controls change it. */
+type SinkState = {
+  received: ParsedMail[];
+  count: number;
+  refused: number;
+  mode: Mode;
+  refuseCode: number;
+  rejectedRecipient: string | null;
+  stallAfter: number;
+  stalled: (() => void)[];
+};
+
+/** The SMTP server, answering each command as the state says. */
+function sinkServer(state: SinkState, options: SinkOptions): SMTPServer {
   const parse = options.parse ?? true;
-  const received: ParsedMail[] = [];
-  let count = 0;
-  let refused = 0;
-  let mode: Mode = "accept";
-  let refuseCode = 451;
-  let rejectedRecipient: string | null = null;
-  let stallAfter = Infinity;
-  const stalled: (() => void)[] = [];
   const answer = (mail: ParsedMail | null, callback: (error?: Error) => void) =>
     (options.beforeAnswer?.(mail) ?? Promise.resolve()).then(() => callback(), callback);
 
-  const server = new SMTPServer({
+  return new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     size: 10 * 1024 * 1024,
     onMailFrom(_address, _session, callback) {
-      if (mode === "refuse") {
-        refused++;
-        return callback(Object.assign(new Error("Service temporarily unavailable"), { responseCode: refuseCode }));
+      if (state.mode === "refuse") {
+        state.refused++;
+        return callback(Object.assign(new Error("Service temporarily unavailable"), { responseCode: state.refuseCode }));
       }
       callback();
     },
     onRcptTo(address, _session, callback) {
-      if (address.address.toLowerCase() === rejectedRecipient) {
-        refused++;
+      if (address.address.toLowerCase() === state.rejectedRecipient) {
+        state.refused++;
         return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
       }
       callback();
     },
     onData(stream: SMTPServerDataStream, _session, callback) {
-      if (count >= stallAfter) {
+      if (state.count >= state.stallAfter) {
         stream.resume();
-        stalled.push(() => callback(new Error("stalled")));
+        state.stalled.push(() => callback(new Error("stalled")));
         return;
       }
-      count++;
+      state.count++;
       if (!parse) {
         stream.on("end", () => void answer(null, callback));
         stream.resume();
@@ -56,13 +57,34 @@ export async function startSmtpSink(options: { parse?: boolean; beforeAnswer?: (
       }
       simpleParser(stream).then(
         (mail) => {
-          received.push(mail);
+          state.received.push(mail);
           void answer(mail, callback);
         },
         (error: Error) => callback(error),
       );
     },
   });
+}
+
+/**
+ * A real SMTP server in the test process. `refuse` answers 451 (try again later; or another
+ * code, such as 421) like a server that is down for a while; `stall` swallows the message without
+ * ever answering, like a connection lost mid-send. `beforeAnswer` runs once a message is received
+ * and before the server says so: the fault harness kills the sending worker there.
+ */
+export async function startSmtpSink(options: SinkOptions = {}) {
+  const state: SinkState = {
+    received: [],
+    count: 0,
+    refused: 0,
+    mode: "accept",
+    refuseCode: 451,
+    rejectedRecipient: null,
+    stallAfter: Infinity,
+    stalled: [],
+  };
+  const { received, stalled } = state;
+  const server = sinkServer(state, options);
   // A client gone mid-session (a worker killed while sending) resets its connection: that ends
   // the session, not the server.
   server.on("error", () => {});
@@ -79,21 +101,21 @@ export async function startSmtpSink(options: { parse?: boolean; beforeAnswer?: (
     url: `smtp://127.0.0.1:${port}`,
     received,
     get count() {
-      return count;
+      return state.count;
     },
     get refused() {
-      return refused;
+      return state.refused;
     },
     get stalled() {
       return stalled.length;
     },
     setMode(next: Mode, code = 451) {
-      mode = next;
-      refuseCode = code;
+      state.mode = next;
+      state.refuseCode = code;
     },
     /** Answer 550 (no such mailbox, a permanent failure) to this recipient; null: accept everyone. */
     rejectRecipient(address: string | null) {
-      rejectedRecipient = address?.toLowerCase() ?? null;
+      state.rejectedRecipient = address?.toLowerCase() ?? null;
     },
     /** Like a server that is down: open connections are cut and new ones refused, until `goOnline`. */
     goOffline: () =>
@@ -109,10 +131,10 @@ export async function startSmtpSink(options: { parse?: boolean; beforeAnswer?: (
       }),
     /** Accept this many messages, then stall every later one. */
     stallAfter(n: number) {
-      stallAfter = n;
+      state.stallAfter = n;
     },
     releaseStalled() {
-      stallAfter = Infinity;
+      state.stallAfter = Infinity;
       stalled.splice(0).forEach((fail) => fail());
     },
     to: (address: string) => received.filter((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).some((t) => t.text.includes(address))),

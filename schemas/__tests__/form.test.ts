@@ -113,7 +113,9 @@ describe("parseForm", () => {
     expect((reply.initialValue?.notice as Record<string, unknown>).title).toBe(hostile);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
 
+describe("parseForm, on a form it accepts", () => {
   it("gives the procedure's input when the form is valid, coerced from text", () => {
     const submission = parseForm(
       seizure([

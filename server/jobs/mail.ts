@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
+import { dialect } from "~/db/dialect";
 import { arrayLiteral } from "~/db/array-literal";
 import { db, type Tx } from "~/db/index";
 import type { NoticeEventKind, NotificationMatch } from "~/db/schema";
@@ -23,8 +23,6 @@ const PLACE = sql`CASE users.locale
   WHEN 'ru' THEN coalesce(c.name_ru, co.name_ru)
   WHEN 'zh' THEN coalesce(c.name_zh, c.name_en, co.name_zh)
   ELSE coalesce(c.name_en, co.name_en) END`;
-
-const dialect = new PgDialect({ casing: "snake_case" });
 
 type Client = postgres.Sql | postgres.TransactionSql;
 

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Form from "next/form";
 import { api, requireViewer } from "~/app/_trpc/server";
-import { SelectField, TextField } from "~/app/_components/form";
+import { SelectField } from "~/app/_components/form";
+import { QueryForm } from "~/app/_components/query-form";
 import { Button, PageHeader, TextLink } from "~/app/_components/ui";
 import { fieldErrors, type FieldError } from "~/schemas/issues";
 import { SEARCH_SORTS, ZSearchInput } from "~/schemas/notices";
@@ -100,20 +100,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 async function SearchBox({ typed, sort, error }: { typed: string; sort: SearchView["sort"]; error: FieldError | undefined }) {
   const t = await getTranslations("feed");
   return (
-    <Form action="/search" prefetch={false} role="search" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start">
-      <div className="flex-1">
-        <TextField
-          // Remounts on navigation, so the box shows the query of the page being shown.
-          key={typed}
-          label={t("search.label")}
-          hint={t("search.hint")}
-          name="q"
-          type="search"
-          defaultValue={typed}
-          maxLength={ZSearchInput.shape.q.maxLength ?? undefined}
-          error={error}
-        />
-      </div>
+    <QueryForm
+      action="/search"
+      className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-start"
+      label={t("search.label")}
+      hint={t("search.hint")}
+      query={typed}
+      maxLength={ZSearchInput.shape.q.maxLength ?? undefined}
+      error={error}
+    >
       <div className="sm:w-48">
         <SelectField key={sort} label={t("search.sortLabel")} name="sort" defaultValue={sort}>
           {SEARCH_SORTS.map((sort) => (
@@ -126,6 +121,6 @@ async function SearchBox({ typed, sort, error }: { typed: string; sort: SearchVi
       <div className="sm:mt-6">
         <Button type="submit">{t("search.submit")}</Button>
       </div>
-    </Form>
+    </QueryForm>
   );
 }

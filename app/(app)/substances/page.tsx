@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Form from "next/form";
 import { api, requireViewer } from "~/app/_trpc/server";
-import { TextField } from "~/app/_components/form";
+import { QueryForm } from "~/app/_components/query-form";
 import { localized } from "~/app/_components/names";
 import { Button, PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { fieldErrors } from "~/schemas/issues";
@@ -29,25 +28,20 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("substances.title")} subtitle={t("substances.subtitle")} actions={<TextLink href="/provisions">{provisions("title")}</TextLink>} />
-      <Form action="/substances" prefetch={false} role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="flex-1">
-          <TextField
-            // Remounts on navigation, so "Show all" also empties the field when JavaScript is on.
-            key={q}
-            label={t("substances.searchLabel")}
-            hint={t("substances.searchHint")}
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={SUBSTANCE_QUERY_MAX}
-            error={parsed.success ? undefined : fieldErrors(parsed.error).q}
-          />
-        </div>
+      <QueryForm
+        action="/substances"
+        className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start"
+        label={t("substances.searchLabel")}
+        hint={t("substances.searchHint")}
+        query={q}
+        maxLength={SUBSTANCE_QUERY_MAX}
+        error={parsed.success ? undefined : fieldErrors(parsed.error).q}
+      >
         <div className="flex items-center gap-4 sm:mt-6">
           <Button type="submit">{common("search")}</Button>
           {q ? <TextLink href="/substances">{t("substances.clear")}</TextLink> : null}
         </div>
-      </Form>
+      </QueryForm>
       <p className="mb-4 text-sm text-slate-600" role="status">
         {!parsed.success ? null : q ? t("substances.results", { count: rows.length, q }) : t("substances.all", { count: rows.length })}
       </p>

@@ -123,7 +123,9 @@ describe("agency administration", () => {
     expect(await db.$count(agencies)).toBe(agenciesBefore);
     expect(await db.$count(auditLog)).toBe(auditBefore);
   });
+});
 
+describe("agency edits and deactivation", () => {
   it("edits names, kind and short name, auditing what changed", async () => {
     const agency = await createAgency(db);
     const caller = await adminCaller();

@@ -106,7 +106,9 @@ describe("an agency admin manages only their own agency", () => {
     expect(await row(officer.id)).toEqual(officerBefore);
     expect(await counts()).toEqual(before);
   });
+});
 
+describe("an agency admin within their own agency", () => {
   it("cannot disable themselves, nor act on a platform admin of their own agency", async () => {
     const kzPlatformAdmin = await createUser(db, { agencyId: KZ, role: "admin" });
     const before = await counts();

@@ -6,7 +6,7 @@ import type { SearchFilters, ZSearchInput } from "~/schemas/notices";
 import type { Viewer } from "~/server/auth/sessions";
 import { visibleTo } from "~/server/services/visibility";
 import { entityFilters, recognise, stemWords } from "./entities";
-import { feedQuery, isValueIndependent, listFeed, newestFirst, olderThan, type FeedInput } from "./feed";
+import { feedQuery, isValueIndependent, joinsSubstances, listFeed, newestFirst, olderThan, type FeedInput } from "./feed";
 import { summarySource, toPage } from "./summaries";
 import { queryIdentifierKey } from "./identifiers";
 import { COMMON_FACET_SAMPLE, FACET_SAMPLE, facetsStatement, filterConditions, filterNames, searchFacets, type FacetOptions } from "./search-facets";
@@ -218,9 +218,12 @@ async function understand(viewer: Viewer, input: SearchInput) {
   return { entities, rest, filters, prepared: rest ? await prepareSearch(rest) : null };
 }
 
-/** A substance named alone is walked through its own index; a common query's count stops sooner (search-facets.ts). */
+/**
+ * A substance named without words is walked through its own index when the feed would join it
+ * (joinsSubstances); a common query's count stops sooner (search-facets.ts).
+ */
 const facetOptions = (filters: SearchFilters, prepared: PreparedSearch | null): FacetOptions => ({
-  walkSubstance: prepared || filters.countryCode ? undefined : filters.substanceId,
+  walkSubstance: !prepared && joinsSubstances(filters) ? filters.substanceId : undefined,
   sample: prepared?.plan === "newest_first" ? COMMON_FACET_SAMPLE : FACET_SAMPLE,
 });
 

@@ -8,12 +8,14 @@ import { audit } from "~/server/services/audit";
 import { ServiceError } from "~/server/services/errors";
 import { recordNoticeEvent } from "./events";
 import { editableNotice, submittedStatus } from "./steps";
-import { checkReferences, commonColumns, invalid, writeParts } from "./write-parts";
+import { commonColumns, writeParts } from "./write-parts";
+import { checkReferences, invalid } from "./write-references";
 import { loadSnapshot } from "./snapshot";
 import { submissionDigest } from "./submission-digest";
 
 // Creating a notice (once per idempotency key) and editing it (against its version, kept in the
-// version history). What a notice is made of is write-parts.ts; the steps after, steps.ts.
+// version history). What a notice names is checked in write-references.ts, what it is made of
+// is write-parts.ts; the steps after, steps.ts.
 
 /**
  * A retry of a create that already happened answers with that notice, changing nothing; the same

@@ -84,7 +84,9 @@ describe("API keys", () => {
     // Refusals by scope are uses too: each request is audited once.
     expect(await usesOf(reader.keyId)).toBe(2);
   });
+});
 
+describe("API keys over time: expiry, revocation, rate limits", () => {
   it("stop working when they expire, and at the next request after revocation; last use is recorded", async () => {
     const issued = await issueKey(kzAdmin, ["notices:read"]);
     expect((await callApi("listNotices", { token: issued.token })).status).toBe(200);
@@ -199,7 +201,9 @@ describe("/api/v1 notices", () => {
     const badNotice = await callApi("createNotice", { token, headers: { "idempotency-key": randomUUID() }, body: { notice: seizureInput({ title: "x" }) } });
     expect(badNotice).toMatchObject({ status: 400, body: { errors: { "notice.title": expect.anything() } } });
   });
+});
 
+describe("/api/v1 notice writes", () => {
   it("creates a notice once per idempotency key, and refuses the key with another body (409)", async () => {
     const { token, accountId } = await issueKey(kzAdmin, ["notices:write", "notices:read"]);
     const key = randomUUID();

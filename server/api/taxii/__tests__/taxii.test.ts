@@ -132,7 +132,9 @@ describe("the TAXII 2.1 server", () => {
     const types = new Set(((page.body as Envelope).objects ?? []).map((o) => o.type));
     expect([...types]).toEqual(["incident"]);
   });
+});
 
+describe("the TAXII 2.1 server's refusals and audit", () => {
   it("refuses what the spec refuses: no key 401, wrong Accept 406, other scope 403, unknown collection 404, bad paging 400", async () => {
     const auth = bearer(exportKey.token);
     const none = await get("/api/taxii2/", null);

@@ -88,7 +88,9 @@ describe("searching the audit trail", () => {
     const other = await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst" });
     expect(await signInWithPassword({ credentials: { email: other.email, password: DEMO_PASSWORD }, ip: "10.0.0.7", userAgent: null })).not.toBeNull();
   });
+});
 
+describe("the agency's read log", () => {
   it("shows an agency who read its AMBER notices, and only its own", async () => {
     const author = await callerFor(await createUser(db, { agencyId: "kg-mvd-sbnon", role: "analyst" }));
     const colleague = await callerFor(await createUser(db, { agencyId: "kg-mvd-sbnon", role: "chief" }));

@@ -63,7 +63,9 @@ describe("the substance filter's index", () => {
     expect(await rowsOf(deleted.id)).toEqual([]);
     expect(await substanceIndexDrift()).toBe(0);
   });
+});
 
+describe("the substance filter's pages", () => {
   it("gives every reader the pages, order and counts that the notices' own lists give", async () => {
     const agency = await createAgency(db, { countryCode: "KG" });
     const author = await member(agency.id);

@@ -166,7 +166,9 @@ describe("notices.similarCompanies", () => {
     expect(ids(await reader.notices.similarCompanies({ ...none, names: ["Silk Road Logistic Group"] }))).toEqual([closer, close]);
     expect(await reader.notices.similarCompanies({ names: ["  ", "x"], owners: [""], registrationNumbers: [] })).toEqual([]);
   });
+});
 
+describe("notices.similarCompanies and what the viewer may read", () => {
   it("never returns an alert the viewer may not read: AMBER+STRICT released to one agency", async () => {
     const author = await callerOf("kg-mvd-sbnon");
     const strict = await publish(

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it, vi } from "vitest";
+import { dialect } from "~/db/dialect";
 import { db } from "~/db/index";
 import { notices, searchWords, users } from "~/db/schema";
 import { createAgency, createUser } from "~/db/seed/factories";
@@ -25,8 +25,6 @@ async function known(words: string[]): Promise<string[]> {
 }
 
 const ids = async (reader: Session, q: string) => (await reader.caller.notices.search({ q })).items.map((item) => item.id);
-
-const dialect = new PgDialect({ casing: "snake_case" });
 
 /**
  * What the search makes of `q` before it reads a notice: the full-text query (each word with the
@@ -179,7 +177,9 @@ describe("the spelling vocabulary", () => {
     await Promise.all(made.map(({ id }) => db.update(notices).set({ tlp: "amber" }).where(eq(notices.id, id))));
     expect(await count()).toBeUndefined();
   });
+});
 
+describe("the spelling vocabulary and the visibility rule", () => {
   it("keeps the words of a retracted notice, which everyone still reads", async () => {
     const s = stem();
     const author = await member("kg-mvd-sbnon");

@@ -1,22 +1,13 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import {
-  companyAlerts,
-  noticeRecipients,
-  noticeReleaseAgencies,
-  noticeReleaseCountries,
-  noticeReports,
-  notices,
-  seizureDetails,
-  seizureItems,
-} from "~/db/schema";
+import { companyAlerts, notices, seizureDetails, seizureItems } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
-import { REPORT_REASONS } from "~/schemas/moderation-enums";
 import { NOTICE_STATUSES, TLP_LEVELS } from "~/schemas/notice-enums";
 import type { Role } from "~/server/auth/roles";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { callerFor } from "~/tests/callers";
+import { insertAudience } from "~/tests/model-notices";
 import { mayRead, type ModelNotice, type ModelUser } from "~/tests/visibility-model";
 import { AGENCIES, buildWorld, CROSSINGS, removeWorld, DAYS, SUBSTANCES, worldArb as surfacesWorldArb } from "~/tests/visibility-world";
 
@@ -84,12 +75,7 @@ async function insertNotice(model: ModelUser[], spec: ReturnType<typeof noticeAr
     })
     .returning({ id: notices.id });
   const id = row!.id;
-  if (spec.agencies.length) await db.insert(noticeReleaseAgencies).values(spec.agencies.map((agencyId) => ({ noticeId: id, agencyId })));
-  if (spec.countries.length) await db.insert(noticeReleaseCountries).values(spec.countries.map((countryCode) => ({ noticeId: id, countryCode })));
-  const recipients = [...new Set(spec.recipients.map((r) => model[r]!.id))];
-  if (recipients.length) await db.insert(noticeRecipients).values(recipients.map((userId) => ({ noticeId: id, userId })));
-  const reporter = spec.reporter === "recipient" ? (recipients[0] ?? null) : null;
-  if (reporter) await db.insert(noticeReports).values({ noticeId: id, reporterId: reporter, reason: REPORT_REASONS[0] });
+  const audience = await insertAudience(id, author, spec, model);
   const items = kind === "seizure" ? spec.items.map((it) => ({ substanceId: SUBSTANCES[it.substance]!, kg: it.kg })) : [];
   const concealment = kind === "seizure" ? CONCEALMENTS[spec.concealment]! : null;
   if (kind === "seizure") {
@@ -108,15 +94,7 @@ async function insertNotice(model: ModelUser[], spec: ReturnType<typeof noticeAr
     });
   }
   return {
-    id,
-    authorId: author.id,
-    agencyId: author.agencyId,
-    tlp: spec.tlp,
-    status: spec.status,
-    agencies: spec.agencies,
-    countries: spec.countries,
-    recipients,
-    reported: reporter !== null,
+    ...audience,
     crossingId: crossing?.id ?? null,
     occurredOn,
     items,
