@@ -9,6 +9,7 @@ import agencyData from "./data/agencies.json" with { type: "json" };
 import crossingData from "./data/crossings.json" with { type: "json" };
 import provisionData from "./data/criminal-provisions.json" with { type: "json" };
 import substanceData from "./data/precursors.json" with { type: "json" };
+import { seedReferenceTexts } from "./reference-texts";
 
 // China takes part optionally: its agencies are seeded inactive until an administrator enables
 // them; CARICC and INCB are candidate members, likewise inactive.
@@ -122,4 +123,6 @@ export async function seedReference(db: DbOrTx): Promise<void> {
       })),
     )
     .onConflictDoNothing();
+
+  await seedReferenceTexts(db);
 }

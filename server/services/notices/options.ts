@@ -40,7 +40,7 @@ export async function noticeFormOptions({ viewer }: { viewer: Viewer }) {
         id: criminalProvisions.id,
         countryCode: criminalProvisions.countryCode,
         article: criminalProvisions.article,
-        title: criminalProvisions.titleEn,
+        title: { en: criminalProvisions.titleEn, ru: criminalProvisions.titleRu, zh: criminalProvisions.titleZh },
         inForce: criminalProvisions.inForce,
       })
       .from(criminalProvisions)
