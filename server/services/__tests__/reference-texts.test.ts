@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { localizedText } from "~/app/_components/names";
 import { db } from "~/db/index";
 import { criminalProvisions, crossings, substances } from "~/db/schema";
+import { createUser } from "~/db/seed/factories";
 import { seedReference } from "~/db/seed/reference";
+import { callerFor } from "~/tests/callers";
 
 type Text = string | string[] | null;
 
@@ -101,6 +103,15 @@ describe("the reference data's free texts", () => {
     expect(khorog!.notesZh).toHaveLength(2);
     const [acetone] = await db.select().from(substances).where(eq(substances.id, "acetone"));
     expect(acetone).toMatchObject({ licitUses: "A curator's own words", licitUsesRu: null, licitUsesZh: null });
+  });
+
+  it("name the criminal provisions in the notice form in the reader's language", async () => {
+    const titleOf = async (locale: "ru" | "zh") => {
+      const { caller } = await callerFor(await createUser(db, { agencyId: "kz-sgd-customs", role: "analyst", locale }));
+      return (await caller.notices.formOptions()).provisions.find((p) => p.id === "tj-cc1998-202-2")?.title;
+    };
+    expect(await titleOf("ru")).toBe("Хищение прекурсоров (части 1–3)");
+    expect(await titleOf("zh")).toBe("盗窃易制毒化学品（第1–3款）");
   });
 
   it("are shown in the reader's language, in English only where a translation is missing", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localized, localizedText } from "~/app/_components/names";
+import { localized } from "~/app/_components/names";
 import { api } from "~/app/_trpc/server";
 import type { NoticeFormOptions } from "~/server/services/notices/options";
 
@@ -39,7 +39,7 @@ function localize(raw: NoticeFormOptions, locale: string, international: string)
     countries: raw.countries.map((c) => ({ value: c.code, label: countryName.get(c.code)! })).sort(byLabel),
     provisions: raw.provisions.map((p) => ({
       value: p.id,
-      label: p.article ? `${p.article} — ${localizedText(p.title, locale).text}` : localizedText(p.title, locale).text!,
+      label: p.article ? `${p.article} — ${p.title}` : p.title,
       group: nameOf(p.countryCode),
       inForce: p.inForce,
     })),
