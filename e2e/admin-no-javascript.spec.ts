@@ -137,23 +137,36 @@ test.describe("settings without JavaScript", () => {
     await expect(follow.getByRole("button", { name: "Subscribe" })).toBeVisible();
   });
 
-  test("a coordinator keeps a crossing's schedule, and clears it", async ({ page, users }) => {
+  test("a coordinator keeps a crossing's schedule in three languages, and clears it", async ({ page, users }) => {
     const coordinator = await users.create({ role: "coordinator", agencyId: "unodc-roca" });
     await apiSignIn(page.request, coordinator.email, coordinator.password!);
     await page.goto("/crossings/kulma");
     const form = page.getByTestId("crossing-curation");
-    const schedule = `Open May–November ${randomUUID().slice(0, 4)}`;
+    const suffix = randomUUID().slice(0, 4);
+    const schedule = {
+      "Schedule (English)": `Open May–November ${suffix}`,
+      "Schedule (Russian)": `Открыт с мая по ноябрь ${suffix}`,
+      "Schedule (Chinese)": `5月至11月开放 ${suffix}`,
+    };
     await form.getByLabel("Status").selectOption("seasonal");
-    await form.getByLabel("Schedule").fill(schedule);
+    await form.getByLabel("Schedule (English)").fill(schedule["Schedule (English)"]);
+    await form.getByLabel("Schedule (Russian)").fill("");
+    await form.getByLabel("Schedule (Chinese)").fill("");
+    await form.getByRole("button", { name: "Save" }).click();
+    // English alone would leave Russian and Chinese readers with a translation of the old schedule.
+    await expect(form.getByText("Give the Russian and Chinese texts too", { exact: false }).first()).toBeVisible();
+
+    for (const [label, value] of Object.entries(schedule)) await form.getByLabel(label).fill(value);
     await form.getByRole("button", { name: "Save" }).click();
     await expect(page).toHaveURL(/\/crossings\/kulma\?curated=1$/);
     await expect(form.getByRole("status")).toHaveText("Saved.");
-    await expect(form.getByLabel("Schedule")).toHaveValue(schedule);
+    for (const [label, value] of Object.entries(schedule)) await expect(form.getByLabel(label)).toHaveValue(value);
 
-    // An emptied field clears the schedule, where a field left out of a call would keep it.
-    await form.getByLabel("Schedule").fill("");
+    // Emptied fields clear the schedule, where a field left out of a call would keep it.
+    for (const label of Object.keys(schedule)) await form.getByLabel(label).fill("");
     await form.getByRole("button", { name: "Save" }).click();
-    await expect(form.getByLabel("Schedule")).toHaveValue("");
+    await expect(form.getByLabel("Schedule (English)")).toHaveValue("");
+    await expect(form.getByLabel("Schedule (Russian)")).toHaveValue("");
     await expect(form.getByLabel("Status")).toHaveValue("seasonal");
   });
 });

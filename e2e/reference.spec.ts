@@ -43,6 +43,28 @@ test.describe("reference data", () => {
   });
 });
 
+test.describe("reference data in the reader's language", () => {
+  test("a Russian reader sees the 2005 assessment of Torugart in Russian, noted as a translation", async ({ page }) => {
+    await apiSignIn(page.request, "kz.officer@example.org", "precursor-demo-2026");
+    await page.goto("/crossings/torugart");
+    await expect(page.getByRole("heading", { name: "Оценка УНП ООН (2005)" })).toBeVisible();
+    await expect(page.getByText("Грузы досматриваются редко (высота, климат); декларации на китайском языке", { exact: false })).toBeVisible();
+    await expect(page.getByText("Приводится в переводе с английского оригинала.", { exact: false })).toBeVisible();
+    await expect(page.getByText("Loads rarely inspected", { exact: false })).toHaveCount(0);
+    await expect(page.getByText("Примечания из источников приведены на английском языке.")).toHaveCount(0);
+  });
+
+  test("a Chinese reader sees the criminal provisions in Chinese, with no curator's markers", async ({ page }) => {
+    await apiSignIn(page.request, "cn.liaison@example.org", "precursor-demo-2026");
+    await page.goto("/provisions");
+    const theft = page.getByTestId("provision-tj-cc1998-202-2");
+    await expect(theft.getByText("盗窃易制毒化学品（第1–3款）")).toBeVisible();
+    await expect(theft.getByText("条文编号仅来自报告；罪名和刑罚未经核实。")).toBeVisible();
+    await expect(page.getByText("UNVERIFIED", { exact: false })).toHaveCount(0);
+    await expect(page.getByText("Theft of precursors", { exact: false })).toHaveCount(0);
+  });
+});
+
 test.describe("profile", () => {
   test("language and time zone persist across sign-ins", async ({ page, users }) => {
     const user = await users.create({ role: "chief", agencyId: "kg-customs" });

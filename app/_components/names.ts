@@ -14,3 +14,16 @@ export function byLabel<T extends { label: string }>(items: T[], locale: string)
   const collator = new Intl.Collator(locale);
   return items.toSorted((a, b) => collator.compare(a.label, b.label));
 }
+
+/**
+ * A free text of the reference data (a note, a schedule, a use, a provision's title) in the
+ * reader's language, with the language it is in: English where no translation exists, so the page
+ * can mark it with `lang`.
+ */
+export function localizedText<T extends string | string[]>(
+  texts: { en: T | null; ru: T | null; zh: T | null },
+  locale: string,
+): { text: T | null; lang: string } {
+  const translated = locale === "ru" ? texts.ru : locale === "zh" ? texts.zh : null;
+  return translated && translated.length > 0 ? { text: translated, lang: locale } : { text: texts.en, lang: "en" };
+}

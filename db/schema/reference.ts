@@ -41,14 +41,24 @@ export const crossings = pgTable(
     coordsVerified: boolean().notNull().default(false),
     elevationM: integer(),
     scheduleNote: text(),
+    // The free texts in Russian and Chinese beside the English (db/seed/reference-texts/); null
+    // where a translation is missing, and the pages then show the English.
+    scheduleNoteRu: text(),
+    scheduleNoteZh: text(),
     status: crossingStatus().notNull().default("open"),
     notes: text()
       .array()
       .notNull()
       .default(sql`'{}'`),
+    notesRu: text().array(),
+    notesZh: text().array(),
     risk2005: text(),
     traffic2005: text(),
+    traffic2005Ru: text(),
+    traffic2005Zh: text(),
     controls2005: text(),
+    controls2005Ru: text(),
+    controls2005Zh: text(),
     ...timestamps,
   },
   (t) => [index("crossings_country_idx").on(t.countryCode)],
@@ -72,8 +82,14 @@ export const substances = pgTable(
     cas: text(),
     hsCode: text(),
     illicitUse: text(),
+    illicitUseRu: text(),
+    illicitUseZh: text(),
     licitUses: text(),
+    licitUsesRu: text(),
+    licitUsesZh: text(),
     controlHistory: text(),
+    controlHistoryRu: text(),
+    controlHistoryZh: text(),
     densityGPerMl: doublePrecision(),
     // Every name, alias and code in one lower-cased string, kept by the database so that the
     // trigram index below serves a search by any of them in any script. immutable_join (migration
@@ -98,11 +114,21 @@ export const criminalProvisions = pgTable("criminal_provisions", {
     .notNull()
     .references(() => countries.code, { onDelete: "restrict" }),
   code: text().notNull(),
+  codeRu: text(),
+  codeZh: text(),
   article: text(),
   inForce: boolean().notNull(),
   titleEn: text().notNull(),
+  titleRu: text(),
+  titleZh: text(),
   penaltySummary: text(),
+  penaltySummaryRu: text(),
+  penaltySummaryZh: text(),
   sourceNote: text(),
+  sourceNoteRu: text(),
+  sourceNoteZh: text(),
   verification: text(),
+  verificationRu: text(),
+  verificationZh: text(),
   ...timestamps,
 });

@@ -10,6 +10,7 @@ import crossingData from "./data/crossings.json" with { type: "json" };
 import provisionData from "./data/criminal-provisions.json" with { type: "json" };
 import substanceData from "./data/precursors.json" with { type: "json" };
 import { AGENCY_NAMES_ZH, CROSSING_NAMES_ZH } from "./reference-names-zh";
+import { seedReferenceTexts } from "./reference-texts";
 
 // China takes part optionally: its agencies are seeded inactive until an administrator enables
 // them; CARICC and INCB are candidate members, likewise inactive.
@@ -119,4 +120,6 @@ export async function seedReference(db: DbOrTx): Promise<void> {
   await db.insert(crossings).values(crossingRows()).onConflictDoNothing();
   await db.insert(substances).values(substanceRows()).onConflictDoNothing();
   await db.insert(criminalProvisions).values(provisionRows()).onConflictDoNothing();
+
+  await seedReferenceTexts(db);
 }

@@ -3,7 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db, type Tx } from "~/db/index";
 import { criminalProvisions, crossings, substances } from "~/db/schema";
-import type { ZCrossingCurate, ZProvisionCurate, ZSubstanceCurate } from "~/schemas/reference";
+import { CURATED_TEXTS, type ZCrossingCurate, type ZProvisionCurate, type ZSubstanceCurate } from "~/schemas/reference";
 import type { Viewer } from "~/server/auth/sessions";
 import { audit } from "~/server/services/audit";
 import { notFound } from "~/server/services/errors";
@@ -19,20 +19,26 @@ function changesBetween(current: Record<string, unknown> | undefined, next: Reco
   );
 }
 
+/** A cleared English text takes its translations with it, unless they are given (the schema requires them with any English text). */
+function withTranslationsCleared(kind: keyof typeof CURATED_TEXTS, input: { id: string } & Record<string, unknown>) {
+  const cleared = CURATED_TEXTS[kind].filter(([en]) => input[en] === null).flatMap(([, ru, zh]) => [ru, zh].filter((field) => input[field] === undefined));
+  return { ...input, ...Object.fromEntries(cleared.map((field) => [field, null])) };
+}
+
 /**
  * Creates or changes one reference record, auditing exactly what changed in the same transaction.
  * Reference rows are never deleted here: notices refer to them.
  */
 async function curate<T extends PgTable>(
   viewer: Viewer,
-  kind: string,
+  kind: keyof typeof CURATED_TEXTS,
   table: T,
   idColumn: Parameters<typeof eq>[0],
   input: { id: string } & Record<string, unknown>,
   options: { create: boolean },
 ) {
   return db.transaction(async (tx: Tx) => {
-    const { id, ...next } = input;
+    const { id, ...next } = withTranslationsCleared(kind, input);
     const [current] = (await tx
       .select()
       .from(table as PgTable)

@@ -62,10 +62,18 @@ export async function getCrossing({ input }: Args<ReferenceGetInput>) {
       longitude: crossings.longitude,
       coordsVerified: crossings.coordsVerified,
       scheduleNote: crossings.scheduleNote,
+      scheduleNoteRu: crossings.scheduleNoteRu,
+      scheduleNoteZh: crossings.scheduleNoteZh,
       notes: crossings.notes,
+      notesRu: crossings.notesRu,
+      notesZh: crossings.notesZh,
       risk2005: crossings.risk2005,
       traffic2005: crossings.traffic2005,
+      traffic2005Ru: crossings.traffic2005Ru,
+      traffic2005Zh: crossings.traffic2005Zh,
       controls2005: crossings.controls2005,
+      controls2005Ru: crossings.controls2005Ru,
+      controls2005Zh: crossings.controls2005Zh,
     })
     .from(crossings)
     .innerJoin(countries, ofCountry)
@@ -95,6 +103,8 @@ export async function searchSubstances({ viewer, input }: Args<SubstanceSearchIn
       cas: substances.cas,
       hsCode: substances.hsCode,
       illicitUse: substances.illicitUse,
+      illicitUseRu: substances.illicitUseRu,
+      illicitUseZh: substances.illicitUseZh,
     })
     .from(substances)
     .limit(input.limit ?? SUBSTANCE_LIMIT_MAX);
@@ -123,8 +133,14 @@ export async function getSubstance({ input }: Args<ReferenceGetInput>) {
       cas: substances.cas,
       hsCode: substances.hsCode,
       illicitUse: substances.illicitUse,
+      illicitUseRu: substances.illicitUseRu,
+      illicitUseZh: substances.illicitUseZh,
       licitUses: substances.licitUses,
+      licitUsesRu: substances.licitUsesRu,
+      licitUsesZh: substances.licitUsesZh,
       controlHistory: substances.controlHistory,
+      controlHistoryRu: substances.controlHistoryRu,
+      controlHistoryZh: substances.controlHistoryZh,
       densityGPerMl: substances.densityGPerMl,
     })
     .from(substances)
@@ -148,12 +164,22 @@ export async function listProvisions() {
       id: criminalProvisions.id,
       countryCode: criminalProvisions.countryCode,
       code: criminalProvisions.code,
+      codeRu: criminalProvisions.codeRu,
+      codeZh: criminalProvisions.codeZh,
       article: criminalProvisions.article,
       inForce: criminalProvisions.inForce,
       titleEn: criminalProvisions.titleEn,
+      titleRu: criminalProvisions.titleRu,
+      titleZh: criminalProvisions.titleZh,
       penaltySummary: criminalProvisions.penaltySummary,
+      penaltySummaryRu: criminalProvisions.penaltySummaryRu,
+      penaltySummaryZh: criminalProvisions.penaltySummaryZh,
       sourceNote: criminalProvisions.sourceNote,
+      sourceNoteRu: criminalProvisions.sourceNoteRu,
+      sourceNoteZh: criminalProvisions.sourceNoteZh,
       verification: criminalProvisions.verification,
+      verificationRu: criminalProvisions.verificationRu,
+      verificationZh: criminalProvisions.verificationZh,
     })
     .from(criminalProvisions)
     .orderBy(asc(criminalProvisions.countryCode), desc(criminalProvisions.inForce), asc(criminalProvisions.id));

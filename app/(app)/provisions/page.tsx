@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "~/app/_components/names";
+import { ReferenceText } from "~/app/_components/reference-text";
 import { Badge, PageHeader } from "~/app/_components/ui";
 import { api, requireViewer } from "~/app/_trpc/server";
 
@@ -10,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The criminal provisions an arrest may be charged under, country by country: reference data,
- * kept on the device for reading offline like substances and crossings. The legal texts exist in
- * English only, so they are marked as such whatever the page's language.
+ * kept on the device for reading offline like substances and crossings. The texts are shown in the
+ * reader's language, in English (marked so) where a translation is missing.
  */
 export default async function ProvisionsPage() {
   await requireViewer();
@@ -43,28 +44,36 @@ export default async function ProvisionsPage() {
                     <h3 className="font-semibold">{row.article ? t("article", { article: row.article }) : t("noArticle")}</h3>
                     <Badge tone={row.inForce ? "green" : "slate"}>{row.inForce ? t("inForce") : t("repealed")}</Badge>
                   </div>
-                  <p className="mt-1" lang="en">
-                    {row.titleEn}
+                  <p className="mt-1">
+                    <ReferenceText texts={{ en: row.titleEn, ru: row.titleRu, zh: row.titleZh }} locale={locale} />
                   </p>
                   <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
                     <dt className="text-slate-600">{t("code")}</dt>
-                    <dd lang="en">{row.code}</dd>
+                    <dd>
+                      <ReferenceText texts={{ en: row.code, ru: row.codeRu, zh: row.codeZh }} locale={locale} />
+                    </dd>
                     {row.penaltySummary ? (
                       <>
                         <dt className="text-slate-600">{t("penalty")}</dt>
-                        <dd lang="en">{row.penaltySummary}</dd>
+                        <dd>
+                          <ReferenceText texts={{ en: row.penaltySummary, ru: row.penaltySummaryRu, zh: row.penaltySummaryZh }} locale={locale} />
+                        </dd>
                       </>
                     ) : null}
                     {row.sourceNote ? (
                       <>
                         <dt className="text-slate-600">{t("source")}</dt>
-                        <dd lang="en">{row.sourceNote}</dd>
+                        <dd>
+                          <ReferenceText texts={{ en: row.sourceNote, ru: row.sourceNoteRu, zh: row.sourceNoteZh }} locale={locale} />
+                        </dd>
                       </>
                     ) : null}
                     {row.verification ? (
                       <>
                         <dt className="text-slate-600">{t("verification")}</dt>
-                        <dd lang="en">{row.verification}</dd>
+                        <dd>
+                          <ReferenceText texts={{ en: row.verification, ru: row.verificationRu, zh: row.verificationZh }} locale={locale} />
+                        </dd>
                       </>
                     ) : null}
                   </dl>

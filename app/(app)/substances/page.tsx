@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { api, requireViewer } from "~/app/_trpc/server";
 import { QueryForm } from "~/app/_components/query-form";
 import { localized } from "~/app/_components/names";
+import { ReferenceText } from "~/app/_components/reference-text";
 import { Button, PageHeader, Table, TextLink } from "~/app/_components/ui";
 import { fieldErrors } from "~/schemas/issues";
 import { SUBSTANCE_QUERY_MAX, ZSubstanceSearch } from "~/schemas/reference";
@@ -55,8 +56,8 @@ export default async function SubstancesPage({ searchParams }: { searchParams: P
               <td className="whitespace-nowrap px-3 py-2">{t(`tables.${row.conventionTable}`)}</td>
               <td className="whitespace-nowrap px-3 py-2 font-mono">{row.cas ?? "—"}</td>
               <td className="whitespace-nowrap px-3 py-2 font-mono">{row.hsCode ?? "—"}</td>
-              <td className="px-3 py-2" lang="en">
-                {row.illicitUse ?? "—"}
+              <td className="px-3 py-2">
+                {row.illicitUse ? <ReferenceText texts={{ en: row.illicitUse, ru: row.illicitUseRu, zh: row.illicitUseZh }} locale={locale} /> : "—"}
               </td>
             </tr>
           ))}

@@ -259,7 +259,7 @@ function referenceSamples(): Samples {
   return {
     "reference.crossings.list": [{ country: "KG" }],
     "reference.crossings.get": [{ id: "torugart" }],
-    "reference.crossings.curate": [{ id: "torugart", status: "seasonal", scheduleNote: "Open May to November" }],
+    "reference.crossings.curate": [{ id: "torugart", status: "seasonal", scheduleNote: "Open May", scheduleNoteRu: "С мая", scheduleNoteZh: "5月起" }],
     "reference.substances.search": [{ q: "acet", limit: 10 }],
     "reference.substances.get": [{ id: "acetic-anhydride" }],
     "reference.substances.curate": [
@@ -274,7 +274,11 @@ function referenceSamples(): Samples {
         hsCode: "2915.24",
         densityGPerMl: 1.08,
         illicitUse: "Heroin",
+        illicitUseRu: "Героин",
+        illicitUseZh: "海洛因",
         licitUses: "Plastics",
+        licitUsesRu: "Пластмассы",
+        licitUsesZh: "塑料",
       },
     ],
     "reference.provisions.curate": [
@@ -285,7 +289,11 @@ function referenceSamples(): Samples {
         article: "296",
         inForce: true,
         titleEn: "Illicit trafficking",
+        titleRu: "Незаконный оборот",
+        titleZh: "非法贩运",
         penaltySummary: "Up to 12 years",
+        penaltySummaryRu: "До 12 лет",
+        penaltySummaryZh: "12年以下",
       },
     ],
   };

@@ -129,6 +129,8 @@ describe("reference.substances", () => {
       cas: "108-24-7",
       hsCode: "2915.24",
       illicitUse: "heroin (acetylation)",
+      illicitUseRu: "героин (ацетилирование)",
+      illicitUseZh: "海洛因（乙酰化）",
     });
   });
 

@@ -1,10 +1,16 @@
-import { and, asc, desc, eq, ilike, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import { escapeLike } from "~/db/escape-like";
 import { db } from "~/db/index";
 import { agencies, countries, criminalProvisions, crossings, substances, users } from "~/db/schema";
 import type { Viewer } from "~/server/auth/sessions";
 
 const names = <E, R, Z>(table: { nameEn: E; nameRu: R; nameZh: Z }) => ({ en: table.nameEn, ru: table.nameRu, zh: table.nameZh });
+
+/** A provision's title in the reader's language, English where it has no translation: the form lists eight, so it is chosen here. */
+function titleInLocale(locale: Viewer["locale"]) {
+  const translated = locale === "ru" ? criminalProvisions.titleRu : locale === "zh" ? criminalProvisions.titleZh : null;
+  return translated ? sql<string>`coalesce(nullif(${translated}, ''), ${criminalProvisions.titleEn})` : criminalProvisions.titleEn;
+}
 
 /**
  * Everything the notice form chooses from, one query per list. Lists come in a stable order;
@@ -40,7 +46,7 @@ export async function noticeFormOptions({ viewer }: { viewer: Viewer }) {
         id: criminalProvisions.id,
         countryCode: criminalProvisions.countryCode,
         article: criminalProvisions.article,
-        title: criminalProvisions.titleEn,
+        title: titleInLocale(viewer.locale),
         inForce: criminalProvisions.inForce,
       })
       .from(criminalProvisions)

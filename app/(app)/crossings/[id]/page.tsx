@@ -6,6 +6,8 @@ import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { FollowButton } from "~/app/(app)/_components/follow-button";
 import { FeedSection } from "~/app/(app)/_components/notice-table";
 import { ReportSeizureLink } from "~/app/(app)/_components/report-seizure-link";
+import { localizedText } from "~/app/_components/names";
+import { anyUntranslated, ReferenceText } from "~/app/_components/reference-text";
 import { Badge, Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
 import { ZReferenceGet } from "~/schemas/reference";
 import { CrossingCurationForm } from "~/app/(app)/moderation/_components/curation-forms";
@@ -30,6 +32,8 @@ export default async function CrossingPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const crossing = await load((await params).id);
   const [t, feed, label, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), crossingLabels(), getLocale()]);
+  const texts = crossingTexts(crossing);
+  const notes = localizedText(texts.notes, locale);
 
   return (
     <>
@@ -47,16 +51,16 @@ export default async function CrossingPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
+      {anyUntranslated(locale, ...Object.values(texts)) ? <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <OverviewCard crossing={crossing} />
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t("crossing.notes")}</h2>
-          {crossing.notes.length === 0 ? (
+          {!notes.text?.length ? (
             <p className="text-sm text-slate-600">{t("crossing.noNotes")}</p>
           ) : (
-            <ul className="list-disc space-y-2 pl-5 text-sm" lang="en">
-              {crossing.notes.map((note, i) => (
+            <ul className="list-disc space-y-2 pl-5 text-sm" lang={notes.lang}>
+              {notes.text.map((note, i) => (
                 <li key={i}>{note}</li>
               ))}
             </ul>
@@ -64,7 +68,7 @@ export default async function CrossingPage({ params, searchParams }: Props) {
         </Card>
         {viewer.permissions.has("reference.curate") ? (
           <Card className="md:col-span-2">
-            <CrossingCurationForm id={crossing.id} status={crossing.status} scheduleNote={crossing.scheduleNote} saved={(await searchParams).curated === "1"} />
+            <CrossingCurationForm id={crossing.id} status={crossing.status} schedule={texts.scheduleNote} saved={(await searchParams).curated === "1"} />
           </Card>
         ) : null}
         <AssessmentCard crossing={crossing} />
@@ -82,11 +86,19 @@ export default async function CrossingPage({ params, searchParams }: Props) {
 
 type Crossing = Awaited<ReturnType<typeof load>>;
 
-const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+/** The crossing's free texts, each in the three languages. */
+function crossingTexts(crossing: Crossing) {
+  return {
+    scheduleNote: { en: crossing.scheduleNote, ru: crossing.scheduleNoteRu, zh: crossing.scheduleNoteZh },
+    notes: { en: crossing.notes, ru: crossing.notesRu, zh: crossing.notesZh },
+    traffic2005: { en: crossing.traffic2005, ru: crossing.traffic2005Ru, zh: crossing.traffic2005Zh },
+    controls2005: { en: crossing.controls2005, ru: crossing.controls2005Ru, zh: crossing.controls2005Zh },
+  };
+}
 
 /** Where the crossing is and what passes it: countries, the Chinese port, kind, modes, height, place, status. */
 async function OverviewCard({ crossing }: { crossing: Crossing }) {
-  const [t, format, label] = await Promise.all([getTranslations("reference"), getFormatter(), crossingLabels()]);
+  const [t, format, label, locale] = await Promise.all([getTranslations("reference"), getFormatter(), crossingLabels(), getLocale()]);
   const degrees = (value: number) => format.number(Math.abs(value), { maximumFractionDigits: 4 });
   const { latitude, longitude } = crossing;
   const coordinates =
@@ -123,16 +135,17 @@ async function OverviewCard({ crossing }: { crossing: Crossing }) {
           { label: t("crossing.elevation"), value: label.elevation(crossing.elevationM) },
           { label: t("crossing.coordinates"), value: coordinates },
           { label: t("crossing.status"), value: <CrossingStatus status={crossing.status} /> },
-          { label: t("crossing.schedule"), value: english(crossing.scheduleNote) },
+          { label: t("crossing.schedule"), value: <ReferenceText texts={crossingTexts(crossing).scheduleNote} locale={locale} /> },
         ]}
       />
     </Card>
   );
 }
 
-/** The 2005 assessment (risk, traffic, controls), in English as it was written. */
+/** The 2005 assessment (risk, traffic, controls), in the reader's language: quoted in translation outside English. */
 async function AssessmentCard({ crossing }: { crossing: Crossing }) {
-  const t = await getTranslations("reference");
+  const [t, locale] = await Promise.all([getTranslations("reference"), getLocale()]);
+  const texts = crossingTexts(crossing);
   const risk = crossing.risk2005 && t.has(`risk.${crossing.risk2005}`) ? t(`risk.${crossing.risk2005}`) : crossing.risk2005;
   const hasAssessment = Boolean(crossing.risk2005 || crossing.traffic2005 || crossing.controls2005);
   return (
@@ -140,12 +153,15 @@ async function AssessmentCard({ crossing }: { crossing: Crossing }) {
       <h2 className="mb-1 text-lg font-semibold">{t("crossing.assessment")}</h2>
       {hasAssessment ? (
         <>
-          <p className="mb-4 text-sm text-slate-600">{t("crossing.assessmentIntro")}</p>
+          <p className="mb-4 text-sm text-slate-600">
+            {t("crossing.assessmentIntro")}
+            {locale === "en" ? null : ` ${t("crossing.assessmentInTranslation")}`}
+          </p>
           <Facts
             items={[
               { label: t("crossing.risk"), value: risk },
-              { label: t("crossing.traffic"), value: english(crossing.traffic2005) },
-              { label: t("crossing.controls"), value: english(crossing.controls2005) },
+              { label: t("crossing.traffic"), value: <ReferenceText texts={texts.traffic2005} locale={locale} /> },
+              { label: t("crossing.controls"), value: <ReferenceText texts={texts.controls2005} locale={locale} /> },
             ]}
           />
         </>

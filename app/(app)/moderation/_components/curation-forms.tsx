@@ -31,22 +31,24 @@ function FormMessageRow({ form }: { form: Form }) {
   );
 }
 
-/** A crossing's status and schedule, as coordinators keep them current (Kulma: open May–November …). */
+type Schedule = { en: string | null; ru: string | null; zh: string | null };
+
+/** A crossing's status and schedule, as coordinators keep them current (Kulma: open May–November …), the schedule in the three languages. */
 export function CrossingCurationForm({
   id,
   status,
-  scheduleNote,
+  schedule,
   saved,
 }: {
   id: string;
   status: "open" | "seasonal" | "closed";
-  scheduleNote: string | null;
+  schedule: Schedule;
   saved: boolean;
 }) {
   const t = useTranslations("moderation.curation");
   const { form, fields, formProps, pending } = useConformForm(crossingSchema, curateCrossing, {
     id: "crossing-curation",
-    defaultValue: { id, status, scheduleNote: scheduleNote ?? "" },
+    defaultValue: { id, status, scheduleNote: schedule.en ?? "", scheduleNoteRu: schedule.ru ?? "", scheduleNoteZh: schedule.zh ?? "" },
   });
   return (
     <form {...formProps} className="space-y-3" aria-label={t("crossing")} data-testid="crossing-curation">
@@ -59,7 +61,9 @@ export function CrossingCurationForm({
           </option>
         ))}
       </SelectField>
-      <InputField field={fields.scheduleNote} label={t("scheduleNote")} hint={t("scheduleHint")} maxLength={500} />
+      <InputField field={fields.scheduleNote} label={t("scheduleNoteEn")} hint={t("scheduleHint")} maxLength={500} lang="en" />
+      <InputField field={fields.scheduleNoteRu} label={t("scheduleNoteRu")} maxLength={500} lang="ru" />
+      <InputField field={fields.scheduleNoteZh} label={t("scheduleNoteZh")} maxLength={500} lang="zh" />
       <Save pending={pending} saved={saved} />
     </form>
   );
@@ -86,6 +90,12 @@ export function SubstanceCurationForm({ saved }: { saved: boolean }) {
       <InputField field={fields.aliases} label={t("aliases")} hint={t("aliasesHint")} />
       <InputField field={fields.cas} label={t("cas")} />
       <InputField field={fields.hsCode} label={t("hsCode")} />
+      <InputField field={fields.illicitUse} label={t("illicitUse")} lang="en" />
+      <InputField field={fields.licitUses} label={t("licitUses")} lang="en" />
+      <InputField field={fields.illicitUseRu} label={t("illicitUseRu")} lang="ru" />
+      <InputField field={fields.licitUsesRu} label={t("licitUsesRu")} lang="ru" />
+      <InputField field={fields.illicitUseZh} label={t("illicitUseZh")} lang="zh" />
+      <InputField field={fields.licitUsesZh} label={t("licitUsesZh")} lang="zh" />
       <Save pending={pending} saved={saved} />
     </form>
   );
@@ -112,7 +122,11 @@ export function ProvisionCurationForm({ saved }: { saved: boolean }) {
       <InputField field={fields.code} label={t("code")} />
       <InputField field={fields.article} label={t("article")} />
       <InputField field={fields.titleEn} label={t("titleEn")} lang="en" />
-      <InputField field={fields.penaltySummary} label={t("penaltySummary")} />
+      <InputField field={fields.penaltySummary} label={t("penaltySummaryEn")} lang="en" />
+      <InputField field={fields.titleRu} label={t("titleRu")} lang="ru" />
+      <InputField field={fields.penaltySummaryRu} label={t("penaltySummaryRu")} lang="ru" />
+      <InputField field={fields.titleZh} label={t("titleZh")} lang="zh" />
+      <InputField field={fields.penaltySummaryZh} label={t("penaltySummaryZh")} lang="zh" />
       <CheckboxField field={fields.inForce} label={t("inForce")} />
       <Save pending={pending} saved={saved} />
     </form>

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { api, orNotFound, requireViewer } from "~/app/_trpc/server";
 import { FeedSection } from "~/app/(app)/_components/notice-table";
 import { localized } from "~/app/_components/names";
+import { anyUntranslated, ReferenceText } from "~/app/_components/reference-text";
 import { FollowButton } from "~/app/(app)/_components/follow-button";
 import { ReportSeizureLink } from "~/app/(app)/_components/report-seizure-link";
 import { Card, Facts, PageHeader, TextLink } from "~/app/_components/ui";
@@ -29,6 +30,7 @@ export default async function SubstancePage({ params }: Props) {
   const substance = await load((await params).id);
   const [t, feed, locale] = await Promise.all([getTranslations("reference"), getTranslations("feed"), getLocale()]);
   const table = t(`tables.${substance.conventionTable}`);
+  const texts = substanceTexts(substance);
   const group = substance.groupName && t.has(`groups.${substance.groupName}`) ? t(`groups.${substance.groupName}`) : substance.groupName;
 
   return (
@@ -46,7 +48,7 @@ export default async function SubstancePage({ params }: Props) {
           </>
         }
       />
-      {locale === "en" ? null : <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p>}
+      {anyUntranslated(locale, ...Object.values(texts)) ? <p className="mb-4 text-sm text-slate-600">{t("sourceLanguage")}</p> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <h2 className="mb-4 text-lg font-semibold">{t("substance.names")}</h2>
@@ -77,11 +79,11 @@ export default async function SubstancePage({ params }: Props) {
               { label: t("substance.hsCode"), value: substance.hsCode ? <span className="font-mono">{substance.hsCode}</span> : null },
               { label: t("substance.table"), value: table },
               ...(group ? [{ label: t("substance.group"), value: group }] : []),
-              { label: t("substance.controlHistory"), value: english(substance.controlHistory) },
+              { label: t("substance.controlHistory"), value: <ReferenceText texts={texts.controlHistory} locale={locale} /> },
             ]}
           />
         </Card>
-        <UsesCard substance={substance} />
+        <UsesCard substance={substance} locale={locale} />
       </div>
       <FeedSection
         filters={{ substanceId: substance.id }}
@@ -94,18 +96,28 @@ export default async function SubstancePage({ params }: Props) {
   );
 }
 
-const english = (text: string | null) => (text ? <span lang="en">{text}</span> : null);
+type Substance = Awaited<ReturnType<typeof load>>;
+
+/** The substance's free texts, each in the three languages. */
+function substanceTexts(substance: Substance) {
+  return {
+    illicitUse: { en: substance.illicitUse, ru: substance.illicitUseRu, zh: substance.illicitUseZh },
+    licitUses: { en: substance.licitUses, ru: substance.licitUsesRu, zh: substance.licitUsesZh },
+    controlHistory: { en: substance.controlHistory, ru: substance.controlHistoryRu, zh: substance.controlHistoryZh },
+  };
+}
 
 /** What the substance is used for, lawfully and not, and its density (for a volume seized). */
-async function UsesCard({ substance }: { substance: Awaited<ReturnType<typeof load>> }) {
+async function UsesCard({ substance, locale }: { substance: Substance; locale: string }) {
   const t = await getTranslations("reference");
+  const texts = substanceTexts(substance);
   return (
     <Card className="md:col-span-2">
       <h2 className="mb-4 text-lg font-semibold">{t("substance.uses")}</h2>
       <Facts
         items={[
-          { label: t("substance.illicitUse"), value: english(substance.illicitUse) },
-          { label: t("substance.licitUses"), value: english(substance.licitUses) },
+          { label: t("substance.illicitUse"), value: <ReferenceText texts={texts.illicitUse} locale={locale} /> },
+          { label: t("substance.licitUses"), value: <ReferenceText texts={texts.licitUses} locale={locale} /> },
           ...(substance.densityGPerMl === null
             ? []
             : [

@@ -1,0 +1,24 @@
+ALTER TABLE "criminal_provisions" ADD COLUMN "code_ru" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "code_zh" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "title_ru" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "title_zh" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "penalty_summary_ru" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "penalty_summary_zh" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "source_note_ru" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "source_note_zh" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "verification_ru" text;--> statement-breakpoint
+ALTER TABLE "criminal_provisions" ADD COLUMN "verification_zh" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "schedule_note_ru" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "schedule_note_zh" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "notes_ru" text[];--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "notes_zh" text[];--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "traffic2005_ru" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "traffic2005_zh" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "controls2005_ru" text;--> statement-breakpoint
+ALTER TABLE "crossings" ADD COLUMN "controls2005_zh" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "illicit_use_ru" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "illicit_use_zh" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "licit_uses_ru" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "licit_uses_zh" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "control_history_ru" text;--> statement-breakpoint
+ALTER TABLE "substances" ADD COLUMN "control_history_zh" text;
