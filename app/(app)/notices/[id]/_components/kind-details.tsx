@@ -1,6 +1,7 @@
 import { Badge, Facts, Table, TextLink } from "~/app/_components/ui";
 import { noticeLabels, type Notice } from "./labels";
 import { Countries } from "./values";
+import { ReferenceText } from "~/app/_components/reference-text";
 
 type Seizure = NonNullable<Notice["seizure"]>;
 type CompanyAlert = NonNullable<Notice["companyAlert"]>;
@@ -224,12 +225,18 @@ export async function ArrestDetails({ arrest }: { arrest: Arrest }) {
                 <li key={id}>
                   {provision ? (
                     <>
-                      <span className="font-medium">{provision.article ? t("notice.arrest.article", { article: provision.article }) : provision.code}</span>
+                      <span className="font-medium">
+                        {provision.article ? (
+                          t("notice.arrest.article", { article: provision.article })
+                        ) : (
+                          <ReferenceText texts={{ en: provision.code, ru: provision.codeRu, zh: provision.codeZh }} locale={label.locale} />
+                        )}
+                      </span>
                       {" — "}
-                      <span lang="en">{provision.titleEn}</span>
+                      <ReferenceText texts={{ en: provision.titleEn, ru: provision.titleRu, zh: provision.titleZh }} locale={label.locale} />
                       {provision.article ? (
-                        <span className="block text-xs text-slate-600" lang="en">
-                          {provision.code}
+                        <span className="block text-xs text-slate-600">
+                          <ReferenceText texts={{ en: provision.code, ru: provision.codeRu, zh: provision.codeZh }} locale={label.locale} />
                         </span>
                       ) : null}
                     </>
