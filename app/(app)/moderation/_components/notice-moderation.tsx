@@ -10,16 +10,9 @@ const held = (status: NoticeStatus): status is (typeof HELD)[number] => (HELD as
 /**
  * What moderation says about a notice on its page: the agencies it credits, why a coordinator
  * held, sent back, rejected or merged it (the latest decision, which its agency may read), where
- * a merged notice lives now, and the report form for its readers.
+ * a merged notice lives now.
  */
-export async function NoticeModeration({
-  notice,
-  report,
-}: {
-  notice: { id: string; status: NoticeStatus; agency: { id: string } };
-  /** The report form, opened or just sent, as the page's address says (for browsers without JavaScript). */
-  report: { opened: boolean; sent: boolean };
-}) {
+export async function NoticeModeration({ notice }: { notice: { id: string; status: NoticeStatus; agency: { id: string } } }) {
   const viewer = await requireViewer();
   const caller = await api();
   const t = await getTranslations("moderation.notice");
@@ -55,13 +48,30 @@ export async function NoticeModeration({
           <TextLink href={`/moderation/${notice.id}`}>{t("review")}</TextLink>
         </p>
       ) : null}
-      {viewer.permissions.has("notice.report") && notice.status === "published" ? (
-        <Card>
-          <h2 className="mb-2 text-lg font-semibold">{t("reportHeading")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("reportIntro")}</p>
-          <ReportForm id={notice.id} opened={report.opened} sent={report.sent} />
-        </Card>
-      ) : null}
     </div>
+  );
+}
+
+/**
+ * The report form for a published notice's readers, beside its content rather than above it: on a
+ * phone the notice is read first.
+ */
+export async function NoticeReport({
+  notice,
+  report,
+}: {
+  notice: { id: string; status: NoticeStatus };
+  /** The report form, opened or just sent, as the page's address says (for browsers without JavaScript). */
+  report: { opened: boolean; sent: boolean };
+}) {
+  const viewer = await requireViewer();
+  if (!viewer.permissions.has("notice.report") || notice.status !== "published") return null;
+  const t = await getTranslations("moderation.notice");
+  return (
+    <Card>
+      <h2 className="mb-2 text-lg font-semibold">{t("reportHeading")}</h2>
+      <p className="mb-3 text-sm text-slate-600">{t("reportIntro")}</p>
+      <ReportForm id={notice.id} opened={report.opened} sent={report.sent} />
+    </Card>
   );
 }

@@ -7,7 +7,7 @@ import { NoticeActions } from "./_components/notice-actions";
 import { NoticeMain, NoticeSide } from "./_components/notice-columns";
 import { NoticeHeader } from "./_components/notice-header";
 import { WatchButton } from "./_components/watch-button";
-import { NoticeModeration } from "../../moderation/_components/notice-moderation";
+import { NoticeModeration, NoticeReport } from "../../moderation/_components/notice-moderation";
 import { isolate } from "~/app/_components/isolate";
 
 type Param = string | string[];
@@ -44,7 +44,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
       <NoticeHeader notice={notice} versions={loaded.versions} can={can} t={label.t} />
       <StatusBanner notice={notice} />
       <div className="mb-4">
-        <NoticeModeration notice={notice} report={{ opened: query?.report === "open", sent: query?.done === "reported" }} />
+        <NoticeModeration notice={notice} />
       </div>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <NoticeActions id={notice.id} can={can} done={doneOf(query?.done)} retractOpened={query?.retract === "open"} />
@@ -53,7 +53,9 @@ export default async function NoticePage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         {/* min-w-0: a wide table scrolls inside its column instead of widening the page on a phone. */}
         <NoticeMain loaded={loaded} label={label} deconfliction={deconfliction} />
-        <NoticeSide loaded={loaded} label={label} picsOpen={query?.pics === "open"} />
+        <NoticeSide loaded={loaded} label={label} picsOpen={query?.pics === "open"}>
+          <NoticeReport notice={notice} report={{ opened: query?.report === "open", sent: query?.done === "reported" }} />
+        </NoticeSide>
       </div>
     </article>
   );

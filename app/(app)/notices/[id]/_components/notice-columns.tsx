@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { MarkdownText } from "~/app/_components/markdown";
 import { api } from "~/app/_trpc/server";
 import { Card, Facts } from "~/app/_components/ui";
@@ -37,8 +38,8 @@ export async function NoticeMain({ loaded, label, deconfliction }: { loaded: Loa
   );
 }
 
-/** Who, when, where and to whom, its exports, and its history. */
-export function NoticeSide({ loaded, label, picsOpen }: { loaded: Loaded; label: Label; picsOpen: boolean }) {
+/** Who, when, where and to whom, its exports, its history, and last `children` (the report form). */
+export function NoticeSide({ loaded, label, picsOpen, children }: { loaded: Loaded; label: Label; picsOpen: boolean; children?: ReactNode }) {
   const { notice, versions, can } = loaded;
   const { t } = label;
   return (
@@ -62,6 +63,7 @@ export function NoticeSide({ loaded, label, picsOpen }: { loaded: Loaded; label:
       {picsOpen ? <NoticeExports id={notice.id} kind={notice.kind} /> : <NoticeExportsLink label={t("exports.notice.open")} />}
       <VersionHistory id={notice.id} versions={versions} pastVersions={can.pastVersions} />
       {can.readLog ? <ReadLog notice={notice} /> : null}
+      {children}
     </div>
   );
 }
