@@ -114,6 +114,7 @@ export const NOTICE_VALIDATION_KEYS = [
   "arrestNotPublic",
   "chooseAtLeast",
   "dateOutOfRange",
+  "deconflictionNotRed",
   "email",
   "invalid",
   "invalidCharacters",

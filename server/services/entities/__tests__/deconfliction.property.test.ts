@@ -136,7 +136,11 @@ describe(`deconfliction hints, from the visibility world (VISIBILITY_SEED=${SEED
       }),
       { numRuns: 4, examples: [everywhere(all.length)] },
     );
-    expect(shown).toBeGreaterThan(0);
+    // Some random worlds hold no published AMBER notice hidden from a reader who may ask (seed
+    // 797270): there no hint can exist. Wherever one can, the examples above must have shown one.
+    const hintable = readers.some((r) => r.asks && all.some((n) => n.status === "published" && (n.tlp === "amber" || n.tlp === "amber_strict") && !r.may(n)));
+    if (hintable) expect(shown).toBeGreaterThan(0);
+    else expect(shown).toBe(0);
   });
 
   it("a request is taken exactly where a hint was shown, and otherwise answers as for a missing entity", async () => {
