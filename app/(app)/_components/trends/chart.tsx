@@ -35,7 +35,7 @@ export function barChart(bars: Bar[], options: { label: string; horizontal?: boo
     width: PLOT_WIDTH,
   };
   // Room for the longest value label left of a vertical chart's axis ("16,000"), which Plot's default margin cut off.
-  const marginLeft = 16 + textWidth(Math.max(0, ...bars.map((b) => b.value)).toLocaleString("en"));
+  const marginLeft = Math.max(40, 16 + textWidth(Math.max(0, ...bars.map((b) => b.value)).toLocaleString("en")));
   const svg = options.horizontal
     ? Plot.plot({
         ...common,
@@ -49,11 +49,11 @@ export function barChart(bars: Bar[], options: { label: string; horizontal?: boo
         ...common,
         height: 260,
         marginBottom: 40,
-        marginLeft: Math.max(40, marginLeft),
+        marginLeft,
         x: {
           label: null,
           domain: bars.map((b) => b.key),
-          ticks: spacedTicks(bars, PLOT_WIDTH - Math.max(40, marginLeft) - 20),
+          ticks: spacedTicks(bars, PLOT_WIDTH - marginLeft - 20),
           tickFormat: (key: string) => labelOf.get(key) ?? key,
         },
         y: { grid: true, label: options.unit ?? null },
