@@ -18,12 +18,12 @@ start_demo() {
   # A fresh process group, so that stopping it stops Next and PostgreSQL with it.
   setsid bash -c "$1" >"$work/demo.log" 2>&1 &
   demo_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     curl -fsS http://localhost:3000/api/trpc/health.ping >/dev/null 2>&1 && return 0
     kill -0 "$demo_pid" 2>/dev/null || { cat "$work/demo.log"; echo "demo exited early"; return 1; }
     sleep 1
   done
-  cat "$work/demo.log"; echo "demo did not answer within 240 s"; return 1
+  cat "$work/demo.log"; echo "demo did not answer within 600 s"; return 1
 }
 
 stop_demo() {
