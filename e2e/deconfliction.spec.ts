@@ -69,8 +69,12 @@ test("an author marks a notice, another agency's analyst requests it, the holder
   await expect(asker.getByText("Request sent. You will be told of the answer, in the app and by email.")).toBeVisible();
   await expect(asker.getByText("Your agency has asked for it. You will be told of the answer.")).toBeVisible();
 
+  // The holder hears of it in the app, and the notification leads to the page where it is answered.
   const holder = await s.holder.newPage();
-  await holder.goto("/deconfliction");
+  await holder.goto("/notifications");
+  const told = holder.getByTestId("notification").filter({ hasText: s.title }).filter({ hasText: "Another agency asks for this notice" });
+  await told.getByRole("link", { name: "Open Deconfliction" }).click();
+  await holder.waitForURL(/\/deconfliction$/);
   const request = holder.getByTestId("deconfliction-request").filter({ hasText: s.title });
   await expect(request).toContainText("Our consignee too — may we compare?");
   await request.getByRole("button", { name: "Release to their agency" }).click();

@@ -55,6 +55,13 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(company.getByRole("link", { name: SEIZURE })).toBeVisible();
       await expect(page.getByTestId("notice")).not.toContainText(ARREST);
       await expect(page.getByTestId("notice")).not.toContainText(/2 other notices/);
+      // The arrest's author allows deconfliction: tj.chief is told only that another agency holds
+      // something on the company (and on its owner), under the names the alert itself gives them,
+      // and may ask for it; nothing of whose, what or how many.
+      const hint = page.getByTestId("deconfliction-hint").filter({ hasText: "Another agency holds information on this company — request it." });
+      await expect(hint).toBeVisible();
+      await expect(hint.getByRole("button", { name: "Request it" })).toBeVisible();
+      await expect(page.getByTestId("deconfliction-hints")).not.toContainText(/Kyrgyz|Бишкек|задержан|AMBER|Чжао/);
       // The director is named elsewhere only in the arrest: no count, just "in no other notice".
       await expect(page.locator('[data-testid="correlation"][data-kind="person"]')).toHaveCount(0);
       await expect(page.getByTestId("notice")).toContainText("in no other notice you can read");

@@ -509,7 +509,9 @@ const DEMO_NOTICES: DemoNotice[] = [
   // Issue 19's story: one company across three agencies' notices. China's alert names it in every
   // script and its director; Kazakh customs seize a consignment for it (GREEN: everyone reads it);
   // Kyrgyz police arrest the director (AMBER+STRICT to Kazakh customs only). Kazakh customs see the
-  // alert correlate with both, Tajik customs with the seizure alone.
+  // alert correlate with both, Tajik customs with the seizure alone. The arrest allows
+  // deconfliction, so Tajik customs, reading the seizure, are told that another agency holds
+  // something on its phone number, and may ask for it.
   {
     key: "khan-tengri-alert",
     author: CN_LIAISON,
@@ -581,6 +583,7 @@ const DEMO_NOTICES: DemoNotice[] = [
       tags: ["acetic-anhydride"],
       tlp: "amber_strict",
       releaseAgencyIds: ["kz-sgd-customs"],
+      allowDeconfliction: true,
       ...grading("A", 2),
       handlingCode: "no_further_dissemination",
       arrestingAgencyId: "kg-mvd-sbnon",

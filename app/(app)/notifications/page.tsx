@@ -113,6 +113,11 @@ async function NotificationItem({ item }: { item: Item }) {
             {why}
           </p>
         ) : null}
+        {item.matched?.via === "deconfliction" && item.matched.step !== "released" ? (
+          <p className="mt-1 text-sm">
+            <TextLink href="/deconfliction">{t("openDeconfliction")}</TextLink>
+          </p>
+        ) : null}
         <p className="mt-1 text-xs text-slate-500">
           <time dateTime={item.createdAt.toISOString()}>
             {t("received", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
