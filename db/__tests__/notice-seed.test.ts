@@ -1,5 +1,5 @@
 import { asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/index";
 import { notices, seizureDetails, seizureItems, users } from "~/db/schema";
 import { DEMO_USERS, seedDemo } from "~/db/seed/demo";
@@ -55,6 +55,17 @@ describe("the demo notices seed", () => {
   it("changes nothing when run again", async () => {
     const before = await fingerprint();
     await seedDemo(db);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it("changes nothing when run again on a later day, when its relative dates make other notices", async () => {
+    const before = await fingerprint();
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 40 * 86_400_000 });
+    try {
+      await seedDemo(db);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await fingerprint()).toEqual(before);
   });
 

@@ -47,9 +47,12 @@ export async function asUser<T>(email: string, act: (viewer: Viewer) => Promise<
 type Posted = { id: string; created: boolean };
 
 /**
- * Creates a notice through the service under a fixed idempotency key. `publishedAt` moves the
- * publication of a notice created just now to when it would have happened, so the feed orders
- * seeded notices by their story rather than by the second the seed ran.
+ * Creates a notice through the service under a fixed idempotency key, unless its author has one
+ * under that key already. The seed's dates are relative to today, so a run on a later day sends
+ * other content under the same key, which the service rightly refuses as not a retry: a notice
+ * that exists is left as it is. `publishedAt` moves the publication of a notice created just now
+ * to when it would have happened, so the feed orders seeded notices by their story rather than by
+ * the second the seed ran.
  */
 export async function postNotice(
   viewer: Viewer,
@@ -57,6 +60,11 @@ export async function postNotice(
   notice: NoticeFormValues,
   options: { asDraft?: boolean; publishedAt?: Date } = {},
 ): Promise<Posted> {
+  const [existing] = await db
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(eq(notices.authorId, viewer.userId), eq(notices.idempotencyKey, seedKey(key))));
+  if (existing) return { id: existing.id, created: false };
   const input = ZCreateNotice.parse({ idempotencyKey: seedKey(key), asDraft: options.asDraft ?? false, notice });
   const { id, status, created } = await createNotice({ viewer, input });
   if (created && status === "published" && options.publishedAt) await backdate(id, options.publishedAt);
