@@ -5,6 +5,7 @@ import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressWritten } from "./client-address";
 import { spendBudget, type Budgets } from "./request-budget";
 import { brotliResponses } from "./brotli-responses";
+import { serverRenderedNotFound } from "./not-found-documents";
 import { staticBrotli } from "./static-brotli";
 import { requestCost } from "./request-cost";
 import { taxiiAddress } from "./taxii-address";
@@ -64,6 +65,7 @@ export async function startAppServer(options: AppServerOptions): Promise<{ serve
       if (options.dev) return handle(req, res);
       if (await brotli?.(req, res)) return;
       brotliResponses(req, res);
+      serverRenderedNotFound(req, res, handle);
       return handle(req, res);
     }, options),
   );
