@@ -26,7 +26,7 @@ export const NAMED_FACET_SAMPLE = 200;
  * A query the search walks newest first (search.ts, COMMON_MATCHES: ten thousand matches or more
  * expected, so the count is "more than" in any case) stops sooner still: each notice of that walk
  * has its search vector read and tested, and a declared HS code in 6% of the notices, of which the
- * reader may read about half, takes walking ~27 notices per match counted (50: ~1,350 notices,
+ * reader may read about half, takes walking ~27 notices per match counted (50: ~1,300 notices,
  * 5–8 ms of PostgreSQL's CPU at a million; 250 took 6,700).
  */
 export const COMMON_FACET_SAMPLE = 50;
