@@ -10,16 +10,30 @@ import { nameIn } from "./summaries";
 /**
  * Counting and faceting stop at this many matches, the newest: at a million notices a common
  * word matches tens of thousands, and counting them all through the visibility rule costs seconds.
- * The page says "more than" and that the facets count the newest ones.
+ * The page says "more than" and that the facets count the newest ones. This is the cap of a rare
+ * query's matches (search.ts, COMMON_MATCHES), which are all read from the search index and
+ * sorted anyway, whatever the cap.
  */
 export const FACET_SAMPLE = 1000;
 /**
- * A query the search walks newest first (search.ts, COMMON_MATCHES: ten thousand matches or more
- * expected, so the count is "more than" in any case) stops sooner: each notice of that walk has its
- * search vector read and tested, and a thousand matches of a declared HS code in 6% of the
- * notices took reading 28,000 of them (half a second at a million notices).
+ * A search that only names things (a substance, a crossing, no words) walks the feed's notices
+ * newest first, each one read and judged by the visibility rule, until the cap: at a million
+ * notices a thousand of a common substance took walking 1,700 notices (15–20 ms of PostgreSQL's
+ * CPU, the whole search's budget), so it stops at 200.
  */
-export const COMMON_FACET_SAMPLE = 250;
+export const NAMED_FACET_SAMPLE = 200;
+/**
+ * A query the search walks newest first (search.ts, COMMON_MATCHES: ten thousand matches or more
+ * expected, so the count is "more than" in any case) stops sooner still: each notice of that walk
+ * has its search vector read and tested, and a declared HS code in 6% of the notices, of which the
+ * reader may read about half, takes walking ~27 notices per match counted (50: ~1,300 notices,
+ * 5–8 ms of PostgreSQL's CPU at a million; 250 took 6,700).
+ */
+export const COMMON_FACET_SAMPLE = 50;
+
+/** Where a search's count stops, by the plan of its words (search.ts), null when it only names things. */
+export const facetSample = (plan: "newest_first" | "matches_first" | null) =>
+  plan === null ? NAMED_FACET_SAMPLE : plan === "newest_first" ? COMMON_FACET_SAMPLE : FACET_SAMPLE;
 
 export const FACETS = ["kind", "crossing", "substance", "agency", "year"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -49,25 +63,28 @@ const facetName = (locale: Locale): SQL => sql`CASE f
  * without words reads), as the feed walks it: a common substance is in one notice of fourteen, and
  * walking all notices newest first to find a thousand of it read 27,000 rows at a million.
  */
-function newestMatches(conditions: SQL, substanceId: string | undefined): SQL {
-  if (!substanceId) return sql`FROM ${notices} WHERE ${conditions} ORDER BY ${notices.publishedAt} DESC NULLS LAST, ${notices.id} DESC NULLS LAST`;
+function newestMatches(conditions: SQL, substanceId: string | undefined, order: SQL[] | undefined): SQL {
+  if (!substanceId) {
+    return sql`FROM ${notices} WHERE ${conditions} ORDER BY ${order ? sql.join(order, sql`, `) : sql`${notices.publishedAt} DESC NULLS LAST, ${notices.id} DESC NULLS LAST`}`;
+  }
   return sql`FROM notice_substances ns JOIN ${notices} ON ${notices.id} = ns.notice_id
     WHERE ns.substance_id = ${substanceId} AND ${conditions} ORDER BY ns.published_at DESC NULLS LAST, ns.notice_id DESC NULLS LAST`;
 }
 
 /**
  * `walkSubstance`: the substance filter's id when the matches may be walked through its index
- * (published notices only, no words, no country filter); `sample`: where counting stops.
+ * (published notices only, no words, no country filter); `sample`: where counting stops; `order`:
+ * newest first as the search's plan reads its matches (search.ts, `sortedNewestFirst`).
  */
-export type FacetOptions = { walkSubstance?: string; sample?: number };
+export type FacetOptions = { walkSubstance?: string; sample?: number; order?: SQL[] };
 
 /** The statement searchFacets runs (exposed for EXPLAIN in tests). */
-export function facetsStatement(viewer: Viewer, conditions: SQL, { walkSubstance, sample = FACET_SAMPLE }: FacetOptions = {}): SQL {
+export function facetsStatement(viewer: Viewer, conditions: SQL, { walkSubstance, sample = FACET_SAMPLE, order }: FacetOptions = {}): SQL {
   return sql`
     WITH sampled AS MATERIALIZED (
       SELECT ${notices.kind} AS kind, ${notices.crossingId} AS crossing, ${notices.agencyId} AS agency,
              extract(year FROM ${notices.occurredOn})::int::text AS year, ${notices.substanceIds} AS substances
-      ${newestMatches(conditions, walkSubstance)} LIMIT ${sample + 1}
+      ${newestMatches(conditions, walkSubstance, order)} LIMIT ${sample + 1}
     ), m AS (SELECT * FROM sampled LIMIT ${sample}), counted AS (
       SELECT 'total' AS f, '' AS v, count(*) AS n FROM sampled
       UNION ALL SELECT 'kind', kind::text, count(*) FROM m GROUP BY 2

@@ -9,7 +9,7 @@ import { entityFilters, recognise, stemWords } from "./entities";
 import { feedQuery, isValueIndependent, joinsSubstances, listFeed, newestFirst, olderThan, type FeedInput } from "./feed";
 import { summarySource, toPage } from "./summaries";
 import { queryIdentifierKey } from "./identifiers";
-import { COMMON_FACET_SAMPLE, FACET_SAMPLE, facetsStatement, filterConditions, filterNames, searchFacets, type FacetOptions } from "./search-facets";
+import { facetSample, facetsStatement, filterConditions, filterNames, searchFacets, type FacetOptions } from "./search-facets";
 import { snippets, type SnippetPart } from "./snippets";
 import { suggest } from "./suggest";
 
@@ -162,16 +162,29 @@ export async function prepareSearch(q: string): Promise<PreparedSearch> {
 const released = sql`${notices.status} IN ('published', 'retracted')`;
 export const matching = (tsquery: SQL) => sql`${notices.searchVector} @@ (${tsquery})`;
 
-/** The notices matching a prepared query, in the form its plan needs (see COMMON_MATCHES). */
+/**
+ * The notices matching a prepared query, in the form its plan needs (see COMMON_MATCHES). A common
+ * query's condition is hidden from the search index (IS TRUE), leaving the ordered walk. A rare
+ * query's is plain, its matches sorted in an order no index yields (`sortedNewestFirst`, also in a
+ * generic plan, blind to how rare the query is): the search index is the only way to them, and each
+ * is read once, every condition tested on that visit (an array of their ids, before, read each twice).
+ */
 export function matchCondition({ tsquery, plan }: PreparedSearch): SQL {
   const match = matching(tsquery);
-  return plan === "newest_first"
-    ? // IS TRUE hides the condition from the search index, leaving the ordered walk.
-      sql`(${match}) IS TRUE`
-    : // The matches as an array of ids, gathered by the search index before anything is
-      // sorted. (Inside, "notices" is the subquery's own table.)
-      sql`${notices.id} = ANY(ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${released} AND ${match}))`;
+  return plan === "newest_first" ? sql`(${match}) IS TRUE` : match;
 }
+
+/**
+ * Newest first, the order of the feed indexes, written as an expression that no index yields
+ * (adding nothing to the time changes no value, nor the order): the matches of a rare query are
+ * gathered from the search index and then sorted, never found by walking all notices in order.
+ */
+export function sortedNewestFirst(): SQL[] {
+  return [sql`(${notices.publishedAt} + interval '0 s') desc nulls last`, sql`${notices.id} desc nulls last`];
+}
+
+/** The order of a search's matches, newest first, as its plan reads them. */
+const newestMatchesFirst = ({ plan }: PreparedSearch) => (plan === "matches_first" ? sortedNewestFirst() : newestFirst(notices.publishedAt));
 
 /** Released notices the viewer may read, matching the query and the filters. */
 export function searchConditions(viewer: Viewer, filters: SearchFilters, prepared: PreparedSearch | null): SQL {
@@ -182,15 +195,25 @@ export function searchConditions(viewer: Viewer, filters: SearchFilters, prepare
 
 /** The search's SQL, exposed for EXPLAIN in tests and the benchmark. */
 export function searchQuery(viewer: Viewer, input: SearchInput, prepared: PreparedSearch) {
-  const query = summarySource(viewer.locale).where(
-    and(searchConditions(viewer, input.filters, prepared), input.sort === "date" ? olderThan(notices.publishedAt, input.cursor) : undefined),
-  );
-  if (input.sort === "date") return query.orderBy(...newestFirst(notices.publishedAt)).limit(input.limit + 1);
+  const conditions = and(searchConditions(viewer, input.filters, prepared), input.sort === "date" ? olderThan(notices.publishedAt, input.cursor) : undefined)!;
   // Best first: title and names (weight A) count more than the narrative; ties newest first.
-  return query
-    .orderBy(sql`ts_rank(${notices.searchVector}, ${prepared.tsquery}) desc`, ...newestFirst(notices.publishedAt))
-    .offset(input.offset ?? 0)
-    .limit(input.limit + 1);
+  const order = [...(input.sort === "date" ? [] : [sql`ts_rank(${notices.searchVector}, ${prepared.tsquery}) desc`]), ...newestMatchesFirst(prepared)];
+  const offset = input.sort === "date" ? 0 : (input.offset ?? 0);
+  const limit = input.limit + 1;
+  if (prepared.plan === "newest_first")
+    return summarySource(viewer.locale)
+      .where(conditions)
+      .orderBy(...order)
+      .offset(offset)
+      .limit(limit);
+  // A rare query's matches are sorted: the page's ids are chosen among them first, from the
+  // notices alone, and only the page's rows are joined to what a list line names (joined before
+  // the sort, every match was). Inside, "notices" is the subquery's own table.
+  const ids = sql`ARRAY(SELECT ${notices.id} FROM ${notices} WHERE ${conditions} ORDER BY ${sql.join(order, sql`, `)} OFFSET ${offset} LIMIT ${limit})`;
+  return summarySource(viewer.locale)
+    .where(sql`${notices.id} = ANY(${ids})`)
+    .orderBy(...order)
+    .limit(limit);
 }
 
 /**
@@ -220,11 +243,13 @@ async function understand(viewer: Viewer, input: SearchInput) {
 
 /**
  * A substance named without words is walked through its own index when the feed would join it
- * (joinsSubstances); a common query's count stops sooner (search-facets.ts).
+ * (joinsSubstances); a query that only names things, and a common query, count fewer of their
+ * newest matches, the ones walked (search-facets.ts); the matches are read in their plan's order.
  */
 const facetOptions = (filters: SearchFilters, prepared: PreparedSearch | null): FacetOptions => ({
   walkSubstance: !prepared && joinsSubstances(filters) ? filters.substanceId : undefined,
-  sample: prepared?.plan === "newest_first" ? COMMON_FACET_SAMPLE : FACET_SAMPLE,
+  sample: facetSample(prepared?.plan ?? null),
+  order: prepared ? newestMatchesFirst(prepared) : undefined,
 });
 
 /** The facets' statement of a search as searchNotices runs it: for EXPLAIN in tests. */
