@@ -137,11 +137,12 @@ const tableNames = `^(${NOTICE_TABLES.join("|")})$`;
 // Raw SQL that names a notice table reads it without any import: the same rule applies.
 const RAW_SQL = String.raw`\b(from|join|into|update)\s+(${NOTICE_TABLES_SQL.join("|")})\b`;
 const TABLE_IMPORTS = { regex: SCHEMA_PATH, importNamePattern: tableNames, message: MESSAGE };
-// Next's Link prefetches every link in the viewport; the app's prefetches on intent only (issue 14).
+// Next's Link prefetches every link in the viewport and ships its code per page; the app's Link is
+// a plain <a> that app/_components/link-navigation.tsx navigates and prefetches on intent only (issue 14).
 const LINK_MODULE = "app/_components/link.tsx";
 const NEXT_LINK = {
   name: "next/link",
-  message: `Use { Link } from "~/${LINK_MODULE.replace(/\.tsx$/, "")}": it prefetches only on intent, never on a slow link.`,
+  message: `Use { Link } from "~/${LINK_MODULE.replace(/\.tsx$/, "")}": it prefetches only on intent, never on a slow link, and costs no script.`,
 };
 // esquery's /regex/ in a selector cannot contain a slash, even escaped.
 const selectorRegex = (source) => source.replaceAll("/", String.raw`\x2F`);
@@ -192,11 +193,6 @@ export default defineConfig(
     files: ["app/(auth)/mfa/_components/enrolment.tsx"],
     rules: { "@next/next/no-img-element": "off" },
   },
-  {
-    // The root not-found boundary is in every page's tree: a plain <a> keeps next/link out of it.
-    files: ["app/not-found.tsx"],
-    rules: { "@next/next/no-html-link-for-pages": "off" },
-  },
   ...boundariesConfig,
   ...cyclesConfig,
   ...sizesConfig,
@@ -217,11 +213,6 @@ export default defineConfig(
       // drizzle's relational API (`db.query.notices`) reaches every table of the schema without an import.
       "no-restricted-properties": ["error", { object: "db", property: "query", message: MESSAGE }],
     },
-  },
-  {
-    // The one module that wraps next/link.
-    files: [LINK_MODULE],
-    rules: { "no-restricted-imports": ["error", { patterns: [TABLE_IMPORTS] }] },
   },
   {
     // An allowed module must not hand the tables on, under their names or others: every importer

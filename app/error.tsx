@@ -11,7 +11,6 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("internal")}</h1>
       {error.digest ? <p className="mt-2 text-sm text-slate-500">{t("reference", { id: error.digest })}</p> : null}
-      {/* Not ui.tsx's Button: that module brings next/link into this chunk, which every page loads. */}
       <button type="button" className={buttonClass("primary", "mt-6")} onClick={reset}>
         {t("retry")}
       </button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "~/app/_components/client-messages";
+import { LinkNavigation } from "~/app/_components/link-navigation";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {/* No tRPC client here: the sections whose pages call tRPC from the browser have it in their layouts. */}
         <ClientMessages>{children}</ClientMessages>
+        <LinkNavigation />
       </body>
     </html>
   );

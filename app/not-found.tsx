@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "~/app/_components/link";
 import { textLinkClass } from "~/app/_components/styles";
 
 export default async function NotFound() {
@@ -8,11 +9,9 @@ export default async function NotFound() {
       <h1 className="text-2xl font-semibold">404</h1>
       <p className="mt-2 text-slate-600">{t("notFound")}</p>
       <p className="mt-6">
-        {/* A plain link: this page's client modules are loaded by every page (the root not-found
-            boundary is part of each page's tree), and the app's Link would bring next/link. */}
-        <a href="/" className={textLinkClass}>
+        <Link href="/" className={textLinkClass}>
           {t("backHome")}
-        </a>
+        </Link>
       </p>
     </main>
   );

@@ -151,17 +151,84 @@ export const NOTICE_VALIDATION_KEYS = [
 ] as const;
 
 /**
+ * What the notice page's forms (status, retraction, report, watch, links; merge and redaction for
+ * moderators; deconfliction) can be refused with: a new notice's keys and the moderation,
+ * subscription and deconfliction schemas' and services' own — not the account, admin and screening
+ * forms' (~1 KB of the notice page's compressed payload). Checked like NOTICE_VALIDATION_KEYS.
+ */
+export const NOTICE_PAGE_VALIDATION_KEYS = [
+  ...NOTICE_VALIDATION_KEYS,
+  "emptySubscription",
+  "mergeIntoSelf",
+  "mergeKindMismatch",
+  "mergeWouldHide",
+  "nothingToRedact",
+  "replyRequired",
+  "unknownReference",
+] as const;
+
+/**
+ * The `errors` a notice's forms (the notice page's and the notice form) can be told: a refused or
+ * failed request, and the notice, moderation and deconfliction services' refusals — not sign-in,
+ * second factor, invitations, users and service accounts (~0.7 KB of each page's compressed
+ * payload). i18n/__tests__/client-messages.test.ts reads those modules for keys missing here.
+ */
+export const NOTICE_ERROR_KEYS = [
+  "FORBIDDEN",
+  "UNAUTHORIZED",
+  "deconflictionBudget",
+  "deconflictionClosed",
+  "deconflictionNotReleasable",
+  "idempotencyKeyReused",
+  "internal",
+  "invalid",
+  "network",
+  "notADraft",
+  "notFound",
+  "notPinned",
+  "notPublished",
+  "notYourNotice",
+  "noticeClosedByModeration",
+  "noticeRetracted",
+  "payloadTooLarge",
+  "reference",
+  "retry",
+  "tooManyRequests",
+  "unavailable",
+  "versionConflict",
+  "wrongStatusForDecision",
+] as const;
+
+/** `namespaces` with the whole `errors` and `validation` replaced by the given keys of each. */
+function narrowed(namespaces: readonly string[], keys: { errors: readonly string[]; validation: readonly string[] }): string[] {
+  return namespaces.flatMap((namespace) =>
+    namespace === "errors" || namespace === "validation" ? keys[namespace].map((key) => `${namespace}.${key}`) : [namespace],
+  );
+}
+
+/**
+ * What a section's layout sends (`clientSection`): SECTION_NAMESPACES, the notice page's
+ * `errors` and `validation` narrowed to what its forms can be refused with.
+ */
+export function sectionNamespaces(section: ClientSection): string[] {
+  const namespaces = SECTION_NAMESPACES[section];
+  return section === "notice" ? narrowed(namespaces, { errors: NOTICE_ERROR_KEYS, validation: NOTICE_PAGE_VALIDATION_KEYS }) : [...namespaces];
+}
+
+/**
  * What a new notice of one kind is sent (`<ClientMessages more={noticeFormNamespaces(kind)}>`):
- * NOTICE_FORM_NAMESPACES without the other kinds' parts and other forms' validation messages,
- * ~4 KB less of the page's payload.
+ * NOTICE_FORM_NAMESPACES without the other kinds' parts and other forms' validation and error
+ * messages, ~5 KB less of the page's payload.
  */
 export function noticeFormNamespaces(kind: FormKind): string[] {
-  const whole = new Set<string>(["noticeForm", "validation", "vocab"]);
+  const whole = new Set<string>(["noticeForm", "vocab"]);
   return [
-    ...NOTICE_FORM_NAMESPACES.filter((namespace) => !whole.has(namespace)),
+    ...narrowed(
+      NOTICE_FORM_NAMESPACES.filter((namespace) => !whole.has(namespace)),
+      { errors: NOTICE_ERROR_KEYS, validation: NOTICE_VALIDATION_KEYS },
+    ),
     ...NOTICE_FORM_SHARED,
     ...NOTICE_KIND_NAMESPACES[kind],
-    ...NOTICE_VALIDATION_KEYS.map((key) => `validation.${key}`),
   ];
 }
 

@@ -1,5 +1,5 @@
-// The look of buttons and links, apart from ui.tsx: the error and not-found pages (loaded by every
-// page) use it without bringing in ui.tsx, which imports the app's Link and so next/link.
+// The look of buttons and links, apart from ui.tsx: client modules (the error page, loaded by every
+// page) use it without bringing in ui.tsx's components.
 
 const buttonStyles = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:opacity-60",

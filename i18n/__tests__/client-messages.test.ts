@@ -4,11 +4,14 @@ import { describe, expect, it } from "vitest";
 import {
   CLIENT_NAMESPACES,
   NOTICE_FORM_NAMESPACES,
+  NOTICE_ERROR_KEYS,
   NOTICE_KIND_NAMESPACES,
+  NOTICE_PAGE_VALIDATION_KEYS,
   NOTICE_VALIDATION_KEYS,
   noticeFormNamespaces,
   pickMessages,
   SECTION_NAMESPACES,
+  sectionNamespaces,
   type ClientSection,
 } from "~/i18n/client-namespaces";
 
@@ -121,6 +124,37 @@ function sentTo(page: string): string[] {
   return sent;
 }
 
+const catalogueOf = (namespace: string) => JSON.parse(read(join(root, "i18n", "messages", "en", `${namespace}.json`))) as Record<string, unknown>;
+const serviceModules = (folder: string) => sources(join(root, "server", "services", folder)).filter((file) => !file.includes("__tests__"));
+/** The keys of `catalogue` quoted in `modules`: the refusals they can give. */
+function quotedKeys(catalogue: Record<string, unknown>, modules: string[]): string[] {
+  const quoted = new Set(modules.flatMap((file) => [...read(file).matchAll(/["'`](\w+)["'`]/g)].map((match) => match[1]!)));
+  return Object.keys(catalogue).filter((key) => quoted.has(key));
+}
+// What a new notice is checked by: its schemas, the notice services, its action.
+const NEW_NOTICE_MODULES = [
+  ...["issues.ts", "fields.ts", "form.ts", "notices.ts", "notice-enums.ts", "notice-limits.ts", "parse-form.ts"].map((file) => join(root, "schemas", file)),
+  ...serviceModules("notices"),
+  join(root, "server", "api", "form-actions.ts"),
+  join(root, "app", "(app)", "notices", "_components", "form", "actions.ts"),
+];
+// What the notice page's forms are checked by, beyond: their actions, schemas and services.
+const NOTICE_PAGE_MODULES = [
+  ...["moderation.ts", "subscriptions.ts", "deconfliction.ts"].map((file) => join(root, "schemas", file)),
+  ...["moderation", "subscriptions", "deconfliction"].flatMap(serviceModules),
+  ...["notices/[id]/actions.ts", "_components/follow-actions.ts", "_components/deconfliction-actions.ts", "moderation/actions.ts"].map((file) =>
+    join(root, "app", "(app)", file),
+  ),
+];
+// What refuses or fails any request: the procedures' errors, the request guard and budget, the form layer's own keys.
+const REQUEST_MODULES = [
+  ...["trpc.ts", "errors.ts", "request-guard.ts"].map((file) => join(root, "server", "api", file)),
+  ...sources(join(root, "server", "http")).filter((file) => !file.includes("__tests__")),
+  join(root, "server", "services", "errors.ts"),
+  join(root, "proxy.ts"),
+  ...sources(join(root, "app", "_components", "form")),
+];
+
 const covers = (listed: readonly string[], namespace: string) => listed.some((n) => namespace === n || namespace.startsWith(`${n}.`));
 
 describe("messages sent to the browser", () => {
@@ -163,31 +197,15 @@ describe("messages sent to the browser", () => {
       );
       expect(needed.length).toBeGreaterThan(10);
       expect(own.every((file) => needed.some((line) => line.startsWith(relative(root, join(form, file)))))).toBe(true);
-      // The fields translate a refusal's key (any of `validation`): the keys a notice can be refused with are checked below.
+      // The fields and the form translate a refusal's key (any of `validation`, `errors`): the keys a notice can be refused with are checked below.
       expect(
-        needed.filter((line) => line.split(": ")[1] !== "validation" && !covers(sent, line.split(": ")[1]!)),
+        needed.filter((line) => !["validation", "errors"].includes(line.split(": ")[1]!) && !covers(sent, line.split(": ")[1]!)),
         `a new ${kind} is not sent`,
       ).toEqual([]);
       // And nothing another kind needs only.
       const othersOnly = Object.entries(NOTICE_KIND_NAMESPACES).flatMap(([other, list]) => (other === kind ? [] : list.filter((n) => !covers(sent, n))));
       expect(othersOnly.length).toBeGreaterThan(0);
     }
-  });
-
-  it("give a new notice every validation message its schemas and services can refuse it with", () => {
-    const validation = JSON.parse(read(join(root, "i18n", "messages", "en", "validation.json"))) as Record<string, unknown>;
-    const modules = [
-      ...["issues.ts", "fields.ts", "form.ts", "notices.ts", "notice-enums.ts", "notice-limits.ts", "parse-form.ts"].map((file) => join(root, "schemas", file)),
-      ...sources(join(root, "server", "services", "notices")).filter((file) => !file.includes("__tests__")),
-      join(root, "server", "api", "form-actions.ts"),
-      join(root, "app", "(app)", "notices", "_components", "form", "actions.ts"),
-    ];
-    const quoted = new Set(modules.flatMap((file) => [...read(file).matchAll(/["'`](\w+)["'`]/g)].map((match) => match[1]!)));
-    const refusals = Object.keys(validation).filter((key) => quoted.has(key));
-    expect(refusals).toContain("invalidHsCode");
-    expect(refusals.filter((key) => !(NOTICE_VALIDATION_KEYS as readonly string[]).includes(key))).toEqual([]);
-    expect(NOTICE_VALIDATION_KEYS.filter((key) => !(key in validation))).toEqual([]);
-    expect(noticeFormNamespaces("seizure")).not.toContain("validation");
   });
 
   it("are a fraction of the whole catalogue on every page", () => {
@@ -204,5 +222,38 @@ describe("messages sent to the browser", () => {
   it("keep the nesting of the namespaces they pick", () => {
     const messages = { a: { b: { c: "x" }, d: "y" }, e: "z" };
     expect(pickMessages(messages, ["a.b", "e", "missing.path"])).toEqual({ a: { b: { c: "x" } }, e: "z" });
+  });
+});
+
+describe("refusals sent to a notice's forms", () => {
+  it("give a new notice every validation message its schemas and services can refuse it with", () => {
+    const validation = catalogueOf("validation");
+    const refusals = quotedKeys(validation, NEW_NOTICE_MODULES);
+    expect(refusals).toContain("invalidHsCode");
+    expect(refusals.filter((key) => !(NOTICE_VALIDATION_KEYS as readonly string[]).includes(key))).toEqual([]);
+    expect(NOTICE_VALIDATION_KEYS.filter((key) => !(key in validation))).toEqual([]);
+    expect(noticeFormNamespaces("seizure")).not.toContain("validation");
+  });
+
+  it("give the notice page every validation message its forms' schemas and services can refuse them with", () => {
+    const validation = catalogueOf("validation");
+    const refusals = quotedKeys(validation, NOTICE_PAGE_MODULES);
+    expect(refusals).toContain("mergeIntoSelf");
+    expect(refusals.filter((key) => !(NOTICE_PAGE_VALIDATION_KEYS as readonly string[]).includes(key))).toEqual([]);
+    expect(NOTICE_PAGE_VALIDATION_KEYS.filter((key) => !(key in validation))).toEqual([]);
+    expect(sectionNamespaces("notice")).not.toContain("validation");
+    expect(sectionNamespaces("notice")).toContain("validation.linkToSelf");
+  });
+
+  it("tell a notice's forms every refusal of `errors` their requests, actions and services can answer with", () => {
+    const errors = catalogueOf("errors");
+    const refusals = quotedKeys(errors, [...NEW_NOTICE_MODULES, ...NOTICE_PAGE_MODULES, ...REQUEST_MODULES]);
+    expect(refusals).toEqual(expect.arrayContaining(["network", "tooManyRequests", "payloadTooLarge", "versionConflict", "notYourNotice"]));
+    expect(refusals.filter((key) => !(NOTICE_ERROR_KEYS as readonly string[]).includes(key))).toEqual([]);
+    expect(NOTICE_ERROR_KEYS.filter((key) => !(key in errors))).toEqual([]);
+    for (const sent of [sectionNamespaces("notice"), noticeFormNamespaces("seizure")]) {
+      expect(sent).not.toContain("errors");
+      expect(sent).toContain("errors.noticeRetracted");
+    }
   });
 });
