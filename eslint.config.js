@@ -119,6 +119,9 @@ const NOTICE_TABLE_IMPORTERS = [
   // visibleTo(viewer); crossing-counts.ts and trends.ts count only that set, trends.ts joining the
   // details of its notices for the "top" lists.
   "server/services/picture/{visible-set,crossing-counts,trends}.ts",
+  // The pre-aggregate's live part: only notices that also pass visibleToInBulk(viewer) (the callers'
+  // pictureConditions), narrowed to those outside the viewer's classes.
+  "server/services/picture/classes.ts",
   // Declaration screening: seizures by declared-as text and identifier, company alerts by name and
   // registration number, each read filtered with visibleTo(viewer) (issue 18).
   "server/services/screening/notices.ts",

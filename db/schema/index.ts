@@ -11,3 +11,4 @@ export * from "./subscriptions";
 export * from "./security";
 export * from "./api-keys";
 export * from "./entities";
+export * from "./picture";

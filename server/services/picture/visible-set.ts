@@ -38,9 +38,12 @@ export function seizedKg(f: Partial<TrendFilters>): SQL<number | null> {
     : sql<number | null>`${notices.seizureMassKg}`;
 }
 
-/** The visible set as a relation: id, kind, month and kg of each notice, and its marking (for a file's TLP line). */
-export function visibleSet(viewer: Viewer, f: Partial<TrendFilters>): SQL {
+/**
+ * The visible set as a relation: id, kind, month and kg of each notice, and its marking (for a
+ * file's TLP line); `only`, a further condition (a part of the set).
+ */
+export function visibleSet(viewer: Viewer, f: Partial<TrendFilters>, only?: SQL): SQL {
   return sql`SELECT ${notices.id} AS id, ${notices.kind} AS kind, ${notices.tlp} AS tlp,
       to_char(${notices.occurredOn}, 'YYYY-MM') AS month, ${seizedKg(f)} AS kg
-    FROM ${notices} WHERE ${pictureConditions(viewer, f)}`;
+    FROM ${notices} WHERE ${pictureConditions(viewer, f)} ${only ? sql`AND ${only}` : sql``}`;
 }

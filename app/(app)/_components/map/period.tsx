@@ -12,13 +12,16 @@ export function dayIn(timeZone: string, date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 }
 
-/** The last twelve months up to today where the reader is: the map's and the trends' period unless the address names one. */
+/**
+ * The last twelve calendar months where the reader is, this one whole: the map's and the trends'
+ * period unless the address names one. Whole months are what the pre-aggregate counts
+ * (server/services/picture/classes.ts).
+ */
 export function defaultPeriod(timeZone: string): Period {
-  const to = dayIn(timeZone);
-  const [year, month] = to.split("-").map(Number) as [number, number];
-  // From the first of the month eleven months back: twelve whole calendar months on a chart.
-  const start = new Date(Date.UTC(year, month - 12, 1));
-  return { from: `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}-01`, to };
+  const [year, month] = dayIn(timeZone).split("-").map(Number) as [number, number];
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  // From the first of the month eleven months back to the last of this one: twelve whole months on a chart.
+  return { from: day(new Date(Date.UTC(year, month - 12, 1))), to: day(new Date(Date.UTC(year, month, 0))) };
 }
 
 /**
