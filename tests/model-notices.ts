@@ -1,8 +1,9 @@
 import { db } from "~/db/index";
-import { noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, noticeReports } from "~/db/schema";
+import { noticeRecipients, noticeReleaseAgencies, noticeReleaseCountries, noticeReports, notices } from "~/db/schema";
 import { REPORT_REASONS } from "~/schemas/moderation-enums";
-import type { NoticeStatus, Tlp } from "~/schemas/notice-enums";
+import type { NoticeKind, NoticeStatus, Tlp } from "~/schemas/notice-enums";
 import type { ModelNotice, ModelUser } from "~/tests/visibility-model";
+import { CROSSINGS } from "~/tests/visibility-world-spec";
 
 /** Who a generated notice is for: users are indexes into the generated users. */
 export type AudienceSpec = {
@@ -37,4 +38,34 @@ export async function insertAudience(id: string, author: ModelUser, spec: Audien
     recipients,
     reported: reporter !== null && recipients.includes(reporter),
   };
+}
+
+/**
+ * Writes a generated notice's own row: by `author`, at the world's crossing of index `crossing`
+ * (none past the end of the list, placed in Tajikistan), published now when released. Returns its id.
+ */
+export async function insertNoticeRow(
+  author: ModelUser,
+  spec: { tlp: Tlp; status: NoticeStatus; crossing: number },
+  row: { kind: NoticeKind; title: string; occurredOn: string },
+): Promise<string> {
+  const crossing = CROSSINGS[spec.crossing];
+  const released = spec.status === "published" || spec.status === "retracted";
+  const [inserted] = await db
+    .insert(notices)
+    .values({
+      ...row,
+      crossingId: crossing?.id ?? null,
+      countryCode: crossing?.country ?? "TJ",
+      agencyId: author.agencyId,
+      authorId: author.id,
+      tlp: spec.tlp,
+      status: spec.status,
+      sourceReliability: "B",
+      infoCredibility: 2,
+      handlingCode: "intelligence_only",
+      publishedAt: released ? new Date() : null,
+    })
+    .returning({ id: notices.id });
+  return inserted!.id;
 }

@@ -12,7 +12,7 @@ import { notificationsListener } from "~/server/services/notifications/listener"
 import { crossingCounts } from "~/server/services/picture/crossing-counts";
 import { trends } from "~/server/services/picture/trends";
 import { callerFor } from "~/tests/callers";
-import { insertAudience } from "~/tests/model-notices";
+import { insertAudience, insertNoticeRow } from "~/tests/model-notices";
 import type { ModelUser } from "~/tests/visibility-model";
 import { AGENCIES, CROSSINGS, removeWorld, SUBSTANCES } from "~/tests/visibility-world";
 
@@ -67,27 +67,7 @@ afterAll(() => notificationsListener().stop());
 
 async function insertNotice(model: ModelUser[], spec: NoticeSpec, i: number): Promise<string> {
   const author = model[spec.author]!;
-  const crossing = CROSSINGS[spec.crossing];
-  const released = spec.status === "published" || spec.status === "retracted";
-  const [row] = await db
-    .insert(notices)
-    .values({
-      kind: "seizure",
-      title: `a${i}`,
-      occurredOn: DAYS[spec.day]!,
-      crossingId: crossing?.id ?? null,
-      countryCode: crossing?.country ?? "TJ",
-      agencyId: author.agencyId,
-      authorId: author.id,
-      tlp: spec.tlp,
-      status: spec.status,
-      sourceReliability: "B",
-      infoCredibility: 2,
-      handlingCode: "intelligence_only",
-      publishedAt: released ? new Date() : null,
-    })
-    .returning({ id: notices.id });
-  const id = row!.id;
+  const id = await insertNoticeRow(author, spec, { kind: "seizure", title: `a${i}`, occurredOn: DAYS[spec.day]! });
   await insertAudience(id, author, spec, model);
   await db.insert(seizureDetails).values({ noticeId: id, concealment: i % 2 ? "False floor" : " false floor", declaredAs: `Goods ${i % 3}` });
   if (spec.items.length)

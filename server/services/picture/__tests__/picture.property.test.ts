@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { companyAlerts, notices, seizureDetails, seizureItems } from "~/db/schema";
+import { companyAlerts, seizureDetails, seizureItems } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { NOTICE_STATUSES, TLP_LEVELS } from "~/schemas/notice-enums";
 import type { Role } from "~/server/auth/roles";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { callerFor } from "~/tests/callers";
-import { insertAudience } from "~/tests/model-notices";
+import { insertAudience, insertNoticeRow } from "~/tests/model-notices";
 import { mayRead, type ModelNotice, type ModelUser } from "~/tests/visibility-model";
 import { AGENCIES, buildWorld, CROSSINGS, removeWorld, DAYS, SUBSTANCES, worldArb as surfacesWorldArb } from "~/tests/visibility-world";
 
@@ -54,27 +54,8 @@ async function insertNotice(model: ModelUser[], spec: ReturnType<typeof noticeAr
   // An arrest is never CLEAR or GREEN; company alerts and seizures carry every marking.
   const kind = spec.company ? ("company_alert" as const) : ("seizure" as const);
   const crossing = CROSSINGS[spec.crossing];
-  const released = spec.status === "published" || spec.status === "retracted";
   const occurredOn = DAYS[spec.day]!;
-  const [row] = await db
-    .insert(notices)
-    .values({
-      kind,
-      title: `n${i}`,
-      occurredOn,
-      crossingId: crossing?.id ?? null,
-      countryCode: crossing?.country ?? "TJ",
-      agencyId: author.agencyId,
-      authorId: author.id,
-      tlp: spec.tlp,
-      status: spec.status,
-      sourceReliability: "B",
-      infoCredibility: 2,
-      handlingCode: "intelligence_only",
-      publishedAt: released ? new Date() : null,
-    })
-    .returning({ id: notices.id });
-  const id = row!.id;
+  const id = await insertNoticeRow(author, spec, { kind, title: `n${i}`, occurredOn });
   const audience = await insertAudience(id, author, spec, model);
   const items = kind === "seizure" ? spec.items.map((it) => ({ substanceId: SUBSTANCES[it.substance]!, kg: it.kg })) : [];
   const concealment = kind === "seizure" ? CONCEALMENTS[spec.concealment]! : null;
