@@ -1045,7 +1045,7 @@ async function finishLoad(load: Load, indexes: { name: string; definition: strin
   await pictureTriggers(load, "ENABLE");
   await step("regional picture's pre-aggregate", async () => {
     await sql`SELECT picture_rebuild()`;
-    await sql`ANALYZE picture_notices, picture_counts`;
+    await sql`ANALYZE picture_notices, picture_counts, picture_texts, picture_text_totals`;
   });
 
   const counts: Record<string, number> = {};

@@ -74,7 +74,8 @@ export function aggregateDim(f: Partial<TrendFilters>, path: CountPath = "aggreg
   return dims[0] ?? "-";
 }
 
-/** The months of the period as conditions on the pre-aggregate's `month` (the first of each month). */
-export function monthRange(f: Partial<TrendFilters>): SQL {
-  return sql`${f.from ? sql`AND pc.month >= ${f.from}::date` : sql``} ${f.to ? sql`AND pc.month <= ${f.to}::date` : sql``}`;
+/** The months of the period as conditions on a pre-aggregate table's `month` (the first of each month), the table named `alias`. */
+export function monthRange(f: Partial<TrendFilters>, alias: "pc" | "pt" = "pc"): SQL {
+  const month = sql.raw(`${alias}.month`);
+  return sql`${f.from ? sql`AND ${month} >= ${f.from}::date` : sql``} ${f.to ? sql`AND ${month} <= ${f.to}::date` : sql``}`;
 }

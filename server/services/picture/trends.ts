@@ -3,7 +3,6 @@ import { db, type DbOrTx } from "~/db/index";
 import type { NoticeKind, Tlp } from "~/schemas/notice-enums";
 import { TOP_LIMIT, type TrendFilters, type TrendsInput } from "~/schemas/picture";
 import type { Viewer } from "~/server/auth/sessions";
-import { notices } from "~/db/schema";
 import { aggregateDim, beyondClasses, classesSql, monthRange, type CountPath } from "./classes";
 import { visibleSet } from "./visible-set";
 
@@ -31,24 +30,44 @@ type Row = {
 };
 
 /**
- * A "top" list: a free-text field of the visible notices' details (`column` of the relation
- * `details`, see below), grouped without regard to case or surrounding spaces (shown as its first
- * spelling in sort order), most frequent first.
+ * The texts of the "top" lists that the notices of the relation `rel` (id, kind) add, one row
+ * each (list, label, grp, n = 1): a seizure's concealment and declared-as description, a company
+ * alert's first name, trimmed, as the pre-aggregate's `texts` (migration 0030) holds them; `grp`
+ * is what a list groups them by (the text without regard to case).
  */
-function top(details: "seizures" | "companies", column: string): SQL {
-  const value = sql.raw(column);
-  return sql`(SELECT coalesce(json_agg(json_build_array(label, n) ORDER BY n DESC, label), '[]') FROM (
-      SELECT min(btrim(${value})) AS label, count(*)::int AS n FROM ${sql.raw(details)}
-      WHERE btrim(coalesce(${value}, '')) <> ''
-      GROUP BY lower(btrim(${value})) ORDER BY n DESC, label LIMIT ${sql.raw(String(TOP_LIMIT))}) AS t)`;
+function detailTexts(rel: "v" | "beyond"): SQL {
+  const from = sql.raw(rel);
+  return sql`SELECT list, label, lower(label) AS grp, 1 AS n FROM (
+      SELECT t.list, btrim(t.value) AS label FROM ${from} JOIN seizure_details d ON d.notice_id = ${from}.id
+        CROSS JOIN LATERAL (VALUES ('concealment', d.concealment), ('declared_as', d.declared_as)) AS t(list, value)
+        WHERE ${from}.kind = 'seizure'
+      UNION ALL SELECT 'company', btrim(d.names -> 0 ->> 'name') FROM ${from} JOIN company_alerts d ON d.notice_id = ${from}.id
+        WHERE ${from}.kind = 'company_alert') AS t
+    WHERE label <> ''`;
 }
 
-/** The "top" lists' relations over the visible set `v`: its seizures' and company alerts' details, each joined once. */
-const DETAILS = sql`seizures AS MATERIALIZED (SELECT d.concealment, d.declared_as FROM v JOIN seizure_details d ON d.notice_id = v.id WHERE v.kind = 'seizure'),
-      companies AS MATERIALIZED (SELECT d.names -> 0 ->> 'name' AS company FROM v JOIN company_alerts d ON d.notice_id = v.id WHERE v.kind = 'company_alert')`;
-const TOPS = sql`${top("seizures", "concealment")} AS concealment,
-      ${top("seizures", "declared_as")} AS declared_as,
-      ${top("companies", "company")} AS companies`;
+/**
+ * A "top" list from the relation `texts` (list, label, grp, n): its texts grouped without regard to
+ * case, each shown as its first spelling in byte order, most frequent first.
+ */
+function top(list: "concealment" | "declared_as" | "company"): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_array(label, n) ORDER BY n DESC, label), '[]') FROM (
+      SELECT min(label COLLATE "C") AS label, sum(n)::int AS n FROM texts WHERE list = ${list}
+      GROUP BY grp ORDER BY n DESC, label LIMIT ${sql.raw(String(TOP_LIMIT))}) AS t)`;
+}
+
+const TOPS = sql`${top("concealment")} AS concealment, ${top("declared_as")} AS declared_as, ${top("company")} AS companies`;
+
+/**
+ * The pre-aggregate's texts (list, label, grp, n) of the viewer's classes under the filter `dim`: of
+ * each month of the period, or, over all time, their totals (one row per text, not per month).
+ */
+function aggregateTexts(viewer: Viewer, filters: Partial<TrendFilters>, dim: string): SQL {
+  const where = sql`pt.class = ANY (${classesSql(viewer)}) AND pt.dim = ${dim} AND pt.n > 0`;
+  return filters.from || filters.to
+    ? sql`SELECT pt.list, pt.label, lower(pt.label) AS grp, pt.n FROM picture_texts pt WHERE ${where} ${monthRange(filters, "pt")}`
+    : sql`SELECT pt.list, pt.label, pt.grp, pt.n FROM picture_text_totals pt WHERE ${where}`;
+}
 
 /** The months and the kind mix of `counted` (month, kind, n, kg). */
 const COUNTED = sql`(SELECT coalesce(json_agg(json_build_array(month, n, kg) ORDER BY month), '[]')
@@ -59,20 +78,22 @@ const COUNTED = sql`(SELECT coalesce(json_agg(json_build_array(month, n, kg) ORD
 /**
  * The whole of a trend in one statement (exposed for EXPLAIN and the benchmark's raw-SQL floor).
  * Over whole months and at most one filter, the months, kind mix and marking come from the
- * pre-aggregate's rows of the viewer's classes plus, live, the few notices the rule lets them read
- * beyond those (classes.ts); the "top" lists are read from the visible seizures and company
- * alerts. Otherwise the visible set is read once (materialized), the details of its seizures and
- * company alerts joined once each, then grouped by month, by kind, and into the three lists.
+ * pre-aggregate's rows of the viewer's classes, and the "top" lists from its texts,
+ * plus, live, the few notices the rule lets them read beyond those (classes.ts). Otherwise the
+ * visible set is read once (materialized), the texts of its seizures and company alerts joined
+ * once, then grouped by month, by kind, and into the three lists.
  */
 export function trendsQuery(viewer: Viewer, filters: Partial<TrendFilters>, path: CountPath = "aggregate"): SQL {
   const dim = aggregateDim(filters, path);
   if (dim === null) {
-    return sql`WITH v AS MATERIALIZED (${visibleSet(viewer, filters)}), ${DETAILS},
+    return sql`WITH v AS MATERIALIZED (${visibleSet(viewer, filters)}), texts AS MATERIALIZED (${detailTexts("v")}),
         counted AS (SELECT month, kind, 1 AS n, kg FROM v)
       SELECT ${COUNTED}, ${TOPS}, (SELECT max(tlp) FROM v) AS tlp`;
   }
   return sql`WITH beyond AS MATERIALIZED (${visibleSet(viewer, filters, beyondClasses(viewer))}),
-      v AS MATERIALIZED (${visibleSet(viewer, filters, sql`${notices.kind} IN ('seizure', 'company_alert')`)}), ${DETAILS},
+      beyond_texts AS MATERIALIZED (${detailTexts("beyond")}),
+      -- Not materialized: each list then reads its own range of the pre-aggregate's key.
+      texts AS NOT MATERIALIZED (${aggregateTexts(viewer, filters, dim)} UNION ALL SELECT * FROM beyond_texts),
       classes AS MATERIALIZED (SELECT to_char(pc.month, 'YYYY-MM') AS month, pc.kind, pc.n, pc.kg,
           CASE WHEN pc.n_amber_strict > 0 THEN 'amber_strict' WHEN pc.n_amber > 0 THEN 'amber' WHEN pc.n_green > 0 THEN 'green' ELSE 'clear' END::tlp AS tlp
         FROM picture_counts pc WHERE pc.class = ANY (${classesSql(viewer)}) AND pc.dim = ${dim} AND pc.n > 0 ${monthRange(filters)}),

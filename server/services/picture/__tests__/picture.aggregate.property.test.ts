@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { noticeReleaseAgencies, noticeReleaseCountries, notices, seizureDetails, seizureItems } from "~/db/schema";
+import { companyAlerts, noticeReleaseAgencies, noticeReleaseCountries, notices, seizureDetails, seizureItems } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { NOTICE_STATUSES, TLP_LEVELS } from "~/schemas/notice-enums";
 import type { TrendFilters } from "~/schemas/picture";
@@ -19,20 +19,23 @@ import { AGENCIES, CROSSINGS, removeWorld, SUBSTANCES } from "~/tests/visibility
 // The pre-aggregate (migration 0029) against the live visible set, its reference: for random users
 // of every role and random notices of every marking and status, the map's counts and every part of
 // the trends (months, kilograms, kind mix, marking, the "top" lists) are the same both ways, after
-// the notices are written and again after random edits, retractions, publications, release-list
-// and item changes. Months of their own (2019), so that other tests' notices change neither side.
+// the notices are written and again after random edits, retractions, publications, release-list,
+// item and text changes (a seizure's concealment and declared-as, a company alert's name). Months
+// of their own (2019), so that other tests' notices change neither side of a bounded period.
 
 const ROLES: Role[] = ["analyst", "chief", "agency_admin", "coordinator", "admin"];
 const DAYS = ["2019-05-03", "2019-06-14", "2019-06-30"];
-const PERIODS = [
-  { from: "2019-05-01", to: "2019-06-30" },
-  { from: "2019-06-01", to: "2019-06-30" },
-];
+// All time too: its "top" lists come from the texts' totals, not their months.
+const PERIODS = [{ from: "2019-05-01", to: "2019-06-30" }, { from: "2019-06-01", to: "2019-06-30" }, {}];
 const COUNTRIES = ["KZ", "KG", "TJ"];
+// The texts of the "top" lists, in spellings that a list counts as one ("False floor", " false floor").
+const TEXTS = ["False floor", " false floor", "Goods 1", "goods 1 ", "Tianshan Trade LLC", " "];
 
 const noticeArb = (userCount: number) =>
   fc.record({
     author: fc.nat({ max: userCount - 1 }),
+    kind: fc.constantFrom("seizure" as const, "company_alert" as const),
+    texts: fc.tuple(fc.constantFrom(...TEXTS), fc.constantFrom(...TEXTS)),
     tlp: fc.constantFrom(...TLP_LEVELS),
     status: fc.constantFrom(...NOTICE_STATUSES),
     crossing: fc.nat({ max: CROSSINGS.length }),
@@ -54,6 +57,7 @@ const changeArb = fc.oneof(
   fc.record({ op: fc.constantFrom("releaseAgency" as const, "unreleaseAgency" as const), agency: fc.constantFrom(...AGENCIES.map((a) => a.id)) }),
   fc.record({ op: fc.constantFrom("releaseCountry" as const, "unreleaseCountry" as const), country: fc.constantFrom(...COUNTRIES) }),
   fc.record({ op: fc.constant("item" as const), substance: fc.constantFrom(...SUBSTANCES), kg: fc.integer({ min: 1, max: 900 }) }),
+  fc.record({ op: fc.constant("text" as const), text: fc.constantFrom(...TEXTS) }),
 );
 const worldArb = fc
   .array(fc.record({ agency: fc.constantFrom(...AGENCIES), role: fc.constantFrom(...ROLES) }), { minLength: 2, maxLength: 5 })
@@ -67,9 +71,20 @@ afterAll(() => notificationsListener().stop());
 
 async function insertNotice(model: ModelUser[], spec: NoticeSpec, i: number): Promise<string> {
   const author = model[spec.author]!;
-  const id = await insertNoticeRow(author, spec, { kind: "seizure", title: `a${i}`, occurredOn: DAYS[spec.day]! });
+  const id = await insertNoticeRow(author, spec, { kind: spec.kind, title: `a${i}`, occurredOn: DAYS[spec.day]! });
   await insertAudience(id, author, spec, model);
-  await db.insert(seizureDetails).values({ noticeId: id, concealment: i % 2 ? "False floor" : " false floor", declaredAs: `Goods ${i % 3}` });
+  const [first, second] = spec.texts;
+  if (spec.kind === "company_alert") {
+    await db.insert(companyAlerts).values({
+      noticeId: id,
+      names: [{ script: "latin", name: first }],
+      grounds: ["misdeclaration"],
+      recommendedAction: "Inspect",
+      expiresOn: "2030-01-01",
+    });
+    return id;
+  }
+  await db.insert(seizureDetails).values({ noticeId: id, concealment: first, declaredAs: second });
   if (spec.items.length)
     await db.insert(seizureItems).values(
       spec.items.map((it, position) => ({
@@ -103,7 +118,13 @@ async function change(id: string, c: Change) {
   else if (c.op === "releaseCountry") await db.insert(noticeReleaseCountries).values({ noticeId: id, countryCode: c.country }).onConflictDoNothing();
   else if (c.op === "unreleaseCountry")
     await db.delete(noticeReleaseCountries).where(and(eq(noticeReleaseCountries.noticeId, id), eq(noticeReleaseCountries.countryCode, c.country)));
-  else if (c.op === "item")
+  else if (c.op === "text") {
+    await db.update(seizureDetails).set({ concealment: c.text }).where(eq(seizureDetails.noticeId, id));
+    await db
+      .update(companyAlerts)
+      .set({ names: [{ script: "latin", name: c.text }] })
+      .where(eq(companyAlerts.noticeId, id));
+  } else if (c.op === "item")
     await db
       .insert(seizureItems)
       .values({ noticeId: id, position: 9, substanceId: c.substance, quantity: c.kg, unit: "kg", massKg: c.kg })
