@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, arrayContains, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db/index";
-import { companyAlerts, noticeReleaseAgencies, noticeReleaseCountries, notices, seizureDetails, seizureItems } from "~/db/schema";
+import { companyAlerts, noticeReleaseAgencies, noticeReleaseCountries, notices, pictureNotices, seizureDetails, seizureItems } from "~/db/schema";
 import { createUser } from "~/db/seed/factories";
 import { NOTICE_STATUSES, TLP_LEVELS } from "~/schemas/notice-enums";
 import type { TrendFilters } from "~/schemas/picture";
@@ -11,6 +12,7 @@ import type { Viewer } from "~/server/auth/sessions";
 import { notificationsListener } from "~/server/services/notifications/listener";
 import { crossingCounts } from "~/server/services/picture/crossing-counts";
 import { trends } from "~/server/services/picture/trends";
+import { visibleTo } from "~/server/services/visibility";
 import { callerFor } from "~/tests/callers";
 import { insertAudience, insertNoticeRow } from "~/tests/model-notices";
 import type { ModelUser } from "~/tests/visibility-model";
@@ -151,8 +153,60 @@ async function expectSameBothWays(viewer: Viewer, step: string) {
   }
 }
 
+/** A member of `agency` who wrote and receives nothing: what they read, every member of it reads. */
+function stranger(agency: (typeof AGENCIES)[number], permissions: Viewer["permissions"] = new Set()): Viewer {
+  const name = { en: agency.id, ru: agency.id, zh: null };
+  return {
+    userId: randomUUID(),
+    sessionId: randomUUID(),
+    email: "stranger@example.org",
+    name: "Stranger",
+    role: "analyst",
+    agencyId: agency.id,
+    agencyName: name,
+    agencyCountryCode: agency.country,
+    dutyStationId: null,
+    locale: "en",
+    timeZone: "UTC",
+    permissions,
+  };
+}
+
+/**
+ * Each notice's classes as THE rule (`visibleTo`) gives them, not as the migration's view states
+ * them: `agency:<id>` holds the published AMBER and AMBER+STRICT notices a stranger of that agency
+ * reads, `amber` those a stranger with the coordinators' regional reading reads, `all` the CLEAR
+ * and GREEN ones a stranger of any agency reads.
+ */
+async function expectClassesFromRule(ids: string[], step: string) {
+  const byRule = async (viewer: Viewer, tlps: ("clear" | "green" | "amber" | "amber_strict")[]) =>
+    (
+      await db
+        .select({ id: notices.id })
+        .from(notices)
+        .where(and(inArray(notices.id, ids), eq(notices.status, "published"), inArray(notices.tlp, tlps), visibleTo(viewer)))
+    )
+      .map((r) => r.id)
+      .sort();
+  const inClass = async (cls: string) =>
+    (
+      await db
+        .select({ id: pictureNotices.noticeId })
+        .from(pictureNotices)
+        .where(and(inArray(pictureNotices.noticeId, ids), arrayContains(pictureNotices.classes, [cls])))
+    )
+      .map((r) => r.id)
+      .sort();
+  const classes = [
+    ...AGENCIES.map((a) => ({ cls: `agency:${a.id}`, viewer: stranger(a), tlps: ["amber", "amber_strict"] as const })),
+    { cls: "amber", viewer: stranger(AGENCIES[0]!, new Set(["notice.read_region"])), tlps: ["amber", "amber_strict"] as const },
+    { cls: "all", viewer: stranger(AGENCIES[0]!), tlps: ["clear", "green"] as const },
+  ];
+  for (const { cls, viewer, tlps } of classes) expect([step, cls, await inClass(cls)]).toEqual([step, cls, await byRule(viewer, [...tlps])]);
+}
+
 describe("the regional picture's pre-aggregate, as a property", () => {
-  it("equals the live visible set for every role, after inserts, edits, retractions and release-list changes", async () => {
+  it("holds each notice in the classes the rule gives, and equals the live visible set for every role, after inserts, edits, retractions and release-list changes", async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async ([userSpecs, noticeSpecs, changes]) => {
         const people = await Promise.all(userSpecs.map((u) => createUser(db, { agencyId: u.agency.id, role: u.role, password: null })));
@@ -167,8 +221,10 @@ describe("the regional picture's pre-aggregate, as a property", () => {
         try {
           for (const [i, spec] of noticeSpecs.entries()) ids.push(await insertNotice(model, spec, i));
           const viewers = await Promise.all(people.map(async (p) => (await callerFor(p)).viewer));
+          await expectClassesFromRule(ids, "inserted");
           for (const viewer of viewers) await expectSameBothWays(viewer, "inserted");
           for (const [k, c] of changes) await change(ids[k % ids.length]!, c);
+          await expectClassesFromRule(ids, "changed");
           for (const viewer of viewers) await expectSameBothWays(viewer, "changed");
         } finally {
           await removeWorld(
