@@ -38,12 +38,14 @@ export function serverRenderedNotFound(
   const { write, end, writeHead } = res as unknown as Record<"write" | "end" | "writeHead", Call>;
   let state: "undecided" | "passing" | "replacing" = "undecided";
 
+  // Put back only to answer again. An answer that passes keeps these wrappers, which then call
+  // straight through: putting the originals back would drop a wrapper installed after them (Next's
+  // gzip, for a client that takes no brotli), and the rest of the page would leave uncompressed.
   const restore = () => Object.assign(res, { write, end, writeHead });
   const text = (chunk: unknown) => (typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("latin1", 0, 512) : "");
   const decide = (first: unknown) => {
     const html = /^text\/html\b/i.test(String(res.getHeader("content-type") ?? ""));
     state = res.statusCode === 404 && html && text(first).includes(ERROR_SHELL) ? "replacing" : "passing";
-    if (state === "passing") restore();
   };
 
   // Headers wait for the first byte of the body, which says whether this answer is sent at all.
@@ -51,7 +53,6 @@ export function serverRenderedNotFound(
     if (state !== "undecided") return writeHead.call(res, status, ...rest);
     const headers = rest.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) as Record<string, string> | undefined;
     if (rest.some((arg) => Array.isArray(arg))) {
-      restore();
       state = "passing";
       return writeHead.call(res, status, ...rest);
     }

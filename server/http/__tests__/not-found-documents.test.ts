@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createGzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brotliResponses } from "~/server/http/brotli-responses";
 import { NOT_FOUND_DOCUMENT_PATH, serverRenderedNotFound } from "~/server/http/not-found-documents";
@@ -27,6 +28,12 @@ async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.write('<script>self.__next_f.push([1,"the not-found page, to be drawn by scripts"])</script>');
     return void res.end("</body></html>");
   }
+  if (req.url === "/notices/streamed") {
+    res.statusCode = 200;
+    res.write('<!DOCTYPE html><html lang="en"><body><main>a page');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return void res.end(", streamed</main></body></html>");
+  }
   if (req.url === "/unmatched") {
     res.statusCode = 404;
     return void res.end(NOT_FOUND_PAGE);
@@ -34,10 +41,33 @@ async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.writeHead(200).end('<!DOCTYPE html><html lang="en"><body><main>a page</main></body></html>');
 }
 
+/** Next's own compression, for a client that takes gzip only (asked here as exactly "gzip"): its wrapper goes on after the watcher's. */
+function gzipped(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers["accept-encoding"] !== "gzip") return;
+  const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+  const end = res.end.bind(res) as () => ServerResponse;
+  const gzip = createGzip();
+  gzip.on("data", (data: Buffer) => write(data));
+  gzip.on("end", () => end());
+  res.write = ((chunk: string | Uint8Array) => {
+    if (!res.headersSent) res.setHeader("content-encoding", "gzip");
+    gzip.write(chunk);
+    gzip.flush();
+    return true;
+  }) as ServerResponse["write"];
+  res.end = ((chunk?: string | Uint8Array) => {
+    if (!res.headersSent) res.setHeader("content-encoding", "gzip");
+    if (chunk) gzip.write(chunk);
+    gzip.end();
+    return res;
+  }) as ServerResponse["end"];
+}
+
 beforeAll(async () => {
   server = createServer((req, res) => {
     brotliResponses(req, res);
     serverRenderedNotFound(req, res, next);
+    gzipped(req, res);
     void next(req, res);
   });
   server.listen(0, "127.0.0.1");
@@ -64,6 +94,8 @@ describe("server-rendered not-found documents", () => {
   it("leaves every other answer as it is: a page, an unmatched address, a Server Components request", async () => {
     expect(await get("/notices/visible")).toMatchObject({ status: 200, pass: "first", body: expect.stringContaining("a page") });
     expect(await get("/unmatched")).toMatchObject({ status: 404, pass: "first", body: NOT_FOUND_PAGE });
+    const gzip = await get("/notices/streamed", { "accept-encoding": "gzip" });
+    expect(gzip).toMatchObject({ status: 200, encoding: "gzip", body: expect.stringContaining("a page, streamed") });
     const payload = await get("/notices/hidden", { rsc: "1" });
     expect(payload).toMatchObject({ status: 404, pass: "first", body: expect.stringContaining("__next_error__") });
   });
