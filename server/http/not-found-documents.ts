@@ -76,6 +76,10 @@ export function serverRenderedNotFound(
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     req.url = NOT_FOUND_DOCUMENT_PATH;
     Reflect.deleteProperty(req, REQUEST_META);
+    // Each render registers its own close listeners (its abort signals, its cleanup), and the
+    // first one's stay until the response closes: room for the second's, or Node warns of a leak
+    // (MaxListenersExceededWarning) in the log of every page a reader may not see.
+    res.setMaxListeners(res.getMaxListeners() * 2);
     answerAgain(req, res).catch((error: unknown) => res.destroy(error as Error));
     return res;
   }) as ServerResponse["end"];

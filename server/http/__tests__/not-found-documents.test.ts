@@ -12,8 +12,13 @@ const NOT_FOUND_PAGE = '<!DOCTYPE html><html lang="ru"><body><main><h1>404</h1><
 let server: Server;
 let base: string;
 
+// Next's handler registers close listeners of its own on every response it renders (its abort
+// signals, the render's cleanup): about half of Node's default limit of ten.
+const CLOSE_LISTENERS_PER_RENDER = 6;
+
 /** What Next's handler answers, as this build of Next does: notFound() as the empty error shell, streamed. */
 async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (let i = 0; i < CLOSE_LISTENERS_PER_RENDER; i++) res.on("close", () => undefined);
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("x-pass", req.url === NOT_FOUND_DOCUMENT_PATH ? "second" : "first");
   if (req.url === NOT_FOUND_DOCUMENT_PATH) {
@@ -89,6 +94,20 @@ describe("server-rendered not-found documents", () => {
       expect(answer).toMatchObject({ status: 404, pass: "second", body: NOT_FOUND_PAGE });
       expect(answer.encoding).toBe(null);
     }
+  });
+
+  it("gives the second render room for its own close listeners: no leak warning for a response rendered twice", async () => {
+    const warnings: Error[] = [];
+    const warned = (warning: Error) => warnings.push(warning);
+    process.on("warning", warned);
+    try {
+      expect(await get("/notices/hidden")).toMatchObject({ status: 404, pass: "second" });
+      // Node reports the warning on the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", warned);
+    }
+    expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
   it("leaves every other answer as it is: a page, an unmatched address, a Server Components request", async () => {
