@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "~/db/seed/factories";
 import { apiSignIn, expect, test } from "./support/fixtures";
 
 // Next's production build draws a page's notFound() only with scripts; the app server answers it
-// again as an unmatched address, which Next renders in HTML (server/http/not-found-documents.ts).
+// again as an unmatched address, which Next renders in HTML (server/http/error-documents.ts).
 test.use({ javaScriptEnabled: false });
 
 test("without JavaScript, a notice the reader may not read, a missing one and a page of another role are the same 404 page, in HTML", async ({

@@ -4,6 +4,7 @@ import { signIn, trpcUrl } from "~/bench/lib/app";
 import { percentile } from "~/bench/lib/load";
 import type { SinkProcess } from "~/bench/lib/smtp-sink-process";
 import { DEMO_PASSWORD } from "~/db/seed/factories";
+import ruErrors from "~/i18n/messages/ru/errors.json";
 import { JOBS } from "~/server/queue/catalogue";
 import { check, exactlyOnce, fanOutQueued, no5xx, timing, visibilityHolds, type Check } from "./checks";
 import { httpFetch } from "./http";
@@ -97,6 +98,25 @@ export async function cutPosts(h: Harness): Promise<Outcome> {
   };
 }
 
+/**
+ * A page asked for as a browser without JavaScript would, while the database is down: what the
+ * reader sees must be the failed page in their language (server/http/failed-page.ts), not Next's
+ * empty error shell, which is a blank page without scripts.
+ */
+async function pageWhileDown(h: Harness): Promise<Check> {
+  const answer = await httpFetch(`${h.base}/feed`, { headers: { cookie: h.accounts[0]!.cookie, "accept-language": "ru" } }).then(
+    async (r) => ({ status: r.status, body: await r.text() }),
+    (error: Error) => ({ status: 0, body: error.message }),
+  );
+  const shown =
+    answer.status >= 500 && answer.body.includes('<html lang="ru">') && answer.body.includes(ruErrors.internal) && !answer.body.includes("__next_error__");
+  return check(
+    "a page asked for meanwhile: the failed page in the reader's language, not a blank shell",
+    shown,
+    `HTTP ${answer.status}, ${answer.body.length} characters`,
+  );
+}
+
 /** Polls a database-backed read until it answers 200; the time it took. */
 async function recoveryTime(h: Harness, limitMs: number): Promise<number> {
   const started = performance.now();
@@ -118,7 +138,8 @@ export async function databaseOutage(h: Harness): Promise<Outcome> {
   await h.pg.crash();
   // Down from when the postmaster has exited (an immediate shutdown takes a moment).
   const crashedAt = Date.now();
-  await sleep(downSeconds * 1000);
+  const page = await pageWhileDown(h);
+  await sleep(Math.max(0, downSeconds * 1000 - (Date.now() - crashedAt)));
   const restarting = performance.now();
   const restartingAt = Date.now();
   await h.pg.restart();
@@ -165,6 +186,7 @@ export async function databaseOutage(h: Harness): Promise<Outcome> {
         `${(recoveryMs / 1000).toFixed(2)} s`,
       ),
       check("the worker recovered too (every fan-out job done within 60 s)", workerDone, workerDone ? "yes" : "fan-out jobs still waiting"),
+      page,
       ...(await invariants(h, recorder, allowed503)),
     ],
   };

@@ -37,7 +37,7 @@ export function merged(runs: Run[]): Run {
 }
 
 // What Chromium asks for: the pages and the API are measured compressed as browsers receive them
-// (server/http/brotli-responses.ts), the compression's CPU included.
+// (server/http/compressed-responses.ts), the compression's CPU included.
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 /**

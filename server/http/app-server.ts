@@ -4,8 +4,8 @@ import { db } from "~/db/index";
 import { sessionIdFromCookies } from "~/server/auth/viewer";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressWritten } from "./client-address";
 import { spendBudget, type Budgets } from "./request-budget";
-import { brotliResponses } from "./brotli-responses";
-import { serverRenderedNotFound } from "./not-found-documents";
+import { compressResponses } from "./compressed-responses";
+import { serverRenderedErrors } from "./error-documents";
 import { staticBrotli } from "./static-brotli";
 import { requestCost } from "./request-cost";
 import { taxiiAddress } from "./taxii-address";
@@ -64,8 +64,8 @@ export async function startAppServer(options: AppServerOptions): Promise<{ serve
     inFront(async (req, res) => {
       if (options.dev) return handle(req, res);
       if (await brotli?.(req, res)) return;
-      brotliResponses(req, res);
-      serverRenderedNotFound(req, res, handle);
+      compressResponses(req, res);
+      serverRenderedErrors(req, res, handle);
       return handle(req, res);
     }, options),
   );

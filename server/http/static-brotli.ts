@@ -16,15 +16,17 @@ const TYPES: Record<string, string> = {
 };
 const compress = promisify(brotliCompress);
 
-/** Whether the Accept-Encoding header takes brotli (listed, and not with q=0). */
-export function acceptsBrotli(header: string | string[] | undefined): boolean {
+/** Whether the Accept-Encoding header takes a content coding (listed, and not with q=0). */
+export function acceptsCoding(header: string | string[] | undefined, wanted: "br" | "gzip"): boolean {
   return String(header ?? "")
     .split(",")
     .some((part) => {
       const [coding, ...params] = part.split(";").map((s) => s.trim().toLowerCase());
-      return coding === "br" && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+      return coding === wanted && !params.some((p) => /^q=0(\.0*)?$/.test(p));
     });
 }
+
+export const acceptsBrotli = (header: string | string[] | undefined) => acceptsCoding(header, "br");
 
 /**
  * The build's static files (hashed names, never changed in place) as brotli at its highest

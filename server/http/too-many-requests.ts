@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import { loadMessages } from "~/i18n/messages";
-import { cookieValue } from "~/server/auth/viewer";
+import { escapeHtml } from "./escape-html";
+import { requestLocale } from "./request-locale";
 
 // A refused request is answered after a pause of up to this long (never past Retry-After): a
 // client that ignores Retry-After and sends again at once, on every connection it holds, then
@@ -17,8 +18,6 @@ function message(locale: Locale): Promise<string> {
     );
   return messages.get(locale)!;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The body each kind of client shows its user: tRPC's error shape, text for a server action, a page otherwise. */
 function answer(req: IncomingMessage, locale: Locale, text: string, retryAfter: number): { type: string; body: string } {
@@ -39,12 +38,7 @@ function answer(req: IncomingMessage, locale: Locale, text: string, retryAfter: 
 
 /** 429 with Retry-After, in the user's language (theirs when signed in, else the cookie's or the browser's). */
 export async function refuseTooManyRequests(req: IncomingMessage, res: ServerResponse, refusal: { waitSeconds: number; locale: string | null }) {
-  const cookieLocale = cookieValue(req.headers.cookie ?? null, LOCALE_COOKIE);
-  const locale: Locale = isLocale(refusal.locale)
-    ? refusal.locale
-    : isLocale(cookieLocale)
-      ? cookieLocale
-      : negotiateLocale(req.headers["accept-language"] ?? null);
+  const locale = requestLocale(req, refusal.locale);
   const retryAfter = Math.max(1, Math.ceil(refusal.waitSeconds));
   const { type, body } = answer(req, locale, await message(locale), retryAfter);
   await new Promise((resolve) => setTimeout(resolve, Math.min(HOLD_MAX_MS, refusal.waitSeconds * 1000)));

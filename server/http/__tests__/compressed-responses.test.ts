@@ -1,9 +1,9 @@
 import { once } from "node:events";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, createBrotliDecompress } from "node:zlib";
+import { brotliDecompressSync, createBrotliDecompress, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { brotliResponses } from "~/server/http/brotli-responses";
+import { compressResponses } from "~/server/http/compressed-responses";
 
 const HEAD = `<!DOCTYPE html><html><head><title>feed</title></head><body>${"<tr><td>a notice of the feed</td></tr>".repeat(100)}`;
 const TAIL = `${"<tr><td>a later notice</td></tr>".repeat(100)}</body></html>`;
@@ -12,10 +12,10 @@ let base: string;
 // Set by the streamed page: lets it write its end once the test has seen its start arrive.
 let releaseTail: (() => void) | null = null;
 
-/** What the app's handler would answer, behind `brotliResponses` as in server/http/app-server.ts. */
+/** What the app's handler would answer, behind `compressResponses` as in server/http/app-server.ts. */
 beforeAll(async () => {
   server = createServer((req, res) => {
-    brotliResponses(req, res);
+    compressResponses(req, res);
     // Next hides nothing from us: record what it was told the client accepts.
     res.setHeader("x-seen-accept-encoding", String(req.headers["accept-encoding"] ?? ""));
     if (req.url === "/page") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(HEAD + TAIL);
@@ -55,7 +55,7 @@ async function get(path: string, acceptEncoding: string) {
   return { headers: res.headers, body: Buffer.concat(chunks) };
 }
 
-describe("brotli for the app's answers", () => {
+describe("compression of the app's answers", () => {
   it("compresses a page for a browser that takes brotli, and Next is told to send it as it is", async () => {
     const { headers, body } = await get("/page", "gzip, deflate, br");
     expect(headers["content-encoding"]).toBe("br");
@@ -78,10 +78,17 @@ describe("brotli for the app's answers", () => {
     expect(received).toBe(HEAD + TAIL);
   });
 
-  it("leaves other clients to Next, and small answers, event streams and images as they are", async () => {
-    const gzip = await get("/page", "gzip");
-    expect(gzip.headers["content-encoding"]).toBeUndefined();
-    expect(gzip.headers["x-seen-accept-encoding"]).toBe("gzip");
+  it("compresses with gzip for a client that takes no brotli, and Next is told to send it as it is", async () => {
+    const { headers, body } = await get("/page", "gzip, deflate");
+    expect(headers["content-encoding"]).toBe("gzip");
+    expect(headers["x-seen-accept-encoding"]).toBe("identity");
+    expect(gunzipSync(body).toString()).toBe(HEAD + TAIL);
+  });
+
+  it("leaves a client that takes neither, and small answers, event streams and images as they are", async () => {
+    const plain = await get("/page", "deflate");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["x-seen-accept-encoding"]).toBe("deflate");
     for (const path of ["/small", "/events", "/image"]) {
       const { headers, body } = await get(path, "br");
       expect(headers["content-encoding"], path).toBeUndefined();

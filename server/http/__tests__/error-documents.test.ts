@@ -1,12 +1,15 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { brotliResponses } from "~/server/http/brotli-responses";
-import { NOT_FOUND_DOCUMENT_PATH, serverRenderedNotFound } from "~/server/http/not-found-documents";
+import { compressResponses } from "~/server/http/compressed-responses";
+import ru from "~/i18n/messages/ru/errors.json";
+import zh from "~/i18n/messages/zh/errors.json";
+import { NOT_FOUND_DOCUMENT_PATH, serverRenderedErrors } from "~/server/http/error-documents";
 
 const ERROR_SHELL = '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""></div>';
+// Next's shell of a failed render: its digest comes in the payload, after the first chunk.
+const FAILED_PAYLOAD = '<script>self.__next_f.push([1,"0:{\\"P\\":null}\\n4:E{\\"digest\\":\\"2520570697\\"}\\n"])</script>';
 const NOT_FOUND_PAGE = '<!DOCTYPE html><html lang="ru"><body><main><h1>404</h1><p>Такой страницы нет.</p></main></body></html>';
 
 let server: Server;
@@ -33,6 +36,16 @@ async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.write('<script>self.__next_f.push([1,"the not-found page, to be drawn by scripts"])</script>');
     return void res.end("</body></html>");
   }
+  if (req.url?.startsWith("/feed")) {
+    // Next's compression asks for the head before each write until one has been sent.
+    const head = () => void (res.headersSent || res.writeHead(500));
+    head();
+    res.write(ERROR_SHELL);
+    await new Promise((resolve) => setImmediate(resolve));
+    head();
+    res.write(FAILED_PAYLOAD);
+    return void res.end("</body></html>");
+  }
   if (req.url === "/notices/streamed") {
     res.statusCode = 200;
     res.write('<!DOCTYPE html><html lang="en"><body><main>a page');
@@ -46,33 +59,10 @@ async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.writeHead(200).end('<!DOCTYPE html><html lang="en"><body><main>a page</main></body></html>');
 }
 
-/** Next's own compression, for a client that takes gzip only (asked here as exactly "gzip"): its wrapper goes on after the watcher's. */
-function gzipped(req: IncomingMessage, res: ServerResponse): void {
-  if (req.headers["accept-encoding"] !== "gzip") return;
-  const write = res.write.bind(res) as (chunk: Buffer) => boolean;
-  const end = res.end.bind(res) as () => ServerResponse;
-  const gzip = createGzip();
-  gzip.on("data", (data: Buffer) => write(data));
-  gzip.on("end", () => end());
-  res.write = ((chunk: string | Uint8Array) => {
-    if (!res.headersSent) res.setHeader("content-encoding", "gzip");
-    gzip.write(chunk);
-    gzip.flush();
-    return true;
-  }) as ServerResponse["write"];
-  res.end = ((chunk?: string | Uint8Array) => {
-    if (!res.headersSent) res.setHeader("content-encoding", "gzip");
-    if (chunk) gzip.write(chunk);
-    gzip.end();
-    return res;
-  }) as ServerResponse["end"];
-}
-
 beforeAll(async () => {
   server = createServer((req, res) => {
-    brotliResponses(req, res);
-    serverRenderedNotFound(req, res, next);
-    gzipped(req, res);
+    compressResponses(req, res);
+    serverRenderedErrors(req, res, next);
     void next(req, res);
   });
   server.listen(0, "127.0.0.1");
@@ -84,12 +74,18 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${base}${path}`, { headers });
-  return { status: response.status, pass: response.headers.get("x-pass"), encoding: response.headers.get("content-encoding"), body: await response.text() };
+  return {
+    status: response.status,
+    pass: response.headers.get("x-pass"),
+    encoding: response.headers.get("content-encoding"),
+    policy: response.headers.get("content-security-policy"),
+    body: await response.text(),
+  };
 };
 
-describe("server-rendered not-found documents", () => {
+describe("server-rendered error documents", () => {
   it("answers a page's empty not-found shell again as the unmatched address: the not-found page itself, in HTML", async () => {
-    for (const encoding of ["br", "identity"]) {
+    for (const encoding of ["br", "gzip", "identity"]) {
       const answer = await get("/notices/hidden", { "accept-encoding": encoding });
       expect(answer).toMatchObject({ status: 404, pass: "second", body: NOT_FOUND_PAGE });
       expect(answer.encoding).toBe(null);
@@ -110,6 +106,25 @@ describe("server-rendered not-found documents", () => {
     expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
+  it("answers a failed render's empty shell with the failed page: the reader's language, the failure's reference, no script", async () => {
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const answer = await get("/feed?kind=seizure&q=%22%3E%3Cscript%3E", { "accept-encoding": encoding, "accept-language": "ru-RU,ru;q=0.9,en;q=0.8" });
+      // Next's headers are not kept: the page comes with its own.
+      expect(answer).toMatchObject({ status: 500, pass: null });
+      expect(answer.body).toContain('<html lang="ru">');
+      expect(answer.body).toContain(`<h1>${ru.internal}</h1>`);
+      expect(answer.body).toContain(ru.reference.replace("{id}", "2520570697"));
+      // Asks for the same address again, escaped as the page writes it.
+      expect(answer.body).toContain('<a href="/feed?kind=seizure&#38;q=%22%3E%3Cscript%3E">');
+      expect(answer.body).not.toMatch(/<script|__next_error__/);
+      expect(answer.policy).toContain("default-src 'none'");
+    }
+    // The language cookie before the browser's.
+    const chinese = await get("/feed", { cookie: "tianshan.locale=zh", "accept-language": "ru" });
+    expect(chinese.body).toContain('<html lang="zh">');
+    expect(chinese.body).toContain(zh.internal);
+  });
+
   it("leaves every other answer as it is: a page, an unmatched address, a Server Components request", async () => {
     expect(await get("/notices/visible")).toMatchObject({ status: 200, pass: "first", body: expect.stringContaining("a page") });
     expect(await get("/unmatched")).toMatchObject({ status: 404, pass: "first", body: NOT_FOUND_PAGE });
@@ -117,5 +132,7 @@ describe("server-rendered not-found documents", () => {
     expect(gzip).toMatchObject({ status: 200, encoding: "gzip", body: expect.stringContaining("a page, streamed") });
     const payload = await get("/notices/hidden", { rsc: "1" });
     expect(payload).toMatchObject({ status: 404, pass: "first", body: expect.stringContaining("__next_error__") });
+    const failedPayload = await get("/feed", { rsc: "1" });
+    expect(failedPayload).toMatchObject({ status: 500, body: expect.stringContaining("__next_error__") });
   });
 });

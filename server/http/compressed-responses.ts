@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { constants, createBrotliCompress } from "node:zlib";
-import { acceptsBrotli } from "./static-brotli";
+import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from "node:zlib";
+import { acceptsCoding } from "./static-brotli";
 
 // Documents, Server Components payloads and API answers; never event streams (each event must
 // leave at once) nor images and fonts (compressed already).
@@ -15,22 +15,42 @@ const QUALITY = 7;
 // being compressed holds its window in memory.
 const WINDOW_BITS = 19;
 
+/** The compressor of a content coding, and how it sends what it holds so far. */
+function compressorFor(coding: "br" | "gzip"): { stream: BrotliCompress | Gzip; flush: () => void } {
+  if (coding === "gzip") {
+    // zlib's default level, as Next's own gzip; a sync flush keeps the dictionary between parts.
+    const gzip = createGzip();
+    return { stream: gzip, flush: () => gzip.flush(constants.Z_SYNC_FLUSH) };
+  }
+  const brotli = createBrotliCompress({
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_LGWIN]: WINDOW_BITS,
+    },
+  });
+  return { stream: brotli, flush: () => brotli.flush(constants.BROTLI_OPERATION_FLUSH) };
+}
+
 /**
  * Next compresses its dynamic answers with gzip only. For a client that takes brotli, this hides
  * the Accept-Encoding from Next (which then sends them as they are) and compresses them here,
  * streamed: whatever Next writes in one turn of the event loop is flushed together, so the first
- * part of a streamed page (the first notices of the feed) leaves as soon as it did before. Other
- * clients are left to Next's gzip.
+ * part of a streamed page (the first notices of the feed) leaves as soon as it did before. A
+ * client that takes gzip only gets gzip from here too, so that what Next writes reaches the app
+ * server's other watchers as it is (error-documents.ts reads the start of a page).
  */
-export function brotliResponses(req: IncomingMessage, res: ServerResponse): void {
-  if (req.method === "HEAD" || !acceptsBrotli(req.headers["accept-encoding"])) return;
+export function compressResponses(req: IncomingMessage, res: ServerResponse): void {
+  const accepted = req.headers["accept-encoding"];
+  const coding = acceptsCoding(accepted, "br") ? "br" : acceptsCoding(accepted, "gzip") ? "gzip" : null;
+  if (req.method === "HEAD" || coding === null) return;
   req.headers["accept-encoding"] = "identity";
 
   type Call = (...args: unknown[]) => unknown;
   const write = res.write.bind(res) as Call;
   const end = res.end.bind(res) as Call;
   const writeHead = res.writeHead.bind(res) as Call;
-  let brotli: ReturnType<typeof createBrotliCompress> | null = null;
+  let compressor: ReturnType<typeof compressorFor> | null = null;
   let decided = false;
   let flushQueued = false;
 
@@ -44,22 +64,16 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
     if (size !== null && size < MIN_LENGTH) return;
     const vary = String(res.getHeader("vary") ?? "");
     if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    res.setHeader("content-encoding", "br");
+    res.setHeader("content-encoding", coding);
     res.removeHeader("content-length");
-    const compressor = createBrotliCompress({
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_LGWIN]: WINDOW_BITS,
-      },
+    const chosen = compressorFor(coding);
+    chosen.stream.on("data", (data: Buffer) => {
+      if (write(data) === false) chosen.stream.pause();
     });
-    compressor.on("data", (data: Buffer) => {
-      if (write(data) === false) compressor.pause();
-    });
-    res.on("drain", () => compressor.resume());
-    compressor.on("end", () => end());
-    compressor.on("error", (error) => res.destroy(error));
-    brotli = compressor;
+    res.on("drain", () => chosen.stream.resume());
+    chosen.stream.on("end", () => end());
+    chosen.stream.on("error", (error) => res.destroy(error));
+    compressor = chosen;
   };
 
   const flushSoon = () => {
@@ -67,7 +81,7 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
     flushQueued = true;
     setImmediate(() => {
       flushQueued = false;
-      brotli?.flush(constants.BROTLI_OPERATION_FLUSH);
+      compressor?.flush();
     });
   };
   const bytes = (chunk: unknown, encoding: unknown) =>
@@ -89,8 +103,8 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
   // socket has not taken yet, and a page is tens of kilobytes.
   res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
     if (!res.headersSent) decide(null);
-    if (!brotli) return write(chunk, encoding, callback);
-    brotli.write(bytes(chunk, encoding));
+    if (!compressor) return write(chunk, encoding, callback);
+    compressor.stream.write(bytes(chunk, encoding));
     if (typeof encoding === "function") (encoding as () => void)();
     else if (typeof callback === "function") (callback as () => void)();
     flushSoon();
@@ -100,11 +114,11 @@ export function brotliResponses(req: IncomingMessage, res: ServerResponse): void
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     const body = typeof chunk === "function" ? undefined : chunk;
     if (!res.headersSent) decide(body == null ? 0 : Buffer.byteLength(bytes(body, encoding)));
-    if (!brotli) return end(chunk, encoding, callback);
+    if (!compressor) return end(chunk, encoding, callback);
     const done = [chunk, encoding, callback].find((arg) => typeof arg === "function") as (() => void) | undefined;
     if (done) res.once("finish", done);
-    if (body != null) brotli.write(bytes(body, encoding));
-    brotli.end();
+    if (body != null) compressor.stream.write(bytes(body, encoding));
+    compressor.stream.end();
     return res;
   }) as ServerResponse["end"];
 
