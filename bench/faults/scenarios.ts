@@ -109,7 +109,7 @@ async function pageWhileDown(h: Harness): Promise<Check> {
     (error: Error) => ({ status: 0, body: error.message }),
   );
   const shown =
-    answer.status >= 500 && answer.body.includes('<html lang="ru">') && answer.body.includes(ruErrors.internal) && !answer.body.includes("__next_error__");
+    answer.status >= 500 && answer.body.includes('<html lang="ru">') && answer.body.includes(ruErrors.pageFailed) && !answer.body.includes("__next_error__");
   return check(
     "a page asked for meanwhile: the failed page in the reader's language, not a blank shell",
     shown,

@@ -149,7 +149,8 @@ const NOTICE_PAGE_MODULES = [
 // What refuses or fails any request: the procedures' errors, the request guard and budget, the form layer's own keys.
 const REQUEST_MODULES = [
   ...["trpc.ts", "errors.ts", "request-guard.ts"].map((file) => join(root, "server", "api", file)),
-  ...sources(join(root, "server", "http")).filter((file) => !file.includes("__tests__")),
+  // The page of a failed document request (failed-page.ts) is a page, never a form's refusal.
+  ...sources(join(root, "server", "http")).filter((file) => !file.includes("__tests__") && !file.endsWith("failed-page.ts")),
   join(root, "server", "services", "errors.ts"),
   join(root, "proxy.ts"),
   ...sources(join(root, "app", "_components", "form")),

@@ -14,8 +14,8 @@ const STYLE =
 
 /**
  * The page a failed document request gets instead of Next's empty error shell (error-documents.ts):
- * in the reader's language, what error.tsx says with scripts (the failure, its reference in the
- * server's log, trying again), and a link that asks for the same address again.
+ * in the reader's language, that the page failed, its reference in the server's log (the digest
+ * error.tsx shows with scripts), and a link that asks for the same address again.
  */
 export async function failedPage(req: IncomingMessage, digest: string | null): Promise<{ headers: Record<string, string>; body: string }> {
   const locale = requestLocale(req);
@@ -28,7 +28,7 @@ export async function failedPage(req: IncomingMessage, digest: string | null): P
   const reference = digest ? `<p>${escapeHtml(t("reference", { id: digest }))}</p>` : "";
   const body =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(appName)}</title><style>${STYLE}</style></head><body><main><h1>${escapeHtml(t("internal"))}</h1>${reference}` +
+    `<title>${escapeHtml(appName)}</title><style>${STYLE}</style></head><body><main><h1>${escapeHtml(t("pageFailed"))}</h1>${reference}` +
     `<a href="${escapeHtml(req.url ?? "/")}">${escapeHtml(t("retry"))}</a></main></body></html>`;
   return {
     headers: {

@@ -112,7 +112,7 @@ describe("server-rendered error documents", () => {
       // Next's headers are not kept: the page comes with its own.
       expect(answer).toMatchObject({ status: 500, pass: null });
       expect(answer.body).toContain('<html lang="ru">');
-      expect(answer.body).toContain(`<h1>${ru.internal}</h1>`);
+      expect(answer.body).toContain(`<h1>${ru.pageFailed}</h1>`);
       expect(answer.body).toContain(ru.reference.replace("{id}", "2520570697"));
       // Asks for the same address again, escaped as the page writes it.
       expect(answer.body).toContain('<a href="/feed?kind=seizure&#38;q=%22%3E%3Cscript%3E">');
@@ -122,7 +122,7 @@ describe("server-rendered error documents", () => {
     // The language cookie before the browser's.
     const chinese = await get("/feed", { cookie: "tianshan.locale=zh", "accept-language": "ru" });
     expect(chinese.body).toContain('<html lang="zh">');
-    expect(chinese.body).toContain(zh.internal);
+    expect(chinese.body).toContain(zh.pageFailed);
   });
 
   it("leaves every other answer as it is: a page, an unmatched address, a Server Components request", async () => {
