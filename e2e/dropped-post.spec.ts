@@ -8,6 +8,8 @@ test("a form whose post is lost on the way says so, keeps what was typed, and go
   const user = await users.create({ role: "analyst", agencyId: "kz-sgd-customs", locale: "en" });
   await apiSignIn(page.request, user.email, DEMO_PASSWORD);
   await page.goto("/profile");
+  // Hydrated: a click before it posts the form natively (as without JavaScript), which this test is not about.
+  await page.waitForFunction(() => Object.keys(document.querySelector("form#preferences")!).some((key) => key.startsWith("__reactFiber$")));
   const name = page.getByLabel("Display name");
   await name.fill("Aigerim on the Kulma link");
 
