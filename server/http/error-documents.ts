@@ -51,7 +51,7 @@ export function serverRenderedErrors(
 
   // Put back only to answer again. An answer that passes keeps these wrappers, which then call
   // straight through: putting the originals back would drop a wrapper installed after them (Next's
-  // gzip, for a client that takes no brotli), and the rest of the page would leave uncompressed.
+  // compression, which compresses nothing since compressed-responses.ts does, but still wraps).
   const restore = () => Object.assign(res, { write, end, writeHead });
   const text = (chunk: unknown, max: number) =>
     typeof chunk === "string" ? chunk.slice(0, max) : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("latin1", 0, max) : "";

@@ -25,11 +25,15 @@ export async function failedPage(req: IncomingMessage, digest: string | null): P
     values?: Record<string, string>,
   ) => string;
   const appName = (messages.common as Record<string, string>).appName!;
+  // The same address, always on this site: a request line such as `//elsewhere.example/x` (or
+  // `/.//elsewhere.example`) must not become a link to another host.
+  const again = new URL(req.url ?? "/", "http://app.invalid");
+  const retry = `/${again.pathname.replace(/^\/+/, "")}${again.search}`;
   const reference = digest ? `<p>${escapeHtml(t("reference", { id: digest }))}</p>` : "";
   const body =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(appName)}</title><style>${STYLE}</style></head><body><main><h1>${escapeHtml(t("pageFailed"))}</h1>${reference}` +
-    `<a href="${escapeHtml(req.url ?? "/")}">${escapeHtml(t("retry"))}</a></main></body></html>`;
+    `<a href="${escapeHtml(retry)}">${escapeHtml(t("retry"))}</a></main></body></html>`;
   return {
     headers: {
       "content-type": "text/html; charset=utf-8",

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compressResponses } from "~/server/http/compressed-responses";
@@ -36,7 +36,7 @@ async function next(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.write('<script>self.__next_f.push([1,"the not-found page, to be drawn by scripts"])</script>');
     return void res.end("</body></html>");
   }
-  if (req.url?.startsWith("/feed")) {
+  if (req.url?.includes("/feed")) {
     // Next's compression asks for the head before each write until one has been sent.
     const head = () => void (res.headersSent || res.writeHead(500));
     head();
@@ -118,6 +118,19 @@ describe("server-rendered error documents", () => {
       expect(answer.body).toContain('<a href="/feed?kind=seizure&#38;q=%22%3E%3Cscript%3E">');
       expect(answer.body).not.toMatch(/<script|__next_error__/);
       expect(answer.policy).toContain("default-src 'none'");
+    }
+    // A request line naming another host gets a link to this site's path, not to that host.
+    for (const path of ["//elsewhere.example/feed", "/.//elsewhere.example/feed"]) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const req = request(`${base}/feed`, { path }, (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.on("end", () => resolve(body));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(answer, path).toMatch(/<a href="\/(?!\/)[^"]*feed">/);
     }
     // The language cookie before the browser's.
     const chinese = await get("/feed", { cookie: "tianshan.locale=zh", "accept-language": "ru" });
